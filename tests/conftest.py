@@ -1,0 +1,89 @@
+"""Shared fixtures: named users, API clients, and a real Celery worker process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "artifacts"
+
+
+@pytest.fixture
+def submitter(django_user_model):
+    return django_user_model.objects.create_user("submitter", password="submitter-pass-123")
+
+
+@pytest.fixture
+def api(submitter):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(submitter)
+    return client
+
+
+@pytest.fixture
+def anonymous_api():
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker):
+    """A real ``celery worker`` process on the test database and the test Redis.
+
+    Session-scoped and started after the test database exists; stopped before it
+    is dropped (fixture teardown order).
+    """
+    from django.conf import settings
+
+    from workers.celery import app
+
+    env = os.environ.copy()
+    env["DATABASE_NAME"] = settings.DATABASES["default"]["NAME"]
+    env.setdefault("TRACKER_ENV", "test")
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / "worker.log", "ab")
+    name = f"test-{uuid.uuid4().hex[:8]}@%h"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "workers.celery", "worker", "--concurrency=1",
+         "--loglevel=INFO", "-n", name, "--without-mingle", "--without-gossip"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"The Celery worker exited with {process.returncode}; see {log.name}")
+        if app.control.ping(timeout=1.0):
+            break
+    else:
+        process.kill()
+        raise RuntimeError("The Celery worker did not answer a ping within 90 s")
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log.close()
+
+
+def wait_for_status(client, article_url: str, *, statuses=("parsed", "failed"), timeout: float = 60.0) -> dict:
+    """Poll an article through the API until it reaches one of ``statuses``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        body = client.get(article_url).json()
+        if body["status"] in statuses:
+            return body
+        if time.monotonic() > deadline:
+            raise AssertionError(f"article still {body['status']!r} after {timeout} s")
+        time.sleep(0.2)

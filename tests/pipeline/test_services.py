@@ -1,0 +1,103 @@
+"""The write path without a worker: claims, recording, re-parsing and curation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker import services
+from tracker.models import Actor, Article, Official, Statement, Transfer
+from workers.parser.records import (
+    ActorRecord,
+    ArticleMeta,
+    Extraction,
+    OfficialRecord,
+    StatementRecord,
+    TransferRecord,
+)
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "Russia will supply S-400 systems to India, Russian Deputy Prime Minister Yuri Borisov said."
+
+
+def _extraction(status: str = "planned") -> Extraction:
+    evidence = "Russia will supply S-400 systems to India"
+    return Extraction(
+        article=ArticleMeta(title="S-400 for India", source="TASS", published=dt.date(2021, 5, 3), dateline="MOSCOW"),
+        clean_text=TEXT,
+        actors=[ActorRecord("Russia", "RUS", "state"), ActorRecord("India", "IND", "state")],
+        transfers=[TransferRecord("RUS", "IND", status, ["S-400"], evidence, 0, len(evidence), 0.9)],
+        officials=[OfficialRecord("Yuri Borisov", "Deputy Prime Minister", None, "RUS", ["Borisov"], 58, 70, 0.9)],
+        statements=[StatementRecord("Yuri Borisov", True, "RUS", ["IND"], evidence, 0, len(evidence), False, 0.8)],
+        parser_version="test-1",
+    )
+
+
+@pytest.fixture
+def article(submitter):
+    return services.article_submit(text=TEXT, submitted_by=submitter).article
+
+
+def _claim_and_record(article: Article, extraction: Extraction, token: str = "t1") -> None:
+    Article.objects.filter(pk=article.pk).update(status="queued")
+    assert services.article_claim(article_id=article.pk, token=token)
+    assert services.article_record_extraction(article_id=article.pk, token=token, extraction=extraction)
+
+
+def test_states_are_loaded_with_aliases():
+    russia = Actor.objects.get(code="RUS")
+    assert russia.kind == "state"
+    assert "Russian Federation" in russia.aliases
+    assert Actor.objects.filter(kind="state").count() >= 240
+
+
+def test_recording_twice_leaves_the_same_records(article):
+    _claim_and_record(article, _extraction())
+    first = (list(Transfer.objects.values_list("supplier__code", "recipient__code", "status", "evidence")),
+             list(Statement.objects.values_list("speaker_name", "supplier__code", "recipients__code")))
+    _claim_and_record(article, _extraction(), token="t2")
+    again = (list(Transfer.objects.values_list("supplier__code", "recipient__code", "status", "evidence")),
+             list(Statement.objects.values_list("speaker_name", "supplier__code", "recipients__code")))
+    assert first == again == (
+        [("RUS", "IND", "planned", "Russia will supply S-400 systems to India")],
+        [("Yuri Borisov", "RUS", "IND")],
+    )
+    assert Official.objects.count() == 1
+    article.refresh_from_db()
+    assert article.status == "parsed"
+    assert article.parser_version == "test-1"
+    assert article.published == dt.date(2021, 5, 3)
+    assert article.raw == TEXT
+
+
+def test_reparse_keeps_curated_records_and_replaces_the_rest(article):
+    _claim_and_record(article, _extraction())
+    Transfer.objects.update(status="delivered", curated=True)
+    _claim_and_record(article, _extraction(status="considering"), token="t2")
+    assert list(Transfer.objects.values_list("status", "curated")) == [("delivered", True)]
+    assert Statement.objects.count() == 1
+
+
+def test_a_second_delivery_cannot_claim_an_article_being_parsed(article):
+    assert services.article_claim(article_id=article.pk, token="first")
+    assert not services.article_claim(article_id=article.pk, token="second")
+    # A redelivery of the same message (its worker died) takes it back.
+    assert services.article_claim(article_id=article.pk, token="first")
+    # A delivery that lost its claim writes nothing.
+    assert not services.article_record_extraction(article_id=article.pk, token="second", extraction=_extraction())
+    assert Transfer.objects.count() == 0
+
+
+def test_failure_is_recorded_with_its_reason(article):
+    assert services.article_claim(article_id=article.pk, token="t")
+    assert services.article_mark_failed(article_id=article.pk, token="t", reason="Parse error: no sentence")
+    article.refresh_from_db()
+    assert (article.status, article.failure_reason) == ("failed", "Parse error: no sentence")
+
+
+def test_stale_articles_are_found_by_the_sweep(article, settings):
+    settings.ARTICLE_STALE_SECONDS = 0
+    Article.objects.filter(pk=article.pk).update(updated_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    assert services.article_requeue_stale() == [article.pk]

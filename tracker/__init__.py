@@ -1,0 +1,1 @@
+"""The arms-transfer tracker: Django project and app."""

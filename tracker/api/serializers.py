@@ -1,0 +1,160 @@
+"""API representations. Writable serializers name their fields; nothing else is writable."""
+
+from __future__ import annotations
+
+from django.core.validators import ProhibitNullCharactersValidator
+from rest_framework import serializers
+
+from tracker.models import Actor, Article, Official, Statement, Transfer
+
+
+class ActorRefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="actor-detail")
+
+    class Meta:
+        model = Actor
+        fields = ["url", "code", "name", "kind"]
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="actor-detail")
+
+    class Meta:
+        model = Actor
+        fields = ["url", "id", "code", "name", "kind", "aliases"]
+
+
+class OfficialSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="official-detail")
+    country = ActorRefSerializer(read_only=True)
+
+    class Meta:
+        model = Official
+        fields = ["url", "id", "name", "title", "organization", "country", "aliases"]
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="official-detail")
+    country = serializers.CharField(source="country.code", default=None, read_only=True)
+
+    class Meta:
+        model = Official
+        fields = ["url", "id", "name", "title", "country"]
+
+
+class ArticleRefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="article-detail")
+
+    class Meta:
+        model = Article
+        fields = ["url", "id", "title", "source", "published"]
+        read_only_fields = fields
+
+
+class TransferSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="transfer-detail")
+    supplier = ActorRefSerializer(read_only=True)
+    recipient = ActorRefSerializer(read_only=True)
+    article = ArticleRefSerializer(read_only=True)
+
+    class Meta:
+        model = Transfer
+        fields = [
+            "url", "id", "supplier", "recipient", "status", "weapons", "evidence", "evidence_start",
+            "evidence_end", "confidence", "review_state", "curated", "parser_version", "article",
+        ]
+        read_only_fields = fields
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="statement-detail")
+    speaker = SpeakerSerializer(read_only=True)
+    supplier = ActorRefSerializer(read_only=True)
+    recipients = ActorRefSerializer(many=True, read_only=True)
+    article = ArticleRefSerializer(read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = [
+            "url", "id", "speaker", "speaker_name", "supplier", "recipients", "evidence", "evidence_start",
+            "evidence_end", "direct_quote", "confidence", "review_state", "curated", "parser_version",
+            "article",
+        ]
+        read_only_fields = fields
+
+
+class ArticleListSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="article-detail")
+
+    class Meta:
+        model = Article
+        fields = [
+            "url", "id", "status", "title", "source", "published", "dateline", "source_url",
+            "parser_version", "failure_reason", "created_at", "parsed_at",
+        ]
+        read_only_fields = fields
+
+    source_url = serializers.URLField(source="url", read_only=True)
+
+
+class _ArticleTransferSerializer(TransferSerializer):
+    class Meta(TransferSerializer.Meta):
+        fields = [f for f in TransferSerializer.Meta.fields if f != "article"]
+
+
+class _ArticleStatementSerializer(StatementSerializer):
+    class Meta(StatementSerializer.Meta):
+        fields = [f for f in StatementSerializer.Meta.fields if f != "article"]
+
+
+class ArticleDetailSerializer(ArticleListSerializer):
+    transfers = _ArticleTransferSerializer(many=True, read_only=True)
+    statements = _ArticleStatementSerializer(many=True, read_only=True)
+    officials = serializers.SerializerMethodField()
+
+    class Meta(ArticleListSerializer.Meta):
+        fields = [*ArticleListSerializer.Meta.fields, "content_type", "clean_text", "transfers",
+                  "statements", "officials"]
+        read_only_fields = fields
+
+    def get_officials(self, article: Article) -> list[dict]:
+        return [
+            {
+                "id": m.official_id,
+                "name": m.official.name,
+                "name_as_given": m.name_as_given,
+                "title": m.title or None,
+                "organization": m.organization or None,
+                "country": m.country.code if m.country else None,
+            }
+            for m in article.official_mentions.all()
+        ]
+
+
+class RawTextField(serializers.CharField):
+    """The article text untouched: NUL characters reach the service, which refuses them clearly."""
+
+    def __init__(self, **kwargs):
+        super().__init__(trim_whitespace=False, allow_blank=True, **kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    """Input of ``POST /api/articles/``: the only fields a submitter can set."""
+
+    text = RawTextField()
+    url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
+    source = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    content_type = serializers.ChoiceField(choices=["text/plain", "text/html"], required=False)
+
+
+class ArticleSubmitResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField()
+    status = serializers.CharField()
+    created = serializers.BooleanField()

@@ -1,0 +1,144 @@
+"""API views: read-only resources, and the commands that call services."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tracker import selectors, services
+from tracker.api import filters, serializers
+from tracker.api.parsers import HTMLParser, PlainTextParser, RequestTooLarge
+from tracker.models import Article
+
+
+class IsCurator(permissions.BasePermission):
+    """Curators may re-parse and edit; the ``curator`` group or staff."""
+
+    def has_permission(self, request: Request, view: object) -> bool:
+        user = request.user
+        return bool(
+            user and user.is_authenticated and (user.is_staff or user.groups.filter(name="curator").exists())
+        )
+
+
+class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+    """Articles as submitted, with their parse status; POST submits a new one."""
+
+    filterset_class = filters.ArticleFilterSet
+    ordering_fields = ["id", "created_at", "published"]
+    ordering = ["-id"]
+    parser_classes = [JSONParser, PlainTextParser, HTMLParser]
+
+    def get_queryset(self):
+        return selectors.article_detail() if self.action == "retrieve" else selectors.article_list()
+
+    def get_serializer_class(self):
+        return serializers.ArticleDetailSerializer if self.action == "retrieve" else serializers.ArticleListSerializer
+
+    @extend_schema(
+        request={
+            "application/json": serializers.ArticleSubmitSerializer,
+            "text/plain": str,
+            "text/html": str,
+        },
+        responses={
+            202: serializers.ArticleSubmitResultSerializer,
+            200: OpenApiResponse(serializers.ArticleSubmitResultSerializer, description="Already submitted"),
+        },
+    )
+    def create(self, request: Request) -> Response:
+        """Store an article and queue it for parsing; answers at once with its id and URL."""
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if length > settings.ARTICLE_MAX_BYTES + 64 * 1024:
+            raise RequestTooLarge(f"The request body is larger than the limit of {settings.ARTICLE_MAX_BYTES} bytes.")
+        media = (request.content_type or "").split(";")[0].strip().lower()
+        data = request.data
+        input_serializer = serializers.ArticleSubmitSerializer(data=data)
+        input_serializer.is_valid(raise_exception=True)
+        values = input_serializer.validated_data
+        content_type = values.get("content_type") or ("text/html" if media == "text/html" else "text/plain")
+        if media == "application/json" and "content_type" not in values and _looks_like_html(values["text"]):
+            content_type = "text/html"
+        result = services.article_submit(
+            text=values["text"],
+            content_type=content_type,
+            url=values.get("url", ""),
+            source=values.get("source", ""),
+            submitted_by=request.user,
+        )
+        article = result.article
+        body = {
+            "id": article.pk,
+            "url": request.build_absolute_uri(f"/api/articles/{article.pk}/"),
+            "status": article.status,
+            "created": result.created,
+        }
+        return Response(
+            body,
+            status=status.HTTP_202_ACCEPTED if result.created else status.HTTP_200_OK,
+            headers={"Location": body["url"]},
+        )
+
+    @extend_schema(request=None, responses={202: serializers.ArticleSubmitResultSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[IsCurator])
+    def reparse(self, request: Request, pk: str | None = None) -> Response:
+        """Parse the article again; records a curator touched are kept."""
+        article = self.get_object()
+        services.article_reparse(article=article)
+        url = request.build_absolute_uri(f"/api/articles/{article.pk}/")
+        return Response({"id": article.pk, "url": url, "status": "queued", "created": False},
+                        status=status.HTTP_202_ACCEPTED)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head
+
+
+class TransferViewSet(viewsets.ReadOnlyModelViewSet):
+    """Who supplies whom, with status, weapons and the evidence sentence."""
+
+    serializer_class = serializers.TransferSerializer
+    filterset_class = filters.TransferFilterSet
+    ordering_fields = ["id", "confidence", "article__published", "status"]
+    ordering = ["-id"]
+
+    def get_queryset(self):
+        return selectors.transfer_list()
+
+
+class StatementViewSet(viewsets.ReadOnlyModelViewSet):
+    """What officials and organisations said about supplying arms, with the evidence."""
+
+    serializer_class = serializers.StatementSerializer
+    filterset_class = filters.StatementFilterSet
+    ordering_fields = ["id", "confidence", "article__published"]
+    ordering = ["-id"]
+
+    def get_queryset(self):
+        return selectors.statement_list()
+
+
+class OfficialViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.OfficialSerializer
+    filterset_class = filters.OfficialFilterSet
+    ordering_fields = ["id", "name"]
+    ordering = ["name", "id"]
+
+    def get_queryset(self):
+        return selectors.official_list()
+
+
+class ActorViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.ActorSerializer
+    filterset_class = filters.ActorFilterSet
+    ordering_fields = ["id", "name", "code"]
+    ordering = ["name", "id"]
+
+    def get_queryset(self):
+        return selectors.actor_list()

@@ -1,0 +1,236 @@
+"""The tracker's data: articles as submitted, and the records read from them.
+
+Machine-made records (transfers, statements, official mentions) belong to one
+article and are replaced whenever that article is parsed again; a record a
+curator has touched (``curated``) is never replaced or deleted by a re-parse.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import Q
+
+
+class ArticleStatus(models.TextChoices):
+    QUEUED = "queued"
+    PARSING = "parsing"
+    PARSED = "parsed"
+    FAILED = "failed"
+
+
+class ReviewState(models.TextChoices):
+    UNREVIEWED = "unreviewed"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class TransferStatus(models.TextChoices):
+    DELIVERED = "delivered"
+    ONGOING = "ongoing"
+    CONTRACTED = "contracted"
+    PLANNED = "planned"
+    CONSIDERING = "considering"
+    SUSPENDED = "suspended"
+    DENIED = "denied"
+
+
+class ActorKind(models.TextChoices):
+    STATE = "state"
+    NON_STATE = "non-state"
+    ALLIANCE = "alliance"
+
+
+class Article(models.Model):
+    raw = models.TextField(help_text="The text or HTML exactly as submitted; never altered.")
+    content_type = models.CharField(max_length=20, default="text/plain")
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the submitted bytes.")
+    clean_text = models.TextField(blank=True, help_text="The text the parser read; offsets point here.")
+    title = models.CharField(max_length=500, blank=True)
+    source = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    dateline = models.CharField(max_length=100, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    status = models.CharField(max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.QUEUED)
+    failure_reason = models.TextField(blank=True)
+    parser_version = models.CharField(max_length=40, blank=True)
+    attempts = models.PositiveIntegerField(default=0, help_text="How many times a worker claimed it.")
+    # The delivery that holds the article while it is parsing; a redelivery of the
+    # same message may take it back, any other delivery may not until it is stale.
+    claim_token = models.CharField(max_length=64, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    parsed_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_hash"], name="article_content_hash_unique"),
+            models.CheckConstraint(
+                condition=Q(status__in=ArticleStatus.values), name="article_status_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "updated_at"], name="article_status_updated_idx"),
+            models.Index(fields=["published"], name="article_published_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+
+class Actor(models.Model):
+    name = models.CharField(max_length=200)
+    code = models.CharField(max_length=64, help_text="ISO 3166-1 alpha-3 for states, a slug otherwise.")
+    kind = models.CharField(max_length=10, choices=ActorKind.choices)
+    aliases = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], name="actor_code_unique"),
+            models.CheckConstraint(condition=Q(kind__in=ActorKind.values), name="actor_kind_valid"),
+        ]
+        indexes = [GinIndex(fields=["aliases"], name="actor_aliases_gin")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class Official(models.Model):
+    name = models.CharField(max_length=200)
+    # Normalised full name (case, accents, punctuation folded): one row per person.
+    name_key = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, blank=True)
+    organization = models.CharField(max_length=300, blank=True)
+    country = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="officials")
+    aliases = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [models.UniqueConstraint(fields=["name_key"], name="official_name_key_unique")]
+        indexes = [GinIndex(fields=["aliases"], name="official_aliases_gin")]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.name}".strip()
+
+
+class OfficialMention(models.Model):
+    """An official as one article presents them (title and country as given there)."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="official_mentions")
+    name_as_given = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, blank=True)
+    organization = models.CharField(max_length=300, blank=True)
+    country = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    evidence_start = models.PositiveIntegerField(default=0)
+    evidence_end = models.PositiveIntegerField(default=0)
+    confidence = models.FloatField(default=0.5)
+
+    class Meta:
+        ordering = ["article_id", "evidence_start", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "official"], name="mention_article_official_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.official} in article {self.article_id}"
+
+
+class ExtractedRecord(models.Model):
+    """What transfers and statements share: evidence, confidence, curation."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="%(class)ss")
+    evidence = models.TextField()
+    evidence_start = models.PositiveIntegerField()
+    evidence_end = models.PositiveIntegerField()
+    confidence = models.FloatField(default=0.5)
+    review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.UNREVIEWED)
+    # Set when a curator reviews or edits the record; a re-parse never replaces it.
+    curated = models.BooleanField(default=False)
+    parser_version = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Transfer(ExtractedRecord):
+    supplier = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="supplies")
+    recipient = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="receipts")
+    status = models.CharField(max_length=12, choices=TransferStatus.choices)
+    weapons = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-article_id", "evidence_start", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "supplier", "recipient"], name="transfer_article_pair_unique"
+            ),
+            models.CheckConstraint(condition=Q(status__in=TransferStatus.values), name="transfer_status_valid"),
+            models.CheckConstraint(
+                condition=Q(review_state__in=ReviewState.values), name="transfer_review_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(evidence_start__lte=models.F("evidence_end")), name="transfer_evidence_span_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="transfer_confidence_range"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["supplier", "recipient"], name="transfer_pair_idx"),
+            models.Index(fields=["recipient"], name="transfer_recipient_idx"),
+            models.Index(fields=["status"], name="transfer_status_idx"),
+            models.Index(fields=["review_state", "-id"], name="transfer_review_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.supplier_id} → {self.recipient_id} ({self.status})"
+
+
+class Statement(ExtractedRecord):
+    speaker = models.ForeignKey(
+        Official, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    # The person's full name as first given, or the organisation's name when no person speaks.
+    speaker_name = models.CharField(max_length=300)
+    supplier = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="statements_as_supplier"
+    )
+    recipients = models.ManyToManyField(Actor, blank=True, related_name="statements_as_recipient")
+    direct_quote = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-article_id", "evidence_start", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "evidence_start", "evidence_end"], name="statement_article_span_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(review_state__in=ReviewState.values), name="statement_review_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(evidence_start__lte=models.F("evidence_end")), name="statement_evidence_span_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="statement_confidence_range"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["supplier"], name="statement_supplier_idx"),
+            models.Index(fields=["speaker"], name="statement_speaker_idx"),
+            models.Index(fields=["review_state", "-id"], name="statement_review_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_name}: {self.evidence[:60]}"

@@ -1,0 +1,328 @@
+"""Every function that changes the tracker's data.
+
+Views, admin actions, commands and Celery tasks call these; nothing else writes.
+The parser itself lives in ``workers.parser`` and knows nothing of Django: these
+services store what it returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from tracker.models import (
+    Actor,
+    Article,
+    ArticleStatus,
+    Official,
+    OfficialMention,
+    Statement,
+    Transfer,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from workers.parser.records import ActorRecord, Extraction
+
+logger = logging.getLogger(__name__)
+
+CONTENT_TYPES = ("text/plain", "text/html")
+_FAILURE_REASON_MAX = 2000
+
+
+class SubmissionError(ValueError):
+    """A submission that cannot be accepted; ``code`` is stable for API clients."""
+
+    def __init__(self, message: str, *, code: str = "invalid", status: int = 400) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    article: Article
+    created: bool
+
+
+def _validate_text(text: str) -> None:
+    if not isinstance(text, str):
+        raise SubmissionError("The article must be text.", code="invalid_text")
+    if len(text.encode("utf-8", errors="surrogatepass")) > settings.ARTICLE_MAX_BYTES:
+        raise SubmissionError(
+            f"The article is larger than the limit of {settings.ARTICLE_MAX_BYTES} bytes.",
+            code="too_large",
+            status=413,
+        )
+    if "\x00" in text:
+        raise SubmissionError("The article contains NUL characters; submit text, not binary data.",
+                              code="binary_content")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        raise SubmissionError("The article is not valid Unicode text.", code="invalid_text")
+    if not text.strip():
+        raise SubmissionError("The article is empty.", code="empty")
+    # Control characters other than line breaks and tabs mean binary data.
+    controls = sum(1 for ch in text[:10000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    if controls > 8:
+        raise SubmissionError("The article looks like binary data, not text.", code="binary_content")
+
+
+def article_content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_submit(
+    *,
+    text: str,
+    content_type: str = "text/plain",
+    url: str = "",
+    source: str = "",
+    submitted_by: AbstractBaseUser | None = None,
+) -> SubmitResult:
+    """Store an article exactly as given and queue it for parsing after the commit.
+
+    The same text submitted twice is one article: the second call returns the first.
+    """
+    if content_type not in CONTENT_TYPES:
+        raise SubmissionError(f"Unsupported content type {content_type!r}.", code="unsupported_media_type",
+                              status=415)
+    _validate_text(text)
+    content_hash = article_content_hash(text)
+    with transaction.atomic():
+        article, created = Article.objects.get_or_create(
+            content_hash=content_hash,
+            defaults={
+                "raw": text,
+                "content_type": content_type,
+                "url": url or "",
+                "source": source or "",
+                "submitted_by": submitted_by,
+                "status": ArticleStatus.QUEUED,
+            },
+        )
+        if created:
+            transaction.on_commit(lambda: article_enqueue(article_id=article.pk))
+    return SubmitResult(article=article, created=created)
+
+
+def article_enqueue(*, article_id: int) -> bool:
+    """Send the parse task; the article is already stored, so a broker failure loses nothing.
+
+    When Redis is away the article stays ``queued`` and the periodic sweep
+    (``article_requeue_stale``) sends it later.
+    """
+    from workers.tasks import article_parse
+
+    try:
+        article_parse.delay(article_id)
+    except Exception as exc:  # kombu raises several unrelated types for a broker that is away
+        logger.warning("Could not enqueue article %s (%s); the sweep will retry", article_id, exc)
+        return False
+    return True
+
+
+def article_reparse(*, article: Article) -> None:
+    """Queue an article for parsing again; curated records will be kept."""
+    with transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(
+            status=ArticleStatus.QUEUED, claim_token="", failure_reason="", updated_at=timezone.now()
+        )
+        transaction.on_commit(lambda: article_enqueue(article_id=article.pk))
+
+
+def article_claim(*, article_id: int, token: str) -> bool:
+    """Take an article for parsing with one conditional update; True if this delivery holds it.
+
+    A queued article can be claimed by anyone. One that is ``parsing`` can be taken
+    back by a redelivery of the same message (a worker died holding it), or by
+    anyone once it is stale. Any other concurrent delivery finds nothing to claim.
+    """
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.ARTICLE_STALE_SECONDS)
+    claimable = Q(status=ArticleStatus.QUEUED) | Q(status=ArticleStatus.PARSING) & (
+        Q(claim_token=token) | Q(claimed_at__lt=stale)
+    )
+    changed = Article.objects.filter(claimable, pk=article_id).update(
+        status=ArticleStatus.PARSING,
+        claim_token=token,
+        claimed_at=now,
+        attempts=F("attempts") + 1,
+        updated_at=now,
+    )
+    return changed == 1
+
+
+def article_mark_failed(*, article_id: int, token: str, reason: str) -> bool:
+    """Record a permanent failure on the article, if this delivery still holds it."""
+    changed = Article.objects.filter(pk=article_id, status=ArticleStatus.PARSING, claim_token=token).update(
+        status=ArticleStatus.FAILED,
+        failure_reason=reason[:_FAILURE_REASON_MAX],
+        claim_token="",
+        updated_at=timezone.now(),
+    )
+    return changed == 1
+
+
+def article_requeue_stale() -> list[int]:
+    """Send again every article left queued or parsing for too long (lost message, dead worker)."""
+    stale = timezone.now() - timedelta(seconds=settings.ARTICLE_STALE_SECONDS)
+    ids = list(
+        Article.objects.filter(
+            Q(status=ArticleStatus.QUEUED, updated_at__lt=stale)
+            | Q(status=ArticleStatus.PARSING, claimed_at__lt=stale)
+        ).values_list("pk", flat=True)[:1000]
+    )
+    for article_id in ids:
+        if article_enqueue(article_id=article_id):
+            # Touch the row so the next sweep waits a full period before sending again.
+            Article.objects.filter(pk=article_id, status=ArticleStatus.QUEUED).update(updated_at=timezone.now())
+    return ids
+
+
+def name_key(name: str) -> str:
+    """Fold a person's name for matching: case, accents, punctuation and middle initials."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in letters)
+    words = [w for w in cleaned.split() if len(w) > 1]
+    return " ".join(words)[:200]
+
+
+def _actor_for(record: ActorRecord | None, code: str | None, known: dict[str, Actor]) -> Actor | None:
+    if not code:
+        return None
+    if code in known:
+        return known[code]
+    actor = Actor.objects.filter(code=code).first()
+    if actor is None:
+        name = record.name if record else code
+        kind = record.kind if record else "non-state"
+        actor, _ = Actor.objects.get_or_create(code=code, defaults={"name": name, "kind": kind})
+    known[code] = actor
+    return actor
+
+
+def _official_for(name: str, *, aliases: list[str]) -> Official | None:
+    key = name_key(name)
+    if not key:
+        return None
+    official = Official.objects.filter(Q(name_key=key) | Q(aliases__contains=[name])).order_by("pk").first()
+    if official is None:
+        official, _ = Official.objects.get_or_create(name_key=key, defaults={"name": name, "aliases": []})
+    new_aliases = [a for a in aliases if a and a != official.name and a not in official.aliases]
+    if new_aliases:
+        official.aliases = [*official.aliases, *new_aliases]
+        official.save(update_fields=["aliases"])
+    return official
+
+
+def article_record_extraction(*, article_id: int, token: str, extraction: Extraction) -> bool:
+    """Replace the article's machine-made records with a new extraction, in one transaction.
+
+    Returns False (and writes nothing) when this delivery no longer holds the
+    article. Curated records stay as they are; a machine record that would
+    duplicate a curated one is dropped.
+    """
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None or article.status != ArticleStatus.PARSING or article.claim_token != token:
+            return False
+        version = extraction.parser_version
+        meta = extraction.article
+        article.clean_text = extraction.clean_text
+        article.title = (meta.title or "")[:500]
+        article.source = article.source or (meta.source or "")[:200]
+        article.published = meta.published
+        article.dateline = (meta.dateline or "")[:100]
+
+        article.transfers.filter(curated=False).delete()
+        article.statements.filter(curated=False).delete()
+        article.official_mentions.all().delete()
+
+        actor_records = {a.code: a for a in extraction.actors}
+        known: dict[str, Actor] = {}
+
+        kept_pairs = set(article.transfers.values_list("supplier__code", "recipient__code"))
+        for t in extraction.transfers:
+            if (t.supplier, t.recipient) in kept_pairs or t.supplier == t.recipient:
+                continue
+            kept_pairs.add((t.supplier, t.recipient))
+            Transfer.objects.create(
+                article=article,
+                supplier=_actor_for(actor_records.get(t.supplier), t.supplier, known),
+                recipient=_actor_for(actor_records.get(t.recipient), t.recipient, known),
+                status=t.status,
+                weapons=list(t.weapons),
+                evidence=t.evidence,
+                evidence_start=t.start,
+                evidence_end=t.end,
+                confidence=t.confidence,
+                parser_version=version,
+            )
+
+        officials: dict[str, Official] = {}
+        for o in extraction.officials:
+            official = _official_for(o.name, aliases=o.aliases)
+            if official is None or official.pk in {x.pk for x in officials.values()}:
+                continue
+            officials[o.name] = official
+            country = _actor_for(None, o.country, known) if o.country else None
+            changed = []
+            for field, value in (("title", o.title), ("organization", o.organization)):
+                if value and not getattr(official, field):
+                    setattr(official, field, value[:300])
+                    changed.append(field)
+            if country and official.country_id is None:
+                official.country = country
+                changed.append("country")
+            if changed:
+                official.save(update_fields=changed)
+            OfficialMention.objects.create(
+                official=official,
+                article=article,
+                name_as_given=o.name[:200],
+                title=(o.title or "")[:200],
+                organization=(o.organization or "")[:300],
+                country=country,
+                evidence_start=o.start,
+                evidence_end=o.end,
+                confidence=o.confidence,
+            )
+
+        kept_spans = set(article.statements.values_list("evidence_start", "evidence_end"))
+        for s in extraction.statements:
+            if (s.start, s.end) in kept_spans:
+                continue
+            kept_spans.add((s.start, s.end))
+            statement = Statement.objects.create(
+                article=article,
+                speaker=officials.get(s.speaker) if s.speaker_is_person else None,
+                speaker_name=s.speaker[:300],
+                supplier=_actor_for(actor_records.get(s.supplier), s.supplier, known) if s.supplier else None,
+                evidence=s.evidence,
+                evidence_start=s.start,
+                evidence_end=s.end,
+                direct_quote=s.direct_quote,
+                confidence=s.confidence,
+                parser_version=version,
+            )
+            recipients = [_actor_for(actor_records.get(c), c, known) for c in dict.fromkeys(s.recipients)]
+            statement.recipients.set([r for r in recipients if r is not None])
+
+        article.status = ArticleStatus.PARSED
+        article.failure_reason = ""
+        article.parser_version = version
+        article.claim_token = ""
+        article.parsed_at = timezone.now()
+        article.save()
+    return True

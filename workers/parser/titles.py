@@ -1,0 +1,266 @@
+"""Titles of officials: the office lexicon and the reading of title phrases.
+
+News copy gives a person's office in a handful of shapes: before the name
+("Russian Deputy Prime Minister Dmitry Rogozin", "Director of the Russian Federal
+Service for Military-Technical Cooperation (FSMTC) Alexander Fomin", "Chief of
+Staff of the Iraqi Army Lieutenant General Othman al-Ghanimi") or in an apposition
+after it ("Roman Babushkin, deputy chief of mission at the Russian embassy in New
+Delhi,"). This module turns such a run of tokens into a title, an organisation
+and a country. Finding the runs around names is ``officials.py``'s job.
+
+The word lists live in ``data/official_titles.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from . import gazetteer
+
+DATA_FILE = Path(__file__).parent / "data" / "official_titles.json"
+
+OFFICE = "office"
+RANK = "rank"
+NON_OFFICIAL = "non_official"
+COUNTERPART = "counterpart"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: dict[tuple[str, ...], str]  # token tuple -> kind
+    modifiers: frozenset[str]
+    org_words: frozenset[str]
+    drop: frozenset[str]
+    particles: frozenset[str]
+    plural_heads: dict[tuple[str, ...], str]
+    head_of_state: frozenset[str]
+    max_len: int
+
+
+@dataclass
+class TitleInfo:
+    """What a title phrase says about the person it belongs to."""
+
+    title: str | None = None
+    organization: str | None = None
+    country: str | None = None
+    kind: str = OFFICE  # OFFICE, RANK, NON_OFFICIAL or COUNTERPART
+    start: int = 0  # character offsets of the phrase
+    end: int = 0
+
+
+def _split(phrase: str) -> tuple[str, ...]:
+    # Tokenise like spaCy does for these words: hyphens stand apart, "lt." stays whole.
+    return tuple(t for t in re.findall(r"[\w.']+|-", phrase.lower()) if t)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    with open(DATA_FILE, encoding="utf-8") as fh:
+        data = json.load(fh)
+    heads: dict[tuple[str, ...], str] = {}
+    for kind, key in ((RANK, "ranks"), (OFFICE, "heads"), (NON_OFFICIAL, "non_official"),
+                      (COUNTERPART, "counterpart_heads")):
+        for phrase in data[key]:
+            heads[_split(phrase)] = kind
+    plural = {_split(k): v for k, v in data["plural_heads"].items()}
+    return Lexicon(
+        heads=heads,
+        modifiers=frozenset(data["modifiers"]),
+        org_words=frozenset(data["org_words"]),
+        drop=frozenset(data["drop"]),
+        particles=frozenset(data["name_particles"]),
+        plural_heads=plural,
+        head_of_state=frozenset(data["head_of_state_heads"]),
+        max_len=max(len(k) for k in list(heads) + list(plural)),
+    )
+
+
+def _low(tok: Token) -> str:
+    return tok.text.lower().replace("\u2019", "'")
+
+
+def match_head(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
+    """The longest lexicon head starting at ``tokens[i]``: (length, kind)."""
+    lex = lexicon()
+    for n in range(min(lex.max_len, len(tokens) - i), 0, -1):
+        key = tuple(_low(t) for t in tokens[i:i + n])
+        kind = lex.heads.get(key)
+        if kind:
+            return n, kind
+    return None
+
+
+def is_title_word(tok: Token) -> bool:
+    """A word that belongs to title phrases rather than to names ("Minister", "Deputy")."""
+    lex = lexicon()
+    low = _low(tok)
+    return low in lex.modifiers or (low,) in lex.heads or any(low in k for k in lex.heads)
+
+
+def state_code(text: str) -> str | None:
+    """Alpha-3 code (or slug) for a demonym, state name or capital; None otherwise."""
+    cleaned = re.sub(r"(?:'s|')$", "", text.replace("\u2019", "'").strip())
+    if not cleaned or not cleaned[0].isupper():
+        return None
+    try:
+        actor = gazetteer.resolve_actor(cleaned)
+    except Exception:  # the gazetteer is data-driven; a bad entry must not sink a parse
+        return None
+    # A person's country is a state; "UN ambassador" names no country.
+    if actor is None or actor.kind != "state":
+        return None
+    return actor.code
+
+
+def _is_cap(tok: Token) -> bool:
+    return bool(tok.text) and (tok.text[0].isupper() or tok.text.isupper())
+
+
+def _country_at(tokens: Sequence[Token], i: int) -> tuple[str | None, int]:
+    """A country named at ``tokens[i]`` (one or two words, e.g. "United States"),
+    with the number of tokens it takes (possessive "'s" included)."""
+    for n in (3, 2, 1):
+        if i + n > len(tokens):
+            continue
+        words = tokens[i:i + n]
+        if not all(_is_cap(t) or _low(t) in {"of", "the"} for t in words):
+            continue
+        code = state_code(" ".join(t.text for t in words))
+        if code:
+            if i + n < len(tokens) and _low(tokens[i + n]) in {"'s", "'"}:
+                n += 1
+            return code, n
+    return None, 0
+
+
+def _join(tokens: Sequence[Token]) -> str:
+    """Text of a token run as written (keeps "Military-Technical" whole)."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _clean_org(tokens: list[Token]) -> str | None:
+    lex = lexicon()
+    # An acronym in brackets after the name repeats it: "(FSMTC)".
+    out = [t for t in tokens]
+    while out and (_low(out[0]) in {"the", "of", "for", "at", "in"} or _low(out[0]) in lex.drop):
+        out = out[1:]
+    if "(" in [t.text for t in out]:
+        out = out[:[t.text for t in out].index("(")]
+    while out and out[-1].text in {",", "'s", "-", "(", ")"}:
+        out = out[:-1]
+    if not out:
+        return None
+    # "the Russian Federal Service ..." names the body without the demonym; a
+    # lowercase word after it ("Russian embassy") or a lone noun ("Iraqi Army")
+    # keeps it, since the demonym is then part of how the body is called.
+    if len(out) > 2 and state_code(out[0].text) and _is_cap(out[1]):
+        out = out[1:]
+    return _join(out) or None
+
+
+def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
+    """Read a run of tokens that should hold a title.
+
+    Returns the office (preferred) or rank found in it with the organisation and
+    country it names, or None when the run holds no title at all.
+    """
+    lex = lexicon()
+    toks = list(tokens)
+    if not toks:
+        return None
+    country: str | None = None
+    heads: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(toks):
+        code, n = _country_at(toks, i)
+        if code and not match_head(toks, i):
+            country = country or code
+            i += n
+            continue
+        hit = match_head(toks, i)
+        if hit:
+            heads.append((i, hit[0], hit[1]))
+            i += hit[0]
+            continue
+        i += 1
+    if not heads:
+        return None
+    offices = [h for h in heads if h[2] in {OFFICE, NON_OFFICIAL, COUNTERPART}]
+    # An office outranks a military rank ("Chief of Staff ... Lieutenant General").
+    pos, n, kind = offices[0] if offices else heads[0]
+    # Modifiers run leftwards from the head until a country, "the" or a drop word.
+    left = pos
+    while left > 0:
+        prev = toks[left - 1]
+        low = _low(prev)
+        if low in lex.drop or low in {"the", "a", "an", "his", "her", "its", "their", "'s", "of", "and", ",", "-"}:
+            break
+        if state_code(prev.text) and low not in lex.modifiers:
+            break
+        if low in lex.modifiers or (_is_cap(prev) and prev.text not in {"(", ")"}):
+            left -= 1
+            continue
+        break
+    end = pos + n
+    org_tokens: list[Token] = []
+    after = toks[end:]
+    # "Minister of Defence" keeps its portfolio; "Director of the Federal Service"
+    # names a body.
+    if len(after) >= 2 and _low(after[0]) == "of" and kind == OFFICE:
+        rest = after[1:]
+        # stop the organisation before a trailing rank ("... Iraqi Army Lieutenant General")
+        cut = len(rest)
+        for j in range(len(rest)):
+            hit = match_head(rest, j)
+            if hit and hit[1] == RANK and j + hit[0] == len(rest):
+                cut = j
+                break
+        rest = rest[:cut]
+        if rest and _low(rest[0]) != "the" and not any(_low(t) in lex.org_words for t in rest):
+            end += 1 + len(rest)
+        else:
+            org_tokens = rest
+            for t in rest:
+                code = state_code(t.text)
+                if code and not country:
+                    country = code
+    elif len(after) >= 2 and _low(after[0]) in {"at", "for", "in"}:
+        org_tokens = after[1:]
+        for t in org_tokens:
+            code = state_code(t.text)
+            if code:
+                country = country or code
+                break
+    title_toks = [t for t in toks[left:end] if _low(t) not in lex.drop]
+    title = _join(title_toks) if title_toks else None
+    modifiers = toks[left:pos]
+    org = _clean_org(org_tokens) if org_tokens else None
+    if org is None and modifiers and any(_low(t) in lex.org_words for t in modifiers):
+        org = _join(modifiers)
+    return TitleInfo(
+        title=title,
+        organization=org,
+        country=country,
+        kind=kind,
+        start=toks[0].idx,
+        end=toks[-1].idx + len(toks[-1].text),
+    )
+
+
+def is_head_of_state_title(title: str | None) -> bool:
+    """Presidents, prime ministers and the like: what "the leader" refers to."""
+    if not title:
+        return False
+    low = title.lower()
+    return any(re.search(rf"\b{re.escape(h)}\b", low) for h in lexicon().head_of_state)
