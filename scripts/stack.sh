@@ -196,10 +196,12 @@ cmd_test() {
   deps
   secrets
   trap cleanup EXIT INT TERM
-  rm -rf "$ROOT/.var/test"
+  # TEST_DIR and the ports may be set to run several suites side by side.
+  local dir=${TEST_DIR:-$ROOT/.var/test}
+  rm -rf "$dir"
   # Test data is thrown away: durability is not what these tests measure.
-  PG_FSYNC=off pg_start "$ROOT/.var/test" "${PG_TEST_PORT:-54321}"
-  redis_start "$ROOT/.var/test" "${REDIS_TEST_PORT:-63791}"
+  PG_FSYNC=off pg_start "$dir" "${PG_TEST_PORT:-54321}"
+  redis_start "$dir" "${REDIS_TEST_PORT:-63791}"
   export_env test
   log "Running the tests"
   "$PY" -m pytest "$@"

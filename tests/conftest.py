@@ -15,25 +15,52 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
 
 
+def _user_with(django_user_model, name: str, *perms: str):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(name, password=f"{name}-pass-123")
+    for perm in perms:
+        app_label, codename = perm.split(".")
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return django_user_model.objects.get(pk=user.pk)  # drop the cached permissions
+
+
+@pytest.fixture
+def reader(django_user_model):
+    """Signed in, no permissions: may read."""
+    return _user_with(django_user_model, "reader")
+
+
 @pytest.fixture
 def submitter(django_user_model):
-    return django_user_model.objects.create_user("submitter", password="submitter-pass-123")
+    """May submit articles, not curate."""
+    return _user_with(django_user_model, "submitter", "tracker.add_article")
 
 
 @pytest.fixture
-def api(submitter):
+def curator(django_user_model):
+    """May submit, re-parse and curate."""
+    return _user_with(django_user_model, "curator", "tracker.add_article", "tracker.change_statement",
+                      "tracker.change_transfer")
+
+
+def client_for(user):
     from rest_framework.test import APIClient
 
     client = APIClient()
-    client.force_authenticate(submitter)
+    if user is not None:
+        client.force_authenticate(user)
     return client
 
 
 @pytest.fixture
-def anonymous_api():
-    from rest_framework.test import APIClient
+def api(submitter):
+    return client_for(submitter)
 
-    return APIClient()
+
+@pytest.fixture
+def anonymous_api():
+    return client_for(None)
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class ArticleStatus(models.TextChoices):
@@ -80,6 +81,7 @@ class Article(models.Model):
             models.Index(fields=["status", "updated_at"], name="article_status_updated_idx"),
             models.Index(fields=["published"], name="article_published_idx"),
         ]
+        permissions = [("reparse_article", "Can queue an article for parsing again")]
 
     def __str__(self) -> str:
         return self.title or f"Article {self.pk}"
@@ -90,6 +92,7 @@ class Actor(models.Model):
     code = models.CharField(max_length=64, help_text="ISO 3166-1 alpha-3 for states, a slug otherwise.")
     kind = models.CharField(max_length=10, choices=ActorKind.choices)
     aliases = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name", "id"]
@@ -98,6 +101,7 @@ class Actor(models.Model):
             models.CheckConstraint(condition=Q(kind__in=ActorKind.values), name="actor_kind_valid"),
         ]
         indexes = [GinIndex(fields=["aliases"], name="actor_aliases_gin")]
+        permissions = [("merge_actor", "Can merge two actors")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
@@ -112,11 +116,13 @@ class Official(models.Model):
     country = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="officials")
     aliases = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name", "id"]
         constraints = [models.UniqueConstraint(fields=["name_key"], name="official_name_key_unique")]
         indexes = [GinIndex(fields=["aliases"], name="official_aliases_gin")]
+        permissions = [("merge_official", "Can merge two officials")]
 
     def __str__(self) -> str:
         return f"{self.title} {self.name}".strip()
@@ -169,6 +175,9 @@ class Transfer(ExtractedRecord):
     recipient = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="receipts")
     status = models.CharField(max_length=12, choices=TransferStatus.choices)
     weapons = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    # Who changed what and when: a curator's edits, reviews and merges, and the
+    # machine-made version they started from.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-article_id", "evidence_start", "id"]
@@ -209,6 +218,7 @@ class Statement(ExtractedRecord):
     )
     recipients = models.ManyToManyField(Actor, blank=True, related_name="statements_as_recipient")
     direct_quote = models.BooleanField(default=False)
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[recipients])
 
     class Meta:
         ordering = ["-article_id", "evidence_start", "id"]

@@ -75,6 +75,11 @@ def _validate_text(text: str) -> None:
     controls = sum(1 for ch in text[:10000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
     if controls > 8:
         raise SubmissionError("The article looks like binary data, not text.", code="binary_content")
+    # Digits and punctuation alone cannot hold a sentence; refuse them now rather
+    # than store an article that can only fail. (Text with words but no sentence
+    # is the parser's to judge: it ends failed, with the reason.)
+    if not any(ch.isalpha() for ch in text):
+        raise SubmissionError("The article has no words in it.", code="no_text")
 
 
 def article_content_hash(text: str) -> str:

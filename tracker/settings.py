@@ -7,6 +7,7 @@ is an error, and DEBUG is off unless asked for.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -41,6 +42,9 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
+    "simple_history",
     "tracker",
 ]
 
@@ -53,7 +57,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records the signed-in user as the author of each history entry (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into a 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
+# No CORS middleware: browsers on other origins get no Access-Control-Allow-* header,
+# so cross-origin scripts cannot read the API. Add django-cors-headers to open it.
 
 ROOT_URLCONF = "tracker.urls"
 WSGI_APPLICATION = "tracker.wsgi.application"
@@ -88,6 +98,21 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Admin (and any session) login is throttled by django-axes: after
+# LOGIN_FAILURE_LIMIT failures for one username from one address, that pair is
+# refused with 429 for LOGIN_COOLOFF_MINUTES. Off by default in tests only because
+# Django's test client logs in without a request, which axes refuses; the
+# security tests switch it on.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = envbool("LOGIN_THROTTLE", TRACKER_ENV != "test")
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -119,18 +144,34 @@ WHITENOISE_USE_FINDERS = TRACKER_ENV != "production"
 ARTICLE_MAX_BYTES = envint("ARTICLE_MAX_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 
+# Reading the API needs a signed-in user unless the data is public.
+PUBLIC_READ = envbool("PUBLIC_READ", False)
+# Submissions per user; DRF rate syntax ("120/minute").
+SUBMIT_RATE = envstr("SUBMIT_RATE", "120/minute")
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Throttle counters are shared by every web process through Redis (db 1).
+        "LOCATION": envstr("CACHE_URL", None) or envstr("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + "/1",
+        "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+}
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["tracker.api.permissions.ReadPermission"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.StablePageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_RATES": {"submit": SUBMIT_RATE},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "tracker.api.errors.exception_handler",
 }
@@ -140,6 +181,15 @@ SPECTACULAR_SETTINGS = {
     "each fact tied to the sentence of the news article that supports it.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI assets are served by this service, not fetched from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "tracker.models.ArticleStatus",
+        "TransferStatusEnum": "tracker.models.TransferStatus",
+    },
 }
 
 # Celery: Redis is the broker; results are not kept (the database is the record).
@@ -160,9 +210,24 @@ CELERY_BROKER_TRANSPORT_OPTIONS.update({"socket_connect_timeout": 2, "socket_tim
 CELERY_TASK_PUBLISH_RETRY = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 # Articles left queued or parsing longer than this are sent again by the sweep.
+# A parse outlives its hard time limit by no more than the pool needs to kill it,
+# so a claim older than the limit belongs to a dead worker: staleness must be
+# longer, or the sweep would hand a live parse to a second worker.
 ARTICLE_STALE_SECONDS = envint("ARTICLE_STALE_SECONDS", 300)
+if ARTICLE_STALE_SECONDS <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        f"ARTICLE_STALE_SECONDS ({ARTICLE_STALE_SECONDS}) must be longer than PARSE_TIME_LIMIT "
+        f"({CELERY_TASK_TIME_LIMIT})"
+    )
+if CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured("BROKER_VISIBILITY_TIMEOUT must be longer than PARSE_TIME_LIMIT")
+# How often the sweep runs (celery beat, started with the worker).
+ARTICLE_SWEEP_SECONDS = envint("ARTICLE_SWEEP_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = {
-    "article-requeue-stale": {"task": "workers.tasks.article_requeue_stale", "schedule": 60.0},
+    "article-requeue-stale": {
+        "task": "workers.tasks.article_requeue_stale",
+        "schedule": float(ARTICLE_SWEEP_SECONDS),
+    },
 }
 
 LOGGING = {

@@ -43,9 +43,10 @@ def test_an_article_the_parser_cannot_read_ends_failed_with_the_reason(api, cele
     assert article["transfers"] == [] and article["statements"] == []
 
 
-def test_reparse_through_the_api_gives_the_same_records(api, celery_worker_process, submitter):
-    submitter.is_staff = True
-    submitter.save()
+def test_reparse_through_the_api_gives_the_same_records(celery_worker_process, curator):
+    from tests.conftest import client_for
+
+    api = client_for(curator)
     text = SEED.read_text(encoding="utf-8") + "\n"
     url = api.post("/api/articles/", {"text": text}, format="json").json()["url"]
     first = wait_for_status(api, url)

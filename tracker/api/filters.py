@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import django_filters as filters
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Q, QuerySet
 
 from tracker.models import Actor, Article, ArticleStatus, Official, ReviewState, Statement, Transfer, TransferStatus
 from tracker.selectors import actor_codes_for
+
+# The same expression as the GIN indexes on evidence, so PostgreSQL can use them.
+EVIDENCE_VECTOR = SearchVector("evidence", config="english")
 
 
 def _split(value: str) -> list[str]:
@@ -24,18 +28,33 @@ class ActorValueFilter(filters.CharFilter):
 
 
 class RecordFilterSet(filters.FilterSet):
-    article = filters.NumberFilter(field_name="article_id")
-    review_state = filters.ChoiceFilter(choices=ReviewState.choices)
-    min_confidence = filters.NumberFilter(field_name="confidence", lookup_expr="gte")
-    published_after = filters.DateFilter(field_name="article__published", lookup_expr="gte")
-    published_before = filters.DateFilter(field_name="article__published", lookup_expr="lte")
-    supplier = ActorValueFilter(field_name="supplier")
+    article = filters.NumberFilter(field_name="article_id", help_text="Article id")
+    review_state = filters.ChoiceFilter(choices=ReviewState.choices, help_text="Curation state")
+    min_confidence = filters.NumberFilter(field_name="confidence", lookup_expr="gte",
+                                          help_text="Only records with at least this confidence (0–1)")
+    published_after = filters.DateFilter(field_name="article__published", lookup_expr="gte",
+                                         help_text="Article published on or after (YYYY-MM-DD)")
+    published_before = filters.DateFilter(field_name="article__published", lookup_expr="lte",
+                                          help_text="Article published on or before (YYYY-MM-DD)")
+    supplier = ActorValueFilter(field_name="supplier",
+                                help_text="Supplier codes, names or aliases, comma-separated (RUS, Russia)")
+    search = filters.CharFilter(method="filter_search",
+                                help_text="Full-text search over the evidence (web search syntax: words, "
+                                          '"phrases", -excluded, or)')
+
+    def filter_search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        if not value.strip():
+            return qs
+        query = SearchQuery(value, config="english", search_type="websearch")
+        return qs.alias(evidence_vector=EVIDENCE_VECTOR).filter(evidence_vector=query)
 
 
 class TransferFilterSet(RecordFilterSet):
-    recipient = ActorValueFilter(field_name="recipient")
-    status = filters.MultipleChoiceFilter(choices=TransferStatus.choices)
-    weapon = filters.CharFilter(method="filter_weapon")
+    recipient = ActorValueFilter(field_name="recipient",
+                                 help_text="Recipient codes, names or aliases, comma-separated (ARM,AZE)")
+    status = filters.MultipleChoiceFilter(choices=TransferStatus.choices,
+                                          help_text="Transfer status; repeat the parameter for several")
+    weapon = filters.CharFilter(method="filter_weapon", help_text="A weapon system named for the pair (S-400)")
 
     class Meta:
         model = Transfer
@@ -49,10 +68,12 @@ class TransferFilterSet(RecordFilterSet):
 
 
 class StatementFilterSet(RecordFilterSet):
-    recipient = ActorValueFilter(field_name="recipients", distinct=True)
-    speaker = filters.CharFilter(method="filter_speaker")
-    speaker_country = ActorValueFilter(field_name="speaker__country")
-    direct_quote = filters.BooleanFilter()
+    recipient = ActorValueFilter(field_name="recipients", distinct=True,
+                                 help_text="Recipient codes, names or aliases, comma-separated (ARM,AZE)")
+    speaker = filters.CharFilter(method="filter_speaker", help_text="Speaker: official id, or part of a name")
+    speaker_country = ActorValueFilter(field_name="speaker__country",
+                                       help_text="The speaker's country: code, name or alias")
+    direct_quote = filters.BooleanFilter(help_text="Only direct quotes (true) or reported speech (false)")
 
     class Meta:
         model = Statement
@@ -65,10 +86,12 @@ class StatementFilterSet(RecordFilterSet):
 
 
 class ArticleFilterSet(filters.FilterSet):
-    status = filters.ChoiceFilter(choices=ArticleStatus.choices)
-    published_after = filters.DateFilter(field_name="published", lookup_expr="gte")
-    published_before = filters.DateFilter(field_name="published", lookup_expr="lte")
-    source = filters.CharFilter(lookup_expr="iexact")
+    status = filters.ChoiceFilter(choices=ArticleStatus.choices, help_text="Parse status")
+    published_after = filters.DateFilter(field_name="published", lookup_expr="gte",
+                                         help_text="Published on or after (YYYY-MM-DD)")
+    published_before = filters.DateFilter(field_name="published", lookup_expr="lte",
+                                          help_text="Published on or before (YYYY-MM-DD)")
+    source = filters.CharFilter(lookup_expr="iexact", help_text="News agency or outlet (TASS, Reuters)")
 
     class Meta:
         model = Article
@@ -76,8 +99,8 @@ class ArticleFilterSet(filters.FilterSet):
 
 
 class OfficialFilterSet(filters.FilterSet):
-    name = filters.CharFilter(lookup_expr="icontains")
-    country = ActorValueFilter(field_name="country")
+    name = filters.CharFilter(lookup_expr="icontains", help_text="Part of the name")
+    country = ActorValueFilter(field_name="country", help_text="Country code, name or alias")
 
     class Meta:
         model = Official
@@ -85,8 +108,8 @@ class OfficialFilterSet(filters.FilterSet):
 
 
 class ActorFilterSet(filters.FilterSet):
-    kind = filters.ChoiceFilter(choices=Actor._meta.get_field("kind").choices)
-    q = filters.CharFilter(method="filter_q")
+    kind = filters.ChoiceFilter(choices=Actor._meta.get_field("kind").choices, help_text="state, non-state, alliance")
+    q = filters.CharFilter(method="filter_q", help_text="A code, name or alias")
 
     class Meta:
         model = Actor

@@ -44,10 +44,11 @@ class SpeakerSerializer(serializers.ModelSerializer):
 
 class ArticleRefSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="article-detail")
+    source_url = serializers.CharField(source="url", read_only=True)
 
     class Meta:
         model = Article
-        fields = ["url", "id", "title", "source", "published"]
+        fields = ["url", "id", "title", "source", "published", "source_url"]
         read_only_fields = fields
 
 
@@ -158,3 +159,29 @@ class ArticleSubmitResultSerializer(serializers.Serializer):
     url = serializers.URLField()
     status = serializers.CharField()
     created = serializers.BooleanField()
+
+
+class RelationActorSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class StatusCountsSerializer(serializers.Serializer):
+    delivered = serializers.IntegerField()
+    ongoing = serializers.IntegerField()
+    contracted = serializers.IntegerField()
+    planned = serializers.IntegerField()
+    considering = serializers.IntegerField()
+    suspended = serializers.IntegerField()
+    denied = serializers.IntegerField()
+
+
+class RelationSerializer(serializers.Serializer):
+    supplier = RelationActorSerializer()
+    recipient = RelationActorSerializer()
+    transfers = serializers.IntegerField(help_text="Transfers reported for the pair (rejected ones left out)")
+    transfers_by_status = StatusCountsSerializer()
+    statements = serializers.IntegerField(help_text="Statements about the supplier supplying the recipient")
+    first_article_date = serializers.DateField(allow_null=True)
+    last_article_date = serializers.DateField(allow_null=True)
+    weapons = serializers.ListField(child=serializers.CharField())

@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 from django.conf import settings
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import permissions, status, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
+from rest_framework.views import APIView
 from rest_framework.response import Response
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.throttling import ScopedRateThrottle
 
 from tracker import selectors, services
-from tracker.api import filters, serializers
+from tracker.api import export, filters, serializers
 from tracker.api.parsers import HTMLParser, PlainTextParser, RequestTooLarge
+from tracker.api.permissions import CanSubmit, IsCurator
 from tracker.models import Article
 
 
-class IsCurator(permissions.BasePermission):
-    """Curators may re-parse and edit; the ``curator`` group or staff."""
+class SubmitThrottle(ScopedRateThrottle):
+    """Per-user limit on submissions only (``SUBMIT_RATE``); reads are not throttled."""
 
-    def has_permission(self, request: Request, view: object) -> bool:
-        user = request.user
-        return bool(
-            user and user.is_authenticated and (user.is_staff or user.groups.filter(name="curator").exists())
-        )
+    scope_attr = "submit_throttle_scope"
+
+    def allow_request(self, request, view):
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return True
+        return super().allow_request(request, view)
 
 
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
@@ -33,6 +38,9 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["id", "created_at", "published"]
     ordering = ["-id"]
     parser_classes = [JSONParser, PlainTextParser, HTMLParser]
+    permission_classes = [CanSubmit]
+    throttle_classes = [SubmitThrottle]
+    submit_throttle_scope = "submit"
 
     def get_queryset(self):
         return selectors.article_detail() if self.action == "retrieve" else selectors.article_list()
@@ -100,31 +108,52 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head
 
 
-class TransferViewSet(viewsets.ReadOnlyModelViewSet):
+class ExportMixin:
+    """``?format=csv`` or ``?format=jsonl`` streams every filtered row instead of a page."""
+
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, export.CSVRenderer, export.JSONLinesRenderer]
+    export_row = None
+    export_name = "export"
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        fmt = getattr(request.accepted_renderer, "format", "json")
+        if fmt in ("csv", "jsonl"):
+            queryset = self.filter_queryset(self.get_queryset())
+            return export.stream_export(queryset, to_row=type(self).export_row, fmt=fmt, name=self.export_name)
+        return super().list(request, *args, **kwargs)
+
+
+class TransferViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
     """Who supplies whom, with status, weapons and the evidence sentence."""
 
     serializer_class = serializers.TransferSerializer
     filterset_class = filters.TransferFilterSet
-    ordering_fields = ["id", "confidence", "article__published", "status"]
+    ordering_fields = ["id", "confidence", "published"]
     ordering = ["-id"]
+    export_row = export.transfer_row
+    export_name = "transfers"
 
     def get_queryset(self):
         return selectors.transfer_list()
 
 
-class StatementViewSet(viewsets.ReadOnlyModelViewSet):
+class StatementViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
     """What officials and organisations said about supplying arms, with the evidence."""
 
     serializer_class = serializers.StatementSerializer
     filterset_class = filters.StatementFilterSet
-    ordering_fields = ["id", "confidence", "article__published"]
+    ordering_fields = ["id", "confidence", "published"]
     ordering = ["-id"]
+    export_row = export.statement_row
+    export_name = "statements"
 
     def get_queryset(self):
         return selectors.statement_list()
 
 
 class OfficialViewSet(viewsets.ReadOnlyModelViewSet):
+    """People in official positions, one row per person across articles."""
+
     serializer_class = serializers.OfficialSerializer
     filterset_class = filters.OfficialFilterSet
     ordering_fields = ["id", "name"]
@@ -135,6 +164,8 @@ class OfficialViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ActorViewSet(viewsets.ReadOnlyModelViewSet):
+    """Suppliers and recipients: states (ISO alpha-3), alliances and non-state groups (slugs)."""
+
     serializer_class = serializers.ActorSerializer
     filterset_class = filters.ActorFilterSet
     ordering_fields = ["id", "name", "code"]
@@ -142,3 +173,22 @@ class ActorViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.actor_list()
+
+
+class RelationsView(APIView):
+    """The supplier–recipient matrix: one row per pair with counts, dates and weapons."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("supplier", str, description="Supplier codes, names or aliases, comma-separated"),
+            OpenApiParameter("recipient", str, description="Recipient codes, names or aliases, comma-separated"),
+        ],
+        responses=serializers.RelationSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        def codes(param: str) -> list[str] | None:
+            value = request.query_params.get(param)
+            return selectors.actor_codes_for(value.split(",")) if value else None
+
+        rows = selectors.relation_list(suppliers=codes("supplier"), recipients=codes("recipient"))
+        return Response(serializers.RelationSerializer(rows, many=True).data)

@@ -48,7 +48,17 @@ _NOT_NAME = {
     "september", "october", "november", "december", "he", "she", "it", "they", "we", "i", "mr", "mrs",
     "ms", "mr.", "mrs.", "ms.", "dr", "dr.",
 }
-_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Z][\w .]*?)?\s*(?:\(|\u2014|\u2013|-{1,2}\s|,\s*[A-Z][a-z]+\.?\s+\d)")
+# "MOSCOW, July 19. /TASS/.", "NEW DELHI (Reuters) -", "DHAKA, Bangladesh (AP) —", "ATHENS —"
+_DATELINE = re.compile(
+    r"(?<![\w.])([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})(?:, [A-Z][a-z]+)?"
+    r"(?: \((?:Reuters|AP|AFP|dpa|Xinhua|Bloomberg)\)| ?[\u2014\u2013]|, [A-Z][a-z]+\.? \d{1,2}\.)"
+)
+
+
+def _hard_stop(tok: Token) -> bool:
+    """Sentence-final punctuation, a paragraph break or a dash."""
+    return tok.text in {".", "!", "?", "/", "\u2014", "\u2013", "--"} or tok.is_space or "\n" in tok.whitespace_ \
+        or (tok.text.endswith(".") and len(tok.text) > 1 and tok.text[:-1].isdigit())
 
 
 @dataclass
@@ -163,13 +173,14 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
 def _prefix_run(doc: Doc, start: int) -> list[Token]:
     """Tokens before a name that may hold its title, nearest last."""
     lex = lexicon()
-    sent_start = doc[start].sent.start
     run: list[Token] = []
     k = start - 1
-    while k >= sent_start and len(run) < 14:
+    # The small model's sentence splits are unreliable around brackets and
+    # abbreviations, so the walk stops at punctuation rather than at sent.start.
+    while k >= 0 and len(run) < 14:
         tok = doc[k]
         low = _low(tok)
-        if low in _RUN_STOP or low in _DETERMINERS:
+        if low in _RUN_STOP or low in _DETERMINERS or _hard_stop(tok):
             break
         if low in lex.drop:
             k -= 1
@@ -195,14 +206,14 @@ def _apposition_run(doc: Doc, end: int) -> list[Token]:
     """Tokens of ", deputy chief of mission at the Russian embassy," after a name."""
     if end >= len(doc) or doc[end].text != ",":
         return []
-    sent_end = doc[end].sent.end
+    sent_end = len(doc)
     run: list[Token] = []
     k = end + 1
     if k < sent_end and _low(doc[k]) in {"a", "an", "the"}:
         k += 1
     while k < sent_end and len(run) < 16:
         tok = doc[k]
-        if tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} and not (tok.text == "(" and run):
+        if _hard_stop(tok) or tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} and not (tok.text == "(" and run):
             break
         # a verb means a clause ("who said", "speaking to"), not an apposition
         if tok.pos_ in {"VERB", "AUX"} or _low(tok) in {"who", "which", "that"}:
@@ -489,13 +500,14 @@ def _fill_countries(doc: Doc, people: list[_Person]) -> None:
             continue
         m = p.mentions[0]
         # "adviser to President Ilham Aliyev" serves that president's state
-        sent = doc[m.start].sent
-        for q in people:
-            if q is p or q.info is None:
-                continue
-            for qm in q.mentions:
-                if doc[qm.start].sent == sent and qm.start > m.end and re.search(r"\bto\b", doc[m.end:qm.start].text):
-                    info.country = q.info.country
+        if info.start >= doc[m.end - 1].idx:
+            for q in people:
+                if q is p or q.info is None:
+                    continue
+                for qm in q.mentions:
+                    if info.start <= doc[qm.start].idx <= info.end + 2 and re.search(
+                            r"\bto\b", doc.text[info.start:doc[qm.start].idx]):
+                        info.country = q.info.country
         if info.country:
             continue
         org_country = None

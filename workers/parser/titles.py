@@ -199,6 +199,14 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     offices = [h for h in heads if h[2] in {OFFICE, NON_OFFICIAL, COUNTERPART}]
     # An office outranks a military rank ("Chief of Staff ... Lieutenant General").
     pos, n, kind = offices[0] if offices else heads[0]
+    # "Deputy" + "Prime Minister": adjacent heads make one title, named by the last.
+    # "Deputy" + "Foreign" + "Minister" too: only modifiers stand between them.
+    for h in offices[1:]:
+        gap = toks[pos + n:h[0]]
+        if all(_low(t) in lex.modifiers or (_is_cap(t) and not state_code(t.text)) for t in gap):
+            pos, n, kind = h
+        else:
+            break
     # Modifiers run leftwards from the head until a country, "the" or a drop word.
     left = pos
     while left > 0:
@@ -246,7 +254,7 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     title = _join(title_toks) if title_toks else None
     modifiers = toks[left:pos]
     org = _clean_org(org_tokens) if org_tokens else None
-    if org is None and modifiers and any(_low(t) in lex.org_words for t in modifiers):
+    if org is None and modifiers and any(_low(t) in lex.org_words and _is_cap(t) for t in modifiers):
         org = _join(modifiers)
     return TitleInfo(
         title=title,

@@ -1,0 +1,157 @@
+"""Find the parties an article mentions: states, alliances, armed groups, and the
+companies that stand for their home state.
+
+Mentions are matched case-sensitively against the gazetteer's names (news copy
+capitalises names; lower-case "us" or "turkey" are not countries), longest match
+first. A capital city counts only where it acts or is a party ("Moscow said",
+"deliveries to Kyiv", "Moscow's response"), not where it is a place ("a meeting
+in Baku", "MOSCOW, July 19", "a Moscow-brokered truce").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .gazetteer import ActorEntry, actor_catalogue, actors_by_code, company_catalogue
+from .records import ActorRecord
+
+NAME = "name"
+DEMONYM = "demonym"
+CAPITAL = "capital"
+COMPANY = "company"
+
+# Aliases too ambiguous to match in running text (pronoun "IS", "the Alliance").
+SKIP_ALIASES = frozenset({"IS", "Alliance", "the Alliance", "Islamic Republic", "Haftar", "Kremlin"})
+# Prepositions that make a capital a place rather than an actor.
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "around", "outside", "inside", "across", "over", "through", "within",
+     "around", "toward", "towards", "into", "via", "between", "above", "off", "beyond", "from"}
+)
+# Dependencies under which a capital names the government: subject, possessor,
+# object and the object of a preposition that is not a place preposition.
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "dative", "pobj", "conj", "appos", "agent", "attr"})
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One mention of a party in a Doc (offsets index ``doc.text``)."""
+
+    code: str
+    name: str
+    kind: str
+    text: str
+    start: int  # character offsets
+    end: int
+    token_start: int  # token offsets, end exclusive
+    token_end: int
+    form: str  # "name", "demonym", "capital" or "company"
+
+    @property
+    def record(self) -> ActorRecord:
+        return ActorRecord(name=self.name, code=self.code, kind=self.kind)
+
+
+def _label(code: str, form: str) -> str:
+    return f"{form}|{code}"
+
+
+@lru_cache(maxsize=4)
+def _matcher(nlp_vocab_id: int, nlp: Language) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    entries: list[ActorEntry] = actor_catalogue()
+    for entry in entries:
+        forms: dict[str, list[str]] = {NAME: [], DEMONYM: list(entry.demonyms), CAPITAL: list(entry.capitals)}
+        special = set(entry.demonyms) | set(entry.capitals)
+        forms[NAME] = [entry.name] + [a for a in entry.aliases if a not in special]
+        for form, names in forms.items():
+            names = [n for n in names if n not in SKIP_ALIASES]
+            # "the Netherlands", "the Kremlin": match with and without the article.
+            variants = {n for n in names} | {n[4:] for n in names if n.startswith("the ")}
+            variants = {v for v in variants if v and v not in SKIP_ALIASES}
+            if variants:
+                matcher.add(_label(entry.code, form), [nlp.make_doc(v) for v in sorted(variants)])
+    by_state: dict[str, list[str]] = {}
+    for company in company_catalogue():
+        by_state.setdefault(company.state, []).append(company.name)
+    for code, names in by_state.items():
+        matcher.add(_label(code, COMPANY), [nlp.make_doc(n) for n in sorted(names)])
+    return matcher
+
+
+def _capital_is_actor(span: Span) -> bool:
+    """A capital counts as its government unless it is used as a place."""
+    root = span.root
+    text = span.text
+    if text.isupper() and len(text) > 3:
+        return False  # dateline "MOSCOW, July 19." or a shouted headline word
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.text in {"-", "\u2013"}:
+        return False  # "Moscow-brokered", "New Delhi-based"
+    if root.dep_ in {"compound", "amod", "nmod", "npadvmod"} and root.head.i > root.i:
+        return False  # "a Moscow court", "the Kremlin meeting"
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+        return False
+    if root.dep_ == "conj":
+        # "in Baku and Yerevan": the first conjunct decides.
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPS:
+            return False
+    return root.dep_ in ACTING_DEPS or root.dep_ == "ROOT"
+
+
+def _is_person(span: Span) -> bool:
+    """"Jordan" or "Chad" inside a person's name is not the country."""
+    return any(t.ent_type_ == "PERSON" for t in span) and span.root.ent_type_ == "PERSON"
+
+
+def find_actors(doc: Doc, nlp: Language | None = None) -> list[ActorMention]:
+    """Every party mentioned in ``doc``, in text order, longest match first."""
+    if nlp is None:
+        from .nlp import get_nlp
+
+        nlp = get_nlp()
+    matcher = _matcher(id(nlp.vocab), nlp)
+    spans = []
+    for match_id, start, end in matcher(doc):
+        span = Span(doc, start, end, label=doc.vocab.strings[match_id])
+        spans.append(span)
+    by_code = actors_by_code()
+    out: list[ActorMention] = []
+    for span in filter_spans(spans):
+        form, code = span.label_.split("|", 1)
+        if form == CAPITAL and not _capital_is_actor(span):
+            continue
+        if form == NAME and _is_person(span):
+            continue
+        entry = by_code[code]
+        out.append(
+            ActorMention(
+                code=code,
+                name=entry.name,
+                kind=entry.kind,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                token_start=span.start,
+                token_end=span.end,
+                form=form,
+            )
+        )
+    return out
+
+
+def mention_index(mentions: list[ActorMention]) -> dict[int, ActorMention]:
+    """Token index -> the mention covering it."""
+    return {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+
+
+def mention_at(index: dict[int, ActorMention], token: Token) -> ActorMention | None:
+    return index.get(token.i)

@@ -1,0 +1,104 @@
+"""The parser's entry point: article text in, an ``Extraction`` out.
+
+Reads the input (plain text or HTML), runs the spaCy pipeline once, then each
+extractor over the same ``Doc``: actors, transfers, officials, statements. The
+result depends only on the text and ``PARSER_VERSION``: no clock, no network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from .actors import ActorMention, find_actors
+from .errors import ParseError
+from .gazetteer import actors_by_code
+from .nlp import get_nlp
+from .officials import extract_officials
+from .reading import read_input
+from .records import ActorRecord, ArticleMeta, Extraction, StatementRecord, TransferRecord
+from .statements import extract_statements
+from .transfers import extract_transfers
+
+# Bump when a change alters what the parser extracts from the same text, so that
+# stored extractions can be told apart and re-parsed.
+PARSER_VERSION = "0.1.0"
+
+# spaCy's pipe batch size for parse_many; articles are a few thousand characters.
+BATCH_SIZE = 16
+
+
+def _used_actors(
+    transfers: list[TransferRecord], statements: list[StatementRecord], mentions: list[ActorMention]
+) -> list[ActorRecord]:
+    """Exactly the parties used as supplier or recipient, in order of first use."""
+    codes: list[str] = []
+    for t in transfers:
+        codes += [t.supplier, t.recipient]
+    for s in statements:
+        codes += ([s.supplier] if s.supplier else []) + list(s.recipients)
+    catalogue = actors_by_code()
+    names = {m.code: m.record for m in mentions}
+    out = []
+    for code in dict.fromkeys(codes):
+        if code in names:
+            out.append(names[code])
+        elif code in catalogue:
+            out.append(catalogue[code].record())
+    return out
+
+
+def _extract(doc: Doc, clean_text: str, meta: ArticleMeta) -> Extraction:
+    if not any(not t.is_space and not t.is_punct for t in doc):
+        raise ParseError("no sentence in the article text")
+    mentions = find_actors(doc)
+    transfers = extract_transfers(doc, mentions)
+    officials = extract_officials(doc, mentions)
+    statements = extract_statements(doc, mentions, officials)
+    return Extraction(
+        article=meta,
+        clean_text=clean_text,
+        actors=_used_actors(transfers, statements, mentions),
+        transfers=transfers,
+        officials=officials,
+        statements=statements,
+        parser_version=PARSER_VERSION,
+    )
+
+
+def parse_article(raw: str, *, content_type: str | None = None) -> Extraction:
+    """Everything the parser finds in one article.
+
+    ``content_type`` is the submission's MIME type ("text/html", "text/plain");
+    None sniffs it. Raises ``ParseError`` when there is no usable text."""
+    if not isinstance(raw, str):
+        raise ParseError("article text must be a string")
+    clean_text, meta = read_input(raw, content_type)
+    return _extract(get_nlp()(clean_text), clean_text, meta)
+
+
+def parse_many(texts: Iterable[str], *, content_type: str | None = None) -> list[Extraction | ParseError]:
+    """``parse_article`` over many texts with one batched spaCy pass. An input
+    without usable text gives its ``ParseError`` in place of an extraction."""
+    read: list[tuple[str, ArticleMeta] | ParseError] = []
+    for raw in texts:
+        try:
+            if not isinstance(raw, str):
+                raise ParseError("article text must be a string")
+            read.append(read_input(raw, content_type))
+        except ParseError as exc:
+            read.append(exc)
+    good = [r for r in read if not isinstance(r, ParseError)]
+    docs = iter(get_nlp().pipe((text for text, _meta in good), batch_size=BATCH_SIZE))
+    out: list[Extraction | ParseError] = []
+    for r in read:
+        if isinstance(r, ParseError):
+            out.append(r)
+            continue
+        doc = next(docs)
+        try:
+            out.append(_extract(doc, r[0], r[1]))
+        except ParseError as exc:
+            out.append(exc)
+    return out

@@ -1,0 +1,210 @@
+"""Who speaks: the subject of a reporting verb turned into a person or an institution.
+
+A subject is a speaker when it is a named person (or a later mention of one:
+surname, "the Israeli leader", "he", "X's office"), or a named institution
+("State Department", "the military's Inter Services Public Relations
+directorate", and later "the department", "the bloc"). It is not one when it is
+a country or capital ("Ankara has denied"), an unnamed official or source, or
+news media ("Der Spiegel reported").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from . import gazetteer
+from . import supply_context as sc
+from .officials import PersonResolver
+from .quotes import paragraph_index
+from .titles import match_head, state_code
+
+_RELATIVE = {"who", "which", "that", "whom"}
+_CORE_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "nummod", "prep", "pobj", "cc", "conj", "punct", "flat"}
+_DOCUMENT_WORDS = {"report", "statement", "letter", "readout", "document", "communique", "note", "declaration"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    is_person: bool
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject token of a reporting verb, following participles and
+    conjoined verbs to the verb whose subject they share."""
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    if depth >= 3:
+        return None
+    if verb.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and verb.head.i != verb.i:
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
+        return verb.head
+    return None
+
+
+def _core(tok: Token) -> list[Token]:
+    """The noun phrase of ``tok`` without relative clauses, appositions and
+    prepositional phrases other than "of" ("U.N. panel of experts")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ not in _CORE_DEPS:
+                continue
+            if c.dep_ == "prep" and c.lower_ != "of":
+                continue
+            if c.dep_ == "conj" and cur is tok:
+                continue  # "Germany and France said": the conjuncts are checked apart
+            if c.dep_ == "punct":
+                continue
+            out.append(c)
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+class OrgRegistry:
+    """Institutions named so far, to resolve "the ministry" or "the bloc"."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.names: list[tuple[int, str]] = [
+            (e.start_char, _strip_det(e.text)) for e in doc.ents if e.label_ == "ORG"
+        ]
+        self.spoken: list[tuple[int, str]] = []
+
+    def remember(self, offset: int, name: str) -> None:
+        self.spoken.append((offset, name))
+
+    def by_descriptor(self, word: str, offset: int) -> str | None:
+        keys = sc.words()["org_descriptors"].get(word, [word])
+        for pool in (self.spoken, self.names):
+            best = None
+            for at, name in pool:
+                if at >= offset:
+                    continue
+                low = name.lower()
+                if any(re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", low) for k in keys):
+                    best = (at, name)
+            if best:
+                return canonical_org(self.doc, best[1])
+        return None
+
+    def last_spoken(self, offset: int) -> str | None:
+        before = [(at, n) for at, n in self.spoken if at < offset]
+        if not before:
+            return None
+        at, name = before[-1]
+        text = self.doc.text
+        return name if paragraph_index(text, offset) - paragraph_index(text, at) <= 2 else None
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+def canonical_org(doc: Doc, name: str) -> str:
+    """"EU" becomes "European Union" when the article also uses the full name."""
+    try:
+        actor = gazetteer.resolve_actor(name)
+    except Exception:
+        actor = None
+    if actor is not None and actor.kind == "alliance" and actor.name != name and actor.name in doc.text:
+        return actor.name
+    return name
+
+
+def _is_media(tokens: list[Token]) -> bool:
+    media = sc.words()["media_words"]
+    return any(t.lower_ in media for t in tokens)
+
+
+def _has_institution(tokens: list[Token], text: str) -> bool:
+    inst = sc.words()["institution_words"]
+    low = text.lower()
+    return any(t.lower_ in inst for t in tokens) or any(" " in w and w in low for w in inst)
+
+
+def _org_name(doc: Doc, core: list[Token]) -> str:
+    toks = list(core)
+    while toks and toks[0].dep_ == "det":
+        toks = toks[1:]
+    # "the military's Inter Services ..." drops a common-noun possessor
+    if len(toks) > 2 and toks[1].text in {"'s", "\u2019s"} and toks[0].text.islower():
+        toks = toks[2:]
+    if not toks:
+        return ""
+    name = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    # "Inter Services Public Relations directorate": the proper name inside wins
+    if toks[-1].text.islower():
+        for e in doc.ents:
+            if e.label_ == "ORG" and toks[0].idx <= e.start_char and e.end_char <= toks[-1].idx and len(e.text) > 2:
+                return _strip_det(e.text)
+    return name
+
+
+def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver,
+                    orgs: OrgRegistry) -> Speaker | None:
+    """The speaker a subject stands for, or None when it is no speaker."""
+    w = sc.words()
+    low = subj.lower_
+    offset = subj.idx
+    if low in {"he", "she", "i"}:
+        name = resolver.last_before(offset)
+        return Speaker(name, True) if name else None
+    if low == "it":
+        name = orgs.last_spoken(offset)
+        return Speaker(name, False) if name else None
+    if low in {"we", "they", "you"}:
+        return None
+    core = _core(subj)
+    start, end = core[0].idx, core[-1].idx + len(core[-1].text)
+    name = resolver.person_at(start, end)
+    if name:
+        return Speaker(name, True)
+    root_lemma = subj.lemma_.lower()
+    # "a report by a U.N. panel of experts": the body behind the document speaks
+    if root_lemma in _DOCUMENT_WORDS:
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return resolve_subject(doc, pobj, verb, resolver, orgs)
+        return None
+    det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
+    # "the minister", "the Israeli leader", "the ambassador"
+    if det == "the" and subj.pos_ == "NOUN" and match_head([subj], 0):
+        name = resolver.by_title(doc.text[start:end], offset)
+        return Speaker(name, True) if name else None
+    if root_lemma in w["unnamed_words"] or subj.lower_ in w["unnamed_words"]:
+        return None
+    text = doc.text[start:end]
+    if _is_media(core):
+        return None
+    if subj.ent_type_ in {"GPE", "NORP"} or state_code(_strip_det(text)) or state_code(subj.text):
+        return None  # countries and capitals are not speakers
+    if det == "the" and subj.pos_ == "NOUN" and all(t.text.islower() for t in core):
+        # "the ministry", "the department", "the bloc"
+        found = orgs.by_descriptor(subj.lower_, offset)
+        if found:
+            orgs.remember(offset, found)
+            return Speaker(found, False)
+        return None
+    if not _has_institution(core, text) and not any(t.ent_type_ == "ORG" for t in core):
+        return None
+    if subj.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    if subj.pos_ == "NOUN" and not any(t.text[:1].isupper() for t in core):
+        return None  # "the government" unnamed: no proper name at all
+    name = canonical_org(doc, _org_name(doc, core))
+    if not name or state_code(name):
+        return None
+    orgs.remember(offset, name)
+    return Speaker(name, False)

@@ -1,0 +1,195 @@
+"""The status of a reported supply from tense, aspect, modality and negation.
+
+A trigger's status comes from the words around it, nearest first: the trigger's
+own negation and auxiliaries, then the verbs that govern it ("continue to
+supply", "signed a contract to buy", "halted a delivery", "declined to provide",
+"rejected a report that ... had been flying weapons"). Subordinate clauses of
+time and cause ("after it took delivery of ...") keep their own status.
+Stopping and denying words anywhere on that chain win over the rest: "Turkey,
+which had planned to buy the jets, was suspended" is a suspension.
+
+Returns (status, strength): strength 2 when a word decided it, 1 when it is only
+the default for the kind of trigger, so that an explicit report elsewhere in the
+article can win.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    CLAIM_NOUNS,
+    CONSIDERING_MODALS,
+    CONSIDERING_NOUNS,
+    CONSIDERING_VERBS,
+    CONTRACTED_VERBS,
+    DEAL_NOUNS,
+    DELIVERED_VERBS,
+    DENY_VERBS,
+    LICENCE_NOUNS,
+    ONGOING_VERBS,
+    PLANNED_MODALS,
+    PLANNED_NOUNS,
+    PLANNED_VERBS,
+    SUSPEND_VERBS,
+)
+
+DELIVERED = "delivered"
+ONGOING = "ongoing"
+CONTRACTED = "contracted"
+PLANNED = "planned"
+CONSIDERING = "considering"
+SUSPENDED = "suspended"
+DENIED = "denied"
+
+# Trigger lemmas whose completed form means the arms changed hands.
+HANDOVER_LEMMAS = frozenset(
+    {"deliver", "hand", "supply", "send", "give", "transfer", "provide", "donate", "gift", "receive",
+     "buy", "purchase", "acquire", "ship", "export", "sell", "fly", "ferry", "carry", "transport",
+     "smuggle", "truck", "arm", "equip", "obtain", "get", "reach", "arrive", "land", "import",
+     "procure", "furnish", "dispatch", "airlift", "move", "lease", "field", "induct"}
+)
+# In headlinese the present tense reports a finished event ("China hands over submarines").
+HEADLINE_PAST = frozenset({"hand", "deliver", "receive", "get", "reach", "arrive", "take", "give", "send", "gift", "donate", "transfer"})
+# Dependencies the status chain climbs; "advcl" is a separate event.
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "pcomp", "conj", "nsubjpass", "nsubj", "attr", "appos", "compound", "amod", "oprd", "dative", "agent"})
+# Conjunctions that make a clause conditional: "could transfer jets if Belgrade pays".
+CONDITION_MARKS = frozenset({"if", "unless", "provided"})
+ORDER_WORDS = frozenset({"order", "pay", "contract", "paid"})
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    # "no new export licences", "no longer"
+    for c in token.children:
+        if c.dep_ in {"dobj", "nsubjpass", "attr"} and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children):
+            return True
+        if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+            return True
+    return False
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    return {t.lemma_.lower() for t in token.subtree}
+
+
+def _modal(token: Token) -> str | None:
+    for c in token.children:
+        if c.dep_ == "aux":
+            low = c.lower_
+            if low in PLANNED_MODALS:
+                return PLANNED
+            if low in CONSIDERING_MODALS:
+                return CONSIDERING
+    return None
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the words governing it, nearest first, up to a new event."""
+    chain = [trigger]
+    tok = trigger
+    while tok.head.i != tok.i and tok.dep_ in CLIMB_DEPS and len(chain) < 8:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _lexical(tok: Token, is_trigger: bool) -> str | None:
+    lemma = tok.lemma_.lower()
+    if is_trigger:
+        return None
+    if lemma in DENY_VERBS:
+        return DENIED
+    if lemma in SUSPEND_VERBS:
+        if lemma == "hold" and not any(c.lower_ in {"back", "up", "off"} for c in tok.children):
+            return None
+        return SUSPENDED
+    if tok.pos_ in {"VERB", "AUX", "ADJ"}:
+        if lemma in CONTRACTED_VERBS:
+            return CONTRACTED
+        if lemma in ONGOING_VERBS:
+            return ONGOING
+        if lemma in CONSIDERING_VERBS:
+            return CONSIDERING
+        if lemma in PLANNED_VERBS or (lemma == "due" and tok.pos_ == "ADJ"):
+            return PLANNED
+        if lemma in DELIVERED_VERBS:
+            return DELIVERED
+    if tok.pos_ == "NOUN":
+        if lemma in DEAL_NOUNS:
+            return CONTRACTED
+        if lemma in CONSIDERING_NOUNS:
+            return CONSIDERING
+        if lemma in PLANNED_NOUNS:
+            return PLANNED
+    return None
+
+
+def _tense_status(trigger: Token, headline: bool) -> tuple[str, int]:
+    """Status from the trigger's own form when no word around it decides."""
+    lemma = trigger.lemma_.lower()
+    aux = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        return ONGOING, 1
+    if trigger.tag_ == "VBG" and aux & {"is", "are", "was", "were", "be", "been", "'re", "'s"}:
+        return ONGOING, 2
+    if lemma == "order":
+        return CONTRACTED, 2
+    if trigger.tag_ in {"VBD", "VBN"}:
+        return (DELIVERED, 2) if lemma in HANDOVER_LEMMAS else (ONGOING, 1)
+    if trigger.tag_ in {"VBZ", "VBP"}:
+        if headline and lemma in HEADLINE_PAST:
+            return DELIVERED, 2
+        return ONGOING, 2 if not headline else 1
+    if trigger.tag_ == "VB" and "to" in aux:
+        # Headline "Russia to hand Syria S-300": the infinitive announces a plan.
+        return PLANNED, 2
+    return ONGOING, 1
+
+
+def trigger_status(trigger: Token, *, headline: bool = False) -> tuple[str, int]:
+    """(status, strength) of the supply ``trigger`` reports."""
+    chain = _chain(trigger)
+    sentence_lemmas = {t.lemma_.lower() for t in trigger.sent}
+    # A condition on the trigger or its verb: "could transfer ... if Belgrade pays".
+    for tok in chain[:2]:
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children):
+                return CONSIDERING, 2
+    # Stopping and denying win wherever they are on the chain.
+    for i, tok in enumerate(chain):
+        if _negated(tok):
+            if sentence_lemmas & ORDER_WORDS and tok.lemma_.lower() in {"receive", "get", "deliver", "supply"}:
+                return CONTRACTED, 2
+            if _object_lemmas(tok) & LICENCE_NOUNS or tok.lemma_.lower() in LICENCE_NOUNS | {"process", "grant", "approve", "license", "licence"}:
+                return SUSPENDED, 2
+            return DENIED, 2
+        status = _lexical(tok, i == 0)
+        if status in {DENIED, SUSPENDED}:
+            return status, 2
+    for i, tok in enumerate(chain):
+        status = _lexical(tok, i == 0)
+        if status:
+            return status, 2
+        modal = _modal(tok)
+        if modal:
+            return modal, 2
+        if i == 0 and trigger.pos_ in {"VERB", "AUX"}:
+            tense = _tense_status(trigger, headline)
+            if tense[1] == 2:
+                return tense
+    return _tense_status(trigger, headline)
+
+
+def is_denial(verb: Token) -> bool:
+    """Whether ``verb`` denies a reported supply: "denied that the ship was carrying
+    arms", "rejected a report that ...", "dismissed the charge"."""
+    if verb.lemma_.lower() not in DENY_VERBS or verb.lemma_.lower() in {"decline", "refuse"}:
+        return False
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS:
+            return True
+        if c.dep_ == "ccomp":
+            return True
+    return False
