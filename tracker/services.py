@@ -139,8 +139,9 @@ def article_enqueue(*, article_id: int) -> bool:
 def article_reparse(*, article: Article) -> None:
     """Queue an article for parsing again; curated records will be kept."""
     with transaction.atomic():
+        # A fresh start: the attempts cap counts the claims of one parse request.
         Article.objects.filter(pk=article.pk).update(
-            status=ArticleStatus.QUEUED, claim_token="", failure_reason="", updated_at=timezone.now()
+            status=ArticleStatus.QUEUED, claim_token="", failure_reason="", attempts=0, updated_at=timezone.now()
         )
         transaction.on_commit(lambda: article_enqueue(article_id=article.pk))
 
@@ -151,20 +152,39 @@ def article_claim(*, article_id: int, token: str) -> bool:
     A queued article can be claimed by anyone. One that is ``parsing`` can be taken
     back by a redelivery of the same message (a worker died holding it), or by
     anyone once it is stale. Any other concurrent delivery finds nothing to claim.
+
+    An article that would be claimable but has used up ``ARTICLE_MAX_ATTEMPTS``
+    is marked failed instead: a text that kills its worker (memory) or outlives
+    the hard time limit would otherwise come back forever, through the broker's
+    redelivery or the sweep.
     """
     now = timezone.now()
     stale = now - timedelta(seconds=settings.ARTICLE_STALE_SECONDS)
     claimable = Q(status=ArticleStatus.QUEUED) | Q(status=ArticleStatus.PARSING) & (
         Q(claim_token=token) | Q(claimed_at__lt=stale)
     )
-    changed = Article.objects.filter(claimable, pk=article_id).update(
+    candidates = Article.objects.filter(claimable, pk=article_id)
+    changed = candidates.filter(attempts__lt=settings.ARTICLE_MAX_ATTEMPTS).update(
         status=ArticleStatus.PARSING,
         claim_token=token,
         claimed_at=now,
         attempts=F("attempts") + 1,
         updated_at=now,
     )
-    return changed == 1
+    if changed == 1:
+        return True
+    gave_up = candidates.filter(attempts__gte=settings.ARTICLE_MAX_ATTEMPTS).update(
+        status=ArticleStatus.FAILED,
+        failure_reason=(
+            f"Gave up after {settings.ARTICLE_MAX_ATTEMPTS} attempts: each one lost its worker "
+            f"or passed the hard time limit of {settings.CELERY_TASK_TIME_LIMIT} s."
+        ),
+        claim_token="",
+        updated_at=now,
+    )
+    if gave_up:
+        logger.warning("article %s: gave up after %s attempts", article_id, settings.ARTICLE_MAX_ATTEMPTS)
+    return False
 
 
 def article_mark_failed(*, article_id: int, token: str, reason: str) -> bool:

@@ -195,6 +195,8 @@ SPECTACULAR_SETTINGS = {
 # Celery: Redis is the broker; results are not kept (the database is the record).
 CELERY_BROKER_URL = envstr("REDIS_URL", "redis://127.0.0.1:6379/0")
 CELERY_TASK_IGNORE_RESULT = True
+# One Redis can serve several deployments (or test runs) on queues of their own.
+CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -221,6 +223,9 @@ if ARTICLE_STALE_SECONDS <= CELERY_TASK_TIME_LIMIT:
     )
 if CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured("BROKER_VISIBILITY_TIMEOUT must be longer than PARSE_TIME_LIMIT")
+# Claims allowed per parse request (a re-parse starts again at zero); a claim that
+# finds them used up marks the article failed rather than loop on a poison text.
+ARTICLE_MAX_ATTEMPTS = envint("ARTICLE_MAX_ATTEMPTS", 5)
 # How often the sweep runs (celery beat, started with the worker).
 ARTICLE_SWEEP_SECONDS = envint("ARTICLE_SWEEP_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = {

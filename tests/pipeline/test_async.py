@@ -34,8 +34,7 @@ def test_seed_article_is_parsed_by_the_worker(api, celery_worker_process):
 
 
 def test_an_article_the_parser_cannot_read_ends_failed_with_the_reason(api, celery_worker_process):
-    html = "<html><head><script>var x = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>"
-    response = api.post("/api/articles/", html.encode(), content_type="text/html")
+    response = api.post("/api/articles/", "----- * * * -----\n???".encode(), content_type="text/plain")
     assert response.status_code == 202
     article = wait_for_status(api, response.json()["url"])
     assert article["status"] == "failed"

@@ -129,7 +129,7 @@ def find_actors(doc: Doc, nlp: Language | None = None) -> list[ActorMention]:
         form, code = span.label_.split("|", 1)
         if form == CAPITAL and not _capital_is_actor(span):
             continue
-        if form == NAME and _is_person(span):
+        if form == NAME and by_code[code].kind == "state" and _is_person(span):
             continue
         entry = by_code[code]
         out.append(

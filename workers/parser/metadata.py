@@ -131,7 +131,7 @@ def _is_outlet_line(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(line.split()) <= 6
 
 
-def _is_headline(line: str) -> bool:
+def is_headline_line(line: str) -> bool:
     words = line.split()
     if len(words) < 4 or line.lower() in NAV_WORDS:
         return False
@@ -147,7 +147,7 @@ def text_metadata(text: str) -> ArticleMeta:
     """Metadata from the head and dateline of plain article text."""
     head = _head_lines(text)
     dateline = find_dateline(text)
-    title = next((line for line in head if _is_headline(line)), None)
+    title = next((line for line in head if is_headline_line(line)), None)
 
     source = None
     if dateline:

@@ -20,6 +20,8 @@ MentionIndex = dict[int, ActorMention]
 # reconsider", "allowing Ukraine to buy", "asked Washington to supply").
 OBJECT_CONTROL = frozenset({"urge", "press", "ask", "allow", "permit", "let", "call", "force", "help", "enable", "persuade", "encourage", "invite", "authorise", "authorize"})
 # Verbs whose object is the doer of an "of"-gerund: "accused Turkey of supplying".
+# Nouns whose national modifier is not the referent: "their NATO ally" is not NATO.
+RELATIONAL_NOUNS = frozenset({"ally", "member", "partner", "neighbour", "neighbor", "enemy", "rival", "adversary", "counterpart", "foe", "friend"})
 ACCUSE_VERBS = frozenset({"accuse", "suspect", "charge", "blame", "criticise", "criticize", "condemn", "thank", "praise"})
 
 
@@ -54,14 +56,33 @@ def resolve_pronoun(token: Token, index: MentionIndex, *, exclude: set[str] | No
     sentence."""
     exclude = exclude or set()
     sent = token.sent
+    found: list[int] = []
     for i in range(token.i - 1, sent.start - 1, -1):
         m = index.get(i)
         if m is None or m.code in exclude or m.form == DEMONYM and token.lower_ in {"it", "its"}:
             continue
+        found.append(i)
+    if found:
+        # A subject antecedent beats a nearer one in a prepositional phrase:
+        # "Serbia's air force was destroyed during NATO's campaign, and it flies ...".
+        subjects = [i for i in found if _in_subject(token.doc[i])]
+        i = subjects[0] if subjects else found[0]
         if token.lower_ in {"they", "their", "them"}:
             return _dedupe([c for t in conj_group(token.doc[i]) for c in _mention_codes(t, index)])
-        return [m.code]
+        return _mention_codes(token.doc[i], index)
     return previous_subject(sent, index, exclude=exclude)
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a token names the subject of its clause ("Serbia's air force")."""
+    tok = token
+    for _ in range(4):
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if tok.dep_ not in {"poss", "compound", "amod", "conj", "appos", "nmod"}:
+            return False
+        tok = tok.head
+    return False
 
 
 def previous_subject(sent: Span, index: MentionIndex, *, exclude: set[str] | None = None) -> list[str]:
@@ -104,7 +125,7 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
         if pronouns and low in PERSON_POSSESSIVES and token.head.lemma_.lower() in INSTITUTION_NOUNS:
             return resolve_pronoun(token, index)
         return []
-    if depth > 3:
+    if depth > 3 or token.lemma_.lower() in RELATIONAL_NOUNS:
         return []
     codes: list[str] = []
     for child in token.children:
@@ -153,6 +174,8 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
         objects = [c for c in gov.children if c.dep_ in {"dobj"}]
         if objects and gov.lemma_.lower() in ACCUSE_VERBS:
             return objects[0]
+        if gov.lemma_.lower() in ACCUSE_VERBS and gov.dep_ == "acl" and gov.tag_ == "VBN":
+            return gov.head  # "a company accused of ferrying arms"
         if gov.pos_ in {"VERB", "AUX"}:
             return subject_token(gov, depth=depth + 1)
         return None
@@ -163,6 +186,9 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
             return subject_token(noun.head, depth=depth + 1)
         return None
     if dep == "advcl":
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if objects and head.lemma_.lower() in ACCUSE_VERBS:
+            return objects[0]  # "accused Turkey of regularly, blatantly, supplying"
         return subject_token(head, depth=depth + 1)
     return None
 

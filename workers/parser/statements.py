@@ -50,6 +50,7 @@ class _Utterance:
     confidence: float
     group: int = -1  # pieces of one split quote share a group
     speaker_supplies: bool = False
+    addressee: str | None = None  # the person spoken to ("X told Y that ...")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -136,8 +137,16 @@ def _reported(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: Seq
             continue
         cs, ce = _sentence_bounds(doc, tok)
         supplies = _speaker_side_supplies(doc, start, end)
+        if lem in sc.words()["supplier_verbs"] and clause is None:
+            supplies = True  # "Biden promised Zelenskiy air defence systems"
+        addressee = None
+        if lem == "tell":
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "dative"}), None)
+            if obj is not None:
+                addressee = resolver.person_at(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
         out.append(_Utterance(speaker=speaker, start=start, end=end, direct=False, context_start=cs,
-                              context_end=ce, verb=lem, confidence=0.7, speaker_supplies=supplies))
+                              context_end=ce, verb=lem, confidence=0.7, speaker_supplies=supplies,
+                              addressee=addressee))
     return out
 
 
@@ -320,6 +329,11 @@ def _speaker_country(sp: Speaker, resolver: PersonResolver) -> str | None:
     return None
 
 
+def _person_country(name: str | None, resolver: PersonResolver) -> str | None:
+    off = resolver.official(name) if name else None
+    return off.country if off else None
+
+
 def extract_statements(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord]) -> list[StatementRecord]:
     """Every attributed utterance about arms supply in ``doc``, in text order."""
     try:
@@ -341,13 +355,14 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord])
         o is not u and o.verb != "according" and o.start < u.end and u.start < o.end for o in reported)]
     utterances = _dedupe(direct + reported)
     ctx = sc.article_context(doc, mentions)
-    has_context = bool(ctx.pairs or ctx.suppliers or ctx.recipients)
+    has_context = not ctx.empty()
     utterances = _about_supply(doc, utterances, has_context)
     out: list[StatementRecord] = []
     for u in utterances:
-        roles, _loose = sc.roles_in(doc, mentions, u.start, u.end)
+        roles, loose = sc.roles_in(doc, mentions, u.start, u.end)
         supplier, recipients = sc.resolve_roles(
-            roles, ctx, speaker_country=_speaker_country(u.speaker, resolver), speaker_supplies=u.speaker_supplies)
+            roles, ctx, speaker_country=_speaker_country(u.speaker, resolver), speaker_supplies=u.speaker_supplies,
+            loose=[m.code for m in loose], addressee_country=_person_country(u.addressee, resolver))
         out.append(StatementRecord(
             speaker=u.speaker.name,
             speaker_is_person=u.speaker.is_person,

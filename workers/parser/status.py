@@ -98,7 +98,8 @@ def _chain(trigger: Token) -> list[Token]:
 def _lexical(tok: Token, is_trigger: bool) -> str | None:
     lemma = tok.lemma_.lower()
     if is_trigger:
-        return None
+        # A signing is itself the contract ("Poland signs deal for F-35s").
+        return CONTRACTED if lemma in CONTRACTED_VERBS and lemma != "order" and tok.pos_ in {"VERB", "AUX"} else None
     if lemma in DENY_VERBS:
         return DENIED
     if lemma in SUSPEND_VERBS:
@@ -110,6 +111,8 @@ def _lexical(tok: Token, is_trigger: bool) -> str | None:
             return CONTRACTED
         if lemma in ONGOING_VERBS:
             return ONGOING
+        if lemma in {"start", "begin"} and tok.tag_ == "VBD":
+            return ONGOING  # "deliveries began in 2019"
         if lemma in CONSIDERING_VERBS:
             return CONSIDERING
         if lemma in PLANNED_VERBS or (lemma == "due" and tok.pos_ == "ADJ"):
@@ -142,7 +145,7 @@ def _tense_status(trigger: Token, headline: bool) -> tuple[str, int]:
         if headline and lemma in HEADLINE_PAST:
             return DELIVERED, 2
         return ONGOING, 2 if not headline else 1
-    if trigger.tag_ == "VB" and "to" in aux:
+    if trigger.tag_ == "VB" and "to" in aux and trigger.dep_ == "ROOT":
         # Headline "Russia to hand Syria S-300": the infinitive announces a plan.
         return PLANNED, 2
     return ONGOING, 1
@@ -175,7 +178,9 @@ def trigger_status(trigger: Token, *, headline: bool = False) -> tuple[str, int]
         modal = _modal(tok)
         if modal:
             return modal, 2
-        if i == 0 and trigger.pos_ in {"VERB", "AUX"}:
+        # A participle ("fighters ordered from France landed") takes the status of
+        # the clause it modifies; other verbs decide by their own tense first.
+        if i == 0 and trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ != "acl":
             tense = _tense_status(trigger, headline)
             if tense[1] == 2:
                 return tense

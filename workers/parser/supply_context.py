@@ -53,6 +53,7 @@ class Mention:
 class Roles:
     supplier: str | None = None
     recipients: list[str] = field(default_factory=list)
+    suppliers: list[str] = field(default_factory=list)  # further suppliers beyond the first
     generic_recipient: bool = False  # "to one or another country"
 
     def empty(self) -> bool:
@@ -192,43 +193,79 @@ def _deal_partner(tok: Token) -> bool:
     return prep.head.lemma_.lower() in {"deal", "agreement", "contract", "accord", "talks", "negotiation"}
 
 
+def _transfer_head(tok: Token) -> bool:
+    """Whether a word can carry a "to"/"from" party of a transfer ("supply ... to",
+    "exports to", "bought from"), unlike "a visit to", "a reference to"."""
+    w = words()
+    lem = _lemma(tok)
+    return (lem in w["supplier_verbs"] or lem in w["recipient_verbs"] or lem in w["supply_lemmas"]
+            or lem in w["weapon_lemmas"] or lem in w["transfer_heads"] or _is_weapon_noun(tok))
+
+
+def _pp_head(tok: Token) -> Token | None:
+    """The word a prepositional phrase holding ``tok`` attaches to."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in {"conj", "appos", "compound", "amod", "poss", "nmod"} and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    if cur.dep_ != "pobj":
+        return None
+    prep = cur.head
+    head = prep.head
+    if head.dep_ == "agent":
+        head = head.head
+    # "licence applications for military goods bound for Turkey"
+    if prep.lower_ == "for" and head.lower_ == "bound":
+        return head
+    return head
+
+
+def _possessor_blocked(tok: Token) -> bool:
+    """"Armenia's allies failed to supply": the possessor is not the agent."""
+    return tok.dep_ == "poss" and _lemma(tok.head) in words()["relational_nouns"]
+
+
 def role_of(doc: Doc, m: Mention) -> str | None:
-    """SUPPLIER, RECIPIENT or None for one mention, from its syntax."""
+    """SUPPLIER, RECIPIENT, PARTNER or None for one mention, from its syntax."""
     w = words()
     tok = doc[m.token_end - 1]
     # "US Patriot missile defense", "Russian weapons": the maker's side, whatever
-    # preposition the phrase hangs from
-    if tok.dep_ in {"amod", "compound", "nmod"} and _is_weapon_noun(tok.head) and tok.head.dep_ != "dative":
+    # preposition the phrase hangs from; not "Russian missiles hit Kyiv"
+    if tok.dep_ in {"amod", "compound", "nmod", "poss"} and _is_weapon_noun(tok.head) \
+            and tok.head.dep_ not in {"dative", "nsubj"}:
         return SUPPLIER
     prep = _governing_prep(tok)
     if prep is not None and _names_person(tok):
         return None  # "handed a copy to U.S. Ambassador Paul W. Jones"
     if prep == "with" and _deal_partner(tok):
         return PARTNER
-    if prep in w["supplier_preps"]:
-        head = tok
-        while head.dep_ != "pobj" and head.head.i != head.i:
-            head = head.head
-        # "from" after a receiving or supply word; "by" only as a passive agent
-        if prep == "from" or head.head.dep_ == "agent":
+    head = _pp_head(tok) if prep else None
+    # "stopping exports of weapons to Turkey": the verb's object carries the transfer
+    if head is not None and not _transfer_head(head) and head.pos_ in {"VERB", "AUX"}:
+        obj = next((c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if obj is not None and _transfer_head(obj):
+            head = obj
+    if head is not None and _transfer_head(head):
+        if prep == "from" or (prep == "by" and _lemma(head) in w["supplier_verbs"]):
             return SUPPLIER
-    if prep in w["recipient_preps"]:
-        return RECIPIENT
-    # "Russian weapons", "Indian-made equipment", "Russia's deliveries"
-    if tok.dep_ in {"amod", "compound", "nmod", "poss"} and _is_weapon_noun(tok.head):
-        head = tok.head
-        # "the Syrian army" is a recipient when it is what gets supplied
-        return SUPPLIER if head.dep_ != "dative" else RECIPIENT
+        if prep in w["recipient_preps"]:
+            return RECIPIENT
+    if _possessor_blocked(tok):
+        return None
     verb, how = _verb_of(tok)
     if verb is None and tok.dep_ in {"amod", "compound", "poss"}:
         verb, how = _verb_of(tok.head)
     if verb is not None:
         lem = _lemma(verb)
-        # "Israel has declined to provide Ukraine with ..." : climb xcomp chains
         if how == "subj":
-            # "signed a contract to buy", "declined to provide", "plans to start selling"
+            # "signed a contract to buy", "declined to provide", "committed to sending"
             near = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"}]
-            near += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl"]
+            # only infinitives and gerunds after a preposition: "a report that X
+            # had been flying weapons" is someone else's claim, not the subject's act
+            near += [g for c in verb.children if c.dep_ in {"dobj", "prep"} for g in c.children
+                     if g.dep_ == "pcomp" or (g.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children))]
             near += [g for c in near for g in c.children if g.dep_ == "xcomp"]
             for child in near:
                 if _lemma(child) in w["supplier_verbs"] | w["recipient_verbs"]:
@@ -238,6 +275,9 @@ def role_of(doc: Doc, m: Mention) -> str | None:
             if how == "subj":
                 return SUPPLIER
             if how == "dative" or (how == "obj" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)):
+                return RECIPIENT
+            # "promised Ukrainian President Volodymyr Zelenskiy air defence systems"
+            if how == "obj" and _names_person(tok):
                 return RECIPIENT
         if lem in w["recipient_verbs"] or (lem == "take" and any(_lemma(c) == "delivery" for c in verb.children)):
             if how == "subj":
@@ -252,7 +292,20 @@ def _is_subject(tok: Token) -> bool:
             cur = cur.head
             continue
         break
-    return cur.dep_ in {"nsubj", "nsubjpass"}
+    # the small model labels a listed subject "dep" ("Germany, France halt ...")
+    return cur.dep_ in {"nsubj", "nsubjpass"} or (cur.dep_ == "dep" and cur.head.pos_ == "VERB" and cur.i < cur.head.i)
+
+
+def _clause_has_supply(tok: Token) -> bool:
+    """The clause this subject belongs to speaks of supply in strong words."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in {"compound", "poss", "amod", "conj"} and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    verb = cur.head
+    return has_supply_vocab([t for t in verb.subtree if t.i != tok.i], strong_only=True)
 
 
 def _dateline(doc: Doc) -> tuple[int, int] | None:
@@ -277,12 +330,20 @@ def roles_in(doc: Doc, mentions: Sequence[Mention], start: int, end: int) -> tup
     loose: list[Mention] = []
     partners: list[Mention] = []
     skip = _dateline(doc)
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
     for m in mentions:
         if m.start < start or m.end > end or (skip and skip[0] <= m.start < skip[1]):
+            continue
+        # "Lebanon's Hezbollah": the state only qualifies the party named next to it
+        last = doc[m.token_end - 1]
+        if last.dep_ in {"poss", "compound", "amod", "nmod"} and any(
+                o is not m and o.token_start <= last.head.i < o.token_end for o in inside):
             continue
         role = role_of(doc, m)
         if role == SUPPLIER and roles.supplier is None:
             roles.supplier = m.code
+        elif role == SUPPLIER and m.code != roles.supplier and m.code not in roles.suppliers:
+            roles.suppliers.append(m.code)
         elif role == RECIPIENT and m.code not in roles.recipients:
             roles.recipients.append(m.code)
         elif role == PARTNER:
@@ -291,7 +352,8 @@ def roles_in(doc: Doc, mentions: Sequence[Mention], start: int, end: int) -> tup
             loose.append(m)
     # "Russia maintains parity in arms supply to Armenia": with one side found,
     # the subject of the clause is the other side.
-    subjects = [m for m in loose if _is_subject(doc[m.token_end - 1])]
+    subjects = [m for m in loose if _is_subject(doc[m.token_end - 1])
+                and _clause_has_supply(doc[m.token_end - 1])]
     if subjects and not roles.supplier and not roles.recipients and partners:
         # "Poland signed an agreement with the United States to buy ...": the
         # subject buys when the sentence buys, else it sells
@@ -315,6 +377,10 @@ def roles_in(doc: Doc, mentions: Sequence[Mention], start: int, end: int) -> tup
         if roles.recipients and roles.supplier is None and first.code not in roles.recipients:
             roles.supplier = first.code
             loose.remove(first)
+            # "Germany, France halt arms sales to Turkey": conjoined subjects supply too
+            for other in subjects[1:]:
+                if other.code not in roles.recipients and other.code not in roles.suppliers:
+                    roles.suppliers.append(other.code)
         elif roles.supplier and not roles.recipients and first.code != roles.supplier:
             roles.recipients.append(first.code)
             loose.remove(first)
@@ -327,22 +393,49 @@ def roles_in(doc: Doc, mentions: Sequence[Mention], start: int, end: int) -> tup
 
 @dataclass
 class Context:
-    """The article's main transfer pairs, strongest first."""
+    """The article's transfer pairs with their weight, strongest first."""
 
-    pairs: list[tuple[str, str]] = field(default_factory=list)
-    suppliers: list[str] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
+    weights: dict[tuple[str, str], float] = field(default_factory=dict)
+    supplier_weights: dict[str, float] = field(default_factory=dict)
+    recipient_weights: dict[str, float] = field(default_factory=dict)
 
-    def recipients_of(self, supplier: str | None) -> list[str]:
-        if supplier is None:
-            return list(self.recipients)
-        out = [r for s, r in self.pairs if s == supplier]
-        return out
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        return [p for p, _w in sorted(self.weights.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    @property
+    def suppliers(self) -> list[str]:
+        return [c for c, _w in sorted(self.supplier_weights.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    @property
+    def recipients(self) -> list[str]:
+        return [c for c, _w in sorted(self.recipient_weights.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def empty(self) -> bool:
+        return not (self.weights or self.supplier_weights or self.recipient_weights)
+
+    def main_recipients(self, supplier: str | None) -> list[str]:
+        """Recipients of ``supplier`` (or of the top pair) that weigh at least half
+        of its strongest pair: the headline's recipients, not a side remark's."""
+        sup = supplier or (self.pairs[0][0] if self.pairs else None)
+        ranked = [(r, w) for (s, r), w in sorted(self.weights.items(), key=lambda kv: (-kv[1], kv[0])) if s == sup]
+        if not ranked:
+            return []
+        top = ranked[0][1]
+        return [r for r, w in ranked if w >= top / 2]
+
+    def suppliers_of(self, recipients: Sequence[str]) -> list[tuple[str, float]]:
+        out: Counter[str] = Counter()
+        for (s, r), w in self.weights.items():
+            if r in recipients:
+                out[s] += w
+        return sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def article_context(doc: Doc, mentions: Sequence[Mention]) -> Context:
     """Pairs reported in sentences with supply words, weighted towards the
     headline and lead where agencies state the news."""
+    ctx = Context()
     weights: Counter[tuple[str, str]] = Counter()
     sup_w: Counter[str] = Counter()
     rec_w: Counter[str] = Counter()
@@ -352,63 +445,71 @@ def article_context(doc: Doc, mentions: Sequence[Mention]) -> Context:
             continue
         roles, _loose = roles_in(doc, mentions, sent.start_char, sent.end_char)
         weight = 3 if sent.start_char < lead_end else 1
-        if roles.supplier:
-            sup_w[roles.supplier] += weight
+        suppliers = ([roles.supplier] if roles.supplier else []) + roles.suppliers
+        for sup in suppliers:
+            sup_w[sup] += weight
         for r in roles.recipients:
             rec_w[r] += weight
-            if roles.supplier:
-                weights[(roles.supplier, r)] += weight
-    ctx = Context()
-    ctx.pairs = [p for p, _w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
-    ctx.suppliers = [s for s, _w in sorted(sup_w.items(), key=lambda kv: (-kv[1], kv[0]))]
-    ctx.recipients = [r for r, _w in sorted(rec_w.items(), key=lambda kv: (-kv[1], kv[0]))]
-    if ctx.pairs:
-        top = ctx.pairs[0][0]
-        ctx.suppliers = [top] + [s for s in ctx.suppliers if s != top]
+            for sup in suppliers:
+                if sup != r:
+                    weights[(sup, r)] += weight
+    ctx.weights = dict(weights)
+    ctx.supplier_weights = dict(sup_w)
+    ctx.recipient_weights = dict(rec_w)
     return ctx
 
 
 def resolve_roles(roles: Roles, ctx: Context, *, speaker_country: str | None = None,
-                  speaker_supplies: bool = False) -> tuple[str | None, list[str]]:
+                  speaker_supplies: bool = False, loose: Sequence[str] = (),
+                  addressee_country: str | None = None) -> tuple[str | None, list[str]]:
     """Fill what an utterance leaves open from the article context.
 
     ``speaker_supplies`` says the utterance has the speaker's own side supplying
     ("his ministry would grant no new export licences"): the speaker's state is
-    then the supplier."""
+    then the supplier. ``loose`` are parties the utterance names without a role.
+    """
     supplier = roles.supplier
     recipients = list(roles.recipients)
+    # a weak cue made a known recipient the supplier ("the Hellenic Air Force's
+    # new squadron"): the article says it receives
+    if supplier and supplier in ctx.recipient_weights and supplier not in ctx.supplier_weights:
+        if supplier not in recipients:
+            recipients.append(supplier)
+        supplier = None
+    if supplier is None and speaker_supplies and speaker_country and speaker_country not in recipients:
+        supplier = speaker_country
+    # "Mitsotakis told the US president that Athens wanted to join the F-35
+    # programme": the side spoken to, when it is not a receiving side
+    if supplier is None and addressee_country and addressee_country != speaker_country \
+            and addressee_country not in ctx.recipient_weights and addressee_country not in recipients \
+            and (recipients or speaker_country in loose):
+        supplier = addressee_country
+        if not recipients and speaker_country:
+            recipients = [speaker_country]
     if supplier is None:
-        if speaker_supplies and speaker_country and speaker_country not in recipients:
+        wanted = recipients or ctx.main_recipients(None) or ctx.recipients[:1]
+        candidates = ctx.suppliers_of(wanted)
+        names = [c for c, _w in candidates]
+        named = [c for c in loose if c in names]
+        if named:
+            supplier = named[0]
+        elif speaker_country in names or (speaker_country in loose and speaker_country not in wanted):
+            # "Berlin would no longer license such exports", said Germany's minister
             supplier = speaker_country
-        elif recipients:
-            candidates = [s for s, r in ctx.pairs if r in recipients]
-            if speaker_country in candidates:
-                supplier = speaker_country
-            elif candidates and len(set(candidates)) == 1:
-                supplier = candidates[0]
-            elif not candidates and ctx.suppliers:
-                supplier = ctx.suppliers[0] if len(ctx.suppliers) == 1 or not ctx.pairs else ctx.pairs[0][0]
-        else:
-            if speaker_country in ctx.suppliers:
-                supplier = speaker_country
-            elif ctx.pairs:
-                top = ctx.pairs[0][0]
-                # several suppliers against one recipient ("Germany, France halt
-                # arms sales to Turkey"): a recipient's official speaks of none of them
-                if speaker_country and speaker_country in ctx.recipients and len(set(ctx.suppliers)) > 1:
-                    supplier = None
-                else:
-                    supplier = top
-            elif ctx.suppliers:
-                supplier = ctx.suppliers[0]
+        elif candidates:
+            top_w = candidates[0][1]
+            second_w = candidates[1][1] if len(candidates) > 1 else 0.0
+            # several suppliers of equal weight ("Germany, France, Finland halt
+            # sales to Turkey") and a recipient's official speaking: no one supplier
+            speaker_receives = speaker_country is not None and speaker_country in wanted
+            if not (speaker_receives and second_w >= top_w / 2):
+                supplier = candidates[0][0]
+        elif ctx.suppliers:
+            supplier = ctx.suppliers[0]
     if not recipients and not roles.generic_recipient:
-        recipients = [r for r in ctx.recipients_of(supplier) if r != supplier]
+        recipients = ctx.main_recipients(supplier) or ctx.main_recipients(None)
         if not recipients and supplier is None:
-            recipients = list(ctx.recipients[:1])
-        # keep only the recipients of the strongest pair when the context is wide
-        if len(recipients) > 1 and ctx.pairs:
-            top_w = [r for s, r in ctx.pairs if s == (supplier or ctx.pairs[0][0])]
-            recipients = top_w[:2] if len(top_w) > 2 else top_w
+            recipients = ctx.recipients[:1]
     if supplier in recipients:
         recipients.remove(supplier)
     return supplier, recipients

@@ -29,6 +29,7 @@ from .lexicon import (
     ARRIVAL_VERBS,
     CARRY_VERBS,
     DEAL_NOUNS,
+    LICENCE_NOUNS,
     MILITARY_MODIFIERS,
     RECIPIENT_OBJECT_VERBS,
     RECIPIENT_PREPS,
@@ -36,6 +37,7 @@ from .lexicon import (
     SUPPLY_NOUNS,
     SUPPLY_VERBS,
 )
+from .metadata import is_headline_line
 from .records import TransferRecord
 from .roles import MentionIndex, phrase_codes, previous_subject, subject_codes, subject_token
 from .status import CONTRACTED, DENIED, is_denial, trigger_status
@@ -47,6 +49,12 @@ ACQUIRE = "acquire"
 SOURCE_NOUNS = frozenset({"source", "supplier", "exporter"})
 # Verbs with which a receiver takes a supply noun: "took delivery of", "awaits shipment".
 RECEIVE_NOUN_VERBS = frozenset({"take", "accept", "receive", "await", "get"})
+# spaCy labels "to" before a recipient "dative" as often as "prep".
+PREP_DEPS = frozenset({"prep", "dative"})
+# Heads of quantity phrases whose "of" object is what moves.
+QUANTITY_NOUNS = frozenset({"first", "batch", "number", "rest", "remainder", "dozens", "hundreds", "part", "fleet", "squadron", "shipment", "consignment", "pair", "set"})
+# Licence words that stand for exports when they name them ("export licences").
+EXPORT_MODIFIERS = frozenset({"export", "arms", "weapon", "license", "licence", "sale"})
 # Verbs that seal a deal noun ("signed a contract with Russia").
 DEAL_VERBS = frozenset({"sign", "conclude", "ink", "seal", "finalise", "finalize", "agree", "reach", "place", "strike"})
 
@@ -68,6 +76,11 @@ class Candidate:
 
 def _arms_like(token: Token) -> bool:
     """Whether a noun phrase is about arms ("military equipment", "S-300", "jets")."""
+    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_NOUNS:
+        # "about 100 of the jets", "the first of four systems"
+        for c in token.children:
+            if c.dep_ in PREP_DEPS and c.lower_ == "of":
+                return any(_arms_like(g) for g in c.children if g.dep_ == "pobj")
     if token.lemma_.lower() in ARMS_WORDS or token.lower_ in ARMS_WORDS:
         mods = {c.lemma_.lower() for c in token.children}
         # "equipment", "material", "goods", "aid" need a military word; the rest stand alone.
@@ -101,11 +114,14 @@ def _prep_codes(token: Token, preps: frozenset[str], index: MentionIndex, *, dep
         nxt = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in preps:
-                    out += _pobj_codes(c, index)
-                elif c.dep_ == "prep" and c.lower_ == "of" or c.dep_ in {"dobj", "acl", "pobj", "amod", "appos"}:
+                if c.dep_ in PREP_DEPS and c.lower_ in preps:
+                    found = _pobj_codes(c, index)
+                    out += found
+                    if not found:
+                        nxt.append(c)  # "for military goods bound for Turkey"
+                elif c.dep_ in PREP_DEPS and c.lower_ == "of" or c.dep_ in {"dobj", "acl", "pobj", "amod", "appos"}:
                     nxt.append(c)
-                elif c.dep_ == "prep" and c.lower_ in {"with"} and t.pos_ == "NOUN":
+                elif c.dep_ in PREP_DEPS and c.lower_ in {"with"} and t.pos_ == "NOUN":
                     nxt.append(c)
         frontier = [g for t in nxt for g in ([t] + [x for x in t.children if x.dep_ == "pobj"])]
     return list(dict.fromkeys(out))
@@ -127,11 +143,19 @@ def _maker_codes(token: Token, index: MentionIndex, mentions: dict[int, ActorMen
 
 
 def _objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"}]
+    return [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"} and c.pos_ != "ADP"]
 
 
 def _with_objects(verb: Token) -> list[Token]:
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return [g for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+
+
+def _nearest_before(token: Token, index: MentionIndex, *, exclude: set[str]) -> list[str]:
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        m = index.get(i)
+        if m is not None and m.code not in exclude and m.form != COMPANY:
+            return [m.code]
+    return []
 
 
 def _deal_partners(token: Token, index: MentionIndex) -> list[str]:
@@ -143,11 +167,11 @@ def _deal_partners(token: Token, index: MentionIndex) -> list[str]:
         nouns = [a] if a.lemma_.lower() in DEAL_NOUNS else []
         nouns += [c for c in a.children if c.lemma_.lower() in DEAL_NOUNS]
         for c in a.children:
-            if c.dep_ == "prep" and c.lower_ in {"under", "through", "in"}:
+            if c.dep_ in PREP_DEPS and c.lower_ in {"under", "through", "in"}:
                 nouns += [g for g in c.children if g.lemma_.lower() in DEAL_NOUNS]
         for n in nouns:
             for c in n.children:
-                if c.dep_ == "prep" and c.lower_ == "with":
+                if c.dep_ in PREP_DEPS and c.lower_ == "with":
                     out += _pobj_codes(c, index)
     return list(dict.fromkeys(out))
 
@@ -155,10 +179,10 @@ def _deal_partners(token: Token, index: MentionIndex) -> list[str]:
 def _start_with(verb: Token, index: MentionIndex) -> list[str]:
     """"plans to start selling abroad, beginning with the Philippines"."""
     out: list[str] = []
-    for t in list(verb.subtree) + [verb.head]:
+    for t in list(verb.subtree) + list(verb.head.subtree):
         if t.lemma_.lower() in {"begin", "start"} and t.pos_ == "VERB":
             for c in t.children:
-                if c.dep_ == "prep" and c.lower_ == "with":
+                if c.dep_ in PREP_DEPS and c.lower_ == "with":
                     out += _pobj_codes(c, index)
     return out
 
@@ -167,8 +191,8 @@ def _governing_subject(noun: Token, index: MentionIndex) -> list[str]:
     """Parties in the subject of the clause a noun phrase sits in ("Azerbaijan
     deployed drones bought from Turkey": Azerbaijan)."""
     tok = noun
-    for _ in range(4):
-        if tok.dep_ in {"conj", "appos"} or tok.dep_ == "pobj" or tok.dep_ == "prep":
+    for _ in range(8):
+        if tok.dep_ in {"conj", "appos", "pobj", "prep", "dative", "acl"}:
             tok = tok.head
             continue
         break
@@ -227,10 +251,21 @@ def _verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorM
                 return None
             suppliers = subject_codes(verb, index)
             recipients = _prep_codes(verb, RECIPIENT_PREPS, index)
+            if not suppliers and subject_token(verb) is None and verb.dep_ in {"ccomp", "relcl"}:
+                # "countries, the UAE first among them, that it said were sending
+                # weapons": the parser loses the relative subject; take the party
+                # named last before the verb.
+                suppliers = _nearest_before(verb, index, exclude=set(recipients))
             for o in objects:
                 if o.dep_ == "dative" or lemma in RECIPIENT_OBJECT_VERBS or with_objs or len(objects) > 1:
                     if not _arms_like(o) or o.dep_ == "dative":
                         recipients += phrase_codes(o, index)
+            for o in arms_objects:
+                # "promised Ukrainian President Zelenskiy air defence systems", parsed
+                # as a modifier of the systems.
+                for c in o.children:
+                    if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i < o.i:
+                        recipients += phrase_codes(c, index)
             recipients += _start_with(verb, index)
     elif lemma in ACQUIRE_VERBS:
         if passive:
@@ -263,7 +298,7 @@ def _noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorM
     if lemma in {"arm", "weapon"} and noun.dep_ in {"dobj", "pobj"} and noun.head.lemma_.lower() not in {"for", "to"}:
         # "supplied arms": the verb is the trigger; a bare "arms" only when it says
         # whose arms go where ("Indian arms for Armenia").
-        if not any(c.dep_ == "prep" and c.lower_ in {"to", "for"} for c in noun.children):
+        if not any(c.dep_ in PREP_DEPS and c.lower_ in {"to", "for"} for c in noun.children):
             return None
     acquire = lemma in ACQUIRE_NOUNS or (lemma in {"delivery", "shipment"} and noun.head.lemma_.lower() in RECEIVE_NOUN_VERBS)
     poss = [c for c in noun.children if c.dep_ == "poss"]
@@ -284,7 +319,7 @@ def _noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorM
         suppliers = adj_codes + _prep_codes(noun, frozenset({"from", "with"}), index, depth=1)
         if not suppliers:
             for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ in PREP_DEPS and c.lower_ == "of":
                     for g in c.children:
                         suppliers += _maker_codes(g, index, mentions)
         if not recipients:
@@ -296,12 +331,15 @@ def _noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorM
                 recipients = subject_codes(noun.head.head, index)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
     suppliers = poss_codes + adj_codes + _prep_codes(noun, frozenset({"from", "by"}), index, depth=0)
-    recipients = _prep_codes(noun, RECIPIENT_PREPS, index, depth=1)
+    recipients = _prep_codes(noun, RECIPIENT_PREPS, index, depth=2)
+    if not recipients and noun.dep_ == "dobj":
+        # "halted arms sales to Saudi Arabia": the parser hangs "to" on the verb.
+        recipients = _prep_codes(noun.head, RECIPIENT_PREPS, index, depth=0)
     if not recipients:
         return None
     if not suppliers:
         tok = noun
-        while tok.dep_ in {"pobj", "prep"} or (tok.dep_ == "dobj" and tok.head.pos_ == "NOUN"):
+        while tok.dep_ in {"pobj", "prep", "dative"} or (tok.dep_ == "dobj" and tok.head.pos_ == "NOUN"):
             tok = tok.head
         if tok.dep_ in {"dobj", "nsubjpass", "pobj"} and tok.head.pos_ in {"VERB", "AUX"}:
             suppliers = subject_codes(tok.head, index)
@@ -309,7 +347,7 @@ def _noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorM
             suppliers = subject_codes(tok.head.head, index)
     if not suppliers:
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ in PREP_DEPS and c.lower_ == "of":
                 for g in c.children:
                     suppliers += _maker_codes(g, index, mentions)
     return Candidate(list(dict.fromkeys(suppliers)), recipients, "", 0, noun.sent, noun)
@@ -318,15 +356,24 @@ def _noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorM
 def _deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     """"Y signed a contract with X for Z", "the contract that X signed with Y"."""
     deals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS]
-    if not deals and verb.dep_ == "relcl" and verb.head.lemma_.lower() in DEAL_NOUNS:
-        deals = [verb.head]
+    if not deals and verb.dep_ == "relcl":
+        # "the contract for S-400 systems that Moscow signed": the relative clause
+        # may hang off the deal's "for" object rather than the deal.
+        noun = verb.head
+        for _ in range(3):
+            if noun.lemma_.lower() in DEAL_NOUNS:
+                deals = [noun]
+                break
+            noun = noun.head
     if not deals:
         return None
     signer = subject_codes(verb, index)
     partners = [c for d in deals for c in _prep_codes(d, frozenset({"with"}), index, depth=0)]
-    partners += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for c in _pobj_codes(c, index)]
+    partners += [c for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ == "with" for c in _pobj_codes(c, index)]
     company_partner = any(m.form == COMPANY for t in verb.subtree if (m := mentions.get(t.i)) and m.code in partners)
-    text = " ".join(_text(d) for d in deals)
+    subject = subject_token(verb)
+    skip = {t.i for t in subject.subtree} if subject is not None and subject.head.i == verb.i else set()
+    text = " ".join(_text(d) for d in deals) + " " + " ".join(t.text for t in verb.subtree if t.i not in skip)
     origin = origin_of(text)
     if not signer:
         return None
@@ -341,15 +388,24 @@ def _deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorM
     return None
 
 
+def _definite_object(trigger: Token) -> bool:
+    """Whether the arms a trigger names are "the jets", "the system": the story's."""
+    for t in trigger.subtree:
+        if t.lower_ in {"the", "these", "those"} and t.dep_ == "det" and _arms_like(t.head) and not named_systems(_text(t.head)):
+            return True
+    return False
+
+
 def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
     """A sentence that names the recipient but not the supplier: the maker of the
     weapons it names supplies ("Greece signs deal for 18 Rafale fighters")."""
     if cand.suppliers or not cand.recipients:
         return
-    origin = origin_of(_text(cand.trigger)) or origin_of(cand.sent.text)
-    if origin is None and headline_origin and cand.trigger.lemma_.lower() in ACQUIRE_VERBS | ACQUIRE_NOUNS:
+    origin = origin_of(_text(cand.trigger))
+    if origin is None and headline_origin and _definite_object(cand.trigger):
         # "Turkey, which had planned to buy about 100 of the jets": the jets of the story.
         origin = headline_origin
+    origin = origin or origin_of(cand.sent.text)
     if origin:
         cand.suppliers = [origin]
         cand.confidence = 0.55
@@ -362,6 +418,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
     headline = _headline_sentence(sents)
     headline_origin = origin_of(headline.text) if headline is not None else None
     out: list[Candidate] = []
+    partial: list[Candidate] = []
     for sent in sents:
         if not any(i in index for i in range(sent.start, sent.end)):
             continue
@@ -374,24 +431,87 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     cand = _verb_candidate(tok, index, index)
             elif tok.pos_ in {"NOUN", "PROPN"} and lemma in SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS:
                 cand = _noun_candidate(tok, index, index)
+            elif tok.pos_ == "NOUN" and lemma in LICENCE_NOUNS and _names_exports(tok):
+                cand = _noun_candidate(tok, index, index)
             if cand is None:
                 continue
             _fill_from_weapons(cand, headline_origin)
             cand.suppliers = [s for s in cand.suppliers if s]
-            if not cand.suppliers or not cand.recipients:
-                continue
             is_headline = headline is not None and sent.start == headline.start
             cand.status, cand.strength = trigger_status(tok, headline=is_headline)
             cand.weapons = weapons_in(_text(tok) if tok.pos_ in {"NOUN", "PROPN"} else sent.text)
-            out.append(cand)
+            if cand.suppliers and cand.recipients:
+                out.append(cand)
+            elif (cand.suppliers or cand.recipients) and not cand.undirected:
+                partial.append(cand)
+    out += _complete_partials(out, partial)
+    out.sort(key=lambda c: (c.sent.start, c.trigger.i))
     return out
+
+
+def _main_party(values: list[str]) -> str | None:
+    """The party named most often in one role (first named on a tie)."""
+    if not values:
+        return None
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: (counts[v], -values.index(v)))
+
+
+def _complete_partials(full: list[Candidate], partial: list[Candidate]) -> list[Candidate]:
+    """Reports that name one side only ("Deliveries of the system to Iran were
+    completed in 2016"; "Belarus could transfer eight more MiG-29s") about the
+    article's main supplier or recipient: they take it as the other side, with
+    less confidence. Only reports that name the arms qualify."""
+    supplier = _main_party([s for c in full for s in c.suppliers])
+    recipient = _main_party([r for c in full for r in c.recipients])
+    out = []
+    for c in partial:
+        if not _names_arms(c.trigger):
+            continue
+        if not c.suppliers and supplier and supplier not in c.recipients:
+            c.suppliers = [supplier]
+        elif not c.recipients and recipient and recipient not in c.suppliers and c.trigger.lemma_.lower() in SUPPLY_VERBS:
+            c.recipients = [recipient]
+        else:
+            continue
+        c.confidence = 0.45
+        out.append(c)
+    return out
+
+
+def _names_arms(trigger: Token) -> bool:
+    """Whether a trigger's phrase names arms: a system, or an arms word with "the"
+    pointing back to the story's system."""
+    if named_systems(_text(trigger)):
+        return True
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        return any(
+            c.dep_ in PREP_DEPS and c.lower_ == "of" and any(_arms_like(g) for g in c.children if g.dep_ == "pobj")
+            for c in trigger.children
+        )
+    return False
+
+
+def _names_exports(noun: Token) -> bool:
+    """"export licences", "licence applications for military goods"."""
+    if any(c.dep_ == "compound" and c.lemma_.lower() in EXPORT_MODIFIERS for c in noun.children):
+        return True
+    return any(
+        c.dep_ in PREP_DEPS and c.lower_ in {"for", "of"} and any(_arms_like(g) for g in c.children if g.dep_ == "pobj")
+        for c in noun.children
+    )
 
 
 def _headline_sentence(sents: list[Span]) -> Span | None:
     """The first sentence that is a line of its own with a few words: the headline."""
-    for s in sents[:8]:
+    for s in sents[:10]:
         text = s.text.strip()
-        if len(text.split()) >= 4 and not text.endswith(".") and "\n" in s.text + (s.doc[s.end].text if s.end < len(s.doc) else "\n"):
+        if "\n" in text or not is_headline_line(text):
+            continue
+        line_end = s.end >= len(s.doc) or "\n" in s.text[len(text.rstrip()):] or "\n" in s.doc[s.end - 1].whitespace_ or s.doc[s.end].is_space
+        if line_end and not text.endswith("."):
             return s
     return None
 

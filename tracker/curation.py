@@ -1,0 +1,329 @@
+"""Curators' writes: reviewing and editing what the parser found, and merging duplicates.
+
+Every function here marks what it touches as ``curated`` where that applies (so a
+re-parse keeps it) and leaves a history entry naming the curator. The admin calls
+these; it writes nothing itself.
+
+Merges move every reference from the loser to the survivor and keep the loser's
+names as the survivor's aliases, so later mentions of those names resolve to
+the survivor. The ``*_merge_plan`` functions compute what a merge would do
+without doing it: the admin's confirmation page shows a plan, and the merge
+itself carries out a fresh plan made under lock, so the two cannot disagree on
+rules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from tracker.models import Actor, Official, OfficialMention, ReviewState, Statement, Transfer
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from tracker.models import ExtractedRecord
+
+_BATCH = 500
+
+
+class MergeError(ValueError):
+    """A merge that cannot be done (the same record twice, say)."""
+
+
+# ---------------------------------------------------------------------------
+# History
+
+
+def _history_bulk(model: type[ExtractedRecord] | type[Official] | type[Actor], records: Sequence,
+                  *, user: AbstractBaseUser | None, reason: str) -> None:
+    """One "changed" history entry per record, written in bulk.
+
+    ``bulk_history_create`` leaves out many-to-many snapshots, so a statement's
+    history would show its recipients vanishing; they are copied here.
+    """
+    if not records:
+        return
+    rows = model.history.bulk_history_create(
+        records, update=True, default_user=user, default_change_reason=reason, batch_size=_BATCH
+    )
+    if model is Statement:
+        through = Statement.recipients.through
+        links = defaultdict(list)
+        for link in through.objects.filter(statement_id__in=[r.pk for r in records]):
+            links[link.statement_id].append(link)
+        m2m_history = apps.get_model("tracker", "HistoricalStatement_recipients")
+        m2m_history.objects.bulk_create(
+            [
+                m2m_history(history=row, id=link.id, statement_id=link.statement_id, actor_id=link.actor_id)
+                for row in rows
+                for link in links[row.id]
+            ],
+            batch_size=_BATCH,
+        )
+
+
+def _delete_with_history(obj: object, *, user: AbstractBaseUser | None, reason: str) -> None:
+    obj._history_user = user  # type: ignore[attr-defined]
+    obj._change_reason = reason  # type: ignore[attr-defined]
+    obj.delete()  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------
+# Review and edits
+
+
+def record_review(*, records: QuerySet, state: str, reviewed_by: AbstractBaseUser | None) -> int:
+    """Set the review state of transfers or statements; returns how many changed.
+
+    Reviewed records are curated: a re-parse will neither replace nor delete
+    them (a rejected record that the parser would find again stays rejected).
+    """
+    if state not in ReviewState.values:
+        raise ValueError(f"Unknown review state {state!r}")
+    model = records.model
+    pks = list(records.order_by().values_list("pk", flat=True))
+    changed = 0
+    for start in range(0, len(pks), _BATCH):
+        with transaction.atomic():
+            # Locked and re-read, so a concurrent edit is not overwritten with stale values.
+            batch = [
+                r for r in model.objects.select_for_update().filter(pk__in=pks[start:start + _BATCH]).order_by("pk")
+                if r.review_state != state or not r.curated
+            ]
+            now = timezone.now()
+            for record in batch:
+                record.review_state, record.curated, record.updated_at = state, True, now
+            model.objects.bulk_update(batch, ["review_state", "curated", "updated_at"])
+            _history_bulk(model, batch, user=reviewed_by, reason=state)
+            changed += len(batch)
+    return changed
+
+
+def record_approve(*, records: QuerySet, approved_by: AbstractBaseUser | None) -> int:
+    return record_review(records=records, state=ReviewState.APPROVED, reviewed_by=approved_by)
+
+
+def record_reject(*, records: QuerySet, rejected_by: AbstractBaseUser | None) -> int:
+    return record_review(records=records, state=ReviewState.REJECTED, reviewed_by=rejected_by)
+
+
+def record_update(*, record: ExtractedRecord, updated_by: AbstractBaseUser | None, reason: str = "edited") -> None:
+    """Save a curator's edit of a transfer or statement (already applied to ``record``).
+
+    The record becomes curated, whatever the edit, so that a re-parse keeps it.
+    """
+    record.curated = True
+    record._history_user = updated_by  # type: ignore[attr-defined]
+    record._change_reason = reason  # type: ignore[attr-defined]
+    record.save()
+
+
+# ---------------------------------------------------------------------------
+# Merges
+
+
+def _merged_aliases(current: Iterable[str], *, exclude: Iterable[str], new: Iterable[str]) -> list[str]:
+    skip = {*exclude}
+    return [a for a in dict.fromkeys([*current, *new]) if a and a not in skip]
+
+
+@dataclass
+class OfficialMergePlan:
+    survivor: Official
+    loser: Official
+    statements: list[Statement] = field(default_factory=list)  # speaker moves to the survivor
+    mentions: list[OfficialMention] = field(default_factory=list)  # move to the survivor
+    # The loser's mentions in articles that already mention the survivor: removed.
+    mentions_dropped: list[OfficialMention] = field(default_factory=list)
+    aliases_added: list[str] = field(default_factory=list)
+    filled: dict[str, str] = field(default_factory=dict)  # survivor's blank fields taken from the loser
+
+
+def official_merge_plan(*, survivor: Official, loser: Official) -> OfficialMergePlan:
+    """What merging ``loser`` into ``survivor`` would change; changes nothing."""
+    if survivor.pk == loser.pk:
+        raise MergeError("An official cannot be merged into itself.")
+    plan = OfficialMergePlan(survivor=survivor, loser=loser)
+    plan.statements = list(Statement.objects.filter(speaker=loser).order_by("pk"))
+    survivor_articles = set(OfficialMention.objects.filter(official=survivor).values_list("article_id", flat=True))
+    mentions = OfficialMention.objects.filter(official=loser).select_related("article").defer(
+        "article__raw", "article__clean_text"
+    )
+    for mention in mentions.order_by("pk"):
+        (plan.mentions_dropped if mention.article_id in survivor_articles else plan.mentions).append(mention)
+    plan.aliases_added = _merged_aliases([], exclude=[survivor.name, *survivor.aliases],
+                                         new=[loser.name, *loser.aliases])
+    for name in ("title", "organization"):
+        if getattr(loser, name) and not getattr(survivor, name):
+            plan.filled[name] = getattr(loser, name)
+    if loser.country_id and not survivor.country_id:
+        plan.filled["country"] = str(loser.country)
+    return plan
+
+
+def _locked(model: type, *pks: int) -> dict[int, object]:
+    # Locked in primary-key order: two merges of the same pair in opposite
+    # directions then queue behind each other instead of deadlocking.
+    rows = {row.pk: row for row in model.objects.select_for_update().filter(pk__in=pks).order_by("pk")}
+    if len(rows) != len(set(pks)):
+        raise MergeError("One of the records to merge no longer exists.")
+    return rows
+
+
+def official_merge(*, survivor: Official, loser: Official, merged_by: AbstractBaseUser | None) -> OfficialMergePlan:
+    """Merge two officials: statements and mentions move, the loser's names become aliases."""
+    if survivor.pk == loser.pk:
+        raise MergeError("An official cannot be merged into itself.")
+    reason = f"merged {loser.name} (#{loser.pk}) into {survivor.name} (#{survivor.pk})"[:100]
+    with transaction.atomic():
+        rows = _locked(Official, survivor.pk, loser.pk)
+        survivor, loser = rows[survivor.pk], rows[loser.pk]
+        plan = official_merge_plan(survivor=survivor, loser=loser)
+
+        now = timezone.now()
+        for statement in plan.statements:
+            statement.speaker, statement.updated_at = survivor, now
+        Statement.objects.bulk_update(plan.statements, ["speaker", "updated_at"], batch_size=_BATCH)
+        _history_bulk(Statement, plan.statements, user=merged_by, reason=reason)
+
+        OfficialMention.objects.filter(pk__in=[m.pk for m in plan.mentions_dropped]).delete()
+        OfficialMention.objects.filter(pk__in=[m.pk for m in plan.mentions]).update(official=survivor)
+
+        survivor.aliases = [*survivor.aliases, *plan.aliases_added]
+        survivor.title = survivor.title or loser.title
+        survivor.organization = survivor.organization or loser.organization
+        survivor.country_id = survivor.country_id or loser.country_id
+        survivor._history_user, survivor._change_reason = merged_by, reason
+        survivor.save()
+        _delete_with_history(loser, user=merged_by, reason=reason)
+    return plan
+
+
+@dataclass
+class ActorMergePlan:
+    survivor: Actor
+    loser: Actor
+    transfers: list[Transfer] = field(default_factory=list)  # supplier or recipient moves
+    # Transfers that would become a second record of the same pair in one article
+    # (the best one is kept) or a transfer from the survivor to itself: removed.
+    transfers_dropped: list[Transfer] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)  # supplier or a recipient moves
+    officials: int = 0  # officials whose country moves
+    mentions: int = 0  # mentions whose country moves
+    aliases_added: list[str] = field(default_factory=list)
+
+
+def _transfer_rank(transfer: Transfer) -> tuple:
+    """The better of two duplicate transfers: a curator's work first, then the parser's confidence."""
+    return (
+        transfer.curated,
+        transfer.review_state == ReviewState.APPROVED,
+        transfer.review_state != ReviewState.REJECTED,
+        transfer.confidence,
+        -transfer.pk,
+    )
+
+
+def actor_merge_plan(*, survivor: Actor, loser: Actor) -> ActorMergePlan:
+    """What merging ``loser`` into ``survivor`` would change; changes nothing."""
+    if survivor.pk == loser.pk:
+        raise MergeError("An actor cannot be merged into itself.")
+    plan = ActorMergePlan(survivor=survivor, loser=loser)
+    moving = list(
+        Transfer.objects.filter(Q(supplier=loser) | Q(recipient=loser))
+        .select_related("article", "supplier", "recipient")
+        .defer("article__raw", "article__clean_text")
+        .order_by("pk")
+    )
+    staying = Transfer.objects.filter(
+        Q(supplier=survivor) | Q(recipient=survivor), article_id__in={t.article_id for t in moving}
+    ).exclude(Q(supplier=loser) | Q(recipient=loser))
+
+    def moved(actor_id: int) -> int:
+        return survivor.pk if actor_id == loser.pk else actor_id
+
+    groups: dict[tuple[int, int, int], list[Transfer]] = defaultdict(list)
+    for transfer in [*staying, *moving]:
+        pair = (transfer.article_id, moved(transfer.supplier_id), moved(transfer.recipient_id))
+        if pair[1] == pair[2]:
+            plan.transfers_dropped.append(transfer)
+        else:
+            groups[pair].append(transfer)
+    for group in groups.values():
+        best, *rest = sorted(group, key=_transfer_rank, reverse=True)
+        plan.transfers_dropped.extend(rest)
+        if best.supplier_id == loser.pk or best.recipient_id == loser.pk:
+            plan.transfers.append(best)
+
+    plan.statements = list(
+        Statement.objects.filter(Q(supplier=loser) | Q(recipients=loser))
+        .distinct()
+        .order_by("pk")
+    )
+    plan.officials = Official.objects.filter(country=loser).count()
+    plan.mentions = OfficialMention.objects.filter(country=loser).count()
+    plan.aliases_added = _merged_aliases(
+        [], exclude=[survivor.name, survivor.code, *survivor.aliases], new=[loser.name, loser.code, *loser.aliases]
+    )
+    return plan
+
+
+def actor_merge(*, survivor: Actor, loser: Actor, merged_by: AbstractBaseUser | None) -> ActorMergePlan:
+    """Merge two actors: every transfer, statement and official moves; the loser's names and code become aliases.
+
+    The loser's code is kept as an alias so that the parser, which names actors
+    by code, can still be resolved to the survivor.
+    """
+    if survivor.pk == loser.pk:
+        raise MergeError("An actor cannot be merged into itself.")
+    reason = f"merged {loser.code} into {survivor.code}"[:100]
+    with transaction.atomic():
+        rows = _locked(Actor, survivor.pk, loser.pk)
+        survivor, loser = rows[survivor.pk], rows[loser.pk]
+        plan = actor_merge_plan(survivor=survivor, loser=loser)
+        now = timezone.now()
+
+        # Duplicates go first: the moved pairs must be free under the unique constraint.
+        for transfer in plan.transfers_dropped:
+            _delete_with_history(transfer, user=merged_by, reason=reason)
+        for transfer in plan.transfers:
+            if transfer.supplier_id == loser.pk:
+                transfer.supplier = survivor
+            if transfer.recipient_id == loser.pk:
+                transfer.recipient = survivor
+            transfer.updated_at = now
+        Transfer.objects.bulk_update(plan.transfers, ["supplier", "recipient", "updated_at"], batch_size=_BATCH)
+        _history_bulk(Transfer, plan.transfers, user=merged_by, reason=reason)
+
+        through = Statement.recipients.through
+        ids = [s.pk for s in plan.statements]
+        has_survivor = set(through.objects.filter(statement_id__in=ids, actor=survivor).values_list("statement_id", flat=True))
+        through.objects.filter(statement_id__in=has_survivor, actor=loser).delete()
+        through.objects.filter(statement_id__in=ids, actor=loser).update(actor=survivor)
+        for statement in plan.statements:
+            if statement.supplier_id == loser.pk:
+                statement.supplier = survivor
+            statement.updated_at = now
+        Statement.objects.bulk_update(plan.statements, ["supplier", "updated_at"], batch_size=_BATCH)
+        _history_bulk(Statement, plan.statements, user=merged_by, reason=reason)
+
+        officials = list(Official.objects.filter(country=loser))
+        for official in officials:
+            official.country = survivor
+        Official.objects.bulk_update(officials, ["country"], batch_size=_BATCH)
+        _history_bulk(Official, officials, user=merged_by, reason=reason)
+        OfficialMention.objects.filter(country=loser).update(country=survivor)
+
+        survivor.aliases = [*survivor.aliases, *plan.aliases_added]
+        survivor._history_user, survivor._change_reason = merged_by, reason
+        survivor.save()
+        _delete_with_history(loser, user=merged_by, reason=reason)
+    return plan
