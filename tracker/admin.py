@@ -17,13 +17,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker import curation, services
@@ -218,7 +217,14 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
 
     def reparse_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        return _reparse_one(self, request, object_id)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_reparse_permission(request):
+            raise PermissionDenied
+        article = get_object_or_404(Article.objects.only("pk"), pk=object_id)
+        services.article_reparse(article=article)
+        messages.success(request, "The article is queued for parsing again; curated records will be kept.")
+        return HttpResponseRedirect(reverse("admin:tracker_article_change", args=[article.pk]))
 
     @admin.action(description="Parse the selected articles again (curated records are kept)",
                   permissions=["reparse"])
@@ -227,16 +233,6 @@ class ArticleAdmin(admin.ModelAdmin):
         for article in articles:
             services.article_reparse(article=article)
         messages.success(request, f"{len(articles)} article(s) queued for parsing; curated records will be kept.")
-
-
-@require_POST
-def _reparse_one(model_admin: ArticleAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
-    if not model_admin.has_reparse_permission(request):
-        raise PermissionDenied
-    article = get_object_or_404(Article.objects.only("pk"), pk=object_id)
-    services.article_reparse(article=article)
-    messages.success(request, "The article is queued for parsing again; curated records will be kept.")
-    return HttpResponseRedirect(reverse("admin:tracker_article_change", args=[article.pk]))
 
 
 # ---------------------------------------------------------------------------

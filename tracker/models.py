@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -201,6 +202,8 @@ class Transfer(ExtractedRecord):
             models.Index(fields=["recipient"], name="transfer_recipient_idx"),
             models.Index(fields=["status"], name="transfer_status_idx"),
             models.Index(fields=["review_state", "-id"], name="transfer_review_idx"),
+            # Full-text search over the evidence (the API's ``search`` filter uses this expression).
+            GinIndex(SearchVector("evidence", config="english"), name="transfer_evidence_fts"),
         ]
 
     def __str__(self) -> str:
@@ -240,6 +243,7 @@ class Statement(ExtractedRecord):
             models.Index(fields=["supplier"], name="statement_supplier_idx"),
             models.Index(fields=["speaker"], name="statement_speaker_idx"),
             models.Index(fields=["review_state", "-id"], name="statement_review_idx"),
+            GinIndex(SearchVector("evidence", config="english"), name="statement_evidence_fts"),
         ]
 
     def __str__(self) -> str:

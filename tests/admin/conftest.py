@@ -45,16 +45,28 @@ def viewer_user(django_user_model):
     return staff_in(django_user_model, "vera", "viewer")
 
 
-@pytest.fixture
-def curator_client(client, curator_user):
-    client.force_login(curator_user)
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    # The default hasher spends most of a second per user on purpose; tests need no such cost.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def signed_in(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
     return client
 
 
 @pytest.fixture
-def viewer_client(client, viewer_user):
-    client.force_login(viewer_user)
-    return client
+def curator_client(curator_user):
+    return signed_in(curator_user)
+
+
+@pytest.fixture
+def viewer_client(viewer_user):
+    return signed_in(viewer_user)
 
 
 def extraction(*, status: str = "planned", version: str = "test-1") -> Extraction:

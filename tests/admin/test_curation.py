@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.admin.conftest import TEXT, extraction, record
+from tests.admin.conftest import extraction, record
 from tracker import curation, services
 from tracker.models import Actor, Official, OfficialMention, Statement, Transfer
 
@@ -133,6 +133,3 @@ def test_a_merged_actors_code_resolves_to_the_survivor(parsed_article, curator_u
     assert services._actor_for(None, "RUS-X", {}) == russia
     assert not Actor.objects.filter(code="RUS-X").exists()
 
-
-def test_the_seed_text_constant_is_what_the_fixture_parses(parsed_article):
-    assert parsed_article.clean_text == TEXT

@@ -191,12 +191,11 @@ class Worker:
 
 
 @pytest.fixture
-def fault_queue(monkeypatch) -> str:
+def fault_queue(settings) -> str:
     """A Redis queue for this test only, used by its workers and by this process."""
-    from workers.celery import app
-
     queue = f"faults-{uuid.uuid4().hex[:10]}"
-    monkeypatch.setattr(app.conf, "task_default_queue", queue)
+    # Celery reads its configuration from the live Django settings (namespace CELERY).
+    settings.CELERY_TASK_DEFAULT_QUEUE = queue
     return queue
 
 

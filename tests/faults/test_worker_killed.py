@@ -14,13 +14,13 @@ import time
 
 import pytest
 
-from tests.faults.conftest import article_state, assert_one_set_of_records, wait_for_status
+from tests.faults.conftest import article_state, assert_one_set_of_records, wait_for_status, wait_until
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # Short limits so that a dead worker's claim goes stale within the test; the
 # stale age must stay above the hard limit (settings refuse anything else).
-LIMITS = {"PARSE_SOFT_TIME_LIMIT": "40", "PARSE_TIME_LIMIT": "45", "ARTICLE_STALE_SECONDS": "46"}
+LIMITS = {"PARSE_SOFT_TIME_LIMIT": "20", "PARSE_TIME_LIMIT": "24", "ARTICLE_STALE_SECONDS": "25"}
 
 
 def _submit(api, text: str) -> int:
@@ -97,8 +97,6 @@ def test_an_article_that_kills_every_worker_ends_failed_not_in_a_loop(api, start
 
 
 def wait_until_attempt(pk: int, attempt: int) -> None:
-    from tests.faults.conftest import wait_until
-
     wait_until(
         lambda: (s := article_state(pk))["status"] == "parsing" and s["attempts"] == attempt,
         timeout=90,

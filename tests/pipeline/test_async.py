@@ -34,7 +34,9 @@ def test_seed_article_is_parsed_by_the_worker(api, celery_worker_process):
 
 
 def test_an_article_the_parser_cannot_read_ends_failed_with_the_reason(api, celery_worker_process):
-    response = api.post("/api/articles/", "----- * * * -----\n???".encode(), content_type="text/plain")
+    # Letters enough to be accepted, but no readable article text once scripts are dropped.
+    html = "<html><body><script>alert('no article here')</script></body></html>"
+    response = api.post("/api/articles/", html.encode(), content_type="text/html")
     assert response.status_code == 202
     article = wait_for_status(api, response.json()["url"])
     assert article["status"] == "failed"

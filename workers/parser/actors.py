@@ -10,6 +10,7 @@ in Baku", "MOSCOW, July 19", "a Moscow-brokered truce").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,8 @@ COMPANY = "company"
 
 # Aliases too ambiguous to match in running text (pronoun "IS", "the Alliance").
 SKIP_ALIASES = frozenset({"IS", "Alliance", "the Alliance", "Islamic Republic", "Haftar", "Kremlin"})
+# "U.S.-made", "Russian-built", "Iranian-supplied" as single tokens.
+MADE_RE = re.compile(r"^(.+?)-(?:made|built|supplied|designed|produced|manufactured|developed|origin|provided)$")
 # Prepositions that make a capital a place rather than an actor.
 PLACE_PREPS = frozenset(
     {"in", "at", "near", "around", "outside", "inside", "across", "over", "through", "within",
@@ -84,6 +87,14 @@ def _matcher(nlp_vocab_id: int, nlp: Language) -> PhraseMatcher:
     return matcher
 
 
+def _resolve_maker(prefix: str) -> ActorEntry | None:
+    """The state in "U.S.-made" or "Russian-built" (names and demonyms only)."""
+    for entry in actor_catalogue():
+        if entry.kind == "state" and (prefix == entry.name or prefix in entry.aliases) and prefix not in entry.capitals:
+            return entry
+    return None
+
+
 def _capital_is_actor(span: Span) -> bool:
     """A capital counts as its government unless it is used as a place."""
     root = span.root
@@ -125,7 +136,22 @@ def find_actors(doc: Doc, nlp: Language | None = None) -> list[ActorMention]:
         spans.append(span)
     by_code = actors_by_code()
     out: list[ActorMention] = []
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    for token in doc:
+        # "U.S.-made", "Russian-built": one token for the tokenizer, a maker for us.
+        hit = MADE_RE.match(token.text)
+        if hit is None or token.i in taken:
+            continue
+        entry = _resolve_maker(hit.group(1))
+        if entry is not None:
+            out.append(ActorMention(
+                code=entry.code, name=entry.name, kind=entry.kind, text=hit.group(1),
+                start=token.idx, end=token.idx + len(hit.group(1)),
+                token_start=token.i, token_end=token.i + 1, form=DEMONYM,
+            ))
     for span in filter_spans(spans):
+        if span.start in {m.token_start for m in out}:
+            continue
         form, code = span.label_.split("|", 1)
         if form == CAPITAL and not _capital_is_actor(span):
             continue
@@ -145,6 +171,7 @@ def find_actors(doc: Doc, nlp: Language | None = None) -> list[ActorMention]:
                 form=form,
             )
         )
+    out.sort(key=lambda m: (m.start, m.end))
     return out
 
 

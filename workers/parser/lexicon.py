@@ -59,7 +59,7 @@ PLANNED_VERBS = frozenset(
 CONSIDERING_VERBS = frozenset(
     {"consider", "discuss", "negotiate", "talk", "seek", "ask", "request", "want", "wish", "explore",
      "evaluate", "study", "weigh", "inquire", "mull", "propose", "offer", "urge", "press", "hope",
-     "examine", "eye", "review", "reconsider", "rethink", "interest"}
+     "examine", "eye", "review", "interest"}
 )
 CONSIDERING_NOUNS = frozenset({"talk", "talks", "negotiation", "request", "offer", "proposal", "evaluation", "possibility", "interest", "consideration"})
 PLANNED_NOUNS = frozenset({"plan", "pledge", "promise", "commitment", "intention"})
@@ -75,7 +75,8 @@ ARMS_WORDS = frozenset(
      "radar", "artillery", "howitzer", "gun", "rifle", "launcher", "battery", "interceptor",
      "bomb", "shell", "vehicle", "plane", "boat", "destroyer", "carrier", "torpedo", "mine",
      "goods", "part", "technology", "defence", "defense", "air", "capability", "unit", "batch",
-     "round", "grenade", "mortar", "uav", "uas", "trainer", "bomber", "interceptors", "platform"}
+     "round", "grenade", "mortar", "uav", "uas", "trainer", "bomber", "interceptors", "platform", "sensor", "optic",
+     "armour", "armor", "warhead", "spare", "engine", "howitzers", "cannon", "ordnance"}
 )
 # Modifiers that make a general word military ("military material", "defence goods").
 MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "lethal", "war", "combat", "armoured", "armored", "arms", "weapons"})

@@ -379,6 +379,9 @@ class PersonResolver:
                 break
             if official_only and name not in self._officials:
                 continue
+            # "he" never refers to NER noise such as a lone "Patriot"
+            if name not in self._officials and len(name.split()) < 2:
+                continue
             best = name
         return best
 
@@ -458,7 +461,10 @@ def _assign_titles(doc: Doc, people: list[_Person]) -> None:
     by_start = {m.start: (p, m) for p in people for m in p.mentions}
     ordered = sorted(by_start.items())
     for _s, (p, m) in ordered:
-        m.info = _prefix_info(doc, m.start) or _apposition_info(doc, m.end)
+        m.info = _prefix_info(doc, m.start)
+        # an office in an apposition outranks a rank before the name
+        if m.info is None or m.info.kind == RANK:
+            m.info = _apposition_info(doc, m.end) or m.info
     # Counterparts and plural titles need the neighbours' titles.
     for idx, (_s, (p, m)) in enumerate(ordered):
         nxt = ordered[idx + 1][1] if idx + 1 < len(ordered) else None

@@ -182,6 +182,9 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
     if dep in {"acl", "relcl"}:
         # "a contract to buy jets": the contract's signer buys.
         noun = head
+        # "is in talks with China to buy jets": up through the preposition.
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"VERB", "AUX"}:
+            return subject_token(noun.head.head, depth=depth + 1)
         if noun.dep_ in {"dobj", "nsubjpass", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
             return subject_token(noun.head, depth=depth + 1)
         return None

@@ -44,7 +44,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and verb.head.i != verb.i:
         return subject_of(verb.head, depth + 1)
-    if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
+    # "with Foreign Minister X saying ...", not "systems promised to Ukraine"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head
     return None
 
@@ -142,12 +143,32 @@ def _org_name(doc: Doc, core: list[Token]) -> str:
     if not toks:
         return ""
     name = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
-    # "Inter Services Public Relations directorate": the proper name inside wins
-    if toks[-1].text.islower():
+    # "Inter Services Public Relations directorate": the proper name before a
+    # lowercase descriptor is the institution's name
+    if toks[-1].text.islower() and toks[-1].lower_ in sc.words()["org_descriptors"]:
         for e in doc.ents:
-            if e.label_ == "ORG" and toks[0].idx <= e.start_char and e.end_char <= toks[-1].idx and len(e.text) > 2:
+            if e.label_ == "ORG" and toks[0].idx < e.end_char <= toks[-1].idx and e.start_char < toks[-1].idx:
                 return _strip_det(e.text)
     return name
+
+
+def _indefinite_official(doc: Doc, subj: Token, resolver: PersonResolver) -> str | None:
+    """"a senior Russian diplomat said" in a lead that names him later: the one
+    official of that country whose title is of that kind."""
+    classes = sc.words()["role_classes"]
+    kinds = classes.get(subj.lemma_.lower())
+    if not kinds:
+        return None
+    codes = {c for c in (state_code(t.text) for t in subj.children if t.dep_ in {"amod", "compound"}) if c}
+    hits = []
+    for name in resolver.names:
+        off = resolver.official(name)
+        if off is None or not off.title:
+            continue
+        label = f"{off.title} {off.organization or ''}".lower()
+        if any(k in label for k in kinds) and (not codes or off.country in codes):
+            hits.append(name)
+    return hits[0] if len(hits) == 1 else None
 
 
 def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver,
@@ -164,11 +185,6 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return Speaker(name, False) if name else None
     if low in {"we", "they", "you"}:
         return None
-    core = _core(subj)
-    start, end = core[0].idx, core[-1].idx + len(core[-1].text)
-    name = resolver.person_at(start, end)
-    if name:
-        return Speaker(name, True)
     root_lemma = subj.lemma_.lower()
     # "a report by a U.N. panel of experts": the body behind the document speaks
     if root_lemma in _DOCUMENT_WORDS:
@@ -178,33 +194,50 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
                 if pobj is not None:
                     return resolve_subject(doc, pobj, verb, resolver, orgs)
         return None
-    det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
-    # "the minister", "the Israeli leader", "the ambassador"
-    if det == "the" and subj.pos_ == "NOUN" and match_head([subj], 0):
-        name = resolver.by_title(doc.text[start:end], offset)
-        return Speaker(name, True) if name else None
-    if root_lemma in w["unnamed_words"] or subj.lower_ in w["unnamed_words"]:
-        return None
+    core = _core(subj)
+    start, end = core[0].idx, core[-1].idx + len(core[-1].text)
     text = doc.text[start:end]
     if _is_media(core):
         return None
+    name = resolver.person_at(start, end)
+    if name and (resolver.is_official(name) or len(name.split()) >= 2):
+        return Speaker(name, True)
+    det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
+    if subj.pos_ == "NOUN" and match_head([subj], 0):
+        if det in {"a", "an"}:
+            found = _indefinite_official(doc, subj, resolver)
+            return Speaker(found, True) if found else None
+        # "the minister", "the Israeli leader", "the Iraqi army's chief of staff"
+        found = resolver.by_title(text, offset)
+        return Speaker(found, True) if found else None
+    if root_lemma in w["unnamed_words"] or subj.lower_ in w["unnamed_words"]:
+        return None
     if subj.ent_type_ in {"GPE", "NORP"} or state_code(_strip_det(text)) or state_code(subj.text):
         return None  # countries and capitals are not speakers
-    if det == "the" and subj.pos_ == "NOUN" and all(t.text.islower() for t in core):
+    content = [t for t in core if t.dep_ != "det" and not t.is_punct]
+    if det == "the" and len(content) <= 2 and subj.lower_ in w["org_descriptors"]:
         # "the ministry", "the department", "the bloc"
         found = orgs.by_descriptor(subj.lower_, offset)
         if found:
             orgs.remember(offset, found)
             return Speaker(found, False)
         return None
-    if not _has_institution(core, text) and not any(t.ent_type_ == "ORG" for t in core):
+    if not _has_institution(core, text) and not _is_alliance(text):
         return None
     if subj.pos_ not in {"PROPN", "NOUN"}:
         return None
-    if subj.pos_ == "NOUN" and not any(t.text[:1].isupper() for t in core):
-        return None  # "the government" unnamed: no proper name at all
+    if not any(t.text[:1].isupper() for t in core):
+        return None  # "the government" names no one
     name = canonical_org(doc, _org_name(doc, core))
     if not name or state_code(name):
         return None
     orgs.remember(offset, name)
     return Speaker(name, False)
+
+
+def _is_alliance(text: str) -> bool:
+    try:
+        actor = gazetteer.resolve_actor(_strip_det(text))
+    except Exception:
+        return False
+    return actor is not None and actor.kind == "alliance"

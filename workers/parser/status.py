@@ -55,6 +55,8 @@ HEADLINE_PAST = frozenset({"hand", "deliver", "receive", "get", "reach", "arrive
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "pcomp", "conj", "nsubjpass", "nsubj", "attr", "appos", "compound", "amod", "oprd", "dative", "agent"})
 # Conjunctions that make a clause conditional: "could transfer jets if Belgrade pays".
 CONDITION_MARKS = frozenset({"if", "unless", "provided"})
+# Verbs about supplies that already exist, which say nothing of their stage.
+NEUTRAL_VERBS = frozenset({"reconsider", "rethink", "review", "criticise", "criticize", "condemn", "protest", "slam", "welcome", "praise", "question", "oppose", "describe", "call"})
 ORDER_WORDS = frozenset({"order", "pay", "contract", "paid"})
 
 
@@ -168,10 +170,14 @@ def trigger_status(trigger: Token, *, headline: bool = False) -> tuple[str, int]
             if _object_lemmas(tok) & LICENCE_NOUNS or tok.lemma_.lower() in LICENCE_NOUNS | {"process", "grant", "approve", "license", "licence"}:
                 return SUSPENDED, 2
             return DENIED, 2
+        if i > 0 and tok.lemma_.lower() in NEUTRAL_VERBS:
+            break
         status = _lexical(tok, i == 0)
         if status in {DENIED, SUSPENDED}:
             return status, 2
     for i, tok in enumerate(chain):
+        if i > 0 and tok.lemma_.lower() in NEUTRAL_VERBS:
+            break  # "urged India to reconsider arms supplies": supplies that exist already
         status = _lexical(tok, i == 0)
         if status:
             return status, 2
@@ -196,5 +202,8 @@ def is_denial(verb: Token) -> bool:
         if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS:
             return True
         if c.dep_ == "ccomp":
+            return True
+        # "Iran again denied supplying the group with weapons"
+        if c.dep_ in {"xcomp", "dobj", "pcomp"} and c.tag_ == "VBG" and c.lemma_.lower() in HANDOVER_LEMMAS:
             return True
     return False

@@ -98,12 +98,29 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def _named_weapon_spans(text: str) -> list[tuple[int, int]]:
+    try:
+        from .weapons import named_systems
+
+        return [(s, e) for s, e, _n in named_systems(text)]
+    except Exception:  # the weapon list is a help, not a requirement
+        return []
+
+
 def has_supply_vocab(tokens: Iterable[Token], *, strong_only: bool = False) -> bool:
-    """True when the tokens speak of arms supply or of weapons."""
+    """True when the tokens speak of arms supply or of weapons: supply words,
+    weapon words, named systems and designations ("S-300", "Rafales"), and
+    phrases like "military cooperation" or "air defence"."""
     w = words()
     weak = w["weak_lemmas"]
     strong_hits = weak_hits = 0
-    for t in tokens:
+    toks = [t for t in tokens]
+    if toks:
+        text = toks[0].doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        low = re.sub(r"\s+", " ", text.lower())
+        if any(p in low for p in w["strong_phrases"]) or _named_weapon_spans(text):
+            return True
+    for t in toks:
         low, lem = t.lower_, _lemma(t)
         if low == "armed":  # "armed better than the other" describes, it does not supply
             continue
@@ -459,6 +476,27 @@ def article_context(doc: Doc, mentions: Sequence[Mention]) -> Context:
     return ctx
 
 
+def merge_transfers(ctx: Context, transfers: Iterable[Any], lead_end: int = 700) -> Context:
+    """Prefer the pairs the transfer extractor settled on: keep this module's
+    weights for salience but only for those pairs (a side remark's pair drops
+    out), and add any pair it found that the sentences here missed."""
+    pairs: dict[tuple[str, str], float] = {}
+    for t in transfers or []:
+        sup, rec = _get(t, "supplier"), _get(t, "recipient")
+        if not sup or not rec or sup == rec:
+            continue
+        start = _get(t, "start") or 0
+        bonus = 3.0 if int(start) < lead_end else 1.0
+        pairs[(str(sup), str(rec))] = ctx.weights.get((str(sup), str(rec)), 0.0) + bonus
+    if not pairs:
+        return ctx
+    out = Context(weights=pairs)
+    for (sup, rec), w in pairs.items():
+        out.supplier_weights[sup] = out.supplier_weights.get(sup, 0.0) + w
+        out.recipient_weights[rec] = out.recipient_weights.get(rec, 0.0) + w
+    return out
+
+
 def resolve_roles(roles: Roles, ctx: Context, *, speaker_country: str | None = None,
                   speaker_supplies: bool = False, loose: Sequence[str] = (),
                   addressee_country: str | None = None) -> tuple[str | None, list[str]]:
@@ -493,8 +531,7 @@ def resolve_roles(roles: Roles, ctx: Context, *, speaker_country: str | None = N
         named = [c for c in loose if c in names]
         if named:
             supplier = named[0]
-        elif speaker_country in names or (speaker_country in loose and speaker_country not in wanted):
-            # "Berlin would no longer license such exports", said Germany's minister
+        elif speaker_country in names:
             supplier = speaker_country
         elif candidates:
             top_w = candidates[0][1]

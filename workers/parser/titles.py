@@ -26,6 +26,9 @@ from . import gazetteer
 
 DATA_FILE = Path(__file__).parent / "data" / "official_titles.json"
 
+# Offices that take their portfolio with "of": "Minister of Defence".
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "undersecretary"})
+
 OFFICE = "office"
 RANK = "rank"
 NON_OFFICIAL = "non_official"
@@ -235,7 +238,9 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 cut = j
                 break
         rest = rest[:cut]
-        if rest and _low(rest[0]) != "the" and not any(_low(t) in lex.org_words for t in rest):
+        head_words = tuple(_low(t) for t in toks[pos:pos + n])
+        if rest and _low(rest[0]) != "the" and head_words[-1] in _PORTFOLIO_HEADS \
+                and not any(_low(t) in lex.org_words for t in rest):
             end += 1 + len(rest)
         else:
             org_tokens = rest

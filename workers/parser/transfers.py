@@ -39,8 +39,8 @@ from .lexicon import (
 )
 from .metadata import is_headline_line
 from .records import TransferRecord
-from .roles import MentionIndex, phrase_codes, previous_subject, subject_codes, subject_token
-from .status import CONTRACTED, DENIED, is_denial, trigger_status
+from .roles import MentionIndex, conj_group, phrase_codes, previous_subject, subject_codes, subject_token
+from .status import CONTRACTED, DELIVERED, DENIED, is_denial, trigger_status
 from .weapons import named_systems, origin_of, weapons_in
 
 SUPPLY = "supply"
@@ -49,12 +49,24 @@ ACQUIRE = "acquire"
 SOURCE_NOUNS = frozenset({"source", "supplier", "exporter"})
 # Verbs with which a receiver takes a supply noun: "took delivery of", "awaits shipment".
 RECEIVE_NOUN_VERBS = frozenset({"take", "accept", "receive", "await", "get"})
+# Supply nouns that are arms only with a military word.
+AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "provision", "gift", "donation"})
 # spaCy labels "to" before a recipient "dative" as often as "prep".
 PREP_DEPS = frozenset({"prep", "dative"})
 # Heads of quantity phrases whose "of" object is what moves.
-QUANTITY_NOUNS = frozenset({"first", "batch", "number", "rest", "remainder", "dozens", "hundreds", "part", "fleet", "squadron", "shipment", "consignment", "pair", "set"})
+QUANTITY_NOUNS = frozenset(
+    {"first", "batch", "number", "rest", "remainder", "dozens", "hundreds", "thousands", "part", "fleet",
+     "squadron", "shipment", "consignment", "pair", "set", "most", "some", "all", "many", "much", "half",
+     "bulk", "majority", "share", "worth", "billion", "million", "$", "package", "tranche", "lot"}
+)
 # Licence words that stand for exports when they name them ("export licences").
 EXPORT_MODIFIERS = frozenset({"export", "arms", "weapon", "license", "licence", "sale"})
+# Verbs of using arms: the user has received them from the state that made them.
+OPERATE_VERBS = frozenset({"operate", "fly", "field", "use", "deploy", "employ"})
+# "in talks with China to buy jets": the partner in talks is the seller.
+NEGOTIATION_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"})
+# A signing verb as written, for headlines the tagger gets wrong.
+SIGN_FORMS = frozenset({"signs", "sign", "signed", "inks", "seals"})
 # Verbs that seal a deal noun ("signed a contract with Russia").
 DEAL_VERBS = frozenset({"sign", "conclude", "ink", "seal", "finalise", "finalize", "agree", "reach", "place", "strike"})
 
@@ -77,10 +89,12 @@ class Candidate:
 def _arms_like(token: Token) -> bool:
     """Whether a noun phrase is about arms ("military equipment", "S-300", "jets")."""
     if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_NOUNS:
-        # "about 100 of the jets", "the first of four systems"
+        # "about 100 of the jets", "the first of four systems", "$1 billion in military aid"
         for c in token.children:
-            if c.dep_ in PREP_DEPS and c.lower_ == "of":
+            if c.dep_ in PREP_DEPS and c.lower_ in {"of", "in", "worth"}:
                 return any(_arms_like(g) for g in c.children if g.dep_ == "pobj")
+    if token.lemma_.lower() in AID_NOUNS:
+        return any(c.lemma_.lower() in MILITARY_MODIFIERS | {"security"} for c in token.children)
     if token.lemma_.lower() in ARMS_WORDS or token.lower_ in ARMS_WORDS:
         mods = {c.lemma_.lower() for c in token.children}
         # "equipment", "material", "goods", "aid" need a military word; the rest stand alone.
@@ -163,9 +177,10 @@ def _deal_partners(token: Token, index: MentionIndex) -> list[str]:
     United States to buy Patriots", "took delivery under a contract with Russia"."""
     out: list[str] = []
     anchors = [token] + [a for a in token.ancestors][:4]
+    partner_nouns = DEAL_NOUNS | NEGOTIATION_NOUNS
     for a in anchors:
-        nouns = [a] if a.lemma_.lower() in DEAL_NOUNS else []
-        nouns += [c for c in a.children if c.lemma_.lower() in DEAL_NOUNS]
+        nouns = [a] if a.lemma_.lower() in partner_nouns else []
+        nouns += [c for c in a.children if c.lemma_.lower() in partner_nouns]
         for c in a.children:
             if c.dep_ in PREP_DEPS and c.lower_ in {"under", "through", "in"}:
                 nouns += [g for g in c.children if g.lemma_.lower() in DEAL_NOUNS]
@@ -205,13 +220,14 @@ def _governing_subject(noun: Token, index: MentionIndex) -> list[str]:
 
 def _verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     lemma = verb.lemma_.lower()
+    # "tanks supplied by X" is passive; "a report that it had shipped missiles" is not.
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
     )
     suppliers: list[str] = []
     recipients: list[str] = []
     objects = _objects(verb)
-    arms_objects = [o for o in objects if _arms_like(o) and not phrase_codes(o, index, pronouns=False)]
+    arms_objects = [o for o in objects if _arms_like(o)]
     if lemma in ARRIVAL_VERBS:
         subj = subject_token(verb)
         if subj is None or not _arms_like(subj):
@@ -222,6 +238,27 @@ def _verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorM
             origin = origin_of(_text(subj))
             suppliers = [origin] if origin else []
         return Candidate(suppliers, recipients, "", 0, verb.sent, verb) if recipients else None
+
+    if lemma in OPERATE_VERBS:
+        # "Egypt operates U.S.-made F-16s": a party using another's named arms has
+        # received them. Only a national word on the arms counts, never the maker
+        # of a system alone ("Israel operates F-16s" says nothing of the seller).
+        if passive:
+            return None
+        recipients = subject_codes(verb, index)
+        used = [g for o in arms_objects for g in conj_group(o) if named_systems(_text(g))]
+        if not used:
+            return None  # "used the Russian plane as cover" names no system
+        # "operates U.S.-made F-16s" is sometimes parsed with the adjective on the verb.
+        used += [c for c in verb.children if c.dep_ in {"advmod", "amod"} and c.i > verb.i]
+        for o in used:
+            for t in o.subtree:
+                m = mentions.get(t.i)
+                if m is not None and m.form != COMPANY and (t.dep_ in {"amod", "compound", "npadvmod", "nmod"} or t is o):
+                    suppliers.append(m.code)
+        if not suppliers or not recipients:
+            return None
+        return Candidate(list(dict.fromkeys(suppliers)), recipients, DELIVERED, 2, verb.sent, verb, confidence=0.5)
 
     if lemma in SUPPLY_VERBS or lemma in CARRY_VERBS:
         if passive:
@@ -300,6 +337,8 @@ def _noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorM
         # whose arms go where ("Indian arms for Armenia").
         if not any(c.dep_ in PREP_DEPS and c.lower_ in {"to", "for"} for c in noun.children):
             return None
+    if not _noun_is_arms(noun):
+        return None
     acquire = lemma in ACQUIRE_NOUNS or (lemma in {"delivery", "shipment"} and noun.head.lemma_.lower() in RECEIVE_NOUN_VERBS)
     poss = [c for c in noun.children if c.dep_ == "poss"]
     poss_codes = [code for p in poss for code in phrase_codes(p, index)]
@@ -396,10 +435,31 @@ def _definite_object(trigger: Token) -> bool:
     return False
 
 
+def _misparsed_deal(token: Token, index: MentionIndex) -> Candidate | None:
+    """Headlines the tagger misreads ("Slovakia signs deal for 14 F-16 jets" with
+    "signs" as a plural noun): a party right before the word, a deal word right
+    after it, and the maker of the systems named after that."""
+    sent = token.sent
+    after = [t for t in sent if token.i < t.i <= token.i + 3]
+    deal = next((t for t in after if t.lemma_.lower() in DEAL_NOUNS or t.lower_ in DEAL_NOUNS), None)
+    before = [index[i].code for i in range(max(sent.start, token.i - 3), token.i) if i in index]
+    if deal is None or not before:
+        return None
+    rest = token.doc[deal.i : sent.end]
+    partners = [index[t.i].code for t in rest if t.i in index and t.i > deal.i]
+    origin = origin_of(rest.text)
+    signer = [before[-1]]
+    if partners and (origin is None or origin in partners):
+        return Candidate(partners[:1], signer, CONTRACTED, 2, sent, token, confidence=0.55)
+    if origin and origin not in signer:
+        return Candidate([origin], signer, CONTRACTED, 2, sent, token, confidence=0.55)
+    return None
+
+
 def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
     """A sentence that names the recipient but not the supplier: the maker of the
     weapons it names supplies ("Greece signs deal for 18 Rafale fighters")."""
-    if cand.suppliers or not cand.recipients:
+    if cand.suppliers or not cand.recipients or cand.trigger.lemma_.lower() in SOURCE_NOUNS:
         return
     origin = origin_of(_text(cand.trigger))
     if origin is None and headline_origin and _definite_object(cand.trigger):
@@ -427,18 +487,21 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             cand = None
             if tok.pos_ in {"VERB", "AUX"} or (tok.tag_ in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"}):
                 cand = _deal_candidate(tok, index, index) if lemma in DEAL_VERBS else None
-                if cand is None and lemma in SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS:
+                if cand is None and lemma in SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS:
                     cand = _verb_candidate(tok, index, index)
             elif tok.pos_ in {"NOUN", "PROPN"} and lemma in SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS:
                 cand = _noun_candidate(tok, index, index)
             elif tok.pos_ == "NOUN" and lemma in LICENCE_NOUNS and _names_exports(tok):
                 cand = _noun_candidate(tok, index, index)
+            elif tok.lower_ in SIGN_FORMS:
+                cand = _misparsed_deal(tok, index)
             if cand is None:
                 continue
             _fill_from_weapons(cand, headline_origin)
             cand.suppliers = [s for s in cand.suppliers if s]
             is_headline = headline is not None and sent.start == headline.start
-            cand.status, cand.strength = trigger_status(tok, headline=is_headline)
+            if not cand.status:
+                cand.status, cand.strength = trigger_status(tok, headline=is_headline)
             cand.weapons = weapons_in(_text(tok) if tok.pos_ in {"NOUN", "PROPN"} else sent.text)
             if cand.suppliers and cand.recipients:
                 out.append(cand)
@@ -494,6 +557,23 @@ def _names_arms(trigger: Token) -> bool:
     return False
 
 
+def _noun_is_arms(noun: Token) -> bool:
+    """Whether a supply noun is about arms. "Gas supplies", "supply of grain",
+    "humanitarian aid" are not; a bare "deliveries to Iran" is taken to be, and
+    "aid"/"assistance" need a military word ("military aid", "lethal assistance")."""
+    lemma = noun.lemma_.lower()
+    mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ not in {"NORP", "GPE"}]
+    objects = [g for c in noun.children if c.dep_ in PREP_DEPS and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if lemma in AID_NOUNS:
+        return any(m.lemma_.lower() in MILITARY_MODIFIERS | {"security"} for m in mods) or any(_arms_like(o) for o in objects)
+    if objects:
+        return any(_arms_like(o) for o in objects)
+    things = [m for m in mods if m.pos_ == "NOUN"]
+    if things and lemma not in LICENCE_NOUNS:
+        return any(m.lemma_.lower() in ARMS_WORDS | MILITARY_MODIFIERS | EXPORT_MODIFIERS or _arms_like(m) for m in things)
+    return True
+
+
 def _names_exports(noun: Token) -> bool:
     """"export licences", "licence applications for military goods"."""
     if any(c.dep_ == "compound" and c.lemma_.lower() in EXPORT_MODIFIERS for c in noun.children):
@@ -526,6 +606,14 @@ def _denying_suppliers(doc: Doc, mentions: list[ActorMention]) -> set[str]:
     return out
 
 
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
 def _sentence_bounds(sent: Span) -> tuple[int, int]:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
@@ -556,7 +644,8 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
     denying = _denying_suppliers(doc, mentions)
     rows: list[tuple[int, TransferRecord]] = []
     for (s, r), cands in by_pair.items():
-        best = max(cands, key=lambda c: (c.strength, -c.sent.start))
+        # The first sentence with a decided status; within it, the main clause.
+        best = max(cands, key=lambda c: (c.strength, -c.sent.start, -_depth(c.trigger)))
         status = best.status
         if s in denying and status != CONTRACTED:
             status = DENIED
