@@ -21,6 +21,8 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, type=Path, help="Folder for NAME.json files")
 
     def handle(self, *args, paths: list[Path], out: Path, **options):
+        # call_command() passes keyword values through without argparse's type=.
+        paths, out = [Path(p) for p in paths], Path(out)
         missing = [p for p in paths if not p.is_file()]
         if missing:
             raise CommandError(f"Not a file: {', '.join(map(str, missing))}")
