@@ -77,6 +77,15 @@ def proc_rss_mb(pid: int) -> tuple[float, float]:
     return cur, peak
 
 
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (a Celery pool's or gunicorn's workers)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
 def verdict(value: float, target: float, *, higher_is_better: bool) -> str:
     ok = value >= target if higher_is_better else value <= target
     return "MET" if ok else "MISSED"
@@ -84,3 +93,36 @@ def verdict(value: float, target: float, *, higher_is_better: bool) -> str:
 
 def row(label: str, value: str, width: int = 46) -> None:
     print(f"  {label:<{width}} {value}")
+
+
+class Api:
+    """A tiny HTTP client over the standard library (one connection per request:
+    gunicorn's sync workers close it anyway), so the benchmarks need no extra package."""
+
+    def __init__(self, base: str, token: str) -> None:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(base)
+        self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
+        self.headers = {"Authorization": f"Token {token}"}
+
+    def request(self, method: str, path: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None, sink=None) -> tuple[int, int]:
+        """(status, body bytes); ``sink(chunk)`` sees a streamed body as it arrives."""
+        import http.client
+
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=600)
+        try:
+            conn.request(method, path, body=body, headers={**self.headers, **(headers or {})})
+            resp = conn.getresponse()
+            size = 0
+            while True:
+                chunk = resp.read(65536)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if sink is not None:
+                    sink(chunk)
+            return resp.status, size
+        finally:
+            conn.close()

@@ -161,7 +161,7 @@ class StatementInline(RecordInlineMixin, admin.TabularInline):
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["id", "title", "source", "published", "status", "parser_version", "submitted_by", "created_at"]
     list_filter = ["status", "source", "parser_version"]
-    search_fields = ["=id", "title", "source", "url"]
+    search_fields = ["id__exact", "title", "source", "url"]
     list_select_related = ["submitted_by"]
     show_facets = admin.ShowFacets.NEVER
     show_full_result_count = False
@@ -287,7 +287,7 @@ class RecordAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Evidence")
     def short_evidence(self, record: Transfer | Statement) -> str:
-        return record.evidence if len(record.evidence) <= 140 else record.evidence[:139] + "…"
+        return record.evidence if len(record.evidence) <= 160 else record.evidence[:159] + "…"
 
 
 class TransferForm(forms.ModelForm):
@@ -313,9 +313,9 @@ class TransferForm(forms.ModelForm):
 @admin.register(Transfer)
 class TransferAdmin(RecordAdmin):
     form = TransferForm
-    list_display = ["id", "review_state", "supplier", "recipient", "status", "weapon_list", "confidence",
-                    "curated", "short_evidence", "article_link"]
-    list_display_links = ["id"]
+    list_display = ["short_evidence", "supplier", "recipient", "status", "weapon_list", "review_state", "curated",
+                    "confidence", "article_link"]
+    list_display_links = ["short_evidence"]
     list_filter = [
         "review_state",
         ActorFilter.for_field("supplier"),
@@ -341,9 +341,9 @@ class TransferAdmin(RecordAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(RecordAdmin):
-    list_display = ["id", "review_state", "speaker_name", "supplier", "recipient_list", "short_evidence",
-                    "direct_quote", "confidence", "curated", "article_link"]
-    list_display_links = ["id"]
+    list_display = ["short_evidence", "speaker_name", "supplier", "recipient_list", "review_state", "curated",
+                    "confidence", "article_link"]
+    list_display_links = ["short_evidence"]
     list_filter = [
         "review_state",
         SpeakerFilter,
@@ -443,6 +443,9 @@ class OfficialAdmin(SimpleHistoryAdmin):
     def has_merge_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("tracker.merge_official")
 
+    def save_model(self, request: HttpRequest, obj: Official, form: forms.Form, change: bool) -> None:
+        curation.official_update(official=obj, updated_by=request.user)
+
     @admin.display(description="Aliases")
     def alias_list(self, official: Official) -> str:
         return ", ".join(official.aliases)
@@ -463,6 +466,9 @@ class ActorAdmin(SimpleHistoryAdmin):
 
     def has_merge_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("tracker.merge_actor")
+
+    def save_model(self, request: HttpRequest, obj: Actor, form: forms.Form, change: bool) -> None:
+        curation.actor_update(actor=obj, updated_by=request.user)
 
     @admin.display(description="Aliases")
     def alias_list(self, actor: Actor) -> str:

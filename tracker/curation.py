@@ -126,6 +126,35 @@ def record_update(*, record: ExtractedRecord, updated_by: AbstractBaseUser | Non
     record.save()
 
 
+def official_update(*, official: Official, updated_by: AbstractBaseUser | None) -> None:
+    """Save a curator's edit of an official; a replaced name stays on as an alias.
+
+    ``name_key`` is left alone: it still matches the name the parser first saw.
+    """
+    _keep_old_names(official, fields=["name"])
+    official._history_user = updated_by  # type: ignore[attr-defined]
+    official.save()
+
+
+def actor_update(*, actor: Actor, updated_by: AbstractBaseUser | None) -> None:
+    """Save a curator's edit of an actor; a replaced name or code stays on as an alias.
+
+    The parser names actors by code, so an old code must keep resolving here.
+    """
+    _keep_old_names(actor, fields=["name", "code"])
+    actor._history_user = updated_by  # type: ignore[attr-defined]
+    actor.save()
+
+
+def _keep_old_names(obj: Official | Actor, *, fields: list[str]) -> None:
+    if obj.pk is None:
+        return
+    old = type(obj).objects.filter(pk=obj.pk).values(*fields).first() or {}
+    current = {getattr(obj, f) for f in fields}
+    replaced = [v for f, v in old.items() if v and v not in current]
+    obj.aliases = _merged_aliases(obj.aliases, exclude=current, new=replaced)
+
+
 # ---------------------------------------------------------------------------
 # Merges
 

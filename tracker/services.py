@@ -153,10 +153,13 @@ def article_claim(*, article_id: int, token: str) -> bool:
     back by a redelivery of the same message (a worker died holding it), or by
     anyone once it is stale. Any other concurrent delivery finds nothing to claim.
 
-    An article that would be claimable but has used up ``ARTICLE_MAX_ATTEMPTS``
-    is marked failed instead: a text that kills its worker (memory) or outlives
-    the hard time limit would otherwise come back forever, through the broker's
-    redelivery or the sweep.
+    Claims are capped at ``ARTICLE_MAX_ATTEMPTS``: a text that kills its worker
+    (memory) or outlives the hard time limit would otherwise come back forever,
+    through the broker's redelivery or the sweep. Past the cap a redelivery of
+    the same message just gives up its turn (it cannot tell whether the holder
+    it replaces is dead or a concurrent copy of itself that is still running);
+    a claim that finds the article abandoned (queued, or its claim stale, so the
+    holder is surely dead) marks it failed.
     """
     now = timezone.now()
     stale = now - timedelta(seconds=settings.ARTICLE_STALE_SECONDS)
@@ -173,7 +176,8 @@ def article_claim(*, article_id: int, token: str) -> bool:
     )
     if changed == 1:
         return True
-    gave_up = candidates.filter(attempts__gte=settings.ARTICLE_MAX_ATTEMPTS).update(
+    abandoned = Q(status=ArticleStatus.QUEUED) | Q(status=ArticleStatus.PARSING, claimed_at__lt=stale)
+    gave_up = Article.objects.filter(abandoned, pk=article_id, attempts__gte=settings.ARTICLE_MAX_ATTEMPTS).update(
         status=ArticleStatus.FAILED,
         failure_reason=(
             f"Gave up after {settings.ARTICLE_MAX_ATTEMPTS} attempts: each one lost its worker "
@@ -228,7 +232,8 @@ def _actor_for(record: ActorRecord | None, code: str | None, known: dict[str, Ac
         return None
     if code in known:
         return known[code]
-    actor = Actor.objects.filter(code=code).first()
+    # A merged actor's code lives on as an alias of the survivor (curation.actor_merge).
+    actor = Actor.objects.filter(code=code).first() or Actor.objects.filter(aliases__contains=[code]).first()
     if actor is None:
         name = record.name if record else code
         kind = record.kind if record else "non-state"

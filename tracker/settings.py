@@ -151,7 +151,8 @@ SUBMIT_RATE = envstr("SUBMIT_RATE", "120/minute")
 
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Misses rather than raises while Redis is away: submissions go on (tracker/cache.py).
+        "BACKEND": "tracker.cache.ResilientRedisCache",
         # Throttle counters are shared by every web process through Redis (db 1).
         "LOCATION": envstr("CACHE_URL", None) or envstr("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + "/1",
         "TIMEOUT": 300,
@@ -200,6 +201,8 @@ CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A replacement pool process (after a crash or a kill) gets this long to start.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = 30.0
 CELERY_TASK_SOFT_TIME_LIMIT = envint("PARSE_SOFT_TIME_LIMIT", 120)
 CELERY_TASK_TIME_LIMIT = envint("PARSE_TIME_LIMIT", 150)
 # The visibility timeout must exceed the hard time limit, or Redis would hand an

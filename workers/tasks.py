@@ -9,10 +9,11 @@ message in Redis for the next worker.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 
 from celery.exceptions import SoftTimeLimitExceeded
-from celery.signals import worker_process_init
+from celery.signals import worker_init, worker_process_init
 from django.db import InterfaceError, OperationalError
 
 from workers.celery import app
@@ -23,12 +24,31 @@ logger = logging.getLogger(__name__)
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
 
-@worker_process_init.connect
-def _load_model(**_kwargs: object) -> None:
-    """Load the spaCy pipeline once per worker process, before the first task needs it."""
+@worker_init.connect
+def _preload_model(**_kwargs: object) -> None:
+    """Load the spaCy pipeline in the main worker process, before the pool forks.
+
+    Every pool process, and every replacement for one that died, then starts
+    with the model already in memory (shared copy-on-write). Loading it in each
+    new pool process instead takes longer than the pool waits for a new process
+    to report (``worker_proc_alive_timeout``) on a busy machine, and the pool
+    kills and replaces it again and again.
+    """
     from workers.parser.nlp import get_nlp
 
     get_nlp()
+
+
+@worker_process_init.connect
+def _load_model(**_kwargs: object) -> None:
+    """Make sure each pool process has the model (a no-op when it was preloaded)."""
+    from workers.parser.nlp import get_nlp
+
+    get_nlp()
+
+
+def _time_limit_reason() -> str:
+    return f"Parsing took longer than the limit of {app.conf.task_soft_time_limit} s."
 
 
 @app.task(
@@ -46,6 +66,7 @@ def article_parse(self, article_id: int) -> str:
     from tracker.models import Article
     from workers.parser import ParseError, parse_article
 
+    started = time.monotonic()
     # Retries of one message keep its id, so a retry can take back its own claim.
     token = self.request.id or uuid.uuid4().hex
     if not services.article_claim(article_id=article_id, token=token):
@@ -58,11 +79,7 @@ def article_parse(self, article_id: int) -> str:
         services.article_mark_failed(article_id=article_id, token=token, reason=f"Parse error: {exc}")
         return "failed"
     except SoftTimeLimitExceeded:
-        services.article_mark_failed(
-            article_id=article_id,
-            token=token,
-            reason=f"Parsing took longer than the limit of {app.conf.task_soft_time_limit} s.",
-        )
+        services.article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason())
         return "failed"
     except Exception as exc:
         # The parser is deterministic: the same text would fail the same way again,
@@ -71,6 +88,14 @@ def article_parse(self, article_id: int) -> str:
         services.article_mark_failed(
             article_id=article_id, token=token, reason=f"Parser error: {type(exc).__name__}: {exc}"
         )
+        return "failed"
+    soft_limit = app.conf.task_soft_time_limit
+    if soft_limit and time.monotonic() - started >= soft_limit:
+        # The soft limit was raised inside the parser and caught there (it is an
+        # Exception, and parts of the parser keep going on errors): what came
+        # back may be missing whole kinds of record. Never store a partial parse.
+        logger.warning("article %s: the soft time limit passed during the parse", article_id)
+        services.article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason())
         return "failed"
     if not services.article_record_extraction(article_id=article_id, token=token, extraction=extraction):
         logger.info("article %s: claim lost before recording; another delivery owns it", article_id)

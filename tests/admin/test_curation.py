@@ -122,14 +122,41 @@ def test_merging_actors_drops_duplicates_and_self_transfers_keeping_curated_work
         (duplicate.pk, "RUS", "IND", "delivered")]
 
 
-@pytest.mark.xfail(
-    reason="needs services._actor_for to look codes up in aliases too (see the curation report); "
-    "until then the parser brings a merged actor back",
-    strict=False,
-)
 def test_a_merged_actors_code_resolves_to_the_survivor(parsed_article, curator_user, duplicate_actor):
     russia = Actor.objects.get(code="RUS")
     curation.actor_merge(survivor=russia, loser=duplicate_actor, merged_by=curator_user)
     assert services._actor_for(None, "RUS-X", {}) == russia
     assert not Actor.objects.filter(code="RUS-X").exists()
 
+
+
+@pytest.mark.xfail(
+    reason="services.article_record_extraction skips duplicate transfers by the parser's codes, not by the "
+    "actors they resolve to: a merged code and its survivor's give the same pair twice (IntegrityError)",
+    strict=False,
+)
+def test_a_reparse_naming_both_merged_actors_keeps_one_transfer(parsed_article, curator_user, duplicate_actor):
+    from workers.parser.records import ActorRecord, TransferRecord
+
+    russia = Actor.objects.get(code="RUS")
+    curation.actor_merge(survivor=russia, loser=duplicate_actor, merged_by=curator_user)
+    result = extraction()
+    result.actors.append(ActorRecord("Russian Federation (dup)", "RUS-X", "state"))
+    result.transfers.append(TransferRecord("RUS-X", "IND", "planned", [], "x", 0, 1, 0.5))
+    record(parsed_article, result, token="t2")
+    assert list(Transfer.objects.values_list("supplier__code", "recipient__code")) == [("RUS", "IND")]
+
+
+def test_renaming_keeps_the_old_name_and_code_as_aliases(parsed_article, curator_user):
+    official = Official.objects.get()
+    official.name = "Yury Borisov"
+    curation.official_update(official=official, updated_by=curator_user)
+    assert Official.objects.get().aliases == ["Borisov", "Yuri Borisov"]
+    assert services._official_for("Yuri Borisov", aliases=[]).pk == official.pk
+
+    actor = Actor.objects.create(code="old-code", name="Old name", kind="non-state")
+    actor.code, actor.name = "new-code", "New name"
+    curation.actor_update(actor=actor, updated_by=curator_user)
+    actor.refresh_from_db()
+    assert actor.aliases == ["Old name", "old-code"]
+    assert actor.history.latest().history_user == curator_user

@@ -46,10 +46,36 @@ def _officials(nlp, text: str) -> dict[str, tuple[str | None, str | None, str | 
          {"Mohammad Nizamuddin Ahmed": ("navy chief", None, "BGD")}),
         # the small model tags this name as an organisation; the title finds it
         ("Chancellor Olaf Scholz pledged the system in a speech.", {"Olaf Scholz": ("Chancellor", None, None)}),
+        # initials, a posting after "to", an office before the comma
+        ("Indian Air Force chief Air Chief Marshal R.K.S. Bhadauria said the jets had arrived.",
+         {"R.K.S. Bhadauria": ("Air Force chief", "Air Force", "IND")}),
+        ("French Ambassador to India Emmanuel Lenain said the programme was on track.",
+         {"Emmanuel Lenain": ("Ambassador", None, "FRA")}),
+        ("The head of Russia's Federal Service for Military-Technical Cooperation, Dmitry Shugaev, spoke.",
+         {"Dmitry Shugaev": ("head", "Federal Service for Military-Technical Cooperation", "RUS")}),
+        # "bin" names are not grouped by their last word: King Salman is another person
+        ("Saudi Crown Prince Mohammed bin Salman met the envoy. Later, King Salman met him too.",
+         {"Mohammed bin Salman": ("Crown Prince", None, "SAU"), "Salman": ("King", None, None)}),
+        # a company's name is not part of the title
+        ("Lockheed Martin CEO Marillyn Hewson said the company was honoured.",
+         {"Marillyn Hewson": ("CEO", None, "USA")}),
+        # abbreviated ranks, split or not by the tokenizer, never hide the office
+        ("Houthi military spokesman Brig. Gen. Yahya Saree said the drones hit the ship.",
+         {"Yahya Saree": ("Houthi military spokesman", None, None)}),
+        ("Israeli army spokesman Lt. Col. Jonathan Conricus said the strike hit a depot.",
+         {"Jonathan Conricus": ("army spokesman", None, "ISR")}),
+        ("Sen. Lindsey Graham urged the administration to send F-16s.", {"Lindsey Graham": ("Sen.", None, None)}),
+        # the office after a possessive is the person's own
+        ("Ukrainian President Volodymyr Zelenskiy's chief of staff, Andriy Yermak, said the tanks had arrived.",
+         {"Volodymyr Zelenskiy": ("President", None, "UKR"), "Andriy Yermak": ("chief of staff", None, "UKR")}),
+        ("NATO Secretary-General Jens Stoltenberg said allies would send more weapons.",
+         {"Jens Stoltenberg": ("NATO Secretary-General", None, None)}),
         # people without an office, and people whose role is not official
         ("By Katrin Albers\n\nThe deal was signed on Monday.", {}),
         ("John Smith, an analyst at the International Institute for Strategic Studies, said the deal was large.", {}),
         ("Sipri researcher Pieter Wezeman said exports had grown.", {}),
+        ("\"The numbers are growing,\" said Siemon Wezeman, a senior researcher at SIPRI.", {}),
+        ("Defence analyst Konrad Muzyka said the deliveries were slow.", {}),
         ("Der Spiegel reported that the system had arrived.", {}),
     ],
 )

@@ -48,6 +48,44 @@ LEAD = "Russia will supply S-300 missile systems to Syria, the defence ministry 
                 "\"We will keep our contracts,\" Rogozin said.",
          [("Dmitry Rogozin", "Russia would continue to supply weapons to Syria", False),
           ("Dmitry Rogozin", "We will keep our contracts", True)]),
+        # an institution the gazetteer files under its state still speaks
+        (LEAD + "The Kremlin said the deliveries of S-300 systems would go ahead.",
+         [("Kremlin", "the deliveries of S-300 systems would go ahead", False)]),
+        # "according to" a title with the name in apposition
+        ("France has delivered Caesar howitzers to Ukraine.\n\nAccording to Ukraine's ambassador to France, "
+         "Vadym Omelchenko, more deliveries are expected in the coming weeks.",
+         [("Vadym Omelchenko", "more deliveries are expected in the coming weeks", False)]),
+        # a later "the diplomat" is the ambassador named before
+        ("France will deliver Rafale jets to India.\n\nFrench Ambassador to India Emmanuel Lenain spoke in Delhi. "
+         "The diplomat added that France was ready to transfer technology.",
+         [("Emmanuel Lenain", "France was ready to transfer technology", False)]),
+        # thanks to the supplier by the recipient's minister
+        ("Poland will send T-72 tanks to Ukraine.\n\nUkraine's Defence Minister Oleksii Reznikov thanked Poland "
+         "for the decision.",
+         [("Oleksii Reznikov", "thanked Poland for the decision", False)]),
+        # a press service speaks for its body; "according to him" goes to the last person
+        (LEAD + "The press service of the Federal Service for Military-Technical Cooperation said a delegation "
+                "from Egypt had discussed purchases of Su-35 fighters.",
+         [("Federal Service for Military-Technical Cooperation",
+           "a delegation from Egypt had discussed purchases of Su-35 fighters", False)]),
+        (LEAD + "Director General of Rosoboronexport Alexander Mikheyev spoke at the forum. According to him, the "
+                "contracts cover deliveries to countries in Asia and Africa.",
+         [("Alexander Mikheyev", "the contracts cover deliveries to countries in Asia and Africa", False)]),
+        # "quoted as saying", a parenthetical attribution, and "adding:" before a quote
+        (LEAD + "Russian Deputy Foreign Minister Sergei Ryabkov was quoted by Interfax as saying that Moscow "
+                "would honour the contract.",
+         [("Sergei Ryabkov", "Moscow would honour the contract", False)]),
+        (LEAD + "The deal, Syrian Defence Minister Ali Abdullah Ayoub said, was signed last year.",
+         [("Ali Abdullah Ayoub", "The deal, Syrian Defence Minister Ali Abdullah Ayoub said, was signed last year",
+           False)]),
+        (LEAD + "Russian Defence Minister Sergei Shoigu said the first S-300 systems would arrive in October, "
+                "adding: \"We will keep our promise.\"",
+         [("Sergei Shoigu", "the first S-300 systems would arrive in October", False),
+          ("Sergei Shoigu", "We will keep our promise", True)]),
+        # "the company" is the arms maker named before
+        (LEAD + "Rheinmetall will refurbish 50 Leopard 1 tanks for Ukraine. The company said the first tanks "
+                "would be ready in May.",
+         [("Rheinmetall", "the first tanks would be ready in May", False)]),
         # an institution speaks, and later "the department" is the same one
         ("The United States will provide Ukraine with Javelin missiles, the State Department said on Friday. "
          "\"Our assistance is defensive,\" the department said in a statement.",
@@ -72,9 +110,13 @@ def test_found(nlp, text, expected):
         # unnamed officials and sources are not speakers
         LEAD + "A senior defence official said the missiles would be delivered in May.",
         LEAD + "U.S. officials said the package would include Javelin missiles.",
+        LEAD + "A Western diplomat said the first S-300 systems could be delivered within weeks.",
         # news media reporting are not speakers
         LEAD + "Der Spiegel reported that the first air defence system had reached Ukraine.",
         LEAD + "According to Fox News, the flights carried weapons components to Hezbollah.",
+        # reported speech in a headline repeats the body
+        "Poland to send Ukraine tanks; Kremlin warns of escalation\n\nWARSAW (Reuters) - Poland will send "
+        "T-72 tanks to Ukraine.",
         # an utterance that is not about arms supply
         "Russian President Vladimir Putin said the ceasefire was holding and refugees were returning home.",
         "\"I am sure that these agreements will benefit both peoples,\" Russian President Vladimir Putin said.",
@@ -97,6 +139,19 @@ def test_left_out(nlp, text):
          "Ine Eriksen Soreide", "NOR", ["TUR"]),
         ("Russia has delivered 36 T-90S tanks to Iraq. Iraqi army chief of staff Lieutenant General Othman "
          "al-Ghanimi said the other 37 tanks would arrive in April.", "Othman al-Ghanimi", "RUS", ["IRQ"]),
+        # permitting is not supplying
+        ("Russia will deliver Su-35 fighter jets to Iran.\n\nIsraeli Prime Minister Benjamin Netanyahu said "
+         "Israel would not allow Iran to obtain advanced weapons.", "Benjamin Netanyahu", "RUS", ["IRN"]),
+        # supplies "to countries in Asia" name no recipient
+        ("Russia will keep supplying arms.\n\nDirector General of Rosoboronexport Alexander Mikheyev said the "
+         "contracts cover deliveries of weapons to countries in Asia and Africa.", "Alexander Mikheyev", "RUS", []),
+        # a named system's maker is the supplier ("join the F-35 programme")
+        ("Greece signed a contract to buy 18 Rafale fighter jets from France.\n\nGreek Prime Minister Kyriakos "
+         "Mitsotakis said Greece wanted to join the F-35 programme.", "Kyriakos Mitsotakis", "USA", ["GRC"]),
+        # a delegation from a state discussing purchases is the buyer
+        ("Russia exports Su-35 fighters.\n\nThe press service of the Federal Service for Military-Technical "
+         "Cooperation said a delegation from Egypt had discussed purchases of Su-35 fighters.",
+         "Federal Service for Military-Technical Cooperation", "RUS", ["EGY"]),
     ],
 )
 def test_roles(nlp, text, speaker, supplier, recipients):

@@ -47,6 +47,21 @@ def _pairs(nlp, text: str) -> dict[tuple[str, str], str]:
         ("Brazil could sell Guarani armoured vehicles to the Philippines if the budget allows.",
          {("BRA", "PHL"): "considering"}),
         ("Iran denied a report that it had shipped missiles to the Houthis.", {("IRN", "houthis"): "denied"}),
+        ("Sweden will not approve new export licences for Turkey.", {("SWE", "TUR"): "suspended"}),
+        ("The UAE has been accused of supplying weapons to the RSF, a charge Abu Dhabi has denied.",
+         {("ARE", "rapid-support-forces"): "denied"}),
+        # offers, pledges, requests, talks
+        ("Denmark pledged 19 F-16s to Ukraine.", {("DNK", "UKR"): "planned"}),
+        ("Sweden offered Gripen jets to Colombia.", {("SWE", "COL"): "considering"}),
+        ("Kyiv has requested Taurus missiles from Berlin.", {("DEU", "UKR"): "considering"}),
+        ("Saudi Arabia is negotiating with China over the purchase of drones.", {("CHN", "SAU"): "considering"}),
+        ("Athens wants to join the F-35 programme.", {("USA", "GRC"): "considering"}),
+        # quantities and money stand for the arms they count
+        ("The United States has sent billions of dollars in weapons to Ukraine.", {("USA", "UKR"): "delivered"}),
+        ("Saudi Arabia, which buys most of its weapons from Britain, was criticised.", {("GBR", "SAU"): "ongoing"}),
+        # using foreign-made systems
+        ("Egypt operates U.S.-made F-16s.", {("USA", "EGY"): "delivered"}),
+        ("Serbia has taken delivery of Chinese FK-3 air defence systems.", {("CHN", "SRB"): "delivered"}),
     ],
 )
 def test_pairs_and_status(nlp, text: str, expected: dict[tuple[str, str], str]) -> None:
@@ -73,6 +88,13 @@ def test_pairs_and_status(nlp, text: str, expected: dict[tuple[str, str], str]) 
         "Serbia's air force was destroyed during NATO's campaign, and it now flies a handful of MiG-29s.",
         # a company's own country assembling jets is not an export
         "The jets will be assembled by Hindustan Aeronautics in India.",
+        # the governing verb's subject is not a supplier unless it runs the supplies
+        "The Kremlin said it would treat shipments of arms to Ukraine as legitimate targets.",
+        "France offered to train Ukrainian pilots.",
+        "The ministry said Russia had delivered a note of protest to the Japanese ambassador.",
+        "The Russian ministry blamed Israeli pilots, who it says used the Russian plane as cover.",
+        "Ukraine received a $1 billion loan from the World Bank.",
+        "The U.S. sent an aircraft carrier to the eastern Mediterranean.",
     ],
 )
 def test_no_transfer(nlp, text: str) -> None:
@@ -89,6 +111,9 @@ def test_no_transfer(nlp, text: str) -> None:
         # pronouns and relative clauses
         ("Washington said it would provide Taiwan with Harpoon missiles.", ("USA", "TWN")),
         ("Armenia, which ordered Pinaka launchers from India, received the first batch.", ("IND", "ARM")),
+        # a possessive belongs to its clause's subject, not to the nearest name
+        ("Azerbaijan pressed India to rethink its weapons sales to Armenia.", ("IND", "ARM")),
+        ("Germany and France said they are stopping exports of weapons to Turkey.", ("FRA", "TUR")),
         # non-state recipients
         ("Iran has long been accused of arming Hezbollah.", None),
         ("The report accused Iran of supplying the Houthis with drones.", ("IRN", "houthis")),
@@ -100,6 +125,29 @@ def test_roles(nlp, text: str, pair: tuple[str, str] | None) -> None:
         assert all(s != r for s, r in got)
     else:
         assert pair in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        ("Germany to buy 35 F-35 jets from the United States", ("USA", "DEU"), "planned"),
+        ("Vietnam is considering buying more Su-30 jets from Russia.", ("RUS", "VNM"), "considering"),
+        ("Turkey cancelled its order for Chinese HQ-9 missiles.", ("CHN", "TUR"), "suspended"),
+        ("Washington suspended deliveries of F-35 jets to Turkey in 2019.", ("USA", "TUR"), "suspended"),
+        ("Russia has been supplying Syria with weapons since 2015.", ("RUS", "SYR"), "ongoing"),
+        ("India will receive the remaining S-400 squadrons from Russia by 2026.", ("RUS", "IND"), "planned"),
+        ("The first Leopard 2 tanks from Poland arrived in Ukraine on Friday.", ("POL", "UKR"), "delivered"),
+        ("Spain agreed to send Leopard tanks to Ukraine.", ("ESP", "UKR"), "planned"),
+        ("Seoul refused to sell lethal weapons to Kyiv.", ("KOR", "UKR"), "denied"),
+        ("China denied supplying weapons to Russia.", ("CHN", "RUS"), "denied"),
+        ("The Philippines signed a $375 million contract with India for BrahMos missiles.", ("IND", "PHL"), "contracted"),
+        ("Canada has frozen arms export permits to Israel.", ("CAN", "ISR"), "suspended"),
+        # the main clause decides over a relative clause in the same sentence
+        ("Poland, which ordered K2 tanks from South Korea, received its first batch in December.", ("KOR", "POL"), "delivered"),
+    ],
+)
+def test_status(nlp, text: str, pair: tuple[str, str], status: str) -> None:
+    assert _pairs(nlp, text).get(pair) == status
 
 
 def test_one_row_per_pair_takes_first_decided_status(nlp) -> None:

@@ -28,13 +28,13 @@ CAPITAL = "capital"
 COMPANY = "company"
 
 # Aliases too ambiguous to match in running text (pronoun "IS", "the Alliance").
-SKIP_ALIASES = frozenset({"IS", "Alliance", "the Alliance", "Islamic Republic", "Haftar", "Kremlin"})
+SKIP_ALIASES = frozenset({"IS", "Alliance", "the Alliance", "Islamic Republic", "Haftar"})
 # "U.S.-made", "Russian-built", "Iranian-supplied" as single tokens.
 MADE_RE = re.compile(r"^(.+?)-(?:made|built|supplied|designed|produced|manufactured|developed|origin|provided)$")
 # Prepositions that make a capital a place rather than an actor.
 PLACE_PREPS = frozenset(
     {"in", "at", "near", "around", "outside", "inside", "across", "over", "through", "within",
-     "around", "toward", "towards", "into", "via", "between", "above", "off", "beyond", "from"}
+     "around", "toward", "towards", "into", "via", "between", "above", "off", "beyond"}
 )
 # Dependencies under which a capital names the government: subject, possessor,
 # object and the object of a preposition that is not a place preposition.
@@ -75,7 +75,11 @@ def _matcher(nlp_vocab_id: int, nlp: Language) -> PhraseMatcher:
         for form, names in forms.items():
             names = [n for n in names if n not in SKIP_ALIASES]
             # "the Netherlands", "the Kremlin": match with and without the article.
-            variants = {n for n in names} | {n[4:] for n in names if n.startswith("the ")}
+            variants = (
+                set(names)
+                | {n[4:] for n in names if n.startswith("the ")}
+                | {"The " + n[4:] for n in names if n.startswith("the ")}  # sentence-initial
+            )
             variants = {v for v in variants if v and v not in SKIP_ALIASES}
             if variants:
                 matcher.add(_label(entry.code, form), [nlp.make_doc(v) for v in sorted(variants)])
@@ -108,6 +112,12 @@ def _capital_is_actor(span: Span) -> bool:
         return False  # "a Moscow court", "the Kremlin meeting"
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
         return False
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"and", "or", ","}:
+        # "talks in Baku and Yerevan", however the parser attaches the second name.
+        other = doc[span.start - 2]
+        if other.dep_ == "pobj" and other.head.lower_ in PLACE_PREPS:
+            return False
     if root.dep_ == "conj":
         # "in Baku and Yerevan": the first conjunct decides.
         first = root
@@ -120,7 +130,14 @@ def _capital_is_actor(span: Span) -> bool:
 
 def _is_person(span: Span) -> bool:
     """"Jordan" or "Chad" inside a person's name is not the country."""
-    return any(t.ent_type_ == "PERSON" for t in span) and span.root.ent_type_ == "PERSON"
+    if not (any(t.ent_type_ == "PERSON" for t in span) and span.root.ent_type_ == "PERSON"):
+        return False
+    # The small model tags a lone country as a person ("deliveries to Mali"):
+    # only a name with more to it ("Michael Jordan", "Chad Smith") is a person.
+    doc = span.doc
+    before = span.start > 0 and doc[span.start - 1].ent_type_ == "PERSON" and doc[span.start].ent_iob_ != "B"
+    after = span.end < len(doc) and doc[span.end].ent_type_ == "PERSON" and doc[span.end].ent_iob_ == "I"
+    return before or after
 
 
 def find_actors(doc: Doc, nlp: Language | None = None) -> list[ActorMention]:

@@ -91,6 +91,8 @@ def parse_date(text: str) -> dt.date | None:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return None
+    if not re.search(r"\b\d{4}\b", text):
+        return None  # "yesterday", "Monday", "July 19": no year, not a publication date
     parsed = dateparser.parse(text, languages=["en"], settings=DATE_SETTINGS)
     return parsed.date() if parsed else None
 

@@ -10,27 +10,31 @@ Serzh Sargsyan and Ilkham Aliyev"). People the article gives no office, or a
 non-official one (analysts, journalists), are left out: bylines and NER noise
 ("Der Spiegel" tagged as a person) have no title and so drop out too.
 
-``PersonResolver`` maps later mentions (surname, "the minister", "he") back to
-the full name as first given; ``statements.py`` uses it to attribute speech.
+``build_resolver`` gives the ``people.PersonResolver`` that maps later mentions
+(surname, "the minister", "he") back to the full name as first given;
+``statements.py`` uses it to attribute speech.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from .people import PersonResolver, _hard_stop, _Mention, _people, _Person
 from .records import OfficialRecord
 from .titles import (
+    DATA_FILE,
     COUNTERPART,
     NON_OFFICIAL,
     RANK,
     TitleInfo,
     _is_cap,
+    abbreviations,
     _low,
-    is_head_of_state_title,
     is_title_word,
     lexicon,
     match_head,
@@ -40,134 +44,14 @@ from .titles import (
 
 # Words that stop a title run when walking left from a name.
 _RUN_STOP = {",", ";", ":", '"', "\u201c", "\u201d", "and", "or", "with", "by", "to", "from", "said", "told"}
+# Offices that take their place with "to": "ambassador to France".
+_TO_HEADS = {"ambassador", "envoy", "adviser", "advisor", "representative", "attache", "emissary"}
 _DETERMINERS = {"a", "an", "his", "her", "its", "their", "our", "my", "your"}
-# Capitalised words that are never part of a name.
-_NOT_NAME = {
-    "the", "a", "an", "in", "on", "at", "of", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "he", "she", "it", "they", "we", "i", "mr", "mrs",
-    "ms", "mr.", "mrs.", "ms.", "dr", "dr.",
-}
 # "MOSCOW, July 19. /TASS/.", "NEW DELHI (Reuters) -", "DHAKA, Bangladesh (AP) —", "ATHENS —"
 _DATELINE = re.compile(
-    r"(?<![\w.])([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})(?:, [A-Z][a-z]+)?"
+    r"(?<![\w.])([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
     r"(?: \((?:Reuters|AP|AFP|dpa|Xinhua|Bloomberg)\)| ?[\u2014\u2013]|, [A-Z][a-z]+\.? \d{1,2}\.)"
 )
-
-
-def _hard_stop(tok: Token) -> bool:
-    """Sentence-final punctuation, a paragraph break or a dash."""
-    return tok.text in {".", "!", "?", "/", "\u2014", "\u2013", "--"} or tok.is_space or "\n" in tok.whitespace_ \
-        or (tok.text.endswith(".") and len(tok.text) > 1 and tok.text[:-1].isdigit())
-
-
-@dataclass
-class _Mention:
-    start: int  # token index
-    end: int
-    text: str
-    info: TitleInfo | None = None
-
-
-@dataclass
-class _Person:
-    name: str
-    mentions: list[_Mention] = field(default_factory=list)
-    info: TitleInfo | None = None
-
-    @property
-    def surname(self) -> str:
-        return _surname(self.name)
-
-
-def _surname(name: str) -> str:
-    parts = [p for p in re.split(r"[\s\-]+", name) if p]
-    parts = [p for p in parts if p.lower().strip(".") not in lexicon().particles] or parts
-    return parts[-1].lower() if parts else ""
-
-
-def _name_token(tok: Token) -> bool:
-    text = tok.text
-    if not text or not text[0].isupper() or text.lower() in _NOT_NAME:
-        return False
-    if re.fullmatch(r"[A-Z]\.", text):  # middle initial "W."
-        return True
-    if not re.fullmatch(r"[A-Z][\w'\u2019]*(?:-[A-Z]?[\w'\u2019]+)*", text) or any(c.isdigit() for c in text):
-        return False
-    if text.isupper() and len(text) > 1:  # acronyms: "NATO", "MOSCOW"
-        return False
-    return not is_title_word(tok)
-
-
-def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
-    """End (exclusive) of the name that starts at token ``i``, or ``i`` if none."""
-    particles = lexicon().particles
-    j = i
-    while j < len(doc) and j - i < limit:
-        tok = doc[j]
-        if _name_token(tok):
-            j += 1
-            continue
-        # "al-Ghanimi", "bin Salman": a particle followed by a name word
-        if (_low(tok) in particles and j + 1 < len(doc)
-                and (doc[j + 1].text == "-" or _name_token(doc[j + 1]))):
-            j += 1
-            continue
-        if tok.text == "-" and j > i and j + 1 < len(doc) and _name_token(doc[j + 1]) and not tok.whitespace_ \
-                and not doc[j - 1].whitespace_:
-            j += 1
-            continue
-        break
-    # a possessive or a state name at the end is not part of the name
-    while j > i and (state_code(doc[j - 1].text) or doc[j - 1].text in {"-"}):
-        j -= 1
-    return j
-
-
-def _name_text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text.strip()
-
-
-def _candidates(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans that look like personal names: PERSON entities and capitalised
-    runs right after a title head (the small model misses "Chancellor Olaf Scholz")."""
-    spans: dict[int, int] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        i = ent.start
-        while i < ent.end and (is_title_word(doc[i]) or match_head(doc, i)):
-            i += 1
-        if i >= ent.end:
-            continue
-        end = _extend_name(doc, i)
-        if end <= i or end < ent.end - 1:
-            continue
-        text = _name_text(doc, i, end)
-        if state_code(text):
-            continue
-        spans[i] = max(spans.get(i, i), end)
-    i = 0
-    while i < len(doc):
-        hit = match_head(doc, i)
-        if hit:
-            j = i + hit[0]
-            end = _extend_name(doc, j)
-            if end > j and j not in spans:
-                text = _name_text(doc, j, end)
-                if not state_code(text) and (end - j >= 2 or any(e.start == j and e.label_ == "PERSON" for e in doc.ents)):
-                    spans[j] = end
-            i = j
-            continue
-        i += 1
-    out = sorted(spans.items())
-    # drop spans nested in an earlier one
-    result: list[tuple[int, int]] = []
-    for s, e in out:
-        if result and s < result[-1][1]:
-            continue
-        result.append((s, e))
-    return result
 
 
 def _prefix_run(doc: Doc, start: int) -> list[Token]:
@@ -180,12 +64,37 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
     while k >= 0 and len(run) < 14:
         tok = doc[k]
         low = _low(tok)
+        # "ambassador to France", "adviser to the President": "to" inside a title
+        # "Ambassador to the United Nations": a posting with an organisation;
+        # not "adviser to President Ilham Aliyev", where the office is the other man's
+        if low == "to" and k > 0 and _low(doc[k - 1]) in _TO_HEADS and run \
+                and (state_code(" ".join(t.text for t in run))
+                     or all(_is_cap(t) or _low(t) in {"the", "of"} for t in run)) \
+                and not any(match_head(run, j) for j in range(len(run))):
+            run.insert(0, tok)
+            k -= 1
+            continue
+        # "Deputy Prime Minister and Defence Minister Richard Marles": one
+        # person holding two offices, the coordination between two title words
+        if low == "and" and k > 0 and run and is_title_word(doc[k - 1]) and is_title_word(run[0]) \
+                and any(match_head(doc, j) for j in range(run[0].i, start)):
+            run.insert(0, tok)
+            k -= 1
+            continue
         if low in _RUN_STOP or low in _DETERMINERS or _hard_stop(tok):
+            break
+        # "LONDON (Reuters) - US Ambassador ...": a spaced hyphen is a dash
+        # that ends the dateline, not part of a title
+        if tok.text == "-" and tok.whitespace_ and k > 0 and doc[k - 1].whitespace_:
             break
         if low in lex.drop:
             k -= 1
             continue
-        if tok.text in {"(", ")", "-", "'s", "'", "of", "for", "the"} or _is_cap(tok) or low in lex.modifiers \
+        if tok.text == "." and k > 0 and doc[k - 1].lower_ in abbreviations():
+            run.insert(0, tok)  # "Lt" "." "Col" ".": the points of a rank
+            k -= 1
+            continue
+        if low in {"(", ")", "-", "'s", "'", "of", "for", "the"} or _is_cap(tok) or low in lex.modifiers \
                 or is_title_word(tok) or match_head(doc, k):
             run.insert(0, tok)
             k -= 1
@@ -242,8 +151,19 @@ def _apposition_info(doc: Doc, end: int) -> TitleInfo | None:
 def _prefix_info(doc: Doc, start: int) -> TitleInfo | None:
     run = _prefix_run(doc, start)
     info = read_title_phrase(run) if run else None
+    if info is None and start >= 2 and doc[start - 1].text == ",":
+        # "The head of Russia's Federal Service ..., Dmitry Shugaev, said"
+        office = read_title_phrase(_prefix_run(doc, start - 1))
+        if office and office.kind not in {RANK, COUNTERPART}:
+            return office
     if info is None:
         return None
+    if info.country is None and run and run[0].i >= 1 and doc[run[0].i - 1].text == ",":
+        # "his French counterpart, Armed Forces Minister Florence Parly": the
+        # counterpart's own demonym is her country, not the first person's
+        before = read_title_phrase(_prefix_run(doc, run[0].i - 1))
+        if before and before.kind == COUNTERPART and before.country:
+            info.country = before.country
     if info.kind == RANK:
         # "Bangladesh's navy chief, Admiral Mohammad Nizamuddin Ahmed": the office
         # stands before the comma and outranks the rank.
@@ -292,6 +212,30 @@ def _sentence_place_country(doc: Doc, tok_i: int) -> str | None:
     return state_code(m.group(1)) if m else None
 
 
+def _sentence_subject_country(doc: Doc, tok_i: int) -> str | None:
+    """"Norway followed on Friday, with Foreign Minister Ine Eriksen Soreide
+    saying ...": a state as the subject of the sentence the name sits in."""
+    root = doc[tok_i].sent.root
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.i > tok_i:
+        return None
+    return state_code(subj.text)
+
+
+def _previous_subject_country(doc: Doc, tok_i: int) -> str | None:
+    """"Iran rejected the report. Foreign Ministry spokesman X said ...": an
+    office that names no state serves the state the sentence before is about."""
+    sent = doc[tok_i].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    root = prev.root
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return None
+    return state_code(doc[subj.left_edge.i:subj.i + 1].text) or state_code(subj.text)
+
+
 def _plural_titles(doc: Doc, first: _Mention, second: _Mention) -> list[TitleInfo] | None:
     """"the presidents of Armenia and Azerbaijan" (or "his Armenian and Azerbaijani
     counterparts") in this or the previous sentence, for names given as "A and B"."""
@@ -324,137 +268,6 @@ def _plural_titles(doc: Doc, first: _Mention, second: _Mention) -> list[TitleInf
                     return [TitleInfo(title=title, country=codes[0], kind=COUNTERPART if title == "counterpart" else "office"),
                             TitleInfo(title=title, country=codes[1], kind=COUNTERPART if title == "counterpart" else "office")]
     return None
-
-
-class PersonResolver:
-    """Maps a later mention of a person to the full name as first given.
-
-    Knows surnames and other aliases, titles ("the minister", "the Israeli
-    leader") and, for pronouns, the person mentioned last before the pronoun.
-    """
-
-    def __init__(self, doc: Doc, people: Sequence[_Person], officials: Sequence[OfficialRecord]):
-        self.doc = doc
-        self._people = list(people)
-        self._officials = {o.name: o for o in officials}
-        # (char offset, full name) of every mention, in text order
-        self.mentions: list[tuple[int, int, str]] = sorted(
-            (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), p.name)
-            for p in self._people for m in p.mentions
-        )
-
-    @property
-    def names(self) -> list[str]:
-        return [p.name for p in self._people]
-
-    def is_official(self, name: str) -> bool:
-        return name in self._officials
-
-    def official(self, name: str) -> OfficialRecord | None:
-        return self._officials.get(name)
-
-    def by_name(self, text: str) -> str | None:
-        """Full name for a name or surname ("Fomin", "Al-Ghanimi")."""
-        low = re.sub(r"(?:'s|\u2019s)$", "", text.strip()).lower()
-        if not low:
-            return None
-        for p in self._people:
-            if p.name.lower() == low or any(m.text.lower() == low for m in p.mentions):
-                return p.name
-        sur = _surname(low)
-        hits = [p for p in self._people if p.surname == sur]
-        return hits[0].name if len(hits) == 1 else None
-
-    def person_at(self, start: int, end: int) -> str | None:
-        """The person whose mention covers the characters [start, end)."""
-        for s, e, name in self.mentions:
-            if s < end and start < e:
-                return name
-        return None
-
-    def last_before(self, offset: int, *, official_only: bool = False) -> str | None:
-        best = None
-        for s, _e, name in self.mentions:
-            if s >= offset:
-                break
-            if official_only and name not in self._officials:
-                continue
-            # "he" never refers to NER noise such as a lone "Patriot"
-            if name not in self._officials and len(name.split()) < 2:
-                continue
-            best = name
-        return best
-
-    def by_title(self, phrase: str, offset: int) -> str | None:
-        """"the minister", "the Russian minister", "the Israeli leader": the latest
-        official before ``offset`` whose title has the head word (and country)."""
-        words = [w for w in re.findall(r"[\w.\-']+", phrase.lower()) if w not in {"the", "a", "an", "'s"}]
-        if not words:
-            return None
-        head = words[-1]
-        codes = {c for c in (state_code(w.title()) for w in words[:-1]) if c}
-        best = None
-        for s, _e, name in self.mentions:
-            if s >= offset:
-                break
-            off = self._officials.get(name)
-            if off is None or not off.title:
-                continue
-            if codes and off.country not in codes:
-                continue
-            title_words = set(re.findall(r"[\w\-]+", off.title.lower()))
-            if head in title_words or (head == "leader" and is_head_of_state_title(off.title)):
-                best = name
-        return best
-
-
-def _cluster(doc: Doc, mentions: list[_Mention]) -> list[_Person]:
-    people: list[_Person] = []
-    for m in mentions:
-        words = [w for w in re.split(r"\s+", m.text) if w]
-        sur = _surname(m.text)
-        match = None
-        for p in reversed(people):
-            if p.surname != sur:
-                continue
-            pw = p.name.split()
-            # two full names with different first names are two people
-            if len(words) >= 2 and len(pw) >= 2 and words[0].lower() != pw[0].lower() and not re.fullmatch(r"[A-Z]\.", words[0]):
-                continue
-            match = p
-            break
-        if match is None:
-            people.append(_Person(name=m.text, mentions=[m]))
-            continue
-        match.mentions.append(m)
-        # the full name is the first multi-word form ("Shoigu" in a headline, then "Sergei Shoigu")
-        if len(match.name.split()) < 2 <= len(words):
-            match.name = m.text
-    return people
-
-
-def _people(doc: Doc) -> list[_Person]:
-    mentions = [_Mention(s, e, _name_text(doc, s, e)) for s, e in _candidates(doc)]
-    people = _cluster(doc, mentions)
-    # Catch later mentions the NER missed ("Serzh" tagged as a place): every
-    # further occurrence of a known full name or surname.
-    known = {(m.start, m.end) for p in people for m in p.mentions}
-    for p in people:
-        forms = {p.name}
-        if len(p.name.split()) >= 2:
-            forms.add(p.name.split()[-1])
-        for form in sorted(forms, key=len, reverse=True):
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text, flags=re.IGNORECASE):
-                span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
-                if span is None or not hit.group(0)[0].isupper():
-                    continue
-                if any(s <= span.start < e for s, e in known):
-                    continue
-                known.add((span.start, span.end))
-                p.mentions.append(_Mention(span.start, span.end, hit.group(0)))
-        p.mentions.sort(key=lambda m: m.start)
-    people.sort(key=lambda p: p.mentions[0].start)
-    return people
 
 
 def _assign_titles(doc: Doc, people: list[_Person]) -> None:
@@ -498,8 +311,6 @@ def _assign_titles(doc: Doc, people: list[_Person]) -> None:
 
 
 def _fill_countries(doc: Doc, people: list[_Person]) -> None:
-    home = dateline_country(doc.text)
-    by_name = {p.name: p for p in people}
     for p in people:
         info = p.info
         if info is None or info.country:
@@ -519,26 +330,47 @@ def _fill_countries(doc: Doc, people: list[_Person]) -> None:
         org_country = None
         if info.organization:
             org_country = next((c for c in (state_code(w) for w in info.organization.split()) if c), None)
-        info.country = org_country or _sentence_place_country(doc, m.start) or home
-    # a second pass for "adviser to X" when X's country came from the dateline
-    for p in people:
-        if p.info and not p.info.country:
-            p.info.country = home
-    _ = by_name
+        # The dateline is where the reporter files from, not whom the person
+        # serves ("LONDON - Kremlin spokesman ..."): it gives no country.
+        info.country = org_country or _sentence_place_country(doc, m.start) or _sentence_subject_country(doc, m.start)
+        # an unqualified body ("Foreign Ministry spokesman") belongs to the state
+        # the sentence before is about; a bare "President" may be anyone's
+        if not info.country and info.organization:
+            info.country = _previous_subject_country(doc, m.start)
 
 
 def _official_people(doc: Doc) -> list[_Person]:
+    # extract_officials and the statements' resolver both need the people of
+    # the same Doc: read them once and keep them with the Doc
+    cached = doc.user_data.get("official_people")
+    if cached is not None:
+        return cached
     people = _people(doc)
     _assign_titles(doc, people)
     _fill_countries(doc, people)
+    doc.user_data["official_people"] = people
     return people
+
+
+def _research_body(org: str | None) -> bool:
+    """"director of Russia studies at CNA": a think tank's staff are analysts."""
+    if not org:
+        return False
+    low = f" {org.lower()} "
+    return any(f" {w} " in low or low.strip().startswith(w) for w in _research_words())
+
+
+@lru_cache(maxsize=1)
+def _research_words() -> tuple[str, ...]:
+    with open(DATA_FILE, encoding="utf-8") as fh:
+        return tuple(json.load(fh).get("research_bodies", []))
 
 
 def _records(doc: Doc, people: Iterable[_Person]) -> list[OfficialRecord]:
     out: list[OfficialRecord] = []
     for p in people:
         info = p.info
-        if info is None or info.kind == NON_OFFICIAL or not info.title:
+        if info is None or info.kind == NON_OFFICIAL or not info.title or _research_body(info.organization):
             continue
         first = p.mentions[0]
         aliases = sorted({m.text for m in p.mentions if m.text != p.name}, key=lambda a: (a.lower(), a))
@@ -578,14 +410,3 @@ def build_resolver(doc: Doc, officials: Sequence[OfficialRecord] | None = None) 
         officials = _records(doc, people)
     # a caller's official list may name people under the same full names
     return PersonResolver(doc, people, officials)
-
-
-def person_spans(doc: Doc) -> list[Span]:
-    """Every person mention as a Span (for tests and debugging)."""
-    resolver = build_resolver(doc)
-    out = []
-    for s, e, _name in resolver.mentions:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.append(span)
-    return out

@@ -27,6 +27,19 @@ PARSER_VERSION = "0.1.0"
 
 # spaCy's pipe batch size for parse_many; articles are a few thousand characters.
 BATCH_SIZE = 16
+# The parser reads at most this much of a submission: a news article is well under
+# it; spaCy needs about 1 GB per 100,000 characters and refuses past its
+# max_length, and statement attribution grows faster than linearly. Offsets
+# still index the full clean text, which starts with the parsed prefix.
+MAX_PARSE_CHARS = 50_000
+
+
+def _parse_span(clean_text: str) -> str:
+    """The prefix of the text the pipeline reads, cut at a paragraph break."""
+    if len(clean_text) <= MAX_PARSE_CHARS:
+        return clean_text
+    cut = clean_text.rfind("\n", 0, MAX_PARSE_CHARS)
+    return clean_text[: cut if cut > MAX_PARSE_CHARS // 2 else MAX_PARSE_CHARS]
 
 
 def _used_actors(
@@ -75,7 +88,7 @@ def parse_article(raw: str, *, content_type: str | None = None) -> Extraction:
     if not isinstance(raw, str):
         raise ParseError("article text must be a string")
     clean_text, meta = read_input(raw, content_type)
-    return _extract(get_nlp()(clean_text), clean_text, meta)
+    return _extract(get_nlp()(_parse_span(clean_text)), clean_text, meta)
 
 
 def parse_many(texts: Iterable[str], *, content_type: str | None = None) -> list[Extraction | ParseError]:
@@ -90,7 +103,7 @@ def parse_many(texts: Iterable[str], *, content_type: str | None = None) -> list
         except ParseError as exc:
             read.append(exc)
     good = [r for r in read if not isinstance(r, ParseError)]
-    docs = iter(get_nlp().pipe((text for text, _meta in good), batch_size=BATCH_SIZE))
+    docs = iter(get_nlp().pipe((_parse_span(text) for text, _meta in good), batch_size=BATCH_SIZE))
     out: list[Extraction | ParseError] = []
     for r in read:
         if isinstance(r, ParseError):

@@ -1,12 +1,10 @@
-"""Direct quotes: where they are and which reporting verb introduces them.
+"""Direct quotes: where they are in the text, and the tokens around them.
 
 Quotes are paired per paragraph: curly marks by direction, straight marks
 alternately. A quote left open at the end of a paragraph runs to its end (the
-convention for a quote that continues in the next paragraph). The speaker of a
-quote is read from the attribution after it (``"...," Fomin said``, ``"...,"
-President Andrzej Duda told the ceremony``), before it (``he said: "..."``,
-``writing that "a new era" had begun``), or, when there is none, is the speaker
-of the quote or statement just before it.
+convention for a quote that continues in the next paragraph). Evidence is the
+quoted content without the marks and without the sentence's closing point.
+Who speaks a quote is ``attribution.py``'s job.
 """
 
 from __future__ import annotations
@@ -95,8 +93,3 @@ def tokens_before(doc: Doc, quote: Quote, limit: int = 30) -> list[Token]:
             break
         out.insert(0, tok)
     return out
-
-
-def paragraph_index(text: str, offset: int) -> int:
-    """Number of the paragraph (blocks separated by line breaks) holding ``offset``."""
-    return len(re.findall(r"\n+", text[:max(0, offset)]))

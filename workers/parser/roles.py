@@ -10,7 +10,7 @@ contract to buy", "accused Turkey of supplying"), and what a pronoun ("it",
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .actors import DEMONYM, ActorMention
 from .lexicon import INSTITUTION_NOUNS, PARTY_PRONOUNS, PERSON_POSSESSIVES, RELATIVE_PRONOUNS
@@ -22,7 +22,12 @@ OBJECT_CONTROL = frozenset({"urge", "press", "ask", "allow", "permit", "let", "c
 # Verbs whose object is the doer of an "of"-gerund: "accused Turkey of supplying".
 # Nouns whose national modifier is not the referent: "their NATO ally" is not NATO.
 RELATIONAL_NOUNS = frozenset({"ally", "member", "partner", "neighbour", "neighbor", "enemy", "rival", "adversary", "counterpart", "foe", "friend"})
+# Verbs of warning and complaint: what follows is about the party addressed.
+COMPLAINT_VERBS = frozenset({"warn", "complain", "protest", "caution", "threaten", "remind", "reproach", "rebuke", "lecture"})
 ACCUSE_VERBS = frozenset({"accuse", "suspect", "charge", "blame", "criticise", "criticize", "condemn", "thank", "praise"})
+# "punish X for supplying", "impose sanctions on X for supplying": X supplies.
+PENALTY_VERBS = frozenset({"punish", "sanction", "penalise", "penalize", "fine", "reward", "target", "blacklist"})
+PENALTY_NOUNS = frozenset({"sanction", "penalty", "measure", "restriction", "tariff", "fine"})
 
 
 def _dedupe(codes: list[str]) -> list[str]:
@@ -56,6 +61,20 @@ def resolve_pronoun(token: Token, index: MentionIndex, *, exclude: set[str] | No
     sentence."""
     exclude = exclude or set()
     sent = token.sent
+    addressee = [c for c in _warned_party(token, index) if c not in exclude]
+    if addressee:
+        return addressee
+    if token.dep_ == "poss":
+        # A possessive points to its own clause's subject: "pressed India to
+        # rethink its weapons sales" (India rethinks), not to the nearest party.
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subj = subject_token(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        if subj is not None and token.i not in {t.i for t in subj.subtree}:
+            codes = [c for c in phrase_codes(subj, index, pronouns=False) if c not in exclude]
+            if codes:
+                return codes
     found: list[int] = []
     for i in range(token.i - 1, sent.start - 1, -1):
         m = index.get(i)
@@ -71,6 +90,26 @@ def resolve_pronoun(token: Token, index: MentionIndex, *, exclude: set[str] | No
             return _dedupe([c for t in conj_group(token.doc[i]) for c in _mention_codes(t, index)])
         return _mention_codes(token.doc[i], index)
     return previous_subject(sent, index, exclude=exclude)
+
+
+def _warned_party(token: Token, index: MentionIndex) -> list[str]:
+    """"Russia has warned Turkey that its sales of drones ...", "China protested
+    to Washington that its arms sales ...": in what a party is warned or
+    complained to about, "its" is the party addressed, not the complainant."""
+    tok = token
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return []
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in COMPLAINT_VERBS:
+            verb = tok.head
+            for c in verb.children:
+                if c.dep_ in {"dobj", "dative"} and c.i < tok.i:
+                    return phrase_codes(c, index, pronouns=False)
+                if c.dep_ == "prep" and c.lower_ == "to" and c.i < tok.i:
+                    return [x for g in c.children if g.dep_ == "pobj" for x in phrase_codes(g, index, pronouns=False)]
+            return []
+        tok = tok.head
+    return []
 
 
 def _in_subject(token: Token) -> bool:
@@ -139,6 +178,10 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
                     if grand.dep_ in {"npadvmod", "compound", "amod", "nmod"}:
                         found += _mention_codes(grand, index)
             codes += found
+    if not codes:
+        # "WARSAW — Poland signed ...": a dateline parsed as the subject with the
+        # party in apposition; likewise "The Nordic country, Sweden, ...".
+        codes = [c for child in token.children if child.dep_ == "appos" for c in _mention_codes(child, index)]
     if codes:
         return _dedupe(codes)
     if token.lemma_.lower() in INSTITUTION_NOUNS or token.lower_ in INSTITUTION_NOUNS:
@@ -150,12 +193,22 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
     return _dedupe(codes)
 
 
+def _is_dateline(token: Token) -> bool:
+    """A city in capitals opening its sentence ("WARSAW —", "ISLAMABAD (Reuters) -")."""
+    first = token.sent[0]
+    return token.i - first.i <= 2 and token.text.isupper() and len(token.text) > 2 and token.pos_ == "PROPN"
+
+
 def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
     """The token that does what ``verb`` says, looking through control verbs,
     coordination, infinitival modifiers and "accuse X of"."""
     if depth > 5:
         return None
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if len(subjects) > 1:
+        # "ISLAMABAD (Reuters) - Pakistan's air force has inducted ...": the
+        # dateline parsed as a second subject
+        subjects = [c for c in subjects if not _is_dateline(c)] or subjects
     if subjects:
         return subjects[0]
     head = verb.head
@@ -166,6 +219,9 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
         objects = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
         if objects and head.lemma_.lower() in OBJECT_CONTROL:
             return objects[0]
+        passive_subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if dep == "xcomp" and passive_subjects and not any(c.dep_ == "nsubj" for c in head.children):
+            return passive_subjects[0]  # "Manila is set to buy", "Kyiv was allowed to receive"
         return subject_token(head, depth=depth + 1)
     if dep in {"conj", "ccomp"} and dep == "conj":
         return subject_token(head, depth=depth + 1)
@@ -174,10 +230,26 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
         objects = [c for c in gov.children if c.dep_ in {"dobj"}]
         if objects and gov.lemma_.lower() in ACCUSE_VERBS:
             return objects[0]
+        # "impose sanctions on Iran for supplying drones": the party the
+        # penalty falls on is the one that supplies
+        if head.lower_ == "for" and objects and objects[0].lemma_.lower() in PENALTY_NOUNS:
+            target = next((g for p in list(gov.children) + list(objects[0].children)
+                           if p.dep_ == "prep" and p.lower_ in {"on", "against"}
+                           for g in p.children if g.dep_ == "pobj"), None)
+            if target is not None:
+                return target
+        if head.lower_ == "for" and objects and gov.lemma_.lower() in PENALTY_VERBS:
+            return objects[0]  # "sanctioned three firms for shipping arms"
         if gov.lemma_.lower() in ACCUSE_VERBS and gov.dep_ == "acl" and gov.tag_ == "VBN":
             return gov.head  # "a company accused of ferrying arms"
+        passive_subjects = [c for c in gov.children if c.dep_ == "nsubjpass"]
+        if passive_subjects and gov.lemma_.lower() in ACCUSE_VERBS:
+            return passive_subjects[0]  # "the UAE has been accused of supplying"
         if gov.pos_ in {"VERB", "AUX"}:
             return subject_token(gov, depth=depth + 1)
+        if gov.dep_ in {"acomp", "amod"} and gov.head.pos_ in {"VERB", "AUX"}:
+            # "Spain was open to sending", "Oslo is ready for supplying"
+            return subject_token(gov.head, depth=depth + 1)
         return None
     if dep in {"acl", "relcl"}:
         # "a contract to buy jets": the contract's signer buys.

@@ -11,37 +11,46 @@ news media ("Der Spiegel reported").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from . import gazetteer
 from . import supply_context as sc
-from .officials import PersonResolver
-from .quotes import paragraph_index
+from .people import PersonResolver
 from .titles import match_head, state_code
+from .utterance import Speaker, paragraph_index
 
 _RELATIVE = {"who", "which", "that", "whom"}
 _CORE_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "nummod", "prep", "pobj", "cc", "conj", "punct", "flat"}
 _DOCUMENT_WORDS = {"report", "statement", "letter", "readout", "document", "communique", "note", "declaration"}
 
 
-@dataclass(frozen=True)
-class Speaker:
-    name: str
-    is_person: bool
-
-
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject token of a reporting verb, following participles and
     conjoined verbs to the verb whose subject they share."""
-    for c in verb.children:
-        if c.dep_ in {"nsubj", "nsubjpass"}:
-            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return c
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "SEOUL (Reuters) - Minister Lee said": the parser may hang the dateline
+    # on the verb as a second subject; the one nearest before the verb speaks
+    before = [c for c in subjects if c.i < verb.i]
+    if len(subjects) > 1 and before:
+        subjects = [before[-1]]
+    for c in subjects:
+        if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return c
     if depth >= 3:
         return None
+    # "X said the tanks would arrive, adding: ...": the parser may hang "adding"
+    # on the reported clause; its subject is the reporting verb's above it
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        cur = verb.head
+        while cur.head.i != cur.i and cur.dep_ in {"ccomp", "conj", "xcomp"}:
+            cur = cur.head
+            if cur.lemma_.lower() in sc.words()["clause_verbs"]:
+                return subject_of(cur, depth + 1)
+    # "was quoted by Interfax as saying that ...": through the preposition
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
+        return subject_of(verb.head.head, depth + 1)
     if verb.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and verb.head.i != verb.i:
         return subject_of(verb.head, depth + 1)
     # "with Foreign Minister X saying ...", not "systems promised to Ukraine"
@@ -92,7 +101,8 @@ class OrgRegistry:
                 if at >= offset:
                     continue
                 low = name.lower()
-                if any(re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", low) for k in keys):
+                if any(re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", low) for k in keys) \
+                        or (word in {"company", "firm", "manufacturer", "maker"} and _is_company(name)):
                     best = (at, name)
             if best:
                 return canonical_org(self.doc, best[1])
@@ -105,6 +115,22 @@ class OrgRegistry:
         at, name = before[-1]
         text = self.doc.text
         return name if paragraph_index(text, offset) - paragraph_index(text, at) <= 2 else None
+
+
+def _is_company(name: str) -> bool:
+    """An arms maker the gazetteer knows ("Rheinmetall"): what "the company" means."""
+    try:
+        return gazetteer.resolve_company(name) is not None
+    except Exception:
+        return False
+
+
+def _company_shaped(core: list[Token]) -> bool:
+    """A named organisation whose last word marks a firm ("Dassault Aviation",
+    "BAE Systems", "Hanwha Aerospace")."""
+    toks = [t for t in core if t.dep_ != "det" and not t.is_punct]
+    return len(toks) >= 2 and all(t.ent_type_ == "ORG" for t in toks) \
+        and toks[-1].lower_ in sc.words().get("company_words", ())
 
 
 def _strip_det(text: str) -> str:
@@ -160,6 +186,8 @@ def _indefinite_official(doc: Doc, subj: Token, resolver: PersonResolver) -> str
     if not kinds:
         return None
     codes = {c for c in (state_code(t.text) for t in subj.children if t.dep_ in {"amod", "compound"}) if c}
+    if not codes:
+        return None  # "a Western diplomat" could be anyone
     hits = []
     for name in resolver.names:
         off = resolver.official(name)
@@ -177,8 +205,8 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     w = sc.words()
     low = subj.lower_
     offset = subj.idx
-    if low in {"he", "she", "i"}:
-        name = resolver.last_before(offset)
+    if low in {"he", "she", "i", "him", "her"}:
+        name = resolver.last_before(offset, pronoun=low)
         return Speaker(name, True) if name else None
     if low == "it":
         name = orgs.last_spoken(offset)
@@ -186,8 +214,11 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     if low in {"we", "they", "you"}:
         return None
     root_lemma = subj.lemma_.lower()
-    # "a report by a U.N. panel of experts": the body behind the document speaks
-    if root_lemma in _DOCUMENT_WORDS:
+    # "a report by a U.N. panel of experts", "the press service of the Federal
+    # Service ...": the body behind the document or the press office speaks
+    press_office = root_lemma in {"service", "office", "secretary"} and any(
+        c.lower_ == "press" and c.dep_ in {"compound", "amod"} for c in subj.children)
+    if root_lemma in _DOCUMENT_WORDS or press_office:
         for c in subj.children:
             if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -200,6 +231,13 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     if _is_media(core):
         return None
     name = resolver.person_at(start, end)
+    if name is None:
+        # "Ukraine's ambassador to France, Vadym Omelchenko": the name in apposition
+        for c in subj.children:
+            if c.dep_ == "appos":
+                name = resolver.person_at(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                if name:
+                    break
     if name and (resolver.is_official(name) or len(name.split()) >= 2):
         return Speaker(name, True)
     det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
@@ -212,6 +250,19 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return Speaker(found, True) if found else None
     if root_lemma in w["unnamed_words"] or subj.lower_ in w["unnamed_words"]:
         return None
+    # "the Kremlin", "the Pentagon": institutions the gazetteer files under their state
+    named_institution = _strip_det(text).lower() in {n.lower() for n in w["institution_names"]}
+    if named_institution:
+        name = _strip_det(text)
+        orgs.remember(offset, name)
+        return Speaker(name, False)
+    # "Lockheed Martin said", "Dassault Aviation, which said": a company is a
+    # named institution (the gazetteer files makers under their state, so this
+    # comes before the test for countries)
+    if subj.pos_ == "PROPN" and (_is_company(_strip_det(text)) or _company_shaped(core)):
+        name = _strip_det(text)
+        orgs.remember(offset, name)
+        return Speaker(name, False)
     if subj.ent_type_ in {"GPE", "NORP"} or state_code(_strip_det(text)) or state_code(subj.text):
         return None  # countries and capitals are not speakers
     content = [t for t in core if t.dep_ != "det" and not t.is_punct]

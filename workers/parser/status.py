@@ -25,7 +25,12 @@ from .lexicon import (
     CONTRACTED_VERBS,
     DEAL_NOUNS,
     DELIVERED_VERBS,
+    DEMAND_VERBS,
+    DENY_FORMS,
     DENY_VERBS,
+    DISMISSIVE_WORDS,
+    DROPPED_OBJECTS,
+    HEDGE_MODIFIERS,
     LICENCE_NOUNS,
     ONGOING_VERBS,
     PLANNED_MODALS,
@@ -57,6 +62,12 @@ CLIMB_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "prep"
 CONDITION_MARKS = frozenset({"if", "unless", "provided"})
 # Verbs about supplies that already exist, which say nothing of their stage.
 NEUTRAL_VERBS = frozenset({"reconsider", "rethink", "review", "criticise", "criticize", "condemn", "protest", "slam", "welcome", "praise", "question", "oppose", "describe", "call"})
+# Supply verbs that carry their own stage.
+TRIGGER_STATUS = {
+    "offer": "considering", "propose": "considering", "promise": "planned", "pledge": "planned",
+    "request": "considering", "ask": "considering", "seek": "considering", "want": "considering",
+    "demand": "considering", "beg": "considering",
+}
 ORDER_WORDS = frozenset({"order", "pay", "contract", "paid"})
 
 
@@ -87,6 +98,44 @@ def _modal(token: Token) -> str | None:
     return None
 
 
+def _demanded(tok: Token) -> bool:
+    """"We urge the U.S. side to cancel the planned sale", "called on Berlin to
+    halt deliveries": a stop someone asks for has not happened."""
+    head = tok.head
+    if tok.dep_ in {"xcomp", "ccomp", "advcl"} and head.lemma_.lower() in DEMAND_VERBS:
+        return True
+    # "called on Washington to cancel": the infinitive hangs off "on"'s object
+    return tok.dep_ in {"acl", "relcl", "xcomp"} and head.dep_ == "pobj" and head.head.head.lemma_.lower() in DEMAND_VERBS
+
+
+def _dropped_later(tok: Token) -> bool:
+    """"explored buying Su-35s from Russia but dropped the plan": a later verb of
+    the same subject gives the plan up."""
+    for c in tok.children:
+        if c.dep_ == "conj" and c.i > tok.i and c.lemma_.lower() in SUSPEND_VERBS | {"drop"}:
+            if any(o.dep_ in {"dobj", "nsubjpass"} and (o.lemma_.lower() in DROPPED_OBJECTS or o.lower_ in {"it", "them"})
+                   for o in c.children):
+                return True
+    return False
+
+
+def _claim_denied(trigger: Token) -> bool:
+    """"Iran rejects reports it is arming Russia", "called the reports that it
+    supplied weapons fabricated": the supply is a report its subject dismisses,
+    read from the words when the parse of the headline-style sentence fails."""
+    sent = trigger.sent
+    before = [t for t in sent if t.i < trigger.i]
+    claims = [t for t in before if t.lemma_.lower() in CLAIM_NOUNS or t.lower_ in CLAIM_NOUNS]
+    if not claims:
+        return False
+    first = claims[0]
+    if any(t.lower_ in {"but", ";", "while", "although", "though"} for t in sent if first.i < t.i < trigger.i):
+        return False
+    deny = any((t.lemma_.lower() in DENY_VERBS - {"decline", "refuse", "rule"} or t.lower_ in DENY_FORMS)
+               for t in sent if first.i - 4 <= t.i < first.i)
+    return deny or any(t.lower_ in DISMISSIVE_WORDS for t in sent)
+
+
 def _chain(trigger: Token) -> list[Token]:
     """The trigger and the words governing it, nearest first, up to a new event."""
     chain = [trigger]
@@ -100,10 +149,21 @@ def _chain(trigger: Token) -> list[Token]:
 def _lexical(tok: Token, is_trigger: bool) -> str | None:
     lemma = tok.lemma_.lower()
     if is_trigger:
-        # A signing is itself the contract ("Poland signs deal for F-35s").
-        return CONTRACTED if lemma in CONTRACTED_VERBS and lemma != "order" and tok.pos_ in {"VERB", "AUX"} else None
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            return _noun_modifier_status(tok)
+        if tok.pos_ not in {"VERB", "AUX"}:
+            return None
+        # A signing is itself the contract ("Poland signs deal for F-35s"); an
+        # offer awaits an answer; a pledge is a plan.
+        if lemma in CONTRACTED_VERBS and lemma != "order":
+            return CONTRACTED
+        if lemma in TRIGGER_STATUS:
+            return TRIGGER_STATUS[lemma]
+        return None
     if lemma in DENY_VERBS:
         return DENIED
+    if lemma == "drop" and any(c.dep_ == "dobj" and c.lemma_.lower() in DROPPED_OBJECTS for c in tok.children):
+        return SUSPENDED  # "dropped plans to buy the jets"; not "dropped bombs"
     if lemma in SUSPEND_VERBS:
         if lemma == "hold" and not any(c.lower_ in {"back", "up", "off"} for c in tok.children):
             return None
@@ -131,6 +191,22 @@ def _lexical(tok: Token, is_trigger: bool) -> str | None:
     return None
 
 
+def _noun_modifier_status(noun: Token) -> str | None:
+    """A supply noun's own adjective: "the potential sale" is considered, "the
+    planned arms sale" planned, "the cancelled deal" suspended."""
+    for c in noun.children:
+        if c.dep_ not in {"amod", "compound"}:
+            continue
+        lemma = c.lemma_.lower()
+        if lemma in HEDGE_MODIFIERS or c.lower_ in HEDGE_MODIFIERS:
+            return CONSIDERING
+        if c.tag_ in {"VBN", "JJ"} and lemma in SUSPEND_VERBS:
+            return SUSPENDED
+        if c.tag_ in {"VBN", "JJ"} and lemma in PLANNED_VERBS - {"start", "begin", "expect"}:
+            return PLANNED
+    return None
+
+
 def _tense_status(trigger: Token, headline: bool) -> tuple[str, int]:
     """Status from the trigger's own form when no word around it decides."""
     lemma = trigger.lemma_.lower()
@@ -150,6 +226,10 @@ def _tense_status(trigger: Token, headline: bool) -> tuple[str, int]:
     if trigger.tag_ == "VB" and "to" in aux and trigger.dep_ == "ROOT":
         # Headline "Russia to hand Syria S-300": the infinitive announces a plan.
         return PLANNED, 2
+    if trigger.tag_ == "VB" and "to" in aux and trigger.dep_ == "xcomp" and (
+            trigger.head.lemma_.lower() == "be" or (trigger.head.lemma_.lower() == "set" and trigger.head.tag_ == "VBN")):
+        # "Romania is to receive 54 Abrams tanks", "Manila is set to buy"
+        return PLANNED, 2
     return ONGOING, 1
 
 
@@ -162,8 +242,18 @@ def trigger_status(trigger: Token, *, headline: bool = False) -> tuple[str, int]
         for c in tok.children:
             if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children):
                 return CONSIDERING, 2
+    if _claim_denied(trigger):
+        return DENIED, 2
+    # A demand ("urged Washington to cancel the sale") ends the chain: what is
+    # demanded has not happened.
+    for i, tok in enumerate(chain):
+        if i > 0 and _demanded(tok):
+            chain = chain[:i]
+            break
     # Stopping and denying win wherever they are on the chain.
     for i, tok in enumerate(chain):
+        if _dropped_later(tok):
+            return SUSPENDED, 2
         if _negated(tok):
             if sentence_lemmas & ORDER_WORDS and tok.lemma_.lower() in {"receive", "get", "deliver", "supply"}:
                 return CONTRACTED, 2
@@ -198,6 +288,8 @@ def is_denial(verb: Token) -> bool:
     arms", "rejected a report that ...", "dismissed the charge"."""
     if verb.lemma_.lower() not in DENY_VERBS or verb.lemma_.lower() in {"decline", "refuse"}:
         return False
+    if verb.dep_ in {"relcl", "acl"} and verb.head.lemma_.lower() in CLAIM_NOUNS:
+        return True  # "a charge Abu Dhabi has denied"
     for c in verb.children:
         if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS:
             return True
@@ -206,4 +298,7 @@ def is_denial(verb: Token) -> bool:
         # "Iran again denied supplying the group with weapons"
         if c.dep_ in {"xcomp", "dobj", "pcomp"} and c.tag_ == "VBG" and c.lemma_.lower() in HANDOVER_LEMMAS:
             return True
+    if not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        # "..., a charge Abu Dhabi has denied" parsed without its object.
+        return any(t.lemma_.lower() in CLAIM_NOUNS for t in verb.sent if t.i < verb.i)
     return False

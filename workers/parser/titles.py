@@ -28,6 +28,8 @@ DATA_FILE = Path(__file__).parent / "data" / "official_titles.json"
 
 # Offices that take their portfolio with "of": "Minister of Defence".
 _PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "undersecretary"})
+# Offices posted "to" a place or a body: "Ambassador to the United Nations".
+_POSTING_HEADS = frozenset({"ambassador", "envoy", "representative", "emissary", "delegate", "attache"})
 
 OFFICE = "office"
 RANK = "rank"
@@ -60,8 +62,19 @@ class TitleInfo:
 
 
 def _split(phrase: str) -> tuple[str, ...]:
-    # Tokenise like spaCy does for these words: hyphens stand apart, "lt." stays whole.
-    return tuple(t for t in re.findall(r"[\w.']+|-", phrase.lower()) if t)
+    # Hyphens stand apart as spaCy has them; abbreviation points are dropped
+    # because spaCy splits some ("Lt" ".") and not others ("Gen.").
+    return tuple(t.rstrip(".") for t in re.findall(r"[\w.']+|-", phrase.lower()) if t.rstrip("."))
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Words the lexicon writes with a point ("lt", "gen", "sen"): a "." after
+    them ends no sentence."""
+    with open(DATA_FILE, encoding="utf-8") as fh:
+        data = json.load(fh)
+    phrases = [p for key in ("heads", "ranks") for p in data[key]]
+    return frozenset(w[:-1] for p in phrases for w in p.lower().split() if w.endswith(".")) | {"mr", "mrs", "ms", "dr"}
 
 
 @lru_cache(maxsize=1)
@@ -90,21 +103,48 @@ def _low(tok: Token) -> str:
     return tok.text.lower().replace("\u2019", "'")
 
 
+def _key(tok: Token) -> str:
+    """A token as the lexicon spells it: lower case, no abbreviation point."""
+    low = _low(tok)
+    return low.rstrip(".") if len(low) > 1 else low
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(k[0] for k in lexicon().heads)
+
+
 def match_head(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
-    """The longest lexicon head starting at ``tokens[i]``: (length, kind)."""
+    """The longest lexicon head starting at ``tokens[i]``: (tokens it takes, kind).
+    A point split off an abbreviation ("Lt" ".") is taken along."""
     lex = lexicon()
-    for n in range(min(lex.max_len, len(tokens) - i), 0, -1):
-        key = tuple(_low(t) for t in tokens[i:i + n])
-        kind = lex.heads.get(key)
+    # most tokens start no head: one set look-up instead of building tuples
+    if i >= len(tokens) or _key(tokens[i]) not in _first_words():
+        return None
+    abbrev = abbreviations()
+    words: list[str] = []
+    covered: list[int] = []
+    j = i
+    while j < len(tokens) and len(words) < lex.max_len:
+        tok = tokens[j]
+        if tok.text == "." and words and words[-1] in abbrev:
+            j += 1
+            covered[-1] = j - i
+            continue
+        words.append(_key(tok))
+        j += 1
+        covered.append(j - i)
+    for n in range(len(words), 0, -1):
+        kind = lex.heads.get(tuple(words[:n]))
         if kind:
-            return n, kind
+            return covered[n - 1], kind
     return None
 
 
 def is_title_word(tok: Token) -> bool:
     """A word that belongs to title phrases rather than to names ("Minister", "Deputy")."""
     lex = lexicon()
-    low = _low(tok)
+    low = _key(tok)
     return low in lex.modifiers or (low,) in lex.heads or any(low in k for k in lex.heads)
 
 
@@ -158,6 +198,9 @@ def _clean_org(tokens: list[Token]) -> str | None:
     out = [t for t in tokens]
     while out and (_low(out[0]) in {"the", "of", "for", "at", "in"} or _low(out[0]) in lex.drop):
         out = out[1:]
+    # "Russia's Federal Service ...": the possessive state is the country, not the name
+    if len(out) > 3 and out[1].text in {"'s", "\u2019s"} and state_code(out[0].text):
+        out = out[2:]
     if "(" in [t.text for t in out]:
         out = out[:[t.text for t in out].index("(")]
     while out and out[-1].text in {",", "'s", "-", "(", ")"}:
@@ -184,11 +227,13 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         return None
     country: str | None = None
     heads: list[tuple[int, int, str]] = []
+    taken: set[int] = set()  # tokens that name a state or a company, never title words
     i = 0
     while i < len(toks):
         code, n = _country_at(toks, i)
         if code and not match_head(toks, i):
             country = country or code
+            taken.update(range(i, i + n))
             i += n
             continue
         hit = match_head(toks, i)
@@ -199,25 +244,37 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         i += 1
     if not heads:
         return None
+    # "President Volodymyr Zelenskiy's chief of staff": the office after the last
+    # possessive is this person's; the one before belongs to the possessor
+    poss = [k for k, t in enumerate(toks) if t.text in {"'s", "\u2019s"}]
+    if poss and any(h[0] > poss[-1] for h in heads):
+        heads = [h for h in heads if h[0] > poss[-1]]
     offices = [h for h in heads if h[2] in {OFFICE, NON_OFFICIAL, COUNTERPART}]
     # An office outranks a military rank ("Chief of Staff ... Lieutenant General").
     pos, n, kind = offices[0] if offices else heads[0]
+    first_pos = pos
+    coordinated = False
     # "Deputy" + "Prime Minister": adjacent heads make one title, named by the last.
     # "Deputy" + "Foreign" + "Minister" too: only modifiers stand between them.
     for h in offices[1:]:
         gap = toks[pos + n:h[0]]
         if all(_low(t) in lex.modifiers or (_is_cap(t) and not state_code(t.text)) for t in gap):
             pos, n, kind = h
+        elif gap and _low(gap[0]) == "and" and h[2] == OFFICE and all(
+                _low(t) in lex.modifiers or (_is_cap(t) and not state_code(t.text)) for t in gap[1:]):
+            # "Deputy Prime Minister and Defence Minister": both offices are the title
+            pos, n, kind = h
+            coordinated = True
         else:
             break
     # Modifiers run leftwards from the head until a country, "the" or a drop word.
-    left = pos
+    left = first_pos if coordinated else pos
     while left > 0:
         prev = toks[left - 1]
         low = _low(prev)
         if low in lex.drop or low in {"the", "a", "an", "his", "her", "its", "their", "'s", "of", "and", ",", "-"}:
             break
-        if state_code(prev.text) and low not in lex.modifiers:
+        if (left - 1 in taken or state_code(prev.text)) and low not in lex.modifiers:
             break
         if low in lex.modifiers or (_is_cap(prev) and prev.text not in {"(", ")"}):
             left -= 1
@@ -248,6 +305,17 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 code = state_code(t.text)
                 if code and not country:
                     country = code
+    elif len(after) >= 2 and _low(after[0]) == "to" and kind == OFFICE and _low(toks[end - 1]) in _POSTING_HEADS:
+        # "Ambassador to India" is posted to a state (the title stays
+        # "Ambassador"); "Ambassador to the United Nations" to a body, which
+        # belongs to the title
+        rest = after[1:]
+        code = state_code(_join(rest))
+        if code:
+            country = country or code
+        elif all(_is_cap(t) or _low(t) in {"the", "of"} for t in rest) and any(_is_cap(t) for t in rest):
+            end += len(after)
+            org_tokens = rest
     elif len(after) >= 2 and _low(after[0]) in {"at", "for", "in"}:
         org_tokens = after[1:]
         for t in org_tokens:
@@ -260,7 +328,10 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     modifiers = toks[left:pos]
     org = _clean_org(org_tokens) if org_tokens else None
     if org is None and modifiers and any(_low(t) in lex.org_words and _is_cap(t) for t in modifiers):
-        org = _join(modifiers)
+        # "National Security Council Strategic Communications Coordinator":
+        # the body ends with its last organisation word
+        last = max(k for k, t in enumerate(modifiers) if _low(t) in lex.org_words and _is_cap(t))
+        org = _join(modifiers[:last + 1])
     return TitleInfo(
         title=title,
         organization=org,

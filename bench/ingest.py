@@ -1,0 +1,210 @@
+"""Ingestion through the API: submit latency, parse rate with N worker processes, worker memory.
+
+    bash scripts/stack.sh bench-ingest [CORPUS_DIR] [--articles 1000]   (make bench-ingest)
+
+Needs a running service (``scripts/stack.sh bench-ingest`` starts a private one
+and passes ``--api``, ``--token``, ``--worker-pid`` and ``--web-pid``). Submits
+``--articles`` distinct articles (the corpus repeated, each copy made unique by
+a reference line or an HTML comment, so the content hash differs) one after the
+other as raw ``text/plain``/``text/html`` bodies, timing each request, while the
+workers parse. Then, with the workers idle, it runs the parser benchmark in the
+same number of processes over the same corpus: the ingestion rate is printed as
+a ratio of that rate, measured minutes apart on the same machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+import psycopg
+
+from bench.common import Api, children, corpus_files, percentile, proc_rss_mb, row, summary_ms, verdict, words
+
+TARGET_RATIO = 0.75
+TARGET_SUBMIT_P95_MS = 50
+TARGET_WORKER_MB = 600
+
+
+def unique_articles(folder: str | None, n: int) -> tuple[str, list[tuple[str, str]], list[tuple[str, str, str]]]:
+    """(folder, n distinct (body, content_type), the corpus as (raw, content_type, clean))."""
+    from workers.parser.reading import read_input
+
+    used, files = corpus_files(folder)
+    corpus = [(raw, ctype, read_input(raw, ctype)[0]) for _p, ctype, raw in files]
+    out = []
+    for i in range(n):
+        raw, ctype, _clean = corpus[i % len(corpus)]
+        if ctype == "text/html":
+            body = raw.replace("</body>", f"<!-- bench copy {i} --></body>", 1)
+            if body == raw:
+                body = raw + f"\n<!-- bench copy {i} -->"
+        else:
+            body = raw.rstrip("\n") + f"\n\nBench copy {i}.\n"
+        out.append((body, ctype))
+    return str(used), out, corpus
+
+
+class MemoryWatch(threading.Thread):
+    """Samples the RSS of a process's children (the pool processes) until stopped."""
+
+    def __init__(self, pid: int | None, interval: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak: dict[int, float] = {}
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set() and self.pid:
+            for child in children(self.pid):
+                _cur, hwm = proc_rss_mb(child)
+                self.peak[child] = max(self.peak.get(child, 0.0), hwm)
+            self.stop.wait(self.interval)
+
+
+def db_connect() -> psycopg.Connection:
+    return psycopg.connect(
+        host=os.environ.get("DATABASE_HOST", "127.0.0.1"), port=os.environ.get("DATABASE_PORT", "5432"),
+        dbname=os.environ.get("DATABASE_NAME", "tracker"), user=os.environ.get("DATABASE_USER", "tracker"),
+        password=os.environ.get("DATABASE_PASSWORD", ""), autocommit=True,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=None)
+    ap.add_argument("--api", required=True)
+    ap.add_argument("--token", required=True)
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--processes", type=int, default=2, help="worker processes the service runs")
+    ap.add_argument("--worker-pid", type=int, help="the Celery main process (its children are sampled)")
+    ap.add_argument("--web-pid", type=int, help="the gunicorn master (its workers are sampled)")
+    ap.add_argument("--timeout", type=float, default=900, help="give up waiting for the workers after this")
+    ap.add_argument("--profile", type=float, default=0, metavar="SECONDS",
+                    help="py-spy (if installed) records one worker process this long; raw output beside the data")
+    ap.add_argument("--reference-words", type=int, default=60_000,
+                    help="words the parser reference run parses (split over the processes)")
+    args = ap.parse_args(argv)
+
+    used, bodies, corpus = unique_articles(args.corpus, args.articles)
+    per_file_words = [words(clean) for _r, _c, clean in corpus]
+    total_words = sum(per_file_words[i % len(corpus)] + (0 if corpus[i % len(corpus)][1] == "text/html" else 3)
+                      for i in range(args.articles))
+    print(f"Ingestion benchmark: {args.articles} articles ({total_words} words) from {used} "
+          f"to {args.api} with {args.processes} worker processes")
+
+    api = Api(args.api, args.token)
+    # Warm-up, not timed: every web process imports and connects on its first
+    # request, every worker process on its first task.
+    for i in range(2 * args.processes):
+        api.request("POST", "/api/articles/", f"Warm-up {time.time()} {i}: Russia supplied tanks to Armenia.".encode(),
+                    {"Content-Type": "text/plain"})
+    for _ in range(8):
+        api.request("GET", "/api/articles/?page_size=1")
+    with db_connect() as conn:
+        for _ in range(600):
+            waiting, = conn.execute(
+                "SELECT count(*) FROM tracker_article WHERE status NOT IN ('parsed', 'failed')").fetchone()
+            if not waiting:
+                break
+            time.sleep(0.1)
+        warm_max_id, = conn.execute("SELECT coalesce(max(id), 0) FROM tracker_article").fetchone()
+
+    profiler = None
+    pyspy = shutil.which("py-spy") or shutil.which("py-spy", path=os.path.dirname(sys.executable))
+    if args.profile and pyspy and args.worker_pid and children(args.worker_pid):
+        out = os.path.join(os.environ.get("PGDATA_DIR", "."), "..", "worker-profile.txt")
+        profiler = subprocess.Popen(
+            [pyspy, "record", "-r", "50", "-f", "raw", "-d", str(int(args.profile)), "-o", out,
+             "-p", str(children(args.worker_pid)[0])], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(f"  py-spy records worker {children(args.worker_pid)[0]} for {args.profile:.0f} s -> {out}")
+
+    mem = MemoryWatch(args.worker_pid)
+    web_mem = MemoryWatch(args.web_pid)
+    mem.start()
+    web_mem.start()
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    t_start = time.time()
+    for body, ctype in bodies:
+        t = time.perf_counter()
+        status, _size = api.request("POST", "/api/articles/", body.encode(), {"Content-Type": ctype})
+        latencies.append(time.perf_counter() - t)
+        statuses[status] = statuses.get(status, 0) + 1
+    t_submitted = time.time()
+
+    with db_connect() as conn:
+        deadline = time.time() + args.timeout
+        backlog_at_end_of_submit = None
+        while True:
+            done, failed, total = conn.execute(
+                "SELECT count(*) FILTER (WHERE status IN ('parsed', 'failed')),"
+                " count(*) FILTER (WHERE status = 'failed'), count(*) FROM tracker_article WHERE id > %s",
+                [warm_max_id]).fetchone()
+            if backlog_at_end_of_submit is None:
+                backlog_at_end_of_submit = total - done
+            if done >= total or time.time() > deadline:
+                break
+            time.sleep(0.25)
+        first, last, parsing_s = conn.execute(
+            "SELECT min(created_at), max(coalesce(parsed_at, updated_at)),"
+            " extract(epoch FROM max(coalesce(parsed_at, updated_at)) - min(created_at))"
+            " FROM tracker_article WHERE status IN ('parsed', 'failed') AND id > %s", [warm_max_id]).fetchone()
+        records = conn.execute(
+            "SELECT (SELECT count(*) FROM tracker_transfer), (SELECT count(*) FROM tracker_statement),"
+            " (SELECT count(*) FROM tracker_officialmention)").fetchone()
+    mem.stop.set()
+    web_mem.stop.set()
+    if profiler is not None:
+        profiler.wait()
+    parsing_s = float(parsing_s or 0)
+    rate_articles = done / parsing_s if parsing_s else 0.0
+    rate_words = total_words * (done / max(total, 1)) / parsing_s if parsing_s else 0.0
+
+    print(f"\n  submitted {args.articles} in {t_submitted - t_start:.1f} s; responses {statuses}; "
+          f"{backlog_at_end_of_submit} still waiting for a worker when the last was submitted")
+    row("submit latency (all)", summary_ms(latencies))
+    busy = latencies[10:]
+    row("submit latency (after the first 10)", summary_ms(busy))
+    p95 = percentile(latencies, 95) * 1000
+    row(f"target submit p95 <= {TARGET_SUBMIT_P95_MS} ms", f"{p95:.1f} ms  "
+        f"{verdict(p95, TARGET_SUBMIT_P95_MS, higher_is_better=False)}")
+    row("parsed / failed / total", f"{done - failed} / {failed} / {total}"
+        + ("  (TIMED OUT)" if done < total else ""))
+    row("records written (transfers / statements / mentions)", " / ".join(str(x) for x in records))
+    row("first submitted -> last done", f"{parsing_s:.1f} s")
+    row("ingestion rate", f"{rate_articles:.2f} articles/s, {rate_words:.0f} words/s")
+    worker_peak = max(mem.peak.values(), default=0.0)
+    row("worker process peak RSS", ", ".join(f"{v:.0f} MB" for v in sorted(mem.peak.values())) or "n/a")
+    row(f"target worker peak <= {TARGET_WORKER_MB} MB",
+        f"{worker_peak:.0f} MB  {verdict(worker_peak, TARGET_WORKER_MB, higher_is_better=False)}")
+    row("web worker peak RSS", ", ".join(f"{v:.0f} MB" for v in sorted(web_mem.peak.values())) or "n/a")
+
+    # The reference: the parser alone in as many processes, same corpus, now that the workers idle.
+    from bench.parser import measure
+
+    per_round = sum(per_file_words)
+    rounds = max(args.processes, round(args.reference_words / per_round))
+    print(f"\n  parser reference: {args.processes} processes, {rounds} rounds over the same corpus "
+          f"({rounds * per_round} words)")
+    ref = measure(corpus, processes=args.processes, rounds=rounds)
+    for mode, figures in ref["modes"].items():
+        row(f"  {mode} ({args.processes} processes)",
+            f"{figures['words_per_s']:.0f} words/s  {figures['articles_per_s']:.2f} articles/s")
+    ratio = rate_words / ref["modes"]["parse_article"]["words_per_s"]
+    row("ingestion / parse_article (same processes)", f"{ratio:.3f}  "
+        f"{verdict(ratio, TARGET_RATIO, higher_is_better=True)} (target >= {TARGET_RATIO})")
+    row("ingestion / parse_many (same processes)",
+        f"{rate_words / ref['modes']['parse_many']['words_per_s']:.3f}")
+    row("ingestion / spaCy nlp.pipe (same processes)",
+        f"{rate_words / ref['modes']['spacy']['words_per_s']:.3f}")
+    return 0 if done >= total else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Whether an utterance that mentions weapons is about supplying them.
+
+``statements.py`` keeps an utterance when it has supply or weapon words or sits
+in a sentence about a transfer. Some such utterances are not about supply at
+all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
+
+* weapons used on the battlefield ("the General Staff said the drone had
+  destroyed a howitzer"): weapon words, a combat verb, and nothing that says
+  where the weapons came from;
+* supply named only to say it was not talked about ("praised bilateral
+  relations, but neither side mentioned military supplies");
+* people the schema does not count as officials (analysts, researchers,
+  journalists) speaking about what a weapon can do: their words count only
+  when they speak of supplying.
+
+Word lists are in ``data/statement_words.json`` (``mention_verbs``,
+``combat_verbs``, ``origin_words``).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from . import supply_context as sc
+from .titles import state_code
+
+_NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing"}
+
+
+def _negated_mention(tok: Token) -> bool:
+    """The token is what a negated "mention"/"discuss" verb is about."""
+    mention_verbs = sc.words()["mention_verbs"]
+    cur = tok
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.lemma_.lower() in mention_verbs and head.pos_ in {"VERB", "AUX"}:
+            kids = list(head.children)
+            if any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in kids):
+                return True
+            # "neither side mentioned", "no one discussed"
+            return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in _NEGATORS or any(
+                g.lower_ in _NEGATORS for g in c.children)) for c in kids)
+        cur = head
+    return False
+
+
+def _runs(tokens: Iterable[Token]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def _vocab(tokens: Iterable[Token]) -> bool:
+    return any(sc.has_supply_vocab(r) for r in _runs(tokens))
+
+
+def _supply_words(tokens: Iterable[Token]) -> bool:
+    """Words of supplying itself (not weapon names and not the weak ones)."""
+    w = sc.words()
+    strong = w["supply_lemmas"] - w["weak_lemmas"] - w["weapon_lemmas"]
+    return any(t.lemma_.lower() in strong or t.lower_ in strong for t in tokens)
+
+
+def _says_origin(tokens: list[Token]) -> bool:
+    """"Iranian-made drones", "drones supplied by Iran", "Turkish drones"."""
+    w = sc.words()
+    for t in tokens:
+        if t.lower_ in w["origin_words"]:
+            return True
+        if t.lemma_.lower() in w["weapon_lemmas"] and any(
+                c.dep_ in {"amod", "compound", "nmod", "poss"} and state_code(c.text) for c in t.children):
+            return True
+    return False
+
+
+def battlefield_only(tokens: list[Token]) -> bool:
+    """Weapons in combat with no word of supplying or of where they came from."""
+    w = sc.words()
+    if not any(t.lemma_.lower() in w["combat_verbs"] and t.pos_ in {"VERB", "ADP", "ADV"} for t in tokens):
+        return False
+    return not _supply_words(tokens) and not _says_origin(tokens)
+
+
+def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_official: bool = False) -> bool:
+    """True when the utterance at [start, end) is not about arms supply after all."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    toks = list(span)
+    if non_official and not _supply_words(toks):
+        return True
+    if battlefield_only(toks):
+        return True
+    ctx = doc.char_span(context[0], context[1], alignment_mode="expand")
+    ctx_toks = list(ctx) if ctx is not None else toks
+    negated = {t.i for t in ctx_toks if _negated_mention(t)}
+    if not negated:
+        return False
+    # supply spoken of only as what was not talked about
+    if _vocab([t for t in ctx_toks if t.i in negated]) and not _vocab([t for t in ctx_toks if t.i not in negated]):
+        return True
+    return False
