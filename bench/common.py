@@ -108,7 +108,10 @@ class Api:
 
     def request(self, method: str, path: str, body: bytes | None = None,
                 headers: dict[str, str] | None = None, sink=None) -> tuple[int, int]:
-        """(status, body bytes); ``sink(chunk)`` sees a streamed body as it arrives."""
+        """(status, body bytes); ``sink(chunk)`` sees a streamed body as it arrives.
+
+        A body cut off half-way (a web worker killed by its timeout during a
+        stream) gives status 599 with the bytes that did arrive."""
         import http.client
 
         conn = http.client.HTTPConnection(self.host, self.port, timeout=600)
@@ -117,7 +120,11 @@ class Api:
             resp = conn.getresponse()
             size = 0
             while True:
-                chunk = resp.read(65536)
+                try:
+                    chunk = resp.read(65536)
+                except (http.client.IncompleteRead, ConnectionError) as exc:
+                    size += len(getattr(exc, "partial", b"") or b"")
+                    return 599, size
                 if not chunk:
                     break
                 size += len(chunk)

@@ -240,8 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         sampler.done.set()
         sampler.join()
         exports.append((rows, dt, sampler.peak, before))
+        note = "" if status == 200 else " CUT OFF (599: the web worker's timeout ended the stream)"
         row(f"{rows} rows (after {after})", f"{dt:6.1f} s  {rows / dt:7.0f} rows/s  {nbytes / 1e6:6.1f} MB  "
-            f"status {status}  web RSS before {before:.0f} MB, peak {sampler.peak:.0f} MB "
+            f"status {status}{note}  web RSS before {before:.0f} MB, peak {sampler.peak:.0f} MB "
             f"(+{sampler.peak - base_rss:.0f} MB over the start)", 50)
     if len(exports) > 1:
         (r0, _t0, p0, _b0), (r1, _t1, p1, _b1) = exports[0], exports[-1]

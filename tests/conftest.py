@@ -40,8 +40,8 @@ def submitter(django_user_model):
 @pytest.fixture
 def curator(django_user_model):
     """May submit, re-parse and curate."""
-    return _user_with(django_user_model, "curator", "tracker.add_article", "tracker.change_statement",
-                      "tracker.change_transfer")
+    return _user_with(django_user_model, "curator", "tracker.add_article", "tracker.reparse_article",
+                      "tracker.change_statement", "tracker.change_transfer")
 
 
 def client_for(user):

@@ -207,7 +207,7 @@ class Transfer(ExtractedRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.supplier_id} → {self.recipient_id} ({self.status})"
+        return f"{self.supplier.code} → {self.recipient.code} ({self.status})"
 
 
 class Statement(ExtractedRecord):

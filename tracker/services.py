@@ -282,15 +282,20 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
         actor_records = {a.code: a for a in extraction.actors}
         known: dict[str, Actor] = {}
 
-        kept_pairs = set(article.transfers.values_list("supplier__code", "recipient__code"))
+        # Pairs compare resolved actors, not codes: after a merge two codes name one actor.
+        kept_pairs = set(article.transfers.values_list("supplier_id", "recipient_id"))
         for t in extraction.transfers:
-            if (t.supplier, t.recipient) in kept_pairs or t.supplier == t.recipient:
+            supplier = _actor_for(actor_records.get(t.supplier), t.supplier, known)
+            recipient = _actor_for(actor_records.get(t.recipient), t.recipient, known)
+            if supplier is None or recipient is None or supplier.pk == recipient.pk:
                 continue
-            kept_pairs.add((t.supplier, t.recipient))
+            if (supplier.pk, recipient.pk) in kept_pairs:
+                continue
+            kept_pairs.add((supplier.pk, recipient.pk))
             Transfer.objects.create(
                 article=article,
-                supplier=_actor_for(actor_records.get(t.supplier), t.supplier, known),
-                recipient=_actor_for(actor_records.get(t.recipient), t.recipient, known),
+                supplier=supplier,
+                recipient=recipient,
                 status=t.status,
                 weapons=list(t.weapons),
                 evidence=t.evidence,
@@ -303,9 +308,14 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
         officials: dict[str, Official] = {}
         for o in extraction.officials:
             official = _official_for(o.name, aliases=o.aliases)
-            if official is None or official.pk in {x.pk for x in officials.values()}:
+            if official is None:
                 continue
+            # Two names for one person (an alias after a merge): both give the speaker,
+            # one mention is recorded.
+            seen = official.pk in {x.pk for x in officials.values()}
             officials[o.name] = official
+            if seen:
+                continue
             country = _actor_for(None, o.country, known) if o.country else None
             changed = []
             for field, value in (("title", o.title), ("organization", o.organization)):

@@ -130,11 +130,6 @@ def test_a_merged_actors_code_resolves_to_the_survivor(parsed_article, curator_u
 
 
 
-@pytest.mark.xfail(
-    reason="services.article_record_extraction skips duplicate transfers by the parser's codes, not by the "
-    "actors they resolve to: a merged code and its survivor's give the same pair twice (IntegrityError)",
-    strict=False,
-)
 def test_a_reparse_naming_both_merged_actors_keeps_one_transfer(parsed_article, curator_user, duplicate_actor):
     from workers.parser.records import ActorRecord, TransferRecord
 

@@ -76,6 +76,7 @@ def _officials(nlp, text: str) -> dict[str, tuple[str | None, str | None, str | 
         ("Sipri researcher Pieter Wezeman said exports had grown.", {}),
         ("\"The numbers are growing,\" said Siemon Wezeman, a senior researcher at SIPRI.", {}),
         ("Defence analyst Konrad Muzyka said the deliveries were slow.", {}),
+        ("According to Michael Kofman, director of Russia studies at CNA, the tanks matter.", {}),
         ("Der Spiegel reported that the system had arrived.", {}),
     ],
 )

@@ -3,7 +3,7 @@
 - reading: any signed-in user (anyone at all when ``PUBLIC_READ=true``);
 - submitting articles: users with ``tracker.add_article`` (the ``submitter`` and
   ``curator`` groups);
-- re-parsing and curation: users with ``tracker.change_statement`` (``curator``).
+- re-parsing: users with ``tracker.reparse_article`` (``curator``).
 """
 
 from __future__ import annotations
@@ -33,4 +33,4 @@ class CanSubmit(ReadPermission):
 class IsCurator(permissions.BasePermission):
     def has_permission(self, request: Request, view: object) -> bool:
         user = request.user
-        return bool(user and user.is_authenticated and user.has_perm("tracker.change_statement"))
+        return bool(user and user.is_authenticated and user.has_perm("tracker.reparse_article"))

@@ -48,9 +48,19 @@ def direct_quotes(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes:
     out: list[Utterance] = []
     last: Utterance | None = None
     group = 0
-    for q in quotes:
+    found = [_quote_speaker(doc, q, resolver, orgs) for q in quotes]
+    # A quote that runs on into the next paragraph is left open and the next
+    # paragraph opens a quote again; the attribution often comes only there
+    # ('"... plans.\n\n"They will be delivered ...," Duda said.'): the open
+    # piece takes the speaker of the piece that continues it.
+    for k in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[k], quotes[k + 1]
+        if found[k][0] is None and not q.closed and found[k + 1][0] is not None \
+                and paragraph_index(doc.text, nxt.start) - paragraph_index(doc.text, q.start) == 1 \
+                and not doc.text[q.end:nxt.start].strip():
+            found[k] = (found[k + 1][0], q.start, q.end)
+    for q, (speaker, cs, ce) in zip(quotes, found):
         words = doc.text[q.content_start:q.content_end].split()
-        speaker, cs, ce = _quote_speaker(doc, q, resolver, orgs)
         same_group = False
         if speaker is None and last is not None and last.direct \
                 and paragraph_index(doc.text, q.start) - paragraph_index(doc.text, last.start) <= 1:

@@ -11,13 +11,13 @@ from __future__ import annotations
 SUPPLY_VERBS = frozenset(
     {"supply", "deliver", "sell", "send", "export", "transfer", "provide", "give", "hand",
      "donate", "gift", "arm", "equip", "furnish", "resupply", "rearm", "promise", "pledge",
-     "offer", "lease", "ship", "dispatch"}
+     "offer", "lease", "ship", "dispatch", "contribute"}
 )
 # Verbs that report a supply only when what moves is arms ("flying weapons components
 # to Hezbollah", "ferrying military equipment to Libya"), not people or aid.
 CARRY_VERBS = frozenset(
     {"fly", "ferry", "carry", "transport", "smuggle", "truck", "move", "funnel", "airlift",
-     "ship", "channel", "pack", "give", "hand", "send", "provide", "offer", "promise", "pledge"}
+     "ship", "channel", "pack", "give", "hand", "send", "provide", "offer", "promise", "pledge", "contribute"}
 )
 # Verbs whose direct object is the recipient ("arm Hezbollah", "equip the army").
 RECIPIENT_OBJECT_VERBS = frozenset({"arm", "equip", "rearm", "resupply", "furnish"})
@@ -136,7 +136,8 @@ PREP_DEPS = frozenset({"prep", "dative"})
 QUANTITY_NOUNS = frozenset(
     {"first", "batch", "number", "rest", "remainder", "dozens", "hundreds", "thousands", "part", "fleet",
      "squadron", "shipment", "consignment", "pair", "set", "most", "some", "all", "many", "much", "half",
-     "bulk", "majority", "share", "worth", "billion", "million", "$", "package", "tranche", "lot"}
+     "bulk", "majority", "share", "worth", "billion", "million", "$", "package", "tranche", "lot",
+     "more", "last", "second", "third", "dozen", "several", "few", "remaining", "additional", "another"}
 )
 # Licence words that stand for exports when they name them ("export licences").
 EXPORT_MODIFIERS = frozenset({"export", "arms", "weapon", "license", "licence", "sale"})
@@ -155,6 +156,8 @@ PERMISSION_NOUNS = frozenset({"permission", "approval", "authorisation", "author
 NEED_VERBS = frozenset({"need", "want", "lack", "request", "seek", "await", "expect", "welcome", "thank"})
 # "Kyiv requested Taurus missiles from Berlin", "Kyiv asked Berlin for Taurus missiles"
 REQUEST_VERBS = frozenset({"request", "ask", "seek", "want", "demand", "beg"})
+# What a deal or package holds: "the deal covers 30 Rafale jets for Egypt".
+CONTENTS_VERBS = frozenset({"cover", "include", "involve", "comprise", "envisage", "contain"})
 # A signing verb as written, for headlines the tagger gets wrong.
 SIGN_FORMS = frozenset({"signs", "sign", "signed", "inks", "seals"})
 # Verbs that seal a deal noun ("signed a contract with Russia").

@@ -24,17 +24,18 @@ from typing import Any, Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from . import gazetteer
 from .people import PersonResolver, _hard_stop, _Mention, _people, _Person
 from .records import OfficialRecord
 from .titles import (
-    DATA_FILE,
     COUNTERPART,
+    DATA_FILE,
     NON_OFFICIAL,
     RANK,
     TitleInfo,
     _is_cap,
-    abbreviations,
     _low,
+    abbreviations,
     is_title_word,
     lexicon,
     match_head,
@@ -154,7 +155,9 @@ def _prefix_info(doc: Doc, start: int) -> TitleInfo | None:
     if info is None and start >= 2 and doc[start - 1].text == ",":
         # "The head of Russia's Federal Service ..., Dmitry Shugaev, said"
         office = read_title_phrase(_prefix_run(doc, start - 1))
-        if office and office.kind not in {RANK, COUNTERPART}:
+        if office and office.kind != RANK:
+            # "his Ukrainian counterpart, Oleksii Reznikov,": a counterpart
+            # takes the office of the person before (see _assign_titles)
             return office
     if info is None:
         return None
@@ -329,7 +332,9 @@ def _fill_countries(doc: Doc, people: list[_Person]) -> None:
             continue
         org_country = None
         if info.organization:
-            org_country = next((c for c in (state_code(w) for w in info.organization.split()) if c), None)
+            # "Federal Service for Military-Technical Cooperation" is filed whole
+            org_country = _org_state(info.organization) \
+                or next((c for c in (state_code(w) for w in info.organization.split()) if c), None)
         # The dateline is where the reporter files from, not whom the person
         # serves ("LONDON - Kremlin spokesman ..."): it gives no country.
         info.country = org_country or _sentence_place_country(doc, m.start) or _sentence_subject_country(doc, m.start)
@@ -337,6 +342,15 @@ def _fill_countries(doc: Doc, people: list[_Person]) -> None:
         # the sentence before is about; a bare "President" may be anyone's
         if not info.country and info.organization:
             info.country = _previous_subject_country(doc, m.start)
+
+
+def _org_state(name: str) -> str | None:
+    """The state of a body the gazetteer knows by its full name (an export agency)."""
+    try:
+        company = gazetteer.resolve_company(name)
+    except Exception:  # the gazetteer is data; a bad entry must not sink a parse
+        return None
+    return company.state if company else None
 
 
 def _official_people(doc: Doc) -> list[_Person]:

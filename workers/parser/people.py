@@ -18,10 +18,11 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from . import gazetteer
 from .records import OfficialRecord
 from .supply_roles import words as supply_words
 from .titles import DATA_FILE as TITLES_FILE
-from .titles import TitleInfo, _low, abbreviations, is_head_of_state_title, is_title_word, lexicon, match_head, state_code
+from .titles import NON_OFFICIAL, TitleInfo, _low, abbreviations, is_head_of_state_title, is_title_word, lexicon, match_head, state_code
 
 # Capitalised words that are never part of a name.
 _NOT_NAME = {
@@ -135,6 +136,15 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
     return j
 
 
+def _is_body(text: str) -> bool:
+    """An international body or alliance by name ("the United Nations", "NATO")."""
+    try:
+        actor = gazetteer.resolve_actor(text)
+    except Exception:  # the gazetteer is data; a bad entry must not sink a parse
+        return False
+    return actor is not None and actor.kind == "alliance"
+
+
 def _name_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.strip()
 
@@ -163,18 +173,26 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         hit = match_head(doc, i)
         if hit:
             j = i + hit[0]
-            # "the air force's spokesman, Yuriy Ihnat, said": a name set off by commas
-            if j + 1 < len(doc) and doc[j].text == "," and _name_token(doc[j + 1]):
-                end = _extend_name(doc, j + 1)
-                if end - (j + 1) >= 2 and end < len(doc) and doc[end].text == "," and j + 1 not in spans \
-                        and not state_code(_name_text(doc, j + 1, end)):
-                    spans[j + 1] = end
             # "Ambassador to India Emmanuel Lenain": skip the posting
             if j + 1 < len(doc) and doc[j].lower_ == "to" and state_code(doc[j + 1].text):
                 k = j + 2
                 while k < len(doc) and k < j + 4 and doc[k].text[:1].isupper() and state_code(doc[j + 1:k + 1].text):
                     k += 1
                 j = k
+            elif j + 1 < len(doc) and doc[j].lower_ == "to":
+                # "Ambassador to the United Nations Vassily Nebenzia": a posting
+                # to a body the gazetteer knows
+                k = max((k for k in range(j + 2, min(len(doc), j + 6) + 1) if _is_body(doc[j + 1:k].text)),
+                        default=None)
+                if k is not None:
+                    j = k
+            # "the air force's spokesman, Yuriy Ihnat, said": a name set off by commas
+            # (also after a posting: "Ukraine's ambassador to Germany, Oleksii Makeiev,")
+            if j + 1 < len(doc) and doc[j].text == "," and _name_token(doc[j + 1]):
+                end = _extend_name(doc, j + 1)
+                if end - (j + 1) >= 2 and end < len(doc) and doc[end].text == "," and j + 1 not in spans \
+                        and not state_code(_name_text(doc, j + 1, end)):
+                    spans[j + 1] = end
             end = _extend_name(doc, j)
             if end > j and j not in spans:
                 text = _name_text(doc, j, end)
@@ -216,6 +234,11 @@ class PersonResolver:
 
     def is_official(self, name: str) -> bool:
         return name in self._officials
+
+    def is_non_official(self, name: str) -> bool:
+        """An analyst, researcher or journalist by the article's own words."""
+        p = next((p for p in self._people if p.name == name), None)
+        return bool(p and p.info is not None and p.info.kind == NON_OFFICIAL)
 
     def official(self, name: str) -> OfficialRecord | None:
         return self._officials.get(name)
@@ -261,6 +284,11 @@ class PersonResolver:
             if want and self.gender(name) not in {want, None}:
                 continue
             found.append((s, e, name))
+        if want == "f":
+            # "she" among people with no cue: a given name in -a is a weak one
+            # ("Marta", "Olena"); it never decides "he"
+            likely = [f for f in found if self.gender(f[2]) == "f" or _weak_female(f[2])]
+            found = likely or found
         if not found:
             return None
         here = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -325,6 +353,12 @@ def _gender_cues() -> dict[str, frozenset[str]]:
     with open(TITLES_FILE.parent / "gender_cues.json", encoding="utf-8") as fh:
         data = json.load(fh)
     return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+
+
+def _weak_female(name: str) -> bool:
+    words = name.split()
+    first = words[0].lower() if len(words) >= 2 else ""
+    return len(first) > 2 and first.endswith("a") and first not in _gender_cues()["male_first_names"]
 
 
 def _gender(doc: Doc, person: _Person | None, official: OfficialRecord | None) -> str | None:

@@ -56,7 +56,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             name = resolver.person_at(prev.idx, prev.idx + len(prev.text))
             if name and (resolver.is_official(name) or len(name.split()) >= 2):
                 subj, speaker = prev, Speaker(name, True)
-                clause = None
+                # a clause after the verb is still what was said ("State
+                # Councilor and Defense Minister X said China would ...")
+                if clause is None or clause.i < tok.i:
+                    clause = None
         if speaker is None:
             continue
         # a passive participle ("Asked whether ..., X said") is a question put to

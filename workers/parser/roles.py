@@ -47,7 +47,25 @@ def conj_group(token: Token) -> list[Token]:
             if c.dep_ == "conj":
                 out.append(c)
                 stack.append(c)
-    return sorted(out, key=lambda t: t.i)
+    return _subject_split(sorted(out, key=lambda t: t.i))
+
+
+def _subject_split(group: list[Token]) -> list[Token]:
+    """"sends jets to Ukraine, Denmark and Norway weigh more": conjuncts after a
+    comma that a subjectless finite verb follows are that verb's subjects, not
+    members of the first phrase."""
+    if len(group) < 2:
+        return group
+    doc = group[0].doc
+    last = group[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ not in {"VERB", "AUX"} or nxt.tag_ not in {"VBP", "VBZ", "VBD"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children):
+        return group
+    for i, t in enumerate(group[1:], start=1):
+        if any(doc[j].text == "," for j in range(group[i - 1].i + 1, t.i)):
+            return group[:i]
+    return group
 
 
 def _mention_codes(token: Token, index: MentionIndex) -> list[str]:

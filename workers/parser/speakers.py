@@ -150,7 +150,12 @@ def canonical_org(doc: Doc, name: str) -> str:
 
 def _is_media(tokens: list[Token]) -> bool:
     media = sc.words()["media_words"]
-    return any(t.lower_ in media for t in tokens)
+    hits = {t.lower_ for t in tokens if t.lower_ in media}
+    # a "news agency" reports; the "Defense Security Cooperation Agency", a
+    # government body named with a capital, speaks
+    if hits == {"agency"} and any(t.text == "Agency" for t in tokens):
+        return False
+    return bool(hits)
 
 
 def _has_institution(tokens: list[Token], text: str) -> bool:
@@ -224,16 +229,31 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return resolve_subject(doc, pobj, verb, resolver, orgs)
+        # "a Pentagon statement", "the ministry's statement", "Putin's letter"
+        if root_lemma in _DOCUMENT_WORDS:
+            for c in subj.children:
+                if c.dep_ in {"poss", "compound"} and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}:
+                    return resolve_subject(doc, c, verb, resolver, orgs)
         return None
     core = _core(subj)
     start, end = core[0].idx, core[-1].idx + len(core[-1].text)
     text = doc.text[start:end]
     if _is_media(core):
         return None
-    name = resolver.person_at(start, end)
+    # "President Erdogan's spokesman Ibrahim Kalin said": the head of the
+    # subject speaks, not the person in the possessive before it
+    name = resolver.person_at(subj.idx, subj.idx + len(subj.text)) or resolver.person_at(start, end)
+    if name is not None and resolver.person_at(subj.idx, subj.idx + len(subj.text)) is None \
+            and subj.lemma_.lower() not in {"office", "administration", "government", "camp", "team"} \
+            and match_head([subj], 0) and any(
+                c.dep_ == "poss" and resolver.person_at(c.idx, c.idx + len(c.text)) == name for c in subj.children):
+        name = None  # "Erdogan's spokesman said" is the spokesman, unnamed
     if name is None:
         # "Ukraine's ambassador to France, Vadym Omelchenko": the name in apposition
-        for c in subj.children:
+        # ("A spokeswoman for the ministry, Anna Nowak, said": the parser may
+        # hang the apposition on the ministry, deeper in the subject)
+        for c in [c for c in subj.children if c.dep_ == "appos"] + [
+                t for t in subj.subtree if t.dep_ == "appos" and t.head.i != subj.i and t.i < verb.i]:
             if c.dep_ == "appos":
                 name = resolver.person_at(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                 if name:

@@ -41,6 +41,7 @@ from .records import OfficialRecord, StatementRecord
 from .reported import according_to, reported_speech
 from .speakers import OrgRegistry
 from .titles import state_code
+from .topic import off_topic
 from .utterance import Speaker, Utterance, overlaps_quote, paragraph_index, trim
 
 _DENIAL = {"deny", "dismiss", "reject", "refute"}
@@ -182,6 +183,41 @@ def _speaker_country(sp: Speaker, resolver: PersonResolver) -> str | None:
     return None
 
 
+_FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
+
+
+def _demonym_origin(doc: Doc, mentions: Sequence[sc.Mention], u: Utterance) -> str | None:
+    """"Turkish drones in Ukraine", "Iranian-made drones": a state qualifying a
+    weapon is where the weapon comes from, the supplier when nothing else names one."""
+    weapon_words = sc.words()["weapon_lemmas"]
+    for m in mentions:
+        if not (u.start <= m.start and m.end <= u.end):
+            continue
+        last = doc[m.token_end - 1]
+        head = last.head
+        made = last.dep_ == "npadvmod" and head.lower_ in sc.words().get("origin_words", ())
+        if made:
+            head = head.head  # "Iranian-made drones"
+        # "after Russian missiles hit Kyiv": the attacker's own weapons
+        if not made and head.head.lemma_.lower() in sc.words().get("combat_verbs", ()):
+            continue
+        if last.dep_ in {"amod", "compound", "npadvmod"} and head.lemma_.lower() in weapon_words:
+            return m.code
+    return None
+
+
+def _first_person(doc: Doc, u: Utterance, country: str | None) -> list[sc.Mention]:
+    """"We are buying K2 tanks from South Korea," the Polish minister said: in
+    the speaker's own words "we" and "our" are the speaker's state."""
+    if not country:
+        return []
+    span = doc.char_span(u.start, u.end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [sc.Mention(code=country, kind="state", start=t.idx, end=t.idx + len(t.text), token_start=t.i,
+                       token_end=t.i + 1) for t in span if t.lower_ in _FIRST_PERSON]
+
+
 def _transfers(doc: Doc, actor_mentions: Any) -> list[Any]:
     """The transfer extractor's rows, the best account of the article's pairs;
     none when it is unavailable or fails (this module then reads the pairs itself)."""
@@ -245,13 +281,19 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord])
     utterances = _about_supply(
         doc, utterances, has_context, quotes,
         partner=lambda u: _names_partner(u, ctx, mentions, resolver, _speaker_country(u.speaker, resolver)))
+    # battlefield use, supply named only as not discussed, analysts on capability
+    utterances = [u for u in utterances if not off_topic(
+        doc, u.start, u.end, (u.context_start, u.context_end),
+        non_official=u.speaker.is_person and resolver.is_non_official(u.speaker.name))]
     out: list[StatementRecord] = []
     for u in utterances:
-        roles, loose = sc.roles_in(doc, mentions, u.start, u.end)
+        own = _first_person(doc, u, _speaker_country(u.speaker, resolver))
+        roles, loose = sc.roles_in(doc, sorted(list(mentions) + own, key=lambda m: m.start) if own else mentions,
+                                   u.start, u.end)
         supplier, recipients = sc.resolve_roles(
             roles, ctx, speaker_country=_speaker_country(u.speaker, resolver), speaker_supplies=u.speaker_supplies,
             loose=[m.code for m in loose], addressee_country=_person_country(u.addressee, resolver),
-            weapon_origin=_weapon_origin(doc.text[u.start:u.end]))
+            weapon_origin=_weapon_origin(doc.text[u.start:u.end]) or _demonym_origin(doc, mentions, u))
         out.append(StatementRecord(
             speaker=u.speaker.name,
             speaker_is_person=u.speaker.is_person,

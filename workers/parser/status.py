@@ -35,6 +35,7 @@ from .lexicon import (
     ONGOING_VERBS,
     PLANNED_MODALS,
     PLANNED_NOUNS,
+    PERMISSION_NOUNS,
     PLANNED_VERBS,
     SUSPEND_VERBS,
 )
@@ -140,10 +141,20 @@ def _chain(trigger: Token) -> list[Token]:
     """The trigger and the words governing it, nearest first, up to a new event."""
     chain = [trigger]
     tok = trigger
-    while tok.head.i != tok.i and tok.dep_ in CLIMB_DEPS and len(chain) < 8:
+    while tok.head.i != tok.i and (tok.dep_ in CLIMB_DEPS or _deal_infinitive(tok)) and len(chain) < 8:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _deal_infinitive(tok: Token) -> bool:
+    """"scrapped the deal to buy S-400s", "sought approval to send its jets",
+    parsed with the infinitive on the verb: it belongs to the deal, plan or
+    permission that the verb acts on."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return any(c.dep_ == "dobj" and c.i < tok.i and c.lemma_.lower() in DROPPED_OBJECTS | DEAL_NOUNS | PLANNED_NOUNS | PERMISSION_NOUNS
+               for c in tok.head.children)
 
 
 def _lexical(tok: Token, is_trigger: bool) -> str | None:
@@ -269,9 +280,11 @@ def trigger_status(trigger: Token, *, headline: bool = False) -> tuple[str, int]
         if i > 0 and tok.lemma_.lower() in NEUTRAL_VERBS:
             break  # "urged India to reconsider arms supplies": supplies that exist already
         status = _lexical(tok, i == 0)
+        modal = _modal(tok)
+        if status == DELIVERED and modal:
+            return modal, 2  # "will take delivery of 66 jets by 2026" is yet to happen
         if status:
             return status, 2
-        modal = _modal(tok)
         if modal:
             return modal, 2
         # A participle ("fighters ordered from France landed") takes the status of

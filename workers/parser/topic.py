@@ -75,6 +75,10 @@ def _says_origin(tokens: list[Token]) -> bool:
     for t in tokens:
         if t.lower_ in w["origin_words"]:
             return True
+        # a weapon in the combat itself is the user's or the target's: "a
+        # Ukrainian drone destroyed a Russian howitzer" says nothing of supply
+        if t.head.lemma_.lower() in w["combat_verbs"]:
+            continue
         if t.lemma_.lower() in w["weapon_lemmas"] and any(
                 c.dep_ in {"amod", "compound", "nmod", "poss"} and state_code(c.text) for c in t.children):
             return True
@@ -84,7 +88,16 @@ def _says_origin(tokens: list[Token]) -> bool:
 def battlefield_only(tokens: list[Token]) -> bool:
     """Weapons in combat with no word of supplying or of where they came from."""
     w = sc.words()
-    if not any(t.lemma_.lower() in w["combat_verbs"] and t.pos_ in {"VERB", "ADP", "ADV"} for t in tokens):
+    ids = {t.i for t in tokens}
+    # the clause's own verb reports a combat event ("had destroyed", "shot
+    # down"); "systems, which can intercept targets, will strengthen ..." speaks
+    # of what a supplied system adds, and counts
+    mains = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    mains += [c for m in mains for c in m.children if c.dep_ == "conj" and c.i in ids]
+    combat = [m for m in mains if m.lemma_.lower() in w["combat_verbs"] and m.pos_ in {"VERB", "AUX"}
+              and not any(c.dep_ == "aux" and c.lower_ in {"can", "could", "will", "would", "may", "might"}
+                          for c in m.children)]
+    if not combat:
         return False
     return not _supply_words(tokens) and not _says_origin(tokens)
 

@@ -27,6 +27,7 @@ from .lexicon import (
     ACQUIRE_VERBS,
     ARRIVAL_VERBS,
     CARRY_VERBS,
+    CONTENTS_VERBS,
     DEAL_VERBS,
     JOIN_VERBS,
     LICENCE_NOUNS,
@@ -40,11 +41,11 @@ from .lexicon import (
     SUPPLY_VERBS,
 )
 from .metadata import DATELINE_RE, is_headline_line
-from .phrases import arms_like, names_exports, objects_of, phrase_text, with_objects
+from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text, with_objects
 from .records import TransferRecord
 from .roles import subject_codes
-from .status import CONTRACTED, DENIED, is_denial, trigger_status
-from .triggers import Candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
+from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
+from .triggers import Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 
 
@@ -87,6 +88,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             cand = None
             if tok.pos_ in {"VERB", "AUX"} or (tok.tag_ in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"}):
                 cand = deal_candidate(tok, index, index) if lemma in DEAL_VERBS else None
+                if cand is None and lemma in CONTENTS_VERBS:
+                    cand = contents_candidate(tok, index, index)
                 if cand is None and lemma in SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS:
                     cand = verb_candidate(tok, index, index)
             elif tok.pos_ in {"NOUN", "PROPN"} and lemma in SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS:
@@ -97,7 +100,14 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 cand = misparsed_deal(tok, index)
             if cand is None:
                 continue
-            _fill_from_weapons(cand, headline_origin)
+            if _reexport(tok):
+                # the state that made the arms is not the one re-exporting them
+                # ("Germany gave its partners the green light to re-export the
+                # German-made tanks")
+                makers = set(_makers_of(tok, index))
+                cand.suppliers = [s for s in cand.suppliers if s not in makers]
+            else:
+                _fill_from_weapons(cand, headline_origin)
             cand.suppliers = [s for s in cand.suppliers if s]
             is_headline = headline is not None and sent.start == headline.start
             if not cand.status:
@@ -128,8 +138,29 @@ def _own_text(tok: Token) -> str:
     return " ".join(t.text for t in tok.subtree if t.i not in skip)
 
 
+# Statuses a later report may move on from, and the moves it may make.
+CHANGEABLE = frozenset({PLANNED, CONTRACTED, CONSIDERING})
+# A later halt is often history ("the 2013 delivery was halted"), so only a
+# delivery moves a plan on.
+CHANGES = frozenset({DELIVERED})
 # How far back a report may lend a sentence the side it leaves out.
 CARRY_SENTENCES = 2
+
+
+def _reexport(tok: Token) -> bool:
+    """"re-export", written as one token or split at the hyphen."""
+    doc = tok.doc
+    return tok.lower_.startswith("re-") or (
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "re")
+
+
+def _makers_of(tok: Token, index: dict[int, ActorMention]) -> list[str]:
+    """States that made the arms a trigger moves: "German-made tanks", "Leopards"."""
+    things = objects_of(tok) + [g for p in tok.children if p.dep_ in PREP_DEPS and p.lower_ == "of"
+                                for g in p.children if g.dep_ == "pobj"]
+    out = [c for t in things for c in maker_codes(t, index, index)]
+    out += [o for t in things if (o := origin_of(phrase_text(t)))]
+    return out
 
 
 def _main_party(values: list[str]) -> str | None:
@@ -158,18 +189,35 @@ def _complete_partials(full: list[Candidate], partial: list[Candidate], index: d
     All with less confidence than a report naming both sides."""
     supplier = _main_party([s for c in full for s in c.suppliers])
     recipient = _main_party([r for c in full for r in c.recipients])
+    # Parties of other one-sided reports in the same sentence stand on the same
+    # side: "Denmark has pledged 19 of the aircraft, and Norway is considering a
+    # contribution" names no recipient.
+    same_side: dict[tuple[int, bool], set[str]] = {}
+    for c in partial:
+        same_side.setdefault((c.sent.start, bool(c.suppliers)), set()).update(c.suppliers or c.recipients)
     out = []
     for c in partial:
         own = set(c.suppliers) | set(c.recipients)
-        named = _sentence_parties(c.sent, index)
+        named = [p for p in _sentence_parties(c.sent, index) if p not in same_side.get((c.sent.start, bool(c.suppliers)), set())]
         near = _previous_report(full, c, sent_no)
-        if not c.recipients and (needy := [m for m in named if m not in own and _needs_arms(c.sent, m, index)]):
+        if not _named_outright(c.sent, own, index):
+            near = None  # "Russian arms exports grew": an adjective does not act in the story
+        beside = [f for f in full if f.sent.start == c.sent.start and not own & (set(f.suppliers) | set(f.recipients))
+                  and near is not None]
+        if not c.recipients and beside and len({r for f in beside for r in f.recipients}) == 1:
+            # "Canada has shipped four tanks to Ukraine, and Norway is expected to
+            # announce a donation": the one recipient of the sentence
+            c.recipients = list(beside[0].recipients)
+        elif not c.recipients and (needy := [m for m in named if m not in own and _needs_arms(c.sent, m, index)]):
             if len(set(needy)) != 1:
                 continue
             c.recipients = needy[:1]
         elif near is not None and set(named) <= own and not c.recipients and not own & set(near.recipients):
             c.recipients = list(near.recipients)
-        elif near is not None and set(named) <= own and not c.suppliers and not own & set(near.suppliers):
+        elif near is not None and set(named) <= own and not c.suppliers and not own & set(near.suppliers) \
+                and c.trigger.lemma_.lower() in ACQUIRE_VERBS | ACQUIRE_NOUNS:
+            # only a buyer's own act ("Egypt's purchase of 30 more of the jets")
+            # continues the seller's story; "a system reached Ukraine" need not
             c.suppliers = list(near.suppliers)
         elif not _names_arms(c.trigger):
             continue
@@ -182,6 +230,17 @@ def _complete_partials(full: list[Candidate], partial: list[Candidate], index: d
         c.confidence = 0.45
         out.append(c)
     return out
+
+
+def _named_outright(sent: Span, codes: set[str], index: dict[int, ActorMention]) -> bool:
+    """Whether the sentence names each party by name or capital, not only by
+    a national adjective."""
+    forms: dict[str, set[str]] = {}
+    for i in range(sent.start, sent.end):
+        m = index.get(i)
+        if m is not None and m.code in codes:
+            forms.setdefault(m.code, set()).add(m.form)
+    return all(forms.get(c, set()) - {DEMONYM} for c in codes)
 
 
 def _sentence_parties(sent: Span, index: dict[int, ActorMention]) -> list[str]:
@@ -206,7 +265,15 @@ def _needs_arms(sent: Span, code: str, index: dict[int, ActorMention]) -> bool:
         tok = sent.doc[i]
         while tok.dep_ in {"compound", "poss", "conj", "appos"} and tok.head.i != tok.i:
             tok = tok.head
-        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in NEED_VERBS:
+        if tok.dep_ != "nsubj":
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() in NEED_VERBS:
+            return True
+        # "Kyiv said it needed many more"
+        if any(c.dep_ == "ccomp" and c.lemma_.lower() in NEED_VERBS
+               and any(g.dep_ == "nsubj" and g.lower_ in {"it", "they", "we"} for g in c.children)
+               for c in verb.children):
             return True
     return False
 
@@ -247,6 +314,21 @@ def _denying_suppliers(doc: Doc, mentions: list[ActorMention]) -> set[str]:
         if tok.pos_ == "VERB" and is_denial(tok):
             out.update(subject_codes(tok, index))
     return out
+
+
+def _later_change(best: Candidate, cands: list[Candidate]) -> str | None:
+    """A later report that the same arms were delivered changes the
+    lead's plan or contract ("... signed a deal for K2 tanks" then "the first
+    K2 tanks were delivered in December"). Other later reports leave the lead's
+    status alone."""
+    if best.status not in CHANGEABLE:
+        return None
+    for c in sorted(cands, key=lambda c: c.sent.start):
+        if c.sent.start <= best.sent.start or c.strength < 2 or c.confidence < 0.5:
+            continue
+        if c.status in CHANGES and c.weapons and set(c.weapons) & set(best.weapons):
+            return c.status
+    return None
 
 
 def _depth(token: Token) -> int:
@@ -302,7 +384,7 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
         # A report naming both sides beats one completed from context ("The jets
         # would be armed with PL-15 missiles, also supplied by China").
         best = max(cands, key=lambda c: (c.strength, c.confidence >= 0.5, -c.sent.start, -_depth(c.trigger)))
-        status = best.status
+        status = _later_change(best, cands) or best.status
         if s in denying and status != CONTRACTED:
             status = DENIED
         weapons = list(dict.fromkeys(w for c in cands for w in c.weapons))

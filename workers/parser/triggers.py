@@ -297,6 +297,33 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
     return Candidate(list(dict.fromkeys(suppliers)), recipients, "", 0, noun.sent, noun)
 
 
+def contents_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"The deal, signed in 2021, covers 30 Rafale jets for Egypt": a deal or
+    package that includes arms for a party; the supplier is the deal's other
+    party or the arms' maker."""
+    subj = subject_token(verb)
+    if subj is None or subj.lemma_.lower() not in DEAL_NOUNS | {"order", "package", "tranche"}:
+        return None
+    arms = [o for o in objects_of(verb) if arms_like(o)]
+    if not arms:
+        return None
+    recipients = prep_codes(verb, RECIPIENT_PREPS, index, depth=0)
+    recipients += [c for o in arms for c in prep_codes(o, RECIPIENT_PREPS, index, depth=0)]
+    recipients += prep_codes(subj, RECIPIENT_PREPS, index, depth=0)
+    suppliers = [c for o in arms for c in maker_codes(o, index, mentions)]
+    suppliers += prep_codes(subj, frozenset({"with", "from"}), index, depth=0)
+    if not suppliers:
+        origin = origin_of(" ".join(phrase_text(o) for o in arms))
+        suppliers = [origin] if origin else []
+    suppliers = [s for s in dict.fromkeys(suppliers) if s not in recipients]
+    if not recipients or not suppliers:
+        return None
+    # a contract's contents are contracted unless the article says more
+    signed = subj.lemma_.lower() in {"contract", "deal", "order"}
+    return Candidate(suppliers, list(dict.fromkeys(recipients)), CONTRACTED if signed else "", 1 if signed else 0,
+                     verb.sent, verb, confidence=0.55)
+
+
 def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     """"Y signed a contract with X for Z", "the contract that X signed with Y"."""
     deals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tracker.admin import Span, highlighted
+from tracker.admin_evidence import Span, highlighted
 
 
 def span(start: int, end: int, kind: str = "statement", label: str = "S1") -> Span:
@@ -59,3 +59,18 @@ def test_markup_in_the_text_and_titles_is_escaped():
     assert "<script>" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in text_of(html)
     assert 'title="&quot;&gt;&lt;script&gt;"' in html
+
+
+def test_evidence_in_context_cuts_between_words(monkeypatch):
+    from types import SimpleNamespace
+
+    from tracker import admin_evidence as tracker_admin
+
+    text = "one two three four five six seven eight nine ten"
+    monkeypatch.setattr(tracker_admin.Article.objects, "values_list",
+                        lambda *a, **k: SimpleNamespace(get=lambda **kw: text))
+    start = text.index("five")
+    record = tracker_admin.Statement(article_id=1, evidence_start=start, evidence_end=start + 8)
+    html = str(tracker_admin.evidence_in_context(record, margin=7))
+    assert text_of(html) == "… four five six seven …"  # "three" was cut: it goes
+    assert '<mark class="ev ev-statement" title="the evidence">five six</mark>' in html
