@@ -301,6 +301,9 @@ def test_analyst_on_supply_counts(nlp):
         ("Poland signed a deal to buy 96 Apache helicopters from the United States.\n\n"
          "\"We are buying Apaches from the Americans because they are proven,\" Polish Defence Minister "
          "Mariusz Blaszczak said.", "Mariusz Blaszczak", "USA", ["POL"]),
+        # a party the article does not pair, as the subject of the utterance
+        (LEAD + "Kremlin spokesman Dmitry Peskov said Washington was behind the tank deliveries.",
+         "Dmitry Peskov", "USA", ["UKR"]),
         # the penalised party supplies
         (LEAD + "Ukrainian Foreign Minister Dmytro Kuleba urged the EU to impose sanctions on Belarus for "
                 "supplying ammunition to Russia.", "Dmytro Kuleba", "BLR", ["RUS"]),

@@ -126,6 +126,12 @@ def test_general_phrasings(nlp, text, expected):
         ("The Netherlands will send 18 F-16 jets to Ukraine. Denmark has already pledged 19 of the aircraft, and "
          "Norway is also considering a contribution.",
          {("NLD", "UKR"): "planned", ("DNK", "UKR"): "planned", ("NOR", "UKR"): "considering"}),
+        # ... but a national adjective is not a party that acts
+        ("Germany sent tanks to Ukraine, while Russian arms exports fell.", {("DEU", "UKR"): "delivered"}),
+        ("Germany sent tanks to Ukraine. Russian arms exports fell sharply.", {("DEU", "UKR"): "delivered"}),
+        # and a system reaching a new party is not the last seller's
+        ("Russia will supply S-300 systems to Syria. A report said the first air defence system had reached Ukraine.",
+         {("RUS", "SYR"): "planned"}),
         # "its" after a warning is the warned party's
         ("Iran has sent drones to Russia. The Kremlin warned Berlin that its deliveries of tanks to Ukraine "
          "would prolong the war.",

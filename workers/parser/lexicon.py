@@ -153,7 +153,7 @@ NEGOTIATE_VERBS = frozenset({"negotiate", "talk", "agree", "deal", "bargain"})
 PERMISSION_NOUNS = frozenset({"permission", "approval", "authorisation", "authorization", "consent", "clearance",
                               "licence", "license", "permit", "go-ahead", "nod", "greenlight"})
 # The subject lacks arms a supply in the same sentence may be for: "Ukraine needed many more".
-NEED_VERBS = frozenset({"need", "want", "lack", "request", "seek", "await", "expect", "welcome", "thank"})
+NEED_VERBS = frozenset({"need", "lack", "request", "seek", "await", "welcome", "thank"})
 # "Kyiv requested Taurus missiles from Berlin", "Kyiv asked Berlin for Taurus missiles"
 REQUEST_VERBS = frozenset({"request", "ask", "seek", "want", "demand", "beg"})
 # What a deal or package holds: "the deal covers 30 Rafale jets for Egypt".

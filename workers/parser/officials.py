@@ -78,7 +78,10 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
         # "Deputy Prime Minister and Defence Minister Richard Marles": one
         # person holding two offices, the coordination between two title words
         if low == "and" and k > 0 and run and is_title_word(doc[k - 1]) and is_title_word(run[0]) \
-                and any(match_head(doc, j) for j in range(run[0].i, start)):
+                and any(match_head(doc, j) for j in range(run[0].i, start)) \
+                or low == "and" and k > 0 and run and _is_cap(doc[k - 1]) and _is_cap(run[0]) \
+                and any(_low(t) in lex.org_words for t in run):
+            # (or inside a body's name: "National Security and Defense Council")
             run.insert(0, tok)
             k -= 1
             continue

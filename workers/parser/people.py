@@ -153,10 +153,31 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     """Token spans that look like personal names: PERSON entities and capitalised
     runs right after a title head (the small model misses "Chancellor Olaf Scholz")."""
     spans: dict[int, int] = {}
+    org_words = lexicon().org_words
     for ent in doc.ents:
+        if ent.label_ == "ORG":
+            # "Secretary of the National Security and Defense Council Oleksiy
+            # Danilov": the model runs the body and the name into one entity;
+            # two or three name words after the body's last word are a name
+            last_org = max((k for k in range(ent.start, ent.end) if _low(doc[k]) in org_words
+                            or state_code(doc[k].text)), default=None)
+            if last_org is not None and 2 <= ent.end - last_org - 1 <= 3 \
+                    and all(_name_token(doc[k]) for k in range(last_org + 1, ent.end)) \
+                    and any(match_head(doc, k) for k in range(max(0, ent.start - 6), last_org)):
+                end = _extend_name(doc, last_org + 1)
+                if end >= ent.end and not state_code(_name_text(doc, last_org + 1, end)):
+                    spans[last_org + 1] = end
+            continue
         if ent.label_ != "PERSON":
             continue
         i = ent.start
+        # "... of Ukraine Valerii Zaluzhnyi" with only the surname tagged: one
+        # untagged given name just before it belongs to the name
+        if i >= 2 and ent.end - ent.start == 1 and _name_token(doc[i - 1]) and not doc[i - 1].ent_type_ \
+                and not state_code(doc[i - 1].text) and _low(doc[i - 1]) not in org_words \
+                and (not _name_token(doc[i - 2]) or state_code(doc[i - 2].text)
+                     or _low(doc[i - 2]) in org_words):
+            i -= 1
         while i < ent.end and (is_title_word(doc[i]) or match_head(doc, i)):
             i += 1
         if i >= ent.end:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from . import supply_context as sc
 from .people import PersonResolver
 from .quotes import Quote
-from .speakers import OrgRegistry, Speaker, resolve_subject, subject_of
+from .speakers import OrgRegistry, Speaker, _is_media, resolve_subject, subject_of
 from .utterance import Utterance, inside, sentence_bounds, trim
 
 def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: Sequence[Quote]) -> list[Utterance]:
@@ -54,7 +54,8 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             # reported": the parser lost the subject; the name just before counts
             prev = doc[tok.i - 1]
             name = resolver.person_at(prev.idx, prev.idx + len(prev.text))
-            if name and (resolver.is_official(name) or len(name.split()) >= 2):
+            # ("Der Spiegel reported": news media tagged as a person stay out)
+            if name and (resolver.is_official(name) or len(name.split()) >= 2) and not _is_media([prev]):
                 subj, speaker = prev, Speaker(name, True)
                 # a clause after the verb is still what was said ("State
                 # Councilor and Defense Minister X said China would ...")

@@ -186,6 +186,34 @@ def _speaker_country(sp: Speaker, resolver: PersonResolver) -> str | None:
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
 
 
+def _clause_subject(doc: Doc, m: sc.Mention, u: Utterance) -> bool:
+    """The mention is the subject of the utterance's main clause."""
+    tok = doc[m.token_end - 1]
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ != "PROPN":
+        return False
+    head = tok.head
+    return not (u.start <= head.head.idx < u.end and head.head.i != head.i and head.dep_ not in {"ccomp", "conj"})
+
+
+def _named_other_supplier(supplier: str | None, recipients: list[str], roles: sc.Roles,
+                          loose: Sequence[sc.Mention], ctx: sc.Context, speaker_country: str | None,
+                          doc_subject: Callable[[sc.Mention], bool]) -> str | None:
+    """"Peskov said Washington was behind the deliveries": when the utterance
+    names no supplier with a role but names one party the article does not
+    pair at all, that party, not the article's main supplier, is meant."""
+    if roles.supplier is not None or supplier is None:
+        return supplier
+    paired = {c for pair in ctx.pairs for c in pair}
+    codes = list(dict.fromkeys(m.code for m in loose))
+    if supplier in codes:
+        return supplier
+    # only the subject of the utterance's clause, named as a party (not a
+    # demonym or a place in a phrase): "Washington was behind ..."
+    subjects = [m.code for m in loose if m.kind == "state" and doc_subject(m)]
+    others = [c for c in dict.fromkeys(subjects) if c not in paired and c != speaker_country and c not in recipients]
+    return others[0] if len(others) == 1 else supplier
+
+
 def _demonym_origin(doc: Doc, mentions: Sequence[sc.Mention], u: Utterance) -> str | None:
     """"Turkish drones in Ukraine", "Iranian-made drones": a state qualifying a
     weapon is where the weapon comes from, the supplier when nothing else names one."""
@@ -294,6 +322,9 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord])
             roles, ctx, speaker_country=_speaker_country(u.speaker, resolver), speaker_supplies=u.speaker_supplies,
             loose=[m.code for m in loose], addressee_country=_person_country(u.addressee, resolver),
             weapon_origin=_weapon_origin(doc.text[u.start:u.end]) or _demonym_origin(doc, mentions, u))
+        supplier = _named_other_supplier(supplier, recipients, roles, loose, ctx,
+                                         _speaker_country(u.speaker, resolver),
+                                         lambda m: _clause_subject(doc, m, u))
         out.append(StatementRecord(
             speaker=u.speaker.name,
             speaker_is_person=u.speaker.is_person,

@@ -177,15 +177,19 @@ def _complete_partials(full: list[Candidate], partial: list[Candidate], index: d
                        sent_no: dict[int, int]) -> list[Candidate]:
     """Reports that name one side only, completed nearest first:
 
+    - the one recipient of a full report in the same sentence ("Canada has
+      shipped tanks to Ukraine, and Norway is expected to announce a donation");
     - a party of the same sentence that needs or asks for arms ("Germany
       delivered the first of four IRIS-T systems, and Zelenskyy said Ukraine
       needed many more");
     - when the sentence names no other party, the other side of a report in the
       two sentences before ("Germany has sent tanks to Ukraine. Norway is also
-      weighing contributions"; "... Egypt's purchase of 30 more of the jets");
+      weighing contributions"; a seller only for a buyer's own act: "... Egypt's
+      purchase of 30 more of the jets");
     - the article's main supplier or recipient ("Deliveries of the system to
       Iran were completed in 2016"), only for reports that name the arms.
 
+    Only parties named outright (not "Russian") are completed from context.
     All with less confidence than a report naming both sides."""
     supplier = _main_party([s for c in full for s in c.suppliers])
     recipient = _main_party([r for c in full for r in c.recipients])
@@ -199,11 +203,11 @@ def _complete_partials(full: list[Candidate], partial: list[Candidate], index: d
     for c in partial:
         own = set(c.suppliers) | set(c.recipients)
         named = [p for p in _sentence_parties(c.sent, index) if p not in same_side.get((c.sent.start, bool(c.suppliers)), set())]
-        near = _previous_report(full, c, sent_no)
-        if not _named_outright(c.sent, own, index):
-            near = None  # "Russian arms exports grew": an adjective does not act in the story
+        outright = _named_outright(c.sent, own, index)
+        # "Russian arms exports grew": a national adjective does not act in the story
+        near = _previous_report(full, c, sent_no) if outright else None
         beside = [f for f in full if f.sent.start == c.sent.start and not own & (set(f.suppliers) | set(f.recipients))
-                  and near is not None]
+                  and outright]
         if not c.recipients and beside and len({r for f in beside for r in f.recipients}) == 1:
             # "Canada has shipped four tanks to Ukraine, and Norway is expected to
             # announce a donation": the one recipient of the sentence
