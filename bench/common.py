@@ -77,6 +77,16 @@ def proc_rss_mb(pid: int) -> tuple[float, float]:
     return cur, peak
 
 
+def proc_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far; 0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def children(pid: int) -> list[int]:
     """The child processes of ``pid`` (a Celery pool's or gunicorn's workers)."""
     try:

@@ -24,7 +24,7 @@ import time
 
 import psycopg
 
-from bench.common import Api, children, corpus_files, percentile, proc_rss_mb, row, summary_ms, verdict, words
+from bench.common import Api, children, corpus_files, proc_cpu_s, percentile, proc_rss_mb, row, summary_ms, verdict, words
 
 TARGET_RATIO = 0.75
 TARGET_SUBMIT_P95_MS = 50
@@ -57,6 +57,8 @@ class MemoryWatch(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.peak: dict[int, float] = {}
+        self.cpu: dict[int, float] = {}
+        self.cpu_start: dict[int, float] = {}
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -64,6 +66,9 @@ class MemoryWatch(threading.Thread):
             for child in children(self.pid):
                 _cur, hwm = proc_rss_mb(child)
                 self.peak[child] = max(self.peak.get(child, 0.0), hwm)
+                used = proc_cpu_s(child)
+                self.cpu_start.setdefault(child, used)
+                self.cpu[child] = max(self.cpu.get(child, 0.0), used)
             self.stop.wait(self.interval)
 
 
@@ -183,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     row("worker process peak RSS", ", ".join(f"{v:.0f} MB" for v in sorted(mem.peak.values())) or "n/a")
     row(f"target worker peak <= {TARGET_WORKER_MB} MB",
         f"{worker_peak:.0f} MB  {verdict(worker_peak, TARGET_WORKER_MB, higher_is_better=False)}")
+    worker_cpu = sum(mem.cpu[c] - mem.cpu_start.get(c, 0.0) for c in mem.cpu)
+    words_done = total_words * (done / max(total, 1))
+    wpc = words_done / worker_cpu if worker_cpu else 0.0
+    row("worker CPU time (all processes)", f"{worker_cpu:.0f} s, {wpc:.0f} words per worker CPU s")
     row("web worker peak RSS", ", ".join(f"{v:.0f} MB" for v in sorted(web_mem.peak.values())) or "n/a")
 
     # The reference: the parser alone in as many processes, same corpus, now that the workers idle.
@@ -199,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     ratio = rate_words / ref["modes"]["parse_article"]["words_per_s"]
     row("ingestion / parse_article (same processes)", f"{ratio:.3f}  "
         f"{verdict(ratio, TARGET_RATIO, higher_is_better=True)} (target >= {TARGET_RATIO})")
+    cpu_ratio = wpc / ref["modes"]["parse_article"]["words_per_cpu_s"] if wpc else 0.0
+    row("  per CPU second: worker / parse_article", f"{cpu_ratio:.3f}  (drift-proof: what the task, the ORM "
+        f"and Celery add to the parse)")
     row("ingestion / parse_many (same processes)",
         f"{rate_words / ref['modes']['parse_many']['words_per_s']:.3f}")
     row("ingestion / spaCy nlp.pipe (same processes)",

@@ -166,3 +166,25 @@ def test_html_nested_ten_thousand_deep_is_accepted(api):
     assert response.status_code == 202, response.content[:300]
     assert Article.objects.get(pk=response.json()["id"]).raw == html
 
+
+
+@pytest.mark.parametrize(
+    ("path", "param"),
+    [
+        ("/api/relations/", "supplier"),
+        ("/api/relations/", "recipient"),
+        ("/api/transfers/", "supplier"),
+        ("/api/transfers/", "weapon"),
+        ("/api/statements/", "speaker"),
+        ("/api/statements/", "search"),
+        ("/api/articles/", "source"),
+        ("/api/actors/", "q"),
+        ("/api/officials/", "name"),
+    ],
+)
+def test_a_nul_in_a_query_parameter_is_a_4xx_not_a_5xx(reader, path, param):
+    from tests.conftest import client_for
+
+    response = client_for(reader).get(path, {param: "Russia\x00"})
+    assert 400 <= response.status_code < 500, (response.status_code, response.content[:300])
+    assert response.json()["error"]["code"]

@@ -79,6 +79,9 @@ def test_long_prenominal_titles(nlp, text, name, title_words):
     ("text", "name", "title"),
     [
         ("Acting Defense Secretary Mark Esper said the sale would go ahead.", "Mark Esper", "Acting Defense Secretary"),
+        ("Acting U.S. Navy Secretary Tom Harker said the sale would go ahead.", "Tom Harker", "Acting Navy Secretary"),
+        ("Deputy Chinese Foreign Minister Ma Zhaoxu said the sale was illegal.", "Ma Zhaoxu",
+         "Deputy Foreign Minister"),
         ("Former Defence Minister Anna Lindqvist said the sale would go ahead.", "Anna Lindqvist", "Defence Minister"),
         ("First Deputy Prime Minister and Finance Minister Petra Kovac signed the arms deal.",
          "Petra Kovac", "First Deputy Prime Minister and Finance Minister"),
@@ -366,3 +369,38 @@ def test_statement_documents_speak_for_their_author(nlp, text, speaker):
 def test_news_agency_report_is_no_speaker(nlp):
     text = LEAD + "A Russian news agency report said the tanks had been spotted near the border."
     assert [s for s, _e in _statements(nlp, text) if s != "government"] == []
+
+
+# Names the model runs into the body before them.
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Commander-in-Chief of the Armed Forces of Ukraine Valerii Zaluzhnyi met the delegation.",
+         "Valerii Zaluzhnyi", "Commander-in-Chief"),
+        ("Secretary of the National Security and Defense Council Oleksiy Danilov met the delegation.",
+         "Oleksiy Danilov", "Secretary"),
+        ("Deputy Head of the Presidential Office Taras Melnyk met the delegation.", "Taras Melnyk", "Deputy Head"),
+    ],
+)
+def test_name_after_a_body(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He refused to say how much Kyiv would pay for the tanks.",
+        "Pistorius declined to say whether more tanks would follow.",
+        "Pistorius did not say when the tanks would arrive.",
+    ],
+)
+def test_what_was_not_said_is_no_statement(nlp, sentence):
+    text = LEAD + "Defence Minister Boris Pistorius spoke in Berlin.\n\n" + sentence
+    assert _statements(nlp, text) == []
+
+
+def test_name_before_an_office_apposition_whatever_its_entity_label(nlp):
+    # "Taurus Oberon" looks like a product to the model; the apposition makes it a person
+    text = LEAD + "Taurus Oberon, the Kremlin spokesman, said the tanks would burn."
+    assert _officials(nlp, text)["Taurus Oberon"] == ("spokesman", "RUS")
+    assert ("Taurus Oberon", "the tanks would burn") in _statements(nlp, text)

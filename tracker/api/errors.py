@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import DataError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
 
 from tracker.services import SubmissionError
 
@@ -28,6 +30,13 @@ def _first_message(detail: Any) -> str:
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, SubmissionError):
         return error_response(code=exc.code, message=str(exc), http_status=exc.status)
+    if isinstance(exc, DataError):
+        # A value PostgreSQL cannot take (a NUL character in a query parameter, a
+        # number out of range) that no validation caught: the client's input, so
+        # a 400, not a 500. Views should still validate; this is the safety net.
+        set_rollback()
+        return error_response(code="invalid", message="A request value is not acceptable.",
+                              http_status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

@@ -10,6 +10,12 @@ Serzh Sargsyan and Ilkham Aliyev"). People the article gives no office, or a
 non-official one (analysts, journalists), are left out: bylines and NER noise
 ("Der Spiegel" tagged as a person) have no title and so drop out too.
 
+A person's country comes from the words around the name (a demonym or
+possessive in the title, a counterpart's own demonym, a body the gazetteer
+files under a state, the state the sentence is about), never from the
+dateline: the dateline is where the reporter files from. With none of these
+the country stays empty.
+
 ``build_resolver`` gives the ``people.PersonResolver`` that maps later mentions
 (surname, "the minister", "he") back to the full name as first given;
 ``statements.py`` uses it to attribute speech.

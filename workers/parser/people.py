@@ -19,6 +19,8 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from . import gazetteer
+from .gender import gender as _gender
+from .gender import weak_female as _weak_female
 from .records import OfficialRecord
 from .supply_roles import words as supply_words
 from .titles import DATA_FILE as TITLES_FILE
@@ -222,6 +224,24 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             i = j
             continue
         i += 1
+    # "Dmitry Peskov, the Kremlin spokesman, said": a name before an apposition
+    # that holds an office, whatever entity label the model gave it
+    for k in range(2, len(doc) - 2):
+        if doc[k].text != "," or k - 2 in spans or k - 3 in spans:
+            continue
+        start = k
+        while start > 0 and k - start < 3 and _name_token(doc[start - 1]) and not state_code(doc[start - 1].text):
+            start -= 1
+        if k - start < 2 or start in spans or (start > 0 and doc[start - 1].pos_ == "PROPN"):
+            continue
+        j = k + 1
+        if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
+            j += 1
+        window = [t for t in doc[j:j + 6]]
+        cut = next((n for n, t in enumerate(window) if t.text in {",", ".", ";"} or t.pos_ in {"VERB", "AUX"}),
+                   len(window))
+        if any(match_head(window[:cut], n) for n in range(cut)) and _extend_name(doc, start) >= k:
+            spans[start] = k
     out = sorted(spans.items())
     # drop spans nested in an earlier one
     result: list[tuple[int, int]] = []
@@ -367,56 +387,6 @@ class PersonResolver:
                     or any(k in label for k in role_classes.get(head, ())):
                 best = name
         return best
-
-
-@lru_cache(maxsize=1)
-def _gender_cues() -> dict[str, frozenset[str]]:
-    with open(TITLES_FILE.parent / "gender_cues.json", encoding="utf-8") as fh:
-        data = json.load(fh)
-    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
-
-
-def _weak_female(name: str) -> bool:
-    words = name.split()
-    first = words[0].lower() if len(words) >= 2 else ""
-    return len(first) > 2 and first.endswith("a") and first not in _gender_cues()["male_first_names"]
-
-
-def _gender(doc: Doc, person: _Person | None, official: OfficialRecord | None) -> str | None:
-    """A person's gender from the article's cues: an honorific or a gendered
-    title word before a mention, a known first name, or "his"/"her" right after
-    the person as a subject ("X said after meeting his counterpart")."""
-    if person is None:
-        return None
-    cues = _gender_cues()
-    votes: set[str] = set()
-    words = [w.lower().strip(".,") for w in person.name.split()]
-    if any(w in cues["female_first_names"] for w in words[:-1] or words):
-        votes.add("f")
-    if any(w in cues["male_first_names"] for w in words[:-1] or words):
-        votes.add("m")
-    title_words = set(re.findall(r"[a-z.]+", (official.title or "").lower())) if official else set()
-    for m in person.mentions:
-        before = {_low(t).strip(".") for t in doc[max(0, m.start - 2):m.start]}
-        title_words |= before
-    if title_words & {w.strip(".") for w in cues["female_words"]}:
-        votes.add("f")
-    if title_words & {w.strip(".") for w in cues["male_words"]}:
-        votes.add("m")
-    if not votes:
-        m = person.mentions[0]
-        sent = doc[m.start].sent
-        if doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"} or doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
-            for t in doc[m.end:sent.end]:
-                if t.ent_type_ == "PERSON":
-                    break
-                if t.lower_ in {"his", "himself"}:
-                    votes.add("m")
-                    break
-                if t.lower_ in {"her", "herself"}:
-                    votes.add("f")
-                    break
-    return next(iter(votes)) if len(votes) == 1 else None
 
 
 def _cluster(doc: Doc, mentions: list[_Mention]) -> list[_Person]:

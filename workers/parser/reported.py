@@ -20,6 +20,10 @@ from .quotes import Quote
 from .speakers import OrgRegistry, Speaker, _is_media, resolve_subject, subject_of
 from .utterance import Utterance, inside, sentence_bounds, trim
 
+# "refused to say ...", "declined to comment ...": no utterance follows.
+_WITHHOLD_VERBS = frozenset({"refuse", "decline", "fail", "avoid"})
+
+
 def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: Sequence[Quote]) -> list[Utterance]:
     w = sc.words()
     clause_verbs, predicate_verbs = w["clause_verbs"], w["predicate_verbs"]
@@ -32,6 +36,11 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             continue
         if inside(quotes, tok.idx, tok.idx + 1):
             continue  # a verb inside a quote is the speaker's own wording
+        # "refused to say how much Serbia paid", "did not say whether": what
+        # was not said is no utterance ("denied", a verb of its own, is one)
+        if any(c.dep_ == "neg" for c in tok.children) and lem in {"say", "tell", "comment", "disclose", "reveal"} \
+                or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLD_VERBS:
+            continue
         clause = next((c for c in tok.children if c.dep_ in {"ccomp"}), None)
         if clause is None and lem in clause_verbs:
             clause = _nested_that_clause(tok)

@@ -28,6 +28,9 @@ DATA_FILE = Path(__file__).parent / "data" / "official_titles.json"
 
 # Offices that take their portfolio with "of": "Minister of Defence".
 _PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "undersecretary"})
+# Words for how an office is held that may stand before the country:
+# "Acting U.S. Defense Secretary", "Deputy Russian Foreign Minister".
+_STANDING_WORDS = frozenset({"acting", "interim", "deputy", "first", "vice", "senior", "caretaker"})
 # Offices posted "to" a place or a body: "Ambassador to the United Nations".
 _POSTING_HEADS = frozenset({"ambassador", "envoy", "representative", "emissary", "delegate", "attache"})
 
@@ -260,6 +263,10 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         gap = toks[pos + n:h[0]]
         if all(_low(t) in lex.modifiers or (_is_cap(t) and not state_code(t.text)) for t in gap):
             pos, n, kind = h
+        elif n == 1 and _low(toks[pos]) in _STANDING_WORDS and any(j in taken for j in range(pos + n, h[0])) \
+                and all(j in taken or _low(toks[j]) in lex.modifiers for j in range(pos + n, h[0])):
+            # "Deputy Russian Foreign Minister": the country splits the title
+            pos, n, kind = h
         elif gap and _low(gap[0]) == "and" and h[2] == OFFICE and all(
                 _low(t) in lex.modifiers or (_is_cap(t) and not state_code(t.text)) for t in gap[1:]):
             # "Deputy Prime Minister and Defence Minister": both offices are the title
@@ -280,6 +287,14 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
             left -= 1
             continue
         break
+    # "Acting U.S. Defense Secretary": a standing of the office written before
+    # the country still belongs to the title
+    standing: list[Token] = []
+    k = left - 1
+    while k >= 0 and k in taken:
+        k -= 1
+    if k < left - 1 and k >= 0 and _low(toks[k]) in _STANDING_WORDS:
+        standing = [toks[k]]
     end = pos + n
     org_tokens: list[Token] = []
     after = toks[end:]
@@ -325,6 +340,8 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 break
     title_toks = [t for t in toks[left:end] if _low(t) not in lex.drop]
     title = _join(title_toks) if title_toks else None
+    if title and standing:
+        title = f"{standing[0].text} {title}"
     modifiers = toks[left:pos]
     org = _clean_org(org_tokens) if org_tokens else None
     if org is None and modifiers and any(_low(t) in lex.org_words and _is_cap(t) for t in modifiers):
