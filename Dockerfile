@@ -10,4 +10,4 @@ COPY . .
 RUN useradd --system --uid 1000 tracker && chown -R tracker /app
 USER tracker
 EXPOSE 8000
-CMD ["gunicorn", "tracker.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2"]
+CMD ["gunicorn", "tracker.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2", "--timeout", "300"]

@@ -170,7 +170,7 @@ cmd_run() {
     --schedule "$ROOT/.var/run/celerybeat-schedule" >"$ROOT/.var/run/worker.log" 2>&1 &
   PIDS+=($!)
   log "Starting the web server on http://127.0.0.1:8000/"
-  "$VENV/bin/gunicorn" tracker.wsgi --bind 127.0.0.1:8000 --workers "${WEB_WORKERS:-2}" \
+  "$VENV/bin/gunicorn" tracker.wsgi --bind 127.0.0.1:8000 --workers "${WEB_WORKERS:-2}" --timeout 300 \
     --access-logfile - --error-logfile - >"$ROOT/.var/run/web.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 100); do
@@ -264,7 +264,7 @@ cmd_bench() { # $1 = parser | ingest | queries; the rest goes to the benchmark
     args+=(--worker-pid "$!" --processes "${BENCH_WORKERS:-2}")
   fi
   log "Starting the web server on http://127.0.0.1:$port/ (log: $dir/web.log)"
-  "$VENV/bin/gunicorn" tracker.wsgi --bind "127.0.0.1:$port" --workers "${WEB_WORKERS:-2}" \
+  "$VENV/bin/gunicorn" tracker.wsgi --bind "127.0.0.1:$port" --workers "${WEB_WORKERS:-2}" --timeout 300 \
     --pid "$dir/web.pid" --access-logfile - --error-logfile - >"$dir/web.log" 2>&1 &
   PIDS+=($!)
   args+=(--web-pid "$!")

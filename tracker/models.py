@@ -198,7 +198,7 @@ class Transfer(ExtractedRecord):
             ),
         ]
         indexes = [
-            models.Index(fields=["supplier", "recipient"], name="transfer_pair_idx"),
+            models.Index(fields=["supplier", "recipient", "-id"], name="transfer_pair_recent_idx"),
             models.Index(fields=["recipient"], name="transfer_recipient_idx"),
             models.Index(fields=["status"], name="transfer_status_idx"),
             models.Index(fields=["review_state", "-id"], name="transfer_review_idx"),
@@ -240,8 +240,8 @@ class Statement(ExtractedRecord):
             ),
         ]
         indexes = [
-            models.Index(fields=["supplier"], name="statement_supplier_idx"),
-            models.Index(fields=["speaker"], name="statement_speaker_idx"),
+            models.Index(fields=["supplier", "-id"], name="statement_supplier_recent_idx"),
+            models.Index(fields=["speaker", "-id"], name="statement_speaker_recent_idx"),
             models.Index(fields=["review_state", "-id"], name="statement_review_idx"),
             GinIndex(SearchVector("evidence", config="english"), name="statement_evidence_fts"),
         ]

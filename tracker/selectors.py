@@ -26,6 +26,11 @@ def actor_codes_for(values: list[str]) -> list[str]:
     return sorted(codes)
 
 
+def actor_ids_for(values: list[str]) -> list[int]:
+    """Like ``actor_codes_for``, but the primary keys, so filters hit the (actor, -id) indexes."""
+    return list(Actor.objects.filter(code__in=actor_codes_for(values)).values_list("pk", flat=True))
+
+
 def article_list() -> QuerySet[Article]:
     return Article.objects.defer("raw", "clean_text").order_by("-id")
 

@@ -95,7 +95,7 @@ class ArticleListSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    source_url = serializers.URLField(source="url", read_only=True)
+    source_url = serializers.CharField(source="url", read_only=True, help_text="The article's address, or empty")
 
 
 class _ArticleTransferSerializer(TransferSerializer):

@@ -112,14 +112,14 @@ class ExportMixin:
     """``?format=csv`` or ``?format=jsonl`` streams every filtered row instead of a page."""
 
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, export.CSVRenderer, export.JSONLinesRenderer]
-    export_row = None
+    export_rows = None
     export_name = "export"
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         fmt = getattr(request.accepted_renderer, "format", "json")
         if fmt in ("csv", "jsonl"):
             queryset = self.filter_queryset(self.get_queryset())
-            return export.stream_export(queryset, to_row=type(self).export_row, fmt=fmt, name=self.export_name)
+            return export.stream_export(queryset, rows=type(self).export_rows, fmt=fmt, name=self.export_name)
         return super().list(request, *args, **kwargs)
 
 
@@ -130,7 +130,7 @@ class TransferViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.TransferFilterSet
     ordering_fields = ["id", "confidence", "published"]
     ordering = ["-id"]
-    export_row = export.transfer_row
+    export_rows = export.transfer_rows
     export_name = "transfers"
 
     def get_queryset(self):
@@ -144,7 +144,7 @@ class StatementViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.StatementFilterSet
     ordering_fields = ["id", "confidence", "published"]
     ordering = ["-id"]
-    export_row = export.statement_row
+    export_rows = export.statement_rows
     export_name = "statements"
 
     def get_queryset(self):

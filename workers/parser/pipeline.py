@@ -68,7 +68,7 @@ def _extract(doc: Doc, clean_text: str, meta: ArticleMeta) -> Extraction:
     mentions = find_actors(doc)
     transfers = extract_transfers(doc, mentions)
     officials = extract_officials(doc, mentions)
-    statements = extract_statements(doc, mentions, officials)
+    statements = extract_statements(doc, mentions, officials, transfers=transfers)
     return Extraction(
         article=meta,
         clean_text=clean_text,

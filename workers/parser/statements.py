@@ -273,15 +273,20 @@ def _person_country(name: str | None, resolver: PersonResolver) -> str | None:
     return off.country if off else None
 
 
-def extract_statements(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord]) -> list[StatementRecord]:
-    """Every attributed utterance about arms supply in ``doc``, in text order."""
+def extract_statements(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord], *,
+                       transfers: Sequence[Any] | None = None) -> list[StatementRecord]:
+    """Every attributed utterance about arms supply in ``doc``, in text order.
+
+    ``transfers`` are the article's transfer rows when the caller has them already
+    (the pipeline does); otherwise they are extracted here."""
     try:
-        return _extract(doc, actor_mentions, officials)
+        return _extract(doc, actor_mentions, officials, transfers)
     except Exception:  # an odd article yields no statements rather than no extraction
         return []
 
 
-def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord]) -> list[StatementRecord]:
+def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
+             transfers: Sequence[Any] | None) -> list[StatementRecord]:
     mentions = sc.normalise_mentions(doc, actor_mentions)
     resolver = build_resolver(doc, list(officials) if officials is not None else None)
     orgs = OrgRegistry(doc)
@@ -304,7 +309,8 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord])
             if dateline[0] <= u.start < dateline[1] < u.end:
                 u.start, u.end = trim(doc.text, dateline[1], u.end)
     utterances = _dedupe(direct + reported)
-    ctx = sc.merge_transfers(sc.article_context(doc, mentions), _transfers(doc, actor_mentions))
+    rows = list(transfers) if transfers is not None else _transfers(doc, actor_mentions)
+    ctx = sc.merge_transfers(sc.article_context(doc, mentions), rows)
     has_context = not ctx.empty()
     utterances = _about_supply(
         doc, utterances, has_context, quotes,
