@@ -143,7 +143,7 @@ def _is_person(span: Span) -> bool:
 def find_actors(doc: Doc, nlp: Language | None = None) -> list[ActorMention]:
     """Every party mentioned in ``doc``, in text order, longest match first."""
     if nlp is None:
-        from .nlp import get_nlp
+        from .nlp import get_nlp, doc_text
 
         nlp = get_nlp()
     matcher = _matcher(id(nlp.vocab), nlp)

@@ -15,6 +15,7 @@ from .people import PersonResolver
 from .quotes import Quote, tokens_after, tokens_before
 from .speakers import OrgRegistry, Speaker, resolve_subject, subject_of
 from .utterance import Utterance, paragraph_index
+from .nlp import doc_text
 
 def _quote_speaker(doc: Doc, q: Quote, resolver: PersonResolver, orgs: OrgRegistry) -> tuple[Speaker | None, int, int]:
     """Speaker named next to a quote, with the bounds of the attribution context."""
@@ -56,21 +57,21 @@ def direct_quotes(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes:
     for k in range(len(quotes) - 2, -1, -1):
         q, nxt = quotes[k], quotes[k + 1]
         if found[k][0] is None and not q.closed and found[k + 1][0] is not None \
-                and paragraph_index(doc.text, nxt.start) - paragraph_index(doc.text, q.start) == 1 \
-                and not doc.text[q.end:nxt.start].strip():
+                and paragraph_index(doc_text(doc), nxt.start) - paragraph_index(doc_text(doc), q.start) == 1 \
+                and not doc_text(doc)[q.end:nxt.start].strip():
             found[k] = (found[k + 1][0], q.start, q.end)
     for q, (speaker, cs, ce) in zip(quotes, found):
-        words = doc.text[q.content_start:q.content_end].split()
+        words = doc_text(doc)[q.content_start:q.content_end].split()
         same_group = False
         if speaker is None and last is not None and last.direct \
-                and paragraph_index(doc.text, q.start) - paragraph_index(doc.text, last.start) <= 1:
+                and paragraph_index(doc_text(doc), q.start) - paragraph_index(doc_text(doc), last.start) <= 1:
             # a quote with no attribution continues the quote before it
             speaker, same_group = last.speaker, True
         if speaker is None:
             continue
         # "...," Fomin said. "...": the second piece is the same utterance
         if last is not None and last.direct and last.speaker.name == speaker.name \
-                and paragraph_index(doc.text, q.start) == paragraph_index(doc.text, last.start) \
+                and paragraph_index(doc_text(doc), q.start) == paragraph_index(doc_text(doc), last.start) \
                 and not _attribution_before(doc, q):
             same_group = True
         if not same_group:

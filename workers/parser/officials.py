@@ -48,6 +48,7 @@ from .titles import (
     read_title_phrase,
     state_code,
 )
+from .nlp import doc_text
 
 # Words that stop a title run when walking left from a name.
 _RUN_STOP = {",", ";", ":", '"', "\u201c", "\u201d", "and", "or", "with", "by", "to", "from", "said", "told"}
@@ -335,7 +336,7 @@ def _fill_countries(doc: Doc, people: list[_Person]) -> None:
                     continue
                 for qm in q.mentions:
                     if info.start <= doc[qm.start].idx <= info.end + 2 and re.search(
-                            r"\bto\b", doc.text[info.start:doc[qm.start].idx]):
+                            r"\bto\b", doc_text(doc)[info.start:doc[qm.start].idx]):
                         info.country = q.info.country
         if info.country:
             continue

@@ -25,6 +25,7 @@ from .records import OfficialRecord
 from .supply_roles import words as supply_words
 from .titles import DATA_FILE as TITLES_FILE
 from .titles import NON_OFFICIAL, TitleInfo, _low, abbreviations, is_head_of_state_title, is_title_word, lexicon, match_head, state_code
+from .nlp import doc_text
 
 # Capitalised words that are never part of a name.
 _NOT_NAME = {
@@ -442,7 +443,7 @@ def _people(doc: Doc) -> list[_Person]:
                 and not any(q is not p and first.lower() in _short_forms(q.name) | {q.name.lower()} for q in people):
             forms.add(first)
         for form in sorted(forms, key=len, reverse=True):
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text, flags=re.IGNORECASE):
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), flags=re.IGNORECASE):
                 span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
                 if span is None or not hit.group(0)[0].isupper():
                     continue

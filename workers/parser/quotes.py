@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from .nlp import doc_text
 
 OPEN = {'"', "\u201c", "\u00ab", "\u201e"}
 CLOSE = {'"', "\u201d", "\u00bb"}
@@ -67,7 +68,7 @@ def _make(text: str, start: int, end: int, *, closed: bool) -> Quote:
 
 def tokens_after(doc: Doc, quote: Quote, limit: int = 14) -> list[Token]:
     """Tokens after the closing mark up to the sentence's end or the next quote."""
-    span = doc.char_span(quote.end, min(len(doc.text), quote.end + 400), alignment_mode="expand")
+    span = doc.char_span(quote.end, min(len(doc_text(doc)), quote.end + 400), alignment_mode="expand")
     out: list[Token] = []
     if span is None:
         return out

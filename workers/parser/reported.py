@@ -19,6 +19,7 @@ from .people import PersonResolver
 from .quotes import Quote
 from .speakers import OrgRegistry, Speaker, _is_media, resolve_subject, subject_of
 from .utterance import Utterance, inside, sentence_bounds, trim
+from .nlp import doc_text
 
 # "refused to say ...", "declined to comment ...": no utterance follows.
 _WITHHOLD_VERBS = frozenset({"refuse", "decline", "fail", "avoid"})
@@ -103,7 +104,7 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             if found is None:
                 continue
             start, end = found
-        start, end = trim(doc.text, start, end)
+        start, end = trim(doc_text(doc), start, end)
         if end - start < 8:
             continue
         cs, ce = sentence_bounds(doc, tok)
@@ -119,7 +120,7 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                               context_end=ce, verb=lem, confidence=0.7, speaker_supplies=supplies,
                               addressee=addressee, predicate=predicate))
         for x_start, x_end in extra:
-            x_start, x_end = trim(doc.text, x_start, x_end)
+            x_start, x_end = trim(doc_text(doc), x_start, x_end)
             if x_end - x_start < 8:
                 continue
             out.append(Utterance(speaker=speaker, start=x_start, end=x_end, direct=False, context_start=cs,
@@ -197,7 +198,7 @@ def _clause_before(doc: Doc, verb: Token, subj: Token | None) -> tuple[int, int]
     if subj is None or verb.lemma_.lower() not in {"say", "tell", "announce", "add", "stress", "note"}:
         return None
     left = min(t.idx for t in subj.subtree if t.i < verb.i) if any(t.i < verb.i for t in subj.subtree) else subj.idx
-    text = doc.text
+    text = doc_text(doc)
     window_start = max(0, left - 800)
     before = text[window_start:left]
     run = _TITLE_RUN.search(before)
@@ -255,7 +256,7 @@ def according_to(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: 
         if not parts:
             continue
         start, end = max(parts, key=lambda p: p[1] - p[0])
-        start, end = trim(doc.text, start, end)
+        start, end = trim(doc_text(doc), start, end)
         if end - start < 12 or inside(quotes, start, end):
             continue
         out.append(Utterance(speaker=speaker, start=start, end=end, direct=False, context_start=sent.start_char,

@@ -19,6 +19,7 @@ from . import supply_context as sc
 from .people import PersonResolver
 from .titles import match_head, state_code
 from .utterance import Speaker, paragraph_index
+from .nlp import doc_text
 
 _RELATIVE = {"who", "which", "that", "whom"}
 _CORE_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "nummod", "prep", "pobj", "cc", "conj", "punct", "flat"}
@@ -113,7 +114,7 @@ class OrgRegistry:
         if not before:
             return None
         at, name = before[-1]
-        text = self.doc.text
+        text = doc_text(self.doc)
         return name if paragraph_index(text, offset) - paragraph_index(text, at) <= 2 else None
 
 
@@ -143,7 +144,7 @@ def canonical_org(doc: Doc, name: str) -> str:
         actor = gazetteer.resolve_actor(name)
     except Exception:
         actor = None
-    if actor is not None and actor.kind == "alliance" and actor.name != name and actor.name in doc.text:
+    if actor is not None and actor.kind == "alliance" and actor.name != name and actor.name in doc_text(doc):
         return actor.name
     return name
 
@@ -173,7 +174,7 @@ def _org_name(doc: Doc, core: list[Token]) -> str:
         toks = toks[2:]
     if not toks:
         return ""
-    name = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    name = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
     # "Inter Services Public Relations directorate": the proper name before a
     # lowercase descriptor is the institution's name
     if toks[-1].text.islower() and toks[-1].lower_ in sc.words()["org_descriptors"]:
@@ -237,7 +238,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     core = _core(subj)
     start, end = core[0].idx, core[-1].idx + len(core[-1].text)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     if _is_media(core):
         return None
     # "President Erdogan's spokesman Ibrahim Kalin said": the head of the

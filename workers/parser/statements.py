@@ -43,6 +43,7 @@ from .speakers import OrgRegistry
 from .titles import state_code
 from .topic import off_topic
 from .utterance import Speaker, Utterance, overlaps_quote, paragraph_index, trim
+from .nlp import doc_text
 
 _DENIAL = {"deny", "dismiss", "reject", "refute"}
 
@@ -104,7 +105,7 @@ def _names_partner(u: Utterance, ctx: sc.Context, mentions: Sequence[sc.Mention]
 def _about_supply(doc: Doc, us: list[Utterance], has_context: bool, quotes: Sequence[Quote],
                   partner: Callable[[Utterance], bool] = lambda u: False) -> list[Utterance]:
     """Keep utterances about arms supply (see the module docstring)."""
-    text = doc.text
+    text = doc_text(doc)
     kept: list[Utterance] = []
     own: dict[int, bool] = {}
     for i, u in enumerate(us):
@@ -286,11 +287,11 @@ def extract_statements(doc: Doc, actor_mentions: Any, officials: Sequence[Offici
 
 
 def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
-             transfers: Sequence[Any] | None) -> list[StatementRecord]:
+             transfers: Sequence[Any] | None = None) -> list[StatementRecord]:
     mentions = sc.normalise_mentions(doc, actor_mentions)
     resolver = build_resolver(doc, list(officials) if officials is not None else None)
     orgs = OrgRegistry(doc)
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     # reported speech first: it names institutions ("Turkey's Foreign Ministry")
     # that a later quote's "the ministry said" refers back to
     reported = [u for u in reported_speech(doc, resolver, orgs, quotes) + according_to(doc, resolver, orgs, quotes)
@@ -300,14 +301,14 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
     reported = [u for u in reported if u.verb != "according" or not any(
         o is not u and o.verb != "according" and o.start < u.end and u.start < o.end for o in reported)]
     dateline = sc.dateline_span(doc)
-    body_start = _body_start(doc.text, dateline)
+    body_start = _body_start(doc_text(doc), dateline)
     reported = [u for u in reported if u.context_start >= body_start]
     direct = [u for u in direct if u.start >= body_start]
     if dateline:
         for u in direct + reported:
             # "NEW DELHI (Reuters) - BrahMos ...": the dateline is no part of what was said
             if dateline[0] <= u.start < dateline[1] < u.end:
-                u.start, u.end = trim(doc.text, dateline[1], u.end)
+                u.start, u.end = trim(doc_text(doc), dateline[1], u.end)
     utterances = _dedupe(direct + reported)
     rows = list(transfers) if transfers is not None else _transfers(doc, actor_mentions)
     ctx = sc.merge_transfers(sc.article_context(doc, mentions), rows)
@@ -327,7 +328,7 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
         supplier, recipients = sc.resolve_roles(
             roles, ctx, speaker_country=_speaker_country(u.speaker, resolver), speaker_supplies=u.speaker_supplies,
             loose=[m.code for m in loose], addressee_country=_person_country(u.addressee, resolver),
-            weapon_origin=_weapon_origin(doc.text[u.start:u.end]) or _demonym_origin(doc, mentions, u))
+            weapon_origin=_weapon_origin(doc_text(doc)[u.start:u.end]) or _demonym_origin(doc, mentions, u))
         supplier = _named_other_supplier(supplier, recipients, roles, loose, ctx,
                                          _speaker_country(u.speaker, resolver),
                                          lambda m: _clause_subject(doc, m, u))
@@ -336,7 +337,7 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
             speaker_is_person=u.speaker.is_person,
             supplier=supplier,
             recipients=recipients,
-            evidence=doc.text[u.start:u.end],
+            evidence=doc_text(doc)[u.start:u.end],
             start=u.start,
             end=u.end,
             direct_quote=u.direct,

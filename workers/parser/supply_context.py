@@ -26,6 +26,7 @@ from .supply_roles import (  # noqa: F401
     roles_in,
     words,
 )
+from .nlp import doc_text
 
 
 @dataclass
@@ -76,7 +77,7 @@ def article_context(doc: Doc, mentions: Sequence[Mention]) -> Context:
     weights: Counter[tuple[str, str]] = Counter()
     sup_w: Counter[str] = Counter()
     rec_w: Counter[str] = Counter()
-    lead_end = min(len(doc.text), 700)
+    lead_end = min(len(doc_text(doc)), 700)
     for sent in doc.sents:
         if not has_supply_vocab(sent, strong_only=False):
             continue

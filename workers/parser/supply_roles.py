@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from spacy.tokens import Doc, Token
+from .nlp import doc_text
 
 DATA_FILE = Path(__file__).parent / "data" / "statement_words.json"
 
@@ -120,7 +121,7 @@ def has_supply_vocab(tokens: Iterable[Token], *, strong_only: bool = False, weak
     strong_hits = weak_hits = 0
     toks = [t for t in tokens]
     if toks:
-        text = toks[0].doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        text = doc_text(toks[0].doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         low = re.sub(r"\s+", " ", text.lower())
         if any(p in low for p in w["strong_phrases"]) or _named_weapon_spans(text):
             return True
@@ -373,13 +374,13 @@ def _find_dateline_span(doc: Doc) -> tuple[int, int] | None:
     try:
         from .metadata import find_dateline
 
-        m = find_dateline(doc.text)
+        m = find_dateline(doc_text(doc))
     except Exception:
         return None
     if m is None:
         return None
     # the match indexes its own line: place the line in the text first
-    at = doc.text.find(m.string)
+    at = doc_text(doc).find(m.string)
     return (at + m.start(), at + m.end()) if at >= 0 else None
 
 
@@ -452,7 +453,7 @@ def roles_in(doc: Doc, mentions: Sequence[Mention], start: int, end: int) -> tup
             loose.remove(first)
     if roles.supplier in roles.recipients:
         roles.recipients.remove(roles.supplier)
-    text = doc.text[start:end].lower()
+    text = doc_text(doc)[start:end].lower()
     for m in loose:
         last = doc[m.token_end - 1]
         if last.dep_ == "pobj" and last.head.lower_ == "from" and last.head.head.pos_ == "NOUN" \

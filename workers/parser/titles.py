@@ -23,6 +23,7 @@ from typing import Sequence
 from spacy.tokens import Token
 
 from . import gazetteer
+from .nlp import doc_text
 
 DATA_FILE = Path(__file__).parent / "data" / "official_titles.json"
 
@@ -192,7 +193,7 @@ def _join(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _clean_org(tokens: list[Token]) -> str | None:

@@ -47,6 +47,7 @@ from .roles import subject_codes
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
 from .triggers import Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
+from .nlp import doc_text
 
 
 def _definite_object(trigger: Token) -> bool:
@@ -353,7 +354,7 @@ def _sentence_bounds(sent: Span) -> tuple[int, int]:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
-    text = sent.doc.text[start:end]
+    text = doc_text(sent.doc)[start:end]
     dateline = DATELINE_RE.match(text) or AGENCY_PREFIX_RE.match(text)
     if dateline and dateline.end() < end - start:
         start += dateline.end()
@@ -405,7 +406,7 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
         conf = min(0.95, best.confidence + 0.05 * (len(cands) - 1))
         rows.append((min(c.sent.start for c in cands), TransferRecord(
             supplier=s, recipient=r, status=status, weapons=weapons,
-            evidence=doc.text[start:end], start=start, end=end, confidence=round(conf, 2),
+            evidence=doc_text(doc)[start:end], start=start, end=end, confidence=round(conf, 2),
         )))
     rows.sort(key=lambda x: (x[0], x[1].supplier, x[1].recipient))
     return [r for _i, r in rows]
