@@ -37,6 +37,13 @@ class JSONLinesRenderer(CSVRenderer):
 
 # Columns as ``values()`` lookups: exports read plain tuples, not model instances,
 # which is what keeps them fast (thousands of rows a second) and flat in memory.
+ARTICLE_COLUMNS = {
+    "article_id": "article_id",
+    "article_title": "article__title",
+    "article_source": "article__source",
+    "article_published": "article__published",
+    "article_url": "article__url",
+}
 TRANSFER_COLUMNS = {
     "id": "id",
     "supplier": "supplier__code",
@@ -48,11 +55,7 @@ TRANSFER_COLUMNS = {
     "evidence": "evidence",
     "confidence": "confidence",
     "review_state": "review_state",
-    "article_id": "article_id",
-    "article_title": "article__title",
-    "article_source": "article__source",
-    "article_published": "article__published",
-    "article_url": "article__url",
+    **ARTICLE_COLUMNS,
 }
 STATEMENT_COLUMNS = {
     "id": "id",
@@ -65,11 +68,7 @@ STATEMENT_COLUMNS = {
     "direct_quote": "direct_quote",
     "confidence": "confidence",
     "review_state": "review_state",
-    "article_id": "article_id",
-    "article_title": "article__title",
-    "article_source": "article__source",
-    "article_published": "article__published",
-    "article_url": "article__url",
+    **ARTICLE_COLUMNS,
 }
 
 
