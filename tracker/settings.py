@@ -244,6 +244,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    # django-axes announces itself at INFO on every start of every command.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 if TRACKER_ENV == "production":
