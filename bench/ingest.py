@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,6 +73,45 @@ class MemoryWatch(threading.Thread):
             self.stop.wait(self.interval)
 
 
+TASK_LINE = re.compile(r"article (\d+): parsed, .*; claim ([\d.]+) ms, parse ([\d.]+) ms \(cpu ([\d.]+)\), "
+                       r"record ([\d.]+) ms \(cpu ([\d.]+)\)")
+
+
+def task_split(log: str | None, first_id: int) -> dict[str, float]:
+    """Summed milliseconds per phase over the articles after ``first_id``, from the worker's log."""
+    keys = ("claim", "parse", "parse_cpu", "record", "record_cpu")
+    total = dict.fromkeys(keys, 0.0)
+    total["n"] = 0
+    if not log or not os.path.exists(log):
+        return total
+    with open(log, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            m = TASK_LINE.search(line)
+            if m and int(m.group(1)) > first_id:
+                for key, value in zip(keys, m.groups()[1:], strict=True):
+                    total[key] += float(value)
+                total["n"] += 1
+    return total
+
+
+def system_cpu_s() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot, all cores, from /proc/stat."""
+    with open("/proc/stat") as fh:
+        fields = [int(x) for x in fh.readline().split()[1:]]
+    tick = os.sysconf("SC_CLK_TCK")
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return (sum(fields) - idle) / tick, sum(fields) / tick
+
+
+def postmaster_pid() -> int | None:
+    """The PostgreSQL server's main process (its children are the backends)."""
+    try:
+        with open(os.path.join(os.environ["PGDATA_DIR"], "postmaster.pid")) as fh:
+            return int(fh.readline())
+    except (KeyError, OSError, ValueError):
+        return None
+
+
 def db_connect() -> psycopg.Connection:
     return psycopg.connect(
         host=os.environ.get("DATABASE_HOST", "127.0.0.1"), port=os.environ.get("DATABASE_PORT", "5432"),
@@ -89,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--processes", type=int, default=2, help="worker processes the service runs")
     ap.add_argument("--worker-pid", type=int, help="the Celery main process (its children are sampled)")
     ap.add_argument("--web-pid", type=int, help="the gunicorn master (its workers are sampled)")
+    ap.add_argument("--worker-log", help="the worker's log: its per-article lines give the time split")
     ap.add_argument("--timeout", type=float, default=900, help="give up waiting for the workers after this")
     ap.add_argument("--profile", type=float, default=0, metavar="SECONDS",
                     help="py-spy (if installed) records one worker process this long; raw output beside the data")
@@ -131,8 +172,10 @@ def main(argv: list[str] | None = None) -> int:
 
     mem = MemoryWatch(args.worker_pid)
     web_mem = MemoryWatch(args.web_pid)
-    mem.start()
-    web_mem.start()
+    pg_watch = MemoryWatch(postmaster_pid())
+    for watch in (mem, web_mem, pg_watch):
+        watch.start()
+    cpu_start, client_start = system_cpu_s(), time.process_time()
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     t_start = time.time()
@@ -163,8 +206,9 @@ def main(argv: list[str] | None = None) -> int:
         records = conn.execute(
             "SELECT (SELECT count(*) FROM tracker_transfer), (SELECT count(*) FROM tracker_statement),"
             " (SELECT count(*) FROM tracker_officialmention)").fetchone()
-    mem.stop.set()
-    web_mem.stop.set()
+    cpu_end, client_cpu = system_cpu_s(), time.process_time() - client_start
+    for watch in (mem, web_mem, pg_watch):
+        watch.stop.set()
     if profiler is not None:
         profiler.wait()
     parsing_s = float(parsing_s or 0)
@@ -193,6 +237,21 @@ def main(argv: list[str] | None = None) -> int:
     wpc = words_done / worker_cpu if worker_cpu else 0.0
     row("worker CPU time (all processes)", f"{worker_cpu:.0f} s, {wpc:.0f} words per worker CPU s")
     row("web worker peak RSS", ", ".join(f"{v:.0f} MB" for v in sorted(web_mem.peak.values())) or "n/a")
+
+    def used(watch: MemoryWatch) -> float:
+        return sum(watch.cpu[c] - watch.cpu_start.get(c, 0.0) for c in watch.cpu)
+
+    split = task_split(args.worker_log, warm_max_id)
+    if split["n"]:
+        n = split["n"]
+        row("per article in the task (mean, wall / cpu)",
+            f"claim+load {split['claim'] / n:.1f} ms, parse {split['parse'] / n:.1f} / {split['parse_cpu'] / n:.1f} ms, "
+            f"record {split['record'] / n:.1f} / {split['record_cpu'] / n:.1f} ms (n={n})")
+    busy, available = cpu_end[0] - cpu_start[0], cpu_end[1] - cpu_start[1]
+    web_cpu, pg_cpu = used(web_mem), used(pg_watch)
+    row("machine CPU over the run (all cores)", f"{busy:.0f} of {available:.0f} core-s busy: workers {worker_cpu:.0f}, "
+        f"web {web_cpu:.0f}, PostgreSQL {pg_cpu:.0f}, this client {client_cpu:.0f}, "
+        f"other {busy - worker_cpu - web_cpu - pg_cpu - client_cpu:.0f}")
 
     # The reference: the parser alone in as many processes, same corpus, now that the workers idle.
     from bench.parser import measure

@@ -261,7 +261,7 @@ cmd_bench() { # $1 = parser | ingest | queries; the rest goes to the benchmark
     nice -n "${BENCH_WORKER_NICE:-0}" "$VENV/bin/celery" -A workers.celery worker --loglevel=INFO --concurrency="${BENCH_WORKERS:-2}" \
       --without-mingle --without-gossip -n "bench-$$@%h" --pidfile "$dir/worker.pid" >"$dir/worker.log" 2>&1 &
     PIDS+=($!)
-    args+=(--worker-pid "$!" --processes "${BENCH_WORKERS:-2}")
+    args+=(--worker-pid "$!" --processes "${BENCH_WORKERS:-2}" --worker-log "$dir/worker.log")
   fi
   log "Starting the web server on http://127.0.0.1:$port/ (log: $dir/web.log)"
   "$VENV/bin/gunicorn" tracker.wsgi --bind "127.0.0.1:$port" --workers "${WEB_WORKERS:-2}" --timeout 300 \

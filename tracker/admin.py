@@ -167,7 +167,7 @@ class RecordAdmin(SimpleHistoryAdmin):
                        "curated", "parser_version", "created_at", "updated_at"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).defer("article__raw", "article__clean_text")
+        return super().get_queryset(request).defer("article__raw", "article__clean_text", "evidence_search")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # records come from articles; a curator corrects them
@@ -403,4 +403,4 @@ class OfficialMentionAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[OfficialMention]:
-        return super().get_queryset(request).defer("article__raw", "article__clean_text")
+        return super().get_queryset(request).defer("article__raw", "article__clean_text", "evidence_search")

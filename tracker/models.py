@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -166,6 +166,13 @@ class ExtractedRecord(models.Model):
     parser_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The evidence as a text-search vector (the API's ``search``), stored with
+    # the row: a search then reads it instead of parsing every candidate's text.
+    evidence_search = models.GeneratedField(
+        expression=SearchVector("evidence", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     class Meta:
         abstract = True
@@ -178,7 +185,7 @@ class Transfer(ExtractedRecord):
     weapons = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     # Who changed what and when: a curator's edits, reviews and merges, and the
     # machine-made version they started from.
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "evidence_search"])
 
     class Meta:
         ordering = ["-article_id", "evidence_start", "id"]
@@ -202,8 +209,7 @@ class Transfer(ExtractedRecord):
             models.Index(fields=["recipient"], name="transfer_recipient_idx"),
             models.Index(fields=["status"], name="transfer_status_idx"),
             models.Index(fields=["review_state", "-id"], name="transfer_review_idx"),
-            # Full-text search over the evidence (the API's ``search`` filter uses this expression).
-            GinIndex(SearchVector("evidence", config="english"), name="transfer_evidence_fts"),
+            GinIndex(fields=["evidence_search"], name="transfer_evidence_search_gin"),
         ]
 
     def __str__(self) -> str:
@@ -221,7 +227,7 @@ class Statement(ExtractedRecord):
     )
     recipients = models.ManyToManyField(Actor, blank=True, related_name="statements_as_recipient")
     direct_quote = models.BooleanField(default=False)
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[recipients])
+    history = HistoricalRecords(excluded_fields=["updated_at", "evidence_search"], m2m_fields=[recipients])
 
     class Meta:
         ordering = ["-article_id", "evidence_start", "id"]
@@ -243,7 +249,7 @@ class Statement(ExtractedRecord):
             models.Index(fields=["supplier", "-id"], name="statement_supplier_recent_idx"),
             models.Index(fields=["speaker", "-id"], name="statement_speaker_recent_idx"),
             models.Index(fields=["review_state", "-id"], name="statement_review_idx"),
-            GinIndex(SearchVector("evidence", config="english"), name="statement_evidence_fts"),
+            GinIndex(fields=["evidence_search"], name="statement_evidence_search_gin"),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from tracker.models import Actor, Article, Official, OfficialMention, Statement, Transfer
@@ -51,7 +53,7 @@ def article_detail() -> QuerySet[Article]:
 def transfer_list() -> QuerySet[Transfer]:
     return (
         Transfer.objects.select_related("supplier", "recipient", "article")
-        .defer("article__raw", "article__clean_text")
+        .defer("article__raw", "article__clean_text", "evidence_search")
         .annotate(published=F("article__published"))
     )
 
@@ -59,7 +61,7 @@ def transfer_list() -> QuerySet[Transfer]:
 def statement_list() -> QuerySet[Statement]:
     return (
         Statement.objects.select_related("speaker__country", "supplier", "article")
-        .defer("article__raw", "article__clean_text")
+        .defer("article__raw", "article__clean_text", "evidence_search")
         .annotate(published=F("article__published"))
         .prefetch_related("recipients")
     )
@@ -73,44 +75,17 @@ def actor_list() -> QuerySet[Actor]:
     return Actor.objects.all()
 
 
+# tracker_relation is a materialized view (migration 0007), refreshed in the
+# background by services.relations_refresh.
 _RELATIONS_SQL = """
-WITH t AS (
-    SELECT tr.supplier_id, tr.recipient_id,
-           count(*) FILTER (WHERE tr.status = 'delivered') AS delivered,
-           count(*) FILTER (WHERE tr.status = 'ongoing') AS ongoing,
-           count(*) FILTER (WHERE tr.status = 'contracted') AS contracted,
-           count(*) FILTER (WHERE tr.status = 'planned') AS planned,
-           count(*) FILTER (WHERE tr.status = 'considering') AS considering,
-           count(*) FILTER (WHERE tr.status = 'suspended') AS suspended,
-           count(*) FILTER (WHERE tr.status = 'denied') AS denied,
-           count(*) AS transfers,
-           min(a.published) AS first_date, max(a.published) AS last_date,
-           (SELECT array_agg(DISTINCT w ORDER BY w)
-              FROM tracker_transfer t2, unnest(t2.weapons) AS w
-             WHERE t2.supplier_id = tr.supplier_id AND t2.recipient_id = tr.recipient_id
-               AND t2.review_state <> 'rejected') AS weapons
-      FROM tracker_transfer tr JOIN tracker_article a ON a.id = tr.article_id
-     WHERE tr.review_state <> 'rejected' {transfer_where}
-     GROUP BY tr.supplier_id, tr.recipient_id
-), s AS (
-    SELECT st.supplier_id, r.actor_id AS recipient_id, count(*) AS statements,
-           min(a.published) AS first_date, max(a.published) AS last_date
-      FROM tracker_statement st
-      JOIN tracker_statement_recipients r ON r.statement_id = st.id
-      JOIN tracker_article a ON a.id = st.article_id
-     WHERE st.review_state <> 'rejected' AND st.supplier_id IS NOT NULL {statement_where}
-     GROUP BY st.supplier_id, r.actor_id
-)
 SELECT sup.code, sup.name, rec.code, rec.name,
-       coalesce(t.delivered, 0), coalesce(t.ongoing, 0), coalesce(t.contracted, 0), coalesce(t.planned, 0),
-       coalesce(t.considering, 0), coalesce(t.suspended, 0), coalesce(t.denied, 0), coalesce(t.transfers, 0),
-       coalesce(s.statements, 0),
-       least(t.first_date, s.first_date), greatest(t.last_date, s.last_date),
-       coalesce(t.weapons, '{{}}')
-  FROM t FULL OUTER JOIN s ON s.supplier_id = t.supplier_id AND s.recipient_id = t.recipient_id
-  JOIN tracker_actor sup ON sup.id = coalesce(t.supplier_id, s.supplier_id)
-  JOIN tracker_actor rec ON rec.id = coalesce(t.recipient_id, s.recipient_id)
- ORDER BY coalesce(t.transfers, 0) + coalesce(s.statements, 0) DESC, sup.code, rec.code
+       r.delivered, r.ongoing, r.contracted, r.planned, r.considering, r.suspended, r.denied,
+       r.transfers, r.statements, r.first_date, r.last_date, r.weapons
+  FROM tracker_relation r
+  JOIN tracker_actor sup ON sup.id = r.supplier_id
+  JOIN tracker_actor rec ON rec.id = r.recipient_id
+ WHERE true {where}
+ ORDER BY r.records DESC, sup.code, rec.code
  LIMIT %(limit)s
 """
 
@@ -122,26 +97,21 @@ def relation_list(*, suppliers: list[str] | None = None, recipients: list[str] |
     """One row per supplier–recipient pair: transfers by status, statements, dates, weapons.
 
     ``suppliers``/``recipients`` are actor codes (already resolved from aliases);
-    ``None`` means any. Rejected records are left out.
+    ``None`` means any. Rejected records are left out. The figures are those of
+    the last refresh of the summary (``relations_refreshed_at``).
     """
     from django.db import connection
 
     params: dict[str, object] = {"limit": limit}
-    transfer_where, statement_where = [], []
+    where = []
     if suppliers is not None:
         params["suppliers"] = suppliers
-        transfer_where.append("tr.supplier_id IN (SELECT id FROM tracker_actor WHERE code = ANY(%(suppliers)s))")
-        statement_where.append("st.supplier_id IN (SELECT id FROM tracker_actor WHERE code = ANY(%(suppliers)s))")
+        where.append("r.supplier_id IN (SELECT id FROM tracker_actor WHERE code = ANY(%(suppliers)s))")
     if recipients is not None:
         params["recipients"] = recipients
-        transfer_where.append("tr.recipient_id IN (SELECT id FROM tracker_actor WHERE code = ANY(%(recipients)s))")
-        statement_where.append("r.actor_id IN (SELECT id FROM tracker_actor WHERE code = ANY(%(recipients)s))")
-    sql = _RELATIONS_SQL.format(
-        transfer_where="".join(f" AND {w}" for w in transfer_where),
-        statement_where="".join(f" AND {w}" for w in statement_where),
-    )
+        where.append("r.recipient_id IN (SELECT id FROM tracker_actor WHERE code = ANY(%(recipients)s))")
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_RELATIONS_SQL.format(where="".join(f" AND {w}" for w in where)), params)
         rows = cursor.fetchall()
     result = []
     for row in rows:
@@ -159,3 +129,12 @@ def relation_list(*, suppliers: list[str] | None = None, recipients: list[str] |
             "weapons": list(weapons or []),
         })
     return result
+
+
+def relations_refreshed_at() -> datetime.datetime:
+    """When the relations summary was last brought up to date."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT refreshed_at FROM tracker_relation_refresh")
+        return cursor.fetchone()[0]

@@ -7,7 +7,9 @@ services store what it returns.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 import logging
 import unicodedata
 from dataclasses import dataclass
@@ -31,12 +33,17 @@ from tracker.models import (
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
+    from simple_history.manager import HistoryManager
 
     from workers.parser.records import ActorRecord, Extraction
 
 logger = logging.getLogger(__name__)
 
 CONTENT_TYPES = ("text/plain", "text/html")
+# Checked over the whole text of every submission: in C, not character by character.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Unicode category Cc (C0 and C1 controls), less the line breaks and tabs.
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
 _FAILURE_REASON_MAX = 2000
 
 
@@ -67,18 +74,18 @@ def _validate_text(text: str) -> None:
     if "\x00" in text:
         raise SubmissionError("The article contains NUL characters; submit text, not binary data.",
                               code="binary_content")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+    if _SURROGATE.search(text):
         raise SubmissionError("The article is not valid Unicode text.", code="invalid_text")
     if not text.strip():
         raise SubmissionError("The article is empty.", code="empty")
     # Control characters other than line breaks and tabs mean binary data.
-    controls = sum(1 for ch in text[:10000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    controls = len(_CONTROL.findall(text, 0, 10000))
     if controls > 8:
         raise SubmissionError("The article looks like binary data, not text.", code="binary_content")
     # Digits and punctuation alone cannot hold a sentence; refuse them now rather
     # than store an article that can only fail. (Text with words but no sentence
     # is the parser's to judge: it ends failed, with the reason.)
-    if not any(ch.isalpha() for ch in text):
+    if not any(ch.isalpha() for ch in text):  # stops at the first letter
         raise SubmissionError("The article has no words in it.", code="no_text")
 
 
@@ -227,33 +234,72 @@ def name_key(name: str) -> str:
     return " ".join(words)[:200]
 
 
-def _actor_for(record: ActorRecord | None, code: str | None, known: dict[str, Actor]) -> Actor | None:
-    if not code:
-        return None
-    if code in known:
-        return known[code]
-    # A merged actor's code lives on as an alias of the survivor (curation.actor_merge).
-    actor = Actor.objects.filter(code=code).first() or Actor.objects.filter(aliases__contains=[code]).first()
-    if actor is None:
-        name = record.name if record else code
-        kind = record.kind if record else "non-state"
-        actor, _ = Actor.objects.get_or_create(code=code, defaults={"name": name, "kind": kind})
-    known[code] = actor
-    return actor
+class _Actors:
+    """Actor rows by the codes an extraction uses, read in one query.
+
+    A merged actor's code lives on as an alias of the survivor
+    (``curation.actor_merge``), so a code resolves to the actor that has it as
+    its code, else to the one that has it as an alias. A code nobody has yet
+    (a new armed group) gets a new actor.
+    """
+
+    def __init__(self, codes: set[str], records: dict[str, ActorRecord]) -> None:
+        self.records = records
+        self.by_code: dict[str, Actor] = {}
+        codes = {c for c in codes if c}
+        if not codes:
+            return
+        by_alias: dict[str, Actor] = {}
+        for actor in Actor.objects.filter(Q(code__in=codes) | Q(aliases__overlap=list(codes))).order_by("pk"):
+            if actor.code in codes:
+                self.by_code[actor.code] = actor
+            for alias in actor.aliases:
+                if alias in codes:
+                    by_alias.setdefault(alias, actor)
+        for code, actor in by_alias.items():
+            self.by_code.setdefault(code, actor)
+
+    def get(self, code: str | None) -> Actor | None:
+        if not code:
+            return None
+        actor = self.by_code.get(code)
+        if actor is None:
+            record = self.records.get(code)
+            name = record.name if record else code
+            kind = record.kind if record else "non-state"
+            actor, _ = Actor.objects.get_or_create(code=code, defaults={"name": name, "kind": kind})
+            self.by_code[code] = actor
+        return actor
 
 
-def _official_for(name: str, *, aliases: list[str]) -> Official | None:
-    key = name_key(name)
-    if not key:
-        return None
-    official = Official.objects.filter(Q(name_key=key) | Q(aliases__contains=[name])).order_by("pk").first()
-    if official is None:
-        official, _ = Official.objects.get_or_create(name_key=key, defaults={"name": name, "aliases": []})
-    new_aliases = [a for a in aliases if a and a != official.name and a not in official.aliases]
-    if new_aliases:
-        official.aliases = [*official.aliases, *new_aliases]
-        official.save(update_fields=["aliases"])
-    return official
+def _officials_for(names: list[str]) -> dict[str, Official]:
+    """The official each name stands for, read in one query; new people get a row.
+
+    A name matches the official with its folded form as ``name_key``, or with the
+    name among its aliases (the loser's names after a merge); the oldest wins.
+    """
+    keys = {name: name_key(name) for name in names}
+    keys = {name: key for name, key in keys.items() if key}
+    if not keys:
+        return {}
+    candidates = list(
+        Official.objects.filter(Q(name_key__in=set(keys.values())) | Q(aliases__overlap=list(keys))).order_by("pk")
+    )
+    out: dict[str, Official] = {}
+    for name, key in keys.items():
+        official = next((o for o in candidates if o.name_key == key or name in o.aliases), None)
+        if official is None:
+            # get_or_create: another worker may be creating the same person right now.
+            official, _ = Official.objects.get_or_create(name_key=key, defaults={"name": name, "aliases": []})
+            candidates.append(official)
+        out[name] = official
+    return out
+
+
+@functools.cache
+def _history(model: type) -> HistoryManager:
+    """``model.history``, built once: simple_history makes a new manager class on every access."""
+    return model.history
 
 
 def article_record_extraction(*, article_id: int, token: str, extraction: Extraction) -> bool:
@@ -261,10 +307,11 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
 
     Returns False (and writes nothing) when this delivery no longer holds the
     article. Curated records stay as they are; a machine record that would
-    duplicate a curated one is dropped.
+    duplicate a curated one is dropped. Records and their history rows are
+    written in bulk: a few queries per article, whatever it holds.
     """
     with transaction.atomic():
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        article = Article.objects.select_for_update().defer("raw").filter(pk=article_id).first()
         if article is None or article.status != ArticleStatus.PARSING or article.claim_token != token:
             return False
         version = extraction.parser_version
@@ -275,24 +322,32 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
         article.published = meta.published
         article.dateline = (meta.dateline or "")[:100]
 
-        article.transfers.filter(curated=False).delete()
-        article.statements.filter(curated=False).delete()
-        article.official_mentions.all().delete()
+        # What a previous parse left: curated records stay, the rest is replaced.
+        old_transfers = list(article.transfers.values_list("pk", "curated", "supplier_id", "recipient_id"))
+        old_statements = list(article.statements.values_list("pk", "curated", "evidence_start", "evidence_end"))
+        if stale := [pk for pk, curated, *_ in old_transfers if not curated]:
+            Transfer.objects.filter(pk__in=stale).delete()
+        if stale := [pk for pk, curated, *_ in old_statements if not curated]:
+            Statement.objects.filter(pk__in=stale).delete()
+        if article.parsed_at is not None:
+            article.official_mentions.all().delete()
 
-        actor_records = {a.code: a for a in extraction.actors}
-        known: dict[str, Actor] = {}
+        codes = {c for t in extraction.transfers for c in (t.supplier, t.recipient)}
+        codes |= {o.country for o in extraction.officials if o.country}
+        codes |= {c for s in extraction.statements for c in (s.supplier, *s.recipients) if c}
+        actors = _Actors(codes, {a.code: a for a in extraction.actors})
 
         # Pairs compare resolved actors, not codes: after a merge two codes name one actor.
-        kept_pairs = set(article.transfers.values_list("supplier_id", "recipient_id"))
+        kept_pairs = {(supplier, recipient) for _pk, curated, supplier, recipient in old_transfers if curated}
+        transfers = []
         for t in extraction.transfers:
-            supplier = _actor_for(actor_records.get(t.supplier), t.supplier, known)
-            recipient = _actor_for(actor_records.get(t.recipient), t.recipient, known)
+            supplier, recipient = actors.get(t.supplier), actors.get(t.recipient)
             if supplier is None or recipient is None or supplier.pk == recipient.pk:
                 continue
             if (supplier.pk, recipient.pk) in kept_pairs:
                 continue
             kept_pairs.add((supplier.pk, recipient.pk))
-            Transfer.objects.create(
+            transfers.append(Transfer(
                 article=article,
                 supplier=supplier,
                 recipient=recipient,
@@ -303,21 +358,25 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
                 evidence_end=t.end,
                 confidence=t.confidence,
                 parser_version=version,
-            )
+            ))
+        _history(Transfer).bulk_history_create(Transfer.objects.bulk_create(transfers))
 
-        officials: dict[str, Official] = {}
+        officials = _officials_for([o.name for o in extraction.officials])
+        mentions = []
+        mentioned: set[int] = set()
         for o in extraction.officials:
-            official = _official_for(o.name, aliases=o.aliases)
-            if official is None:
+            official = officials.get(o.name)
+            # Two names for one person (an alias after a merge): both give the
+            # speaker, one mention is recorded.
+            if official is None or official.pk in mentioned:
                 continue
-            # Two names for one person (an alias after a merge): both give the speaker,
-            # one mention is recorded.
-            seen = official.pk in {x.pk for x in officials.values()}
-            officials[o.name] = official
-            if seen:
-                continue
-            country = _actor_for(None, o.country, known) if o.country else None
+            mentioned.add(official.pk)
+            new_aliases = [a for a in o.aliases if a and a != official.name and a not in official.aliases]
+            country = actors.get(o.country)
             changed = []
+            if new_aliases:
+                official.aliases = [*official.aliases, *new_aliases]
+                changed.append("aliases")
             for field, value in (("title", o.title), ("organization", o.organization)):
                 if value and not getattr(official, field):
                     setattr(official, field, value[:300])
@@ -327,7 +386,7 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
                 changed.append("country")
             if changed:
                 official.save(update_fields=changed)
-            OfficialMention.objects.create(
+            mentions.append(OfficialMention(
                 official=official,
                 article=article,
                 name_as_given=o.name[:200],
@@ -337,32 +396,81 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
                 evidence_start=o.start,
                 evidence_end=o.end,
                 confidence=o.confidence,
-            )
+            ))
+        OfficialMention.objects.bulk_create(mentions)
 
-        kept_spans = set(article.statements.values_list("evidence_start", "evidence_end"))
+        kept_spans = {(start, end) for _pk, curated, start, end in old_statements if curated}
+        statements, recipients = [], []
         for s in extraction.statements:
             if (s.start, s.end) in kept_spans:
                 continue
             kept_spans.add((s.start, s.end))
-            statement = Statement.objects.create(
+            statements.append(Statement(
                 article=article,
                 speaker=officials.get(s.speaker) if s.speaker_is_person else None,
                 speaker_name=s.speaker[:300],
-                supplier=_actor_for(actor_records.get(s.supplier), s.supplier, known) if s.supplier else None,
+                supplier=actors.get(s.supplier),
                 evidence=s.evidence,
                 evidence_start=s.start,
                 evidence_end=s.end,
                 direct_quote=s.direct_quote,
                 confidence=s.confidence,
                 parser_version=version,
-            )
-            recipients = [_actor_for(actor_records.get(c), c, known) for c in dict.fromkeys(s.recipients)]
-            statement.recipients.set([r for r in recipients if r is not None])
+            ))
+            recipients.append(list({a.pk: a for c in s.recipients if (a := actors.get(c))}.values()))
+        Statement.objects.bulk_create(statements)
+        through = Statement.recipients.through
+        links = through.objects.bulk_create(
+            [through(statement=st, actor=a) for st, actors_ in zip(statements, recipients) for a in actors_]
+        )
+        # One "+" history row per statement, with its recipients, as a save and a
+        # set() would have left (simple_history's m2m history rows copy the links).
+        history = {h.id: h for h in _history(Statement).bulk_history_create(statements) or []}
+        m2m_history = _history(Statement).model.recipients.model  # HistoricalStatement_recipients
+        m2m_history.objects.bulk_create([
+            m2m_history(history=history[link.statement_id], id=link.id, statement_id=link.statement_id,
+                        actor_id=link.actor_id)
+            for link in links
+            if link.statement_id in history
+        ])
 
         article.status = ArticleStatus.PARSED
         article.failure_reason = ""
         article.parser_version = version
         article.claim_token = ""
         article.parsed_at = timezone.now()
-        article.save()
+        article.save(update_fields=[
+            "clean_text", "title", "source", "published", "dateline", "status", "failure_reason",
+            "parser_version", "claim_token", "parsed_at", "updated_at",
+        ])
+    return True
+
+
+# Any number that is the same in every process: the key of the advisory lock
+# that keeps two refreshes of the relations summary from running at once.
+_RELATIONS_LOCK = 0x7472_6C72
+
+
+def relations_refresh(*, force: bool = False) -> bool:
+    """Bring the relations summary (``tracker_relation``) up to date; True if it was refreshed.
+
+    Triggers on the record tables add a row to ``tracker_relation_dirty`` in
+    each writing transaction; no such row means nothing to do. The rows are
+    deleted before the refresh reads the records, in the same transaction, so
+    a writer that commits in between leaves its row for the next refresh. The
+    refresh is ``CONCURRENTLY``: readers keep the old rows until it commits.
+    A refresh already running elsewhere makes this one return at once.
+    """
+    from django.db import connection
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_RELATIONS_LOCK])
+        if not cursor.fetchone()[0]:
+            return False
+        cursor.execute("DELETE FROM tracker_relation_dirty")
+        if not cursor.rowcount and not force:
+            return False
+        cursor.execute("SET LOCAL work_mem = '256MB'")
+        cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY tracker_relation")
+        cursor.execute("UPDATE tracker_relation_refresh SET refreshed_at = now()")
     return True

@@ -231,10 +231,18 @@ if CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY_TASK_TIME_LIM
 ARTICLE_MAX_ATTEMPTS = envint("ARTICLE_MAX_ATTEMPTS", 5)
 # How often the sweep runs (celery beat, started with the worker).
 ARTICLE_SWEEP_SECONDS = envint("ARTICLE_SWEEP_SECONDS", 60)
+# How often the relations summary (/api/relations/) is refreshed, when records changed.
+RELATIONS_REFRESH_SECONDS = envint("RELATIONS_REFRESH_SECONDS", 30)
 CELERY_BEAT_SCHEDULE = {
     "article-requeue-stale": {
         "task": "workers.tasks.article_requeue_stale",
         "schedule": float(ARTICLE_SWEEP_SECONDS),
+    },
+    "relations-refresh": {
+        "task": "workers.tasks.relations_refresh",
+        "schedule": float(RELATIONS_REFRESH_SECONDS),
+        # A refresh that missed its turn is replaced by the next one.
+        "options": {"expires": float(RELATIONS_REFRESH_SECONDS)},
     },
 }
 

@@ -67,8 +67,7 @@ def test_merging_officials_moves_statements_and_mentions_and_keeps_names(parsed_
     assert Official.history.filter(id=loser.pk, history_type="-").get().history_user == curator_user
 
     # A later article naming the loser is matched to the survivor.
-    official = services._official_for("Yury Borisov", aliases=[])
-    assert official.pk == survivor.pk
+    assert services._officials_for(["Yury Borisov"])["Yury Borisov"].pk == survivor.pk
 
 
 def test_merging_an_official_into_itself_is_refused(parsed_article, curator_user):
@@ -125,7 +124,7 @@ def test_merging_actors_drops_duplicates_and_self_transfers_keeping_curated_work
 def test_a_merged_actors_code_resolves_to_the_survivor(parsed_article, curator_user, duplicate_actor):
     russia = Actor.objects.get(code="RUS")
     curation.actor_merge(survivor=russia, loser=duplicate_actor, merged_by=curator_user)
-    assert services._actor_for(None, "RUS-X", {}) == russia
+    assert services._Actors({"RUS-X"}, {}).get("RUS-X") == russia
     assert not Actor.objects.filter(code="RUS-X").exists()
 
 
@@ -147,7 +146,7 @@ def test_renaming_keeps_the_old_name_and_code_as_aliases(parsed_article, curator
     official.name = "Yury Borisov"
     curation.official_update(official=official, updated_by=curator_user)
     assert Official.objects.get().aliases == ["Borisov", "Yuri Borisov"]
-    assert services._official_for("Yuri Borisov", aliases=[]).pk == official.pk
+    assert services._officials_for(["Yuri Borisov"])["Yuri Borisov"].pk == official.pk
 
     actor = Actor.objects.create(code="old-code", name="Old name", kind="non-state")
     actor.code, actor.name = "new-code", "New name"

@@ -10,8 +10,11 @@ import json
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import parse_http_date
 
+from tracker import services
 from tracker.models import Actor, Article, Official, Statement, Transfer
+from workers.tasks import relations_refresh as relations_refresh_task
 
 pytestmark = pytest.mark.django_db
 
@@ -175,6 +178,7 @@ def test_relations_matrix(api, transfers):
     make_statement(fomin, "RUS", ["ARM", "AZE"], article=make_article(dt.date(2016, 7, 19)))
     make_transfer("RUS", "ARM", "delivered", ["Iskander"], "Russia delivered Iskanders.",
                   article=make_article(dt.date(2017, 1, 1)))
+    assert services.relations_refresh()
     rows = api.get("/api/relations/?supplier=Russia").json()
     by_pair = {(r["supplier"]["code"], r["recipient"]["code"]): r for r in rows}
     assert set(by_pair) == {("RUS", "ARM"), ("RUS", "IND"), ("RUS", "AZE")}
@@ -187,6 +191,26 @@ def test_relations_matrix(api, transfers):
     assert by_pair[("RUS", "AZE")]["transfers"] == 0 and by_pair[("RUS", "AZE")]["statements"] == 1
     only_ind = api.get("/api/relations/?recipient=IND").json()
     assert [(r["supplier"]["code"], r["recipient"]["code"]) for r in only_ind] == [("RUS", "IND")]
+
+
+def test_relations_come_from_a_summary_refreshed_when_records_change(api, transfers):
+    services.relations_refresh(force=True)
+    before = api.get("/api/relations/?supplier=RUS&recipient=ARM")
+    assert before.json()[0]["transfers"] == 1
+    refreshed = parse_http_date(before["Last-Modified"])
+    assert not services.relations_refresh()  # nothing changed: nothing to do
+
+    transfers["rus_arm"].review_state = "rejected"
+    transfers["rus_arm"].save()
+    # Until the refresh, readers see the summary as it was.
+    assert api.get("/api/relations/?supplier=RUS&recipient=ARM").json()[0]["transfers"] == 1
+    assert relations_refresh_task()  # the periodic task (celery beat) does this
+    assert api.get("/api/relations/?supplier=RUS&recipient=ARM").json() == []
+    assert parse_http_date(api.get("/api/relations/")["Last-Modified"]) >= refreshed
+
+    make_statement(None, "RUS", ["ARM"])  # an insert through the m2m table counts as a change too
+    assert services.relations_refresh()
+    assert api.get("/api/relations/?supplier=RUS&recipient=ARM").json()[0]["statements"] == 1
 
 
 # --- export ------------------------------------------------------------------------------

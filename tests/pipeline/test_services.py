@@ -80,6 +80,47 @@ def test_reparse_keeps_curated_records_and_replaces_the_rest(article):
     assert Statement.objects.count() == 1
 
 
+def _wide_extraction(n: int) -> Extraction:
+    """``n`` transfers, officials and statements (each statement to two recipients)."""
+    base = _extraction()
+    recipients = ["IND", "CHN", "VNM", "EGY", "DZA", "IRN", "IRQ", "SYR", "ARM", "AZE", "KAZ", "BLR"][:n]
+    text = TEXT * n
+    span = len(TEXT)
+    base.clean_text = text
+    base.transfers = [TransferRecord("RUS", code, "planned", ["S-400"], text[i * span:(i + 1) * span], i * span,
+                                     (i + 1) * span, 0.9) for i, code in enumerate(recipients)]
+    base.officials = [OfficialRecord(f"Official Number{i}", "Minister", None, "RUS", [], 0, 5, 0.9) for i in range(n)]
+    base.statements = [StatementRecord(f"Official Number{i}", True, "RUS", [code, "UKR"], text[i * span:(i + 1) * span],
+                                       i * span, (i + 1) * span, False, 0.8) for i, code in enumerate(recipients)]
+    return base
+
+
+@pytest.mark.parametrize("n", [1, 12])
+def test_recording_takes_the_same_queries_however_many_records(article, submitter, django_assert_num_queries, n):
+    # The officials exist already (a feed names the same people again and again):
+    # recording a new article is then a fixed number of bulk queries.
+    _claim_and_record(article, _wide_extraction(n))
+    second = services.article_submit(text=TEXT + " Again.", submitted_by=submitter).article
+    assert services.article_claim(article_id=second.pk, token="t2")
+    with django_assert_num_queries(15):
+        assert services.article_record_extraction(article_id=second.pk, token="t2", extraction=_wide_extraction(n))
+    assert Transfer.objects.count() == Statement.objects.count() == 2 * n
+    assert Official.objects.count() == n
+    assert Statement.recipients.through.objects.filter(statement__article=second).count() == 2 * n
+
+
+def test_recorded_records_have_one_history_row_with_their_recipients(article):
+    _claim_and_record(article, _wide_extraction(3))
+    for statement in Statement.objects.all():
+        (entry,) = statement.history.all()
+        assert entry.history_type == "+" and entry.history_user is None
+        assert sorted(entry.recipients.values_list("actor__code", flat=True)) == sorted(
+            statement.recipients.values_list("code", flat=True))
+    for transfer in Transfer.objects.all():
+        (entry,) = transfer.history.all()
+        assert (entry.history_type, entry.status, entry.supplier_id) == ("+", "planned", transfer.supplier_id)
+
+
 def test_a_second_delivery_cannot_claim_an_article_being_parsed(article):
     assert services.article_claim(article_id=article.pk, token="first")
     assert not services.article_claim(article_id=article.pk, token="second")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.http import http_date
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -176,7 +177,11 @@ class ActorViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class RelationsView(APIView):
-    """The supplier–recipient matrix: one row per pair with counts, dates and weapons."""
+    """The supplier–recipient matrix: one row per pair with counts, dates and weapons.
+
+    Served from a summary refreshed in the background within
+    ``RELATIONS_REFRESH_SECONDS`` of a change; ``Last-Modified`` says when.
+    """
 
     @extend_schema(
         parameters=[
@@ -191,4 +196,6 @@ class RelationsView(APIView):
             return selectors.actor_codes_for(value.split(",")) if value else None
 
         rows = selectors.relation_list(suppliers=codes("supplier"), recipients=codes("recipient"))
-        return Response(serializers.RelationSerializer(rows, many=True).data)
+        response = Response(serializers.RelationSerializer(rows, many=True).data)
+        response["Last-Modified"] = http_date(selectors.relations_refreshed_at().timestamp())
+        return response
