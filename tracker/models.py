@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
 
@@ -155,7 +156,8 @@ class OfficialMention(models.Model):
 class ExtractedRecord(models.Model):
     """What transfers and statements share: evidence, confidence, curation."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="%(class)ss")
+    # No index of its own: each model's unique constraint starts with the article.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="%(class)ss", db_index=False)
     evidence = models.TextField()
     evidence_start = models.PositiveIntegerField()
     evidence_end = models.PositiveIntegerField()
@@ -179,8 +181,9 @@ class ExtractedRecord(models.Model):
 
 
 class Transfer(ExtractedRecord):
-    supplier = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="supplies")
-    recipient = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="receipts")
+    # Indexed by transfer_pair_recent_idx and transfer_recipient_idx below.
+    supplier = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="supplies", db_index=False)
+    recipient = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="receipts", db_index=False)
     status = models.CharField(max_length=12, choices=TransferStatus.choices)
     weapons = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     # Who changed what and when: a curator's edits, reviews and merges, and the
@@ -217,13 +220,15 @@ class Transfer(ExtractedRecord):
 
 
 class Statement(ExtractedRecord):
+    # speaker and supplier are indexed with the id (statement_*_recent_idx below).
     speaker = models.ForeignKey(
-        Official, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+        Official, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements", db_index=False
     )
     # The person's full name as first given, or the organisation's name when no person speaks.
     speaker_name = models.CharField(max_length=300)
     supplier = models.ForeignKey(
-        Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="statements_as_supplier"
+        Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="statements_as_supplier",
+        db_index=False,
     )
     recipients = models.ManyToManyField(Actor, blank=True, related_name="statements_as_recipient")
     direct_quote = models.BooleanField(default=False)
@@ -248,6 +253,8 @@ class Statement(ExtractedRecord):
         indexes = [
             models.Index(fields=["supplier", "-id"], name="statement_supplier_recent_idx"),
             models.Index(fields=["speaker", "-id"], name="statement_speaker_recent_idx"),
+            # ``?speaker=<part of a name>`` is an icontains, i.e. UPPER(speaker_name) LIKE '%...%'.
+            GinIndex(OpClass(Upper("speaker_name"), name="gin_trgm_ops"), name="statement_speaker_name_trgm"),
             models.Index(fields=["review_state", "-id"], name="statement_review_idx"),
             GinIndex(fields=["evidence_search"], name="statement_evidence_search_gin"),
         ]

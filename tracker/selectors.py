@@ -50,10 +50,15 @@ def article_detail() -> QuerySet[Article]:
     )
 
 
+# What the list endpoints never show: article bodies, the stored search vector
+# and the actors' alias lists (dozens of names each, parsed for every row).
+_LIST_DEFER = ("article__raw", "article__clean_text", "evidence_search")
+
+
 def transfer_list() -> QuerySet[Transfer]:
     return (
         Transfer.objects.select_related("supplier", "recipient", "article")
-        .defer("article__raw", "article__clean_text", "evidence_search")
+        .defer(*_LIST_DEFER, "supplier__aliases", "recipient__aliases")
         .annotate(published=F("article__published"))
     )
 
@@ -61,9 +66,9 @@ def transfer_list() -> QuerySet[Transfer]:
 def statement_list() -> QuerySet[Statement]:
     return (
         Statement.objects.select_related("speaker__country", "supplier", "article")
-        .defer("article__raw", "article__clean_text", "evidence_search")
+        .defer(*_LIST_DEFER, "supplier__aliases", "speaker__aliases", "speaker__country__aliases")
         .annotate(published=F("article__published"))
-        .prefetch_related("recipients")
+        .prefetch_related(Prefetch("recipients", queryset=Actor.objects.defer("aliases")))
     )
 
 

@@ -66,6 +66,17 @@ def ids(response) -> set[int]:
 # --- statements -------------------------------------------------------------------------
 
 
+@pytest.fixture(params=["by ids", "by condition"])
+def few(request, monkeypatch):
+    """Every filter test runs twice: with the rows resolved to their ids first (few
+    matches, the default here) and with the condition applied as it is (many)."""
+    from tracker.api import filters
+
+    if request.param == "by condition":
+        monkeypatch.setattr(filters, "FEW", 0)
+    return request.param
+
+
 @pytest.fixture
 def statements():
     fomin = make_official()
@@ -95,6 +106,9 @@ def statements():
         ("speaker_country=UKR", {"kuleba"}),
         ("speaker_country=Russia&published_after=2016-01-01", {"fomin_arm"}),
         ("published_after=2015-01-01&published_before=2020-12-31", {"fomin_arm", "org"}),
+        ("published_before=2016-07-19", {"fomin_arm", "fomin_aze_quote"}),
+        ("published_after=2030-01-01", set()),
+        ("speaker=fomin&published_after=2015-01-01&search=parity", {"fomin_arm"}),
         ("direct_quote=true", {"fomin_aze_quote"}),
         ("min_confidence=0.5", {"fomin_arm", "fomin_aze_quote", "org"}),
         ("search=iskander", {"fomin_aze_quote"}),
@@ -104,7 +118,7 @@ def statements():
         ("supplier=XXX", set()),
     ],
 )
-def test_statement_filters(api, statements, query, expected):
+def test_statement_filters(api, statements, few, query, expected):
     assert ids(api.get(f"/api/statements/?{query}")) == {statements[k].id for k in expected}
 
 
@@ -169,7 +183,7 @@ def transfers():
         ("search=regiments", {"rus_ind"}),
     ],
 )
-def test_transfer_filters(api, transfers, query, expected):
+def test_transfer_filters(api, transfers, few, query, expected):
     assert ids(api.get(f"/api/transfers/?{query}")) == {transfers[k].id for k in expected}
 
 

@@ -14,6 +14,22 @@ def _split(value: str) -> list[str]:
     return [v for v in (value or "").split(",") if v.strip()]
 
 
+# Lists are ordered newest first with a LIMIT; PostgreSQL likes to answer that by
+# walking the primary key backwards until a page has matched, which is quick when
+# the filter matches many rows and reads most of the table when it matches few.
+# A filter that matches few rows is therefore resolved to their ids first, with a
+# probe that stops at FEW + 1 rows (so it stays cheap when the filter matches many).
+FEW = 1000
+
+
+def _filter_few(qs: QuerySet, condition: Q) -> QuerySet:
+    """``qs.filter(condition)``, by primary key when at most ``FEW`` rows match."""
+    ids = list(qs.model.objects.filter(condition).order_by().values_list("pk", flat=True)[:FEW + 1])
+    if len(ids) <= FEW:
+        return qs.filter(pk__in=ids)
+    return qs.filter(condition)
+
+
 class ActorValueFilter(filters.CharFilter):
     """``supplier=RUS``, ``supplier=Russia``, ``recipient=ARM,AZE``: codes, names or aliases.
 
@@ -44,9 +60,9 @@ class RecordFilterSet(filters.FilterSet):
     review_state = filters.ChoiceFilter(choices=ReviewState.choices, help_text="Curation state")
     min_confidence = filters.NumberFilter(field_name="confidence", lookup_expr="gte",
                                           help_text="Only records with at least this confidence (0–1)")
-    published_after = filters.DateFilter(field_name="article__published", lookup_expr="gte",
+    published_after = filters.DateFilter(method="filter_published",
                                          help_text="Article published on or after (YYYY-MM-DD)")
-    published_before = filters.DateFilter(field_name="article__published", lookup_expr="lte",
+    published_before = filters.DateFilter(method="filter_published",
                                           help_text="Article published on or before (YYYY-MM-DD)")
     supplier = ActorValueFilter(field_name="supplier",
                                 help_text="Supplier codes, names or aliases, comma-separated (RUS, Russia)")
@@ -59,7 +75,23 @@ class RecordFilterSet(filters.FilterSet):
             return qs
         query = SearchQuery(value, config="english", search_type="websearch")
         # ``evidence_search`` is the stored vector, with a GIN index.
-        return qs.filter(evidence_search=query)
+        return _filter_few(qs, Q(evidence_search=query))
+
+    def filter_published(self, qs: QuerySet, name: str, value: object) -> QuerySet:
+        """Both bounds at once: a narrow range matches few records even when each bound alone matches many."""
+        after, before = self.form.cleaned_data.get("published_after"), self.form.cleaned_data.get("published_before")
+        if name == "published_before" and after:
+            return qs  # applied with published_after
+        articles = Article.objects.order_by()
+        if after:
+            articles = articles.filter(published__gte=after)
+        if before:
+            articles = articles.filter(published__lte=before)
+        # The articles first (the published index): few of them means few records.
+        ids = list(articles.values_list("pk", flat=True)[:FEW + 1])
+        if len(ids) <= FEW:
+            return qs.filter(article_id__in=ids)
+        return qs.filter(article_id__in=articles.values("pk"))
 
 
 class TransferFilterSet(RecordFilterSet):
@@ -84,18 +116,31 @@ class StatementFilterSet(RecordFilterSet):
     recipient = RecipientsFilter(field_name="recipients",
                                  help_text="Recipient codes, names or aliases, comma-separated (ARM,AZE)")
     speaker = filters.CharFilter(method="filter_speaker", help_text="Speaker: official id, or part of a name")
-    speaker_country = ActorValueFilter(field_name="speaker__country",
-                                       help_text="The speaker's country: code, name or alias")
+    speaker_country = filters.CharFilter(method="filter_speaker_country",
+                                         help_text="The speaker's country: code, name or alias")
     direct_quote = filters.BooleanFilter(help_text="Only direct quotes (true) or reported speech (false)")
 
     class Meta:
         model = Statement
         fields: list[str] = []
 
+    def filter_speaker_country(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        # The officials' ids rather than a join: with them PostgreSQL can combine
+        # the (speaker, -id) index with the supplier's and the recipients'.
+        matching = Official.objects.filter(country_id__in=actor_ids_for(_split(value))).values_list("pk", flat=True)
+        officials = list(matching[:FEW + 1])
+        return qs.filter(speaker_id__in=matching if len(officials) > FEW else officials)
+
     def filter_speaker(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         if value.isdigit():
             return qs.filter(speaker_id=int(value))
-        return qs.filter(Q(speaker_name__icontains=value) | Q(speaker__name__icontains=value))
+        # The officials first (a small table), so that the statements are found
+        # through indexes: (speaker, -id) for them, the trigram one on speaker_name.
+        matching = Official.objects.filter(name__icontains=value).values_list("pk", flat=True)
+        officials = list(matching[:FEW + 1])
+        if len(officials) > FEW:  # a fragment that names half the table: a subquery instead
+            return qs.filter(Q(speaker_name__icontains=value) | Q(speaker_id__in=matching))
+        return _filter_few(qs, Q(speaker_name__icontains=value) | Q(speaker_id__in=officials))
 
 
 class ArticleFilterSet(filters.FilterSet):

@@ -38,4 +38,7 @@ class Migration(migrations.Migration):
             model_name='transfer',
             index=django.contrib.postgres.indexes.GinIndex(fields=['evidence_search'], name='transfer_evidence_search_gin'),
         ),
+        # The new column has no statistics until autovacuum gets to a big table; without
+        # them the planner guesses a search matches a handful of rows.
+        migrations.RunSQL("ANALYZE tracker_statement; ANALYZE tracker_transfer", migrations.RunSQL.noop),
     ]
