@@ -9,28 +9,29 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from tracker.models import Actor, Article, Official, OfficialMention, Statement, Transfer
 
 
-def actor_codes_for(values: list[str]) -> list[str]:
-    """Actor codes named by codes, names or aliases, case-insensitively ("RUS", "Russia", "russian")."""
-    wanted = [v.strip() for v in values if v.strip()]
+def _actors_named(values: list[str]) -> list[tuple[int, str]]:
+    """(id, code) of the actors named by codes, names or aliases, case-insensitively, in one query."""
+    wanted = [v.strip().lower() for v in values if v.strip()]
     if not wanted:
         return []
-    query = Q()
-    for value in wanted:
-        query |= Q(code__iexact=value) | Q(name__iexact=value)
-    codes = set(Actor.objects.filter(query).values_list("code", flat=True))
-    lowered = [v.lower() for v in wanted]
     # Aliases are stored as written; compare them folded to lower case in SQL.
-    codes.update(
+    return list(
         Actor.objects.extra(
-            where=["EXISTS (SELECT 1 FROM unnest(aliases) a WHERE lower(a) = ANY(%s))"], params=[lowered]
-        ).values_list("code", flat=True)
+            where=["lower(code) = ANY(%s) OR lower(name) = ANY(%s)"
+                   " OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE lower(a) = ANY(%s))"],
+            params=[wanted, wanted, wanted],
+        ).order_by("code").values_list("pk", "code")
     )
-    return sorted(codes)
+
+
+def actor_codes_for(values: list[str]) -> list[str]:
+    """Actor codes named by codes, names or aliases, case-insensitively ("RUS", "Russia", "russian")."""
+    return [code for _pk, code in _actors_named(values)]
 
 
 def actor_ids_for(values: list[str]) -> list[int]:
     """Like ``actor_codes_for``, but the primary keys, so filters hit the (actor, -id) indexes."""
-    return list(Actor.objects.filter(code__in=actor_codes_for(values)).values_list("pk", flat=True))
+    return [pk for pk, _code in _actors_named(values)]
 
 
 def article_list() -> QuerySet[Article]:

@@ -13,3 +13,12 @@ class IdCursorPagination(CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
     ordering = "-id"
+
+    def get_ordering(self, request, queryset, view) -> tuple[str, ...]:
+        """The requested ordering, then the id: rows that tie (the same confidence,
+        the same date) keep one order from query to query, so that the cursor's
+        offset within a tie never repeats or skips a row."""
+        ordering = tuple(super().get_ordering(request, queryset, view))
+        if not any(field.lstrip("-") in ("id", "pk") for field in ordering):
+            ordering += ("-id" if ordering[0].startswith("-") else "id",)
+        return ordering
