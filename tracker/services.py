@@ -329,8 +329,7 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
             Transfer.objects.filter(pk__in=stale).delete()
         if stale := [pk for pk, curated, *_ in old_statements if not curated]:
             Statement.objects.filter(pk__in=stale).delete()
-        if article.parsed_at is not None:
-            article.official_mentions.all().delete()
+        article.official_mentions.all().delete()  # one DELETE: mentions have no signals or history
 
         codes = {c for t in extraction.transfers for c in (t.supplier, t.recipient)}
         codes |= {o.country for o in extraction.officials if o.country}
