@@ -174,6 +174,19 @@ def django_capture(token: str, path: str) -> tuple[int, list[dict], float]:
     return resp.status_code, list(ctx.captured_queries), dt
 
 
+def refresh_relations() -> float:
+    """Seconds one forced ``services.relations_refresh`` takes (what the beat task costs)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+    import django
+
+    django.setup()
+    from tracker import services
+
+    t = time.perf_counter()
+    services.relations_refresh(force=True)
+    return time.perf_counter() - t
+
+
 def explain(sql: str) -> str:
     from django.db import connection
 
@@ -213,14 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         # a migration that added columns or indexes).
         conn.execute("ANALYZE tracker_statement, tracker_transfer, tracker_article, tracker_official, "
                      "tracker_statement_recipients")
-        # The relations summary, refreshed as the beat task does (services.relations_refresh).
-        t = time.perf_counter()
-        with conn.transaction():
-            conn.execute("SET LOCAL work_mem = '256MB'")
-            conn.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY tracker_relation")
-            conn.execute("DELETE FROM tracker_relation_dirty")
-            conn.execute("UPDATE tracker_relation_refresh SET refreshed_at = now()")
-        refresh_s = time.perf_counter() - t
+        # The relations summary, refreshed by the beat task's own service.
+        refresh_s = refresh_relations()
         pairs = conn.execute("SELECT count(*) FROM tracker_relation").fetchone()[0]
         size = conn.execute("SELECT pg_size_pretty(pg_database_size(current_database()))").fetchone()[0]
         params = pick_parameters(conn)

@@ -22,12 +22,18 @@ def _split(value: str) -> list[str]:
 FEW = 1000
 
 
+def _ids(matching: QuerySet) -> list[int] | QuerySet:
+    """The primary keys of ``matching``: a list when there are at most ``FEW``,
+    otherwise the query itself, to be used as a subquery."""
+    matching = matching.order_by().values_list("pk", flat=True)
+    ids = list(matching[:FEW + 1])
+    return ids if len(ids) <= FEW else matching
+
+
 def _filter_few(qs: QuerySet, condition: Q) -> QuerySet:
     """``qs.filter(condition)``, by primary key when at most ``FEW`` rows match."""
-    ids = list(qs.model.objects.filter(condition).order_by().values_list("pk", flat=True)[:FEW + 1])
-    if len(ids) <= FEW:
-        return qs.filter(pk__in=ids)
-    return qs.filter(condition)
+    ids = _ids(qs.model.objects.filter(condition))
+    return qs.filter(pk__in=ids) if isinstance(ids, list) else qs.filter(condition)
 
 
 class ActorValueFilter(filters.CharFilter):
@@ -82,16 +88,13 @@ class RecordFilterSet(filters.FilterSet):
         after, before = self.form.cleaned_data.get("published_after"), self.form.cleaned_data.get("published_before")
         if name == "published_before" and after:
             return qs  # applied with published_after
-        articles = Article.objects.order_by()
+        articles = Article.objects.all()
         if after:
             articles = articles.filter(published__gte=after)
         if before:
             articles = articles.filter(published__lte=before)
         # The articles first (the published index): few of them means few records.
-        ids = list(articles.values_list("pk", flat=True)[:FEW + 1])
-        if len(ids) <= FEW:
-            return qs.filter(article_id__in=ids)
-        return qs.filter(article_id__in=articles.values("pk"))
+        return qs.filter(article_id__in=_ids(articles))
 
 
 class TransferFilterSet(RecordFilterSet):
@@ -127,20 +130,17 @@ class StatementFilterSet(RecordFilterSet):
     def filter_speaker_country(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         # The officials' ids rather than a join: with them PostgreSQL can combine
         # the (speaker, -id) index with the supplier's and the recipients'.
-        matching = Official.objects.filter(country_id__in=actor_ids_for(_split(value))).values_list("pk", flat=True)
-        officials = list(matching[:FEW + 1])
-        return qs.filter(speaker_id__in=matching if len(officials) > FEW else officials)
+        return qs.filter(speaker_id__in=_ids(Official.objects.filter(country_id__in=actor_ids_for(_split(value)))))
 
     def filter_speaker(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         if value.isdigit():
             return qs.filter(speaker_id=int(value))
         # The officials first (a small table), so that the statements are found
         # through indexes: (speaker, -id) for them, the trigram one on speaker_name.
-        matching = Official.objects.filter(name__icontains=value).values_list("pk", flat=True)
-        officials = list(matching[:FEW + 1])
-        if len(officials) > FEW:  # a fragment that names half the table: a subquery instead
-            return qs.filter(Q(speaker_name__icontains=value) | Q(speaker_id__in=matching))
-        return _filter_few(qs, Q(speaker_name__icontains=value) | Q(speaker_id__in=officials))
+        officials = _ids(Official.objects.filter(name__icontains=value))
+        condition = Q(speaker_name__icontains=value) | Q(speaker_id__in=officials)
+        # A fragment that names more than FEW officials matches too many statements to list.
+        return _filter_few(qs, condition) if isinstance(officials, list) else qs.filter(condition)
 
 
 class ArticleFilterSet(filters.FilterSet):
