@@ -6,13 +6,16 @@ The corpus (default ../shared/corpus/dev, falling back to seeds/) is repeated to
 about ``--words`` words. For each process count, every process loads the model
 once and goes round the corpus; each round times, in rotating order:
 
-- ``spacy``: ``nlp.pipe`` over the clean texts (the parser's own pipeline object,
-  so the same components, spaCy's default batch size);
+- ``spacy``: the reference, ``nlp.pipe`` of the stock model (``spacy.load``, every
+  component, spaCy's default batch size) over the clean texts;
+- ``pipeline``: ``nlp.pipe`` of the parser's own pipeline object over the same
+  texts (the stock model with its attribute ruler swapped for the lookup one and
+  the paragraph-break component), to show what the pipeline changes are worth;
 - ``parse_many``: ``workers.parser.parse_many`` over the raw texts (read, one
   batched spaCy pass, extraction);
 - ``parse_article``: ``parse_article`` on each raw text, as a Celery worker does.
 
-Interleaving the three per round means drift on a shared machine hits them alike,
+Interleaving the modes per round means drift on a shared machine hits them alike,
 so the ratios are the figures to compare across runs; the absolute ones drift.
 """
 
@@ -27,7 +30,7 @@ from pathlib import Path
 
 from bench.common import corpus_files, peak_rss_mb, row, verdict, words
 
-MODES = ("spacy", "parse_many", "parse_article")
+MODES = ("spacy", "pipeline", "parse_many", "parse_article")
 TARGET_RATIO = 0.8
 
 
@@ -36,13 +39,16 @@ def _worker(args: tuple[list[tuple[str, str, str]], int, int, list[str], object]
 
     ``items`` are (raw, content_type, clean_text)."""
     items, rounds, offset, modes, barrier = args
+    import spacy
+
     from workers.parser import parse_article, parse_many
-    from workers.parser.nlp import get_nlp
+    from workers.parser.nlp import MODEL, get_nlp
 
     t0 = time.perf_counter()
     nlp = get_nlp()
     load_s = time.perf_counter() - t0
     rss_loaded = peak_rss_mb()
+    stock = spacy.load(MODEL)
     by_type: dict[str, list[str]] = {}
     for raw, ctype, _clean in items:
         by_type.setdefault(ctype, []).append(raw)
@@ -50,6 +56,9 @@ def _worker(args: tuple[list[tuple[str, str, str]], int, int, list[str], object]
 
     def run(mode: str) -> None:
         if mode == "spacy":
+            for _doc in stock.pipe(cleans):
+                pass
+        elif mode == "pipeline":
             for _doc in nlp.pipe(cleans):
                 pass
         elif mode == "parse_many":
@@ -136,9 +145,9 @@ def report(result: dict) -> None:
     for mode in result["modes"]:
         w, a = m[mode]["words_per_s"], m[mode]["articles_per_s"]
         ratio = w / base
-        row(f"{mode}", f"{w:8.0f} words/s {a:7.2f} articles/s   x{ratio:.3f} of spaCy nlp.pipe   "
+        row(f"{mode}", f"{w:8.0f} words/s {a:7.2f} articles/s   x{ratio:.3f} of stock spaCy nlp.pipe   "
                        f"({m[mode]['words_per_cpu_s']:.0f} words per CPU s)")
-    row("peak RSS per process (after load / at end)",
+    row("peak RSS per process (parser loaded / at end, with the stock model too)",
         f"{result['rss_loaded_mb']:.0f} MB / {result['rss_peak_mb']:.0f} MB")
     for mode in ("parse_many", "parse_article"):
         if mode in m:

@@ -79,6 +79,12 @@ DATE_SETTINGS = {
     "DATE_ORDER": "DMY",
 }
 HEAD_MAX_LINES = 12
+# The two spelled-out forms DATE_RE finds, read without dateparser (which costs
+# more than the rest of the metadata together); anything else still goes to it.
+_DAY_MONTH_YEAR = re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})")
+_MONTH_DAY_YEAR = re.compile(rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})")
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 TITLE_SEPARATORS = (" | ", " - ", " \u2014 ", " \u2013 ", " :: ")
 
 
@@ -93,6 +99,12 @@ def parse_date(text: str) -> dt.date | None:
             return None
     if not re.search(r"\b\d{4}\b", text):
         return None  # "yesterday", "Monday", "July 19": no year, not a publication date
+    m = _DAY_MONTH_YEAR.fullmatch(text) or _MONTH_DAY_YEAR.fullmatch(text)
+    if m:
+        try:
+            return dt.date(int(m["year"]), _MONTH_NUMBERS[m["month"][:3].lower()], int(m["day"]))
+        except ValueError:
+            return None
     parsed = dateparser.parse(text, languages=["en"], settings=DATE_SETTINGS)
     return parsed.date() if parsed else None
 

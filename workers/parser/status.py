@@ -70,6 +70,7 @@ TRIGGER_STATUS = {
     "demand": "considering", "beg": "considering",
 }
 ORDER_WORDS = frozenset({"order", "pay", "contract", "paid"})
+_DROPPED_OR_DEALT = DROPPED_OBJECTS | DEAL_NOUNS | PLANNED_NOUNS | PERMISSION_NOUNS
 
 
 def _negated(token: Token) -> bool:
@@ -153,7 +154,7 @@ def _deal_infinitive(tok: Token) -> bool:
     permission that the verb acts on."""
     if tok.dep_ != "advcl" or tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
-    return any(c.dep_ == "dobj" and c.i < tok.i and c.lemma_.lower() in DROPPED_OBJECTS | DEAL_NOUNS | PLANNED_NOUNS | PERMISSION_NOUNS
+    return any(c.dep_ == "dobj" and c.i < tok.i and c.lemma_.lower() in _DROPPED_OR_DEALT
                for c in tok.head.children)
 
 

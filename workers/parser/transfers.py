@@ -73,6 +73,12 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
         cand.confidence = 0.55
 
 
+# Unions the candidate loop tests on every token, built once.
+_VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS
+_NOUN_TRIGGERS = SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS
+_ACQUIRE_WORDS = ACQUIRE_VERBS | ACQUIRE_NOUNS
+
+
 def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
     """Every sentence-level supply report with at least one party on each side."""
     index = mention_index(mentions)
@@ -91,9 +97,9 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 cand = deal_candidate(tok, index, index) if lemma in DEAL_VERBS else None
                 if cand is None and lemma in CONTENTS_VERBS:
                     cand = contents_candidate(tok, index, index)
-                if cand is None and lemma in SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS:
+                if cand is None and lemma in _VERB_TRIGGERS:
                     cand = verb_candidate(tok, index, index)
-            elif tok.pos_ in {"NOUN", "PROPN"} and lemma in SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS:
+            elif tok.pos_ in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS:
                 cand = noun_candidate(tok, index, index)
             elif tok.pos_ == "NOUN" and lemma in LICENCE_NOUNS and names_exports(tok):
                 cand = noun_candidate(tok, index, index)
@@ -220,7 +226,7 @@ def _complete_partials(full: list[Candidate], partial: list[Candidate], index: d
         elif near is not None and set(named) <= own and not c.recipients and not own & set(near.recipients):
             c.recipients = list(near.recipients)
         elif near is not None and set(named) <= own and not c.suppliers and not own & set(near.suppliers) \
-                and c.trigger.lemma_.lower() in ACQUIRE_VERBS | ACQUIRE_NOUNS:
+                and c.trigger.lemma_.lower() in _ACQUIRE_WORDS:
             # only a buyer's own act ("Egypt's purchase of 30 more of the jets")
             # continues the seller's story; "a system reached Ukraine" need not
             c.suppliers = list(near.suppliers)

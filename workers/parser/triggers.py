@@ -59,6 +59,9 @@ from .status import CONTRACTED, DELIVERED
 from .weapons import named_systems, origin_of
 
 
+_RECEIVE_OR_NEGOTIATE = RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
+
+
 @dataclass
 class Candidate:
     """One sentence's report of supplies from some parties to others."""
@@ -256,7 +259,7 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
             elif noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
                 recipients = subject_codes(noun.head, index)
             elif noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"} and (
-                noun.head.head.lemma_.lower() in RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
+                noun.head.head.lemma_.lower() in _RECEIVE_OR_NEGOTIATE
             ):
                 recipients = subject_codes(noun.head.head, index)
         if not suppliers:

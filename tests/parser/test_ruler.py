@@ -1,0 +1,99 @@
+"""The lookup attribute ruler gives exactly the stock ruler's annotations, and an
+article read in pieces is annotated as one Doc."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from workers.parser import pipeline
+from workers.parser.nlp import MODEL
+from workers.parser.ruler import LookupAttributeRuler, use_lookup_ruler
+
+# Our own text, with the forms the stock rules single out: contractions,
+# "gonna", "let's", possessives, symbols, numbers, abbreviations, quotes, dashes.
+TEXT = (
+    "MOSCOW, March 3. /TASS/. Russia's deputy defence minister said on Friday that "
+    "Moscow \u201cwon't stop\u201d supplying S-300 systems to Armenia, and it ain't gonna change.\n\n"
+    "\u201cLet's be clear,\u201d he told reporters. \"We've delivered 12 Su-30SM jets; they're "
+    "already flying.\" The U.S. and the EU criticised the deal \u2014 worth $1.2bn (about 5% of "
+    "the budget) \u2014 as destabilising. I'd say y'all can't wanna gotta dunno.\n"
+    "Azerbaijan's Ilham Aliyev, e.g., bought T-90S tanks in the 1990s; #arms @tass :) ..."
+)
+ATTRS = ("pos_", "tag_", "lemma_", "morph", "norm_", "dep_")
+
+
+@pytest.fixture(scope="module")
+def pair() -> tuple[Language, Language]:
+    stock = spacy.load(MODEL)
+    lookup = spacy.load(MODEL)
+    use_lookup_ruler(lookup)
+    return stock, lookup
+
+
+def _annotations(doc) -> list[tuple]:
+    return [tuple(str(getattr(t, a)) for a in ATTRS) for t in doc]
+
+
+def test_the_lookup_ruler_replaces_the_stock_one_with_all_its_rules(pair):
+    stock, lookup = pair
+    ruler = lookup.get_pipe("attribute_ruler")
+    assert isinstance(ruler, LookupAttributeRuler)
+    assert lookup.pipe_names == stock.pipe_names
+    assert ruler.patterns == stock.get_pipe("attribute_ruler").patterns
+    # Most rules are looked up; the rest still go through a Matcher.
+    assert len(ruler._one_token) > 100 and len(ruler._other) > 0
+
+
+def test_the_lookup_ruler_annotates_exactly_as_the_stock_one(pair):
+    stock, lookup = pair
+    # Twice: the first pass fills the table, the second reads from it.
+    for _ in range(2):
+        assert _annotations(lookup(TEXT)) == _annotations(stock(TEXT))
+
+
+def test_the_lookup_table_is_bounded(pair, monkeypatch):
+    _stock, lookup = pair
+    ruler = lookup.get_pipe("attribute_ruler")
+    monkeypatch.setattr(LookupAttributeRuler, "MAX_ENTRIES", 5)
+    ruler._table.clear()
+    lookup(TEXT)
+    assert 0 < len(ruler._table) <= 5
+
+
+@pytest.mark.parametrize("size", [1, 40, 200, 10_000])
+def test_pieces_join_back_into_the_text_and_break_only_after_newlines(monkeypatch, size):
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", size)
+    pieces = pipeline._pieces(TEXT)
+    assert "".join(pieces) == TEXT
+    assert all(p.endswith("\n") for p in pieces[:-1])
+    # Longer than the size only when one line (with its blank lines) is.
+    assert all(len(p) <= size or "\n" not in p.rstrip("\n") for p in pieces)
+
+
+def test_pieces_of_an_empty_text():
+    assert pipeline._pieces("") == [""]
+
+
+def test_an_article_read_in_pieces_is_one_doc_with_the_same_text(monkeypatch, nlp):
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 100)
+    doc = next(pipeline._docs([TEXT]))
+    assert doc.text == TEXT
+    assert [t.text for t in doc] == [t.text for t in nlp(TEXT)]
+    # Every piece starts a sentence, as the paragraph breaks do in a whole Doc.
+    starts = {s.start_char for s in doc.sents}
+    offset = 0
+    for piece in pipeline._pieces(TEXT):
+        if piece.strip() and offset:
+            first = offset + (len(piece) - len(piece.lstrip()))
+            assert first in starts
+        offset += len(piece)
+
+
+def test_parse_article_and_parse_many_agree_whatever_the_piece_size(monkeypatch):
+    text = TEXT.replace("#arms @tass :) ...", "")
+    many = pipeline.parse_many([text, text + "\nIran bought drones from Russia.\n"])
+    one = pipeline.parse_article(text)
+    assert many[0].to_dict() == one.to_dict()
+    assert {(t.supplier, t.recipient) for t in one.transfers} >= {("RUS", "ARM")}
