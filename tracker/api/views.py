@@ -11,7 +11,8 @@ from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.views import APIView
 from rest_framework.response import Response
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from drf_orjson_renderer.renderers import ORJSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.throttling import ScopedRateThrottle
 
 from tracker import selectors, services
@@ -112,7 +113,7 @@ def _looks_like_html(text: str) -> bool:
 class ExportMixin:
     """``?format=csv`` or ``?format=jsonl`` streams every filtered row instead of a page."""
 
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, export.CSVRenderer, export.JSONLinesRenderer]
+    renderer_classes = [ORJSONRenderer, BrowsableAPIRenderer, export.CSVRenderer, export.JSONLinesRenderer]
     export_rows = None
     export_name = "export"
 
