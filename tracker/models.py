@@ -123,7 +123,13 @@ class Official(models.Model):
     class Meta:
         ordering = ["name", "id"]
         constraints = [models.UniqueConstraint(fields=["name_key"], name="official_name_key_unique")]
-        indexes = [GinIndex(fields=["aliases"], name="official_aliases_gin")]
+        indexes = [
+            GinIndex(fields=["aliases"], name="official_aliases_gin"),
+            # ``?speaker=<part of a name>``: UPPER(name) LIKE '%...%' through trigrams,
+            # and the few officials with aliases (merged ones) found without a scan.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="official_name_trgm"),
+            models.Index(fields=["id"], name="official_with_aliases", condition=~Q(aliases=[])),
+        ]
         permissions = [("merge_official", "Can merge two officials")]
 
     def __str__(self) -> str:
@@ -253,8 +259,11 @@ class Statement(ExtractedRecord):
         indexes = [
             models.Index(fields=["supplier", "-id"], name="statement_supplier_recent_idx"),
             models.Index(fields=["speaker", "-id"], name="statement_speaker_recent_idx"),
-            # ``?speaker=<part of a name>`` is an icontains, i.e. UPPER(speaker_name) LIKE '%...%'.
-            GinIndex(OpClass(Upper("speaker_name"), name="gin_trgm_ops"), name="statement_speaker_name_trgm"),
+            # ``?speaker=<part of a name>`` matches a linked speaker by the official's
+            # name or aliases, and an unlinked one by the name as written: an
+            # icontains, UPPER(speaker_name) LIKE '%...%', on those rows only.
+            GinIndex(OpClass(Upper("speaker_name"), name="gin_trgm_ops"), name="statement_unlinked_name_trgm",
+                     condition=Q(speaker__isnull=True)),
             models.Index(fields=["review_state", "-id"], name="statement_review_idx"),
             GinIndex(fields=["evidence_search"], name="statement_evidence_search_gin"),
         ]

@@ -93,7 +93,13 @@ DATABASES = {
         "PORT": envint("DATABASE_PORT", 5432),
         "CONN_MAX_AGE": envint("DATABASE_CONN_MAX_AGE", 60),
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {"connect_timeout": envint("DATABASE_CONNECT_TIMEOUT", 5)},
+        "OPTIONS": {
+            "connect_timeout": envint("DATABASE_CONNECT_TIMEOUT", 5),
+            # Every query here reads a page through indexes and stops at a LIMIT;
+            # parallel workers only add their start-up to it (the four-filter
+            # statement query: 75 ms with two workers, 31 ms without).
+            "options": "-c max_parallel_workers_per_gather=0",
+        },
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

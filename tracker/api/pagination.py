@@ -22,3 +22,28 @@ class IdCursorPagination(CursorPagination):
         if not any(field.lstrip("-") in ("id", "pk") for field in ordering):
             ordering += ("-id" if ordering[0].startswith("-") else "id",)
         return ordering
+
+    def paginate_queryset(self, queryset, request, view=None):
+        """The page's rows found with the filters and the ordering alone, then
+        loaded by id with their related rows.
+
+        One query that both filters and joins every related table costs PostgreSQL
+        more to plan than to run: 15–30 ms of planning for 12 ms of execution for
+        a statement list filtered by supplier, recipient, speaker country and date.
+        Two small queries plan in about a millisecond each."""
+        if not (queryset.query.select_related or queryset._prefetch_related_lookups):
+            return super().paginate_queryset(queryset, request, view)
+        ordered = {field.lstrip("-") for field in self.get_ordering(request, queryset, view)}
+        columns = {f.name for f in queryset.model._meta.concrete_fields} & ordered
+        # Annotations the ordering may use ("published") stay on the light query.
+        light = queryset.select_related(None).prefetch_related(None).only("id", *columns)
+        found = super().paginate_queryset(light, request, view)
+        if found is None:
+            return None
+        # The view's queryset before filtering: the ids say which rows, and the
+        # filters' joins and subqueries would only be planned again.
+        base = view.get_queryset() if view is not None else queryset
+        rows = base.in_bulk([row.pk for row in found])
+        # A row deleted between the two queries is left out of the page.
+        self.page = [rows[row.pk] for row in found if row.pk in rows]
+        return self.page
