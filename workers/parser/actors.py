@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from . import columns
 from .gazetteer import ActorEntry, actor_catalogue, actors_by_code, company_catalogue
 from .records import ActorRecord
 
@@ -154,11 +155,12 @@ def find_actors(doc: Doc, nlp: Language | None = None) -> list[ActorMention]:
     by_code = actors_by_code()
     out: list[ActorMention] = []
     taken = {i for span in spans for i in range(span.start, span.end)}
-    for token in doc:
+    for i, text in enumerate(columns.texts(doc)):
         # "U.S.-made", "Russian-built": one token for the tokenizer, a maker for us.
-        hit = MADE_RE.match(token.text)
-        if hit is None or token.i in taken:
+        hit = MADE_RE.match(text) if "-" in text else None
+        if hit is None or i in taken:
             continue
+        token = doc[i]
         entry = _resolve_maker(hit.group(1))
         if entry is not None:
             out.append(ActorMention(

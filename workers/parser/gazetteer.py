@@ -55,15 +55,21 @@ class CompanyEntry:
     state: str  # alpha-3 code
 
 
+_POSSESSIVE_END = re.compile(r"(?:'s|')$")
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the ")
+
+
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Key for look-ups: case, accents, a leading "the", a trailing "'s" and
     surrounding punctuation do not distinguish names."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("\u2019", "'").strip().strip(".,;:!?\"()[]").strip()
-    text = re.sub(r"(?:'s|')$", "", text)
-    text = re.sub(r"\s+", " ", text).lower()
-    text = re.sub(r"^the ", "", text)
+    text = _POSSESSIVE_END.sub("", text)
+    text = _SPACES.sub(" ", text).lower()
+    text = _LEADING_THE.sub("", text)
     return text
 
 

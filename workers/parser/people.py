@@ -18,14 +18,18 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from . import gazetteer
+from . import columns, gazetteer
 from .gender import gender as _gender
 from .gender import weak_female as _weak_female
 from .records import OfficialRecord
 from .supply_roles import words as supply_words
 from .titles import DATA_FILE as TITLES_FILE
-from .titles import NON_OFFICIAL, TitleInfo, _low, abbreviations, is_head_of_state_title, is_title_word, lexicon, match_head, state_code
+from .titles import (
+    NON_OFFICIAL, TitleInfo, _low, abbreviations, head_starts, is_head_of_state_title, is_title_text, is_title_word,
+    lexicon, match_head, state_code,
+)
 from .nlp import doc_text
+from .textscan import word_start_matches
 
 # Capitalised words that are never part of a name.
 _NOT_NAME = {
@@ -63,36 +67,49 @@ class _Person:
         return _surname(self.name)
 
 
+_PATRONYMIC = re.compile(r"\b(?:bin|ibn|bint|ben)\b", flags=re.I)
+_NAME_SEPARATORS = re.compile(r"[\s\-]+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_SHORT_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019]*(?:-[A-Z]?[\w'\u2019]+)*")
+
+
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     # "Mohammed bin Salman" is not a Mr Salman: King Salman is his father
-    if re.search(r"\b(?:bin|ibn|bint|ben)\b", name, flags=re.I):
+    if _PATRONYMIC.search(name):
         return name.lower()
-    parts = [p for p in re.split(r"[\s\-]+", name) if p]
+    parts = [p for p in _NAME_SEPARATORS.split(name) if p]
     parts = [p for p in parts if p.lower().strip(".") not in lexicon().particles] or parts
     return parts[-1].lower() if parts else ""
 
 
-def _short_forms(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _short_forms(name: str) -> frozenset[str]:
     """Single words a full name may be shortened to: the surname and the first
     word ("Geng" for "Geng Shuang", "Lee" for "Lee Jong-sup")."""
     forms = {_surname(name)}
-    words = [w for w in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
+    words = [w for w in name.split() if not _INITIALS.fullmatch(w)]
     if len(words) >= 2 and words[0].lower().strip(".") not in lexicon().particles and len(words[0]) >= 3:
         forms.add(words[0].lower())
-    return forms
+    return frozenset(forms)
 
 
 def _name_token(tok: Token) -> bool:
-    text = tok.text
+    return _is_name_word(tok.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_name_word(text: str) -> bool:
     if not text or not text[0].isupper() or text.lower() in _NOT_NAME:
         return False
-    if re.fullmatch(r"(?:[A-Z]\.){1,4}", text):  # initials "W.", "R.K.S."
+    if _SHORT_INITIALS.fullmatch(text):  # initials "W.", "R.K.S."
         return True
-    if not re.fullmatch(r"[A-Z][\w'\u2019]*(?:-[A-Z]?[\w'\u2019]+)*", text) or any(c.isdigit() for c in text):
+    if not _NAME_WORD.fullmatch(text) or any(c.isdigit() for c in text):
         return False
     if text.isupper() and len(text) > 1:  # acronyms: "NATO", "MOSCOW"
         return False
-    return not is_title_word(tok)
+    return not is_title_text(text)
 
 
 @lru_cache(maxsize=1)
@@ -111,30 +128,31 @@ def _name_syllable(tok: Token) -> bool:
 def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
     """End (exclusive) of the name that starts at token ``i``, or ``i`` if none."""
     particles = lexicon().particles
+    texts = columns.texts(doc)
     j = i
     while j < len(doc) and j - i < limit:
-        tok = doc[j]
-        if _name_token(tok):
+        text = texts[j]
+        if _is_name_word(text):
             j += 1
             continue
         # "al-Ghanimi", "bin Salman": a particle followed by a name word
-        if (_low(tok) in particles and j + 1 < len(doc)
-                and (doc[j + 1].text == "-" or _name_token(doc[j + 1]))):
+        if (text.lower().replace("\u2019", "'") in particles and j + 1 < len(doc)
+                and (texts[j + 1] == "-" or _is_name_word(texts[j + 1]))):
             j += 1
             continue
-        if tok.text == "-" and j > i and j + 1 < len(doc) and _name_token(doc[j + 1]) and not tok.whitespace_ \
+        if text == "-" and j > i and j + 1 < len(doc) and _is_name_word(texts[j + 1]) and not doc[j].whitespace_ \
                 and not doc[j - 1].whitespace_:
             j += 1
             continue
         # "Lee Jong-sup", "Tsai Ing-wen": spaCy splits a hyphenated given name
         # and the second syllable is lower case; "Kremlin-backed" is no name
-        if tok.text == "-" and j > i and j + 1 < len(doc) and not tok.whitespace_ \
+        if text == "-" and j > i and j + 1 < len(doc) and not doc[j].whitespace_ \
                 and not doc[j - 1].whitespace_ and _name_syllable(doc[j + 1]):
             j += 2
             continue
         break
     # a possessive or a state name at the end is not part of the name
-    while j > i and (state_code(doc[j - 1].text) or doc[j - 1].text in {"-"}):
+    while j > i and (state_code(texts[j - 1]) or texts[j - 1] in {"-"}):
         j -= 1
     return j
 
@@ -157,6 +175,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     runs right after a title head (the small model misses "Chancellor Olaf Scholz")."""
     spans: dict[int, int] = {}
     org_words = lexicon().org_words
+    texts = columns.texts(doc)
     for ent in doc.ents:
         if ent.label_ == "ORG":
             # "Secretary of the National Security and Defense Council Oleksiy
@@ -181,7 +200,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                 and (not _name_token(doc[i - 2]) or state_code(doc[i - 2].text)
                      or _low(doc[i - 2]) in org_words):
             i -= 1
-        while i < ent.end and (is_title_word(doc[i]) or match_head(doc, i)):
+        while i < ent.end and (is_title_text(texts[i]) or match_head(doc, i)):
             i += 1
         if i >= ent.end:
             continue
@@ -192,9 +211,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if state_code(text):
             continue
         spans[i] = max(spans.get(i, i), end)
+    starts = head_starts(doc)
     i = 0
     while i < len(doc):
-        hit = match_head(doc, i)
+        hit = match_head(doc, i) if i in starts else None
         if hit:
             j = i + hit[0]
             # "Ambassador to India Emmanuel Lenain": skip the posting
@@ -228,7 +248,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     # "Dmitry Peskov, the Kremlin spokesman, said": a name before an apposition
     # that holds an office, whatever entity label the model gave it
     for k in range(2, len(doc) - 2):
-        if doc[k].text != "," or k - 2 in spans or k - 3 in spans:
+        if texts[k] != "," or k - 2 in spans or k - 3 in spans:
             continue
         start = k
         while start > 0 and k - start < 3 and _name_token(doc[start - 1]) and not state_code(doc[start - 1].text):
@@ -426,6 +446,12 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> list[_Person]:
     return people
 
 
+@lru_cache(maxsize=1024)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    # the whole-word look-behind is word_start_matches'
+    return re.compile(rf"{re.escape(form)}(?![\w-])", flags=re.IGNORECASE)
+
+
 def _people(doc: Doc) -> list[_Person]:
     mentions = [_Mention(s, e, _name_text(doc, s, e)) for s, e in _candidates(doc)]
     people = _cluster(doc, mentions)
@@ -443,7 +469,7 @@ def _people(doc: Doc) -> list[_Person]:
                 and not any(q is not p and first.lower() in _short_forms(q.name) | {q.name.lower()} for q in people):
             forms.add(first)
         for form in sorted(forms, key=len, reverse=True):
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), flags=re.IGNORECASE):
+            for hit in word_start_matches(_form_pattern(form), doc_text(doc)):
                 span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
                 if span is None or not hit.group(0)[0].isupper():
                     continue

@@ -25,6 +25,7 @@ from .lexicon import (
     QUANTITY_NOUNS,
 )
 from .roles import MentionIndex, phrase_codes, subject_codes
+from .nlp import doc_text
 from .weapons import named_systems
 
 
@@ -93,7 +94,11 @@ def _carrier(token: Token) -> Token | None:
 
 def phrase_text(token: Token) -> str:
     sub = list(token.subtree)
-    return token.doc[sub[0].i : sub[-1].i + 1].text
+    first, last = sub[0], sub[-1]
+    if last.i < first.i:
+        return ""  # an empty slice of the Doc
+    # the text of ``doc[first.i : last.i + 1]``, cut from the Doc's text
+    return doc_text(token.doc)[first.idx:last.idx + len(last.text)]
 
 
 def pobj_codes(prep: Token, index: MentionIndex) -> list[str]:

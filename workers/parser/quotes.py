@@ -17,6 +17,9 @@ from .nlp import doc_text
 
 OPEN = {'"', "\u201c", "\u00ab", "\u201e"}
 CLOSE = {'"', "\u201d", "\u00bb"}
+# Any of the marks above, to jump from one to the next.
+_MARK = re.compile("[" + "".join(sorted(OPEN | CLOSE)) + "]")
+_LINE = re.compile(r"[^\n]+")
 # Evidence drops the punctuation that closes the sentence inside the quote.
 _TRAIL = " \t\n,.;:"
 
@@ -36,12 +39,11 @@ class Quote:
 def find_quotes(text: str) -> list[Quote]:
     """Every double-quoted passage of ``text``, in order."""
     out: list[Quote] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _LINE.finditer(text):
         p_start, p_text = para.start(), para.group(0)
         open_at: int | None = None
-        for i, ch in enumerate(p_text):
-            if ch not in OPEN and ch not in CLOSE:
-                continue
+        for mark in _MARK.finditer(p_text):
+            i, ch = mark.start(), mark.group(0)
             if open_at is None:
                 # a straight mark glued to a word on its left closes nothing and
                 # opens nothing sensible ("5'11\""); curly closers never open

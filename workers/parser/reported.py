@@ -14,6 +14,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from . import columns
 from . import supply_context as sc
 from .people import PersonResolver
 from .quotes import Quote
@@ -29,12 +30,13 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
     w = sc.words()
     clause_verbs, predicate_verbs = w["clause_verbs"], w["predicate_verbs"]
     out: list[Utterance] = []
-    for tok in doc:
-        lem = tok.lemma_.lower()
-        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+    pos, tags, lemmas = columns.pos(doc), columns.tags(doc), columns.lemmas(doc)
+    for i, lem in enumerate(lemmas):
+        if pos[i] not in {"VERB", "AUX"} and tags[i] not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
             continue
         if lem not in clause_verbs and lem not in predicate_verbs:
             continue
+        tok = doc[i]
         if inside(quotes, tok.idx, tok.idx + 1):
             continue  # a verb inside a quote is the speaker's own wording
         # "refused to say how much Serbia paid", "did not say whether": what
@@ -236,9 +238,11 @@ def _speaker_side_supplies(doc: Doc, start: int, end: int) -> bool:
 def according_to(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: Sequence[Quote]) -> list[Utterance]:
     """"According to Shoigu, the systems ... will strengthen ..."."""
     out: list[Utterance] = []
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    lowers = columns.lowers(doc)
+    for i, low in enumerate(lowers):
+        if low != "according" or i + 1 >= len(doc) or lowers[i + 1] != "to":
             continue
+        tok = doc[i]
         to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import columns
 from .lexicon import (
     CLAIM_NOUNS,
     CONSIDERING_MODALS,
@@ -71,6 +72,8 @@ TRIGGER_STATUS = {
 }
 ORDER_WORDS = frozenset({"order", "pay", "contract", "paid"})
 _DROPPED_OR_DEALT = DROPPED_OBJECTS | DEAL_NOUNS | PLANNED_NOUNS | PERMISSION_NOUNS
+# Verbs that dismiss a report: "rejects reports", "denied claims".
+_CLAIM_DENY_VERBS = DENY_VERBS - {"decline", "refuse", "rule"}
 
 
 def _negated(token: Token) -> bool:
@@ -126,16 +129,17 @@ def _claim_denied(trigger: Token) -> bool:
     supplied weapons fabricated": the supply is a report its subject dismisses,
     read from the words when the parse of the headline-style sentence fails."""
     sent = trigger.sent
-    before = [t for t in sent if t.i < trigger.i]
-    claims = [t for t in before if t.lemma_.lower() in CLAIM_NOUNS or t.lower_ in CLAIM_NOUNS]
-    if not claims:
+    lemmas, lowers = columns.lemmas(trigger.doc), columns.lowers(trigger.doc)
+    # token positions in the sentence, before the trigger
+    first = next((i for i in range(sent.start, trigger.i) if lemmas[i] in CLAIM_NOUNS or lowers[i] in CLAIM_NOUNS),
+                 None)
+    if first is None:
         return False
-    first = claims[0]
-    if any(t.lower_ in {"but", ";", "while", "although", "though"} for t in sent if first.i < t.i < trigger.i):
+    if any(lowers[i] in {"but", ";", "while", "although", "though"} for i in range(first + 1, trigger.i)):
         return False
-    deny = any((t.lemma_.lower() in DENY_VERBS - {"decline", "refuse", "rule"} or t.lower_ in DENY_FORMS)
-               for t in sent if first.i - 4 <= t.i < first.i)
-    return deny or any(t.lower_ in DISMISSIVE_WORDS for t in sent)
+    deny = any((lemmas[i] in _CLAIM_DENY_VERBS or lowers[i] in DENY_FORMS)
+               for i in range(max(sent.start, first - 4), first))
+    return deny or any(lowers[i] in DISMISSIVE_WORDS for i in range(sent.start, sent.end))
 
 
 def _chain(trigger: Token) -> list[Token]:
@@ -248,7 +252,6 @@ def _tense_status(trigger: Token, headline: bool) -> tuple[str, int]:
 def trigger_status(trigger: Token, *, headline: bool = False) -> tuple[str, int]:
     """(status, strength) of the supply ``trigger`` reports."""
     chain = _chain(trigger)
-    sentence_lemmas = {t.lemma_.lower() for t in trigger.sent}
     # A condition on the trigger or its verb: "could transfer ... if Belgrade pays".
     for tok in chain[:2]:
         for c in tok.children:
@@ -267,6 +270,7 @@ def trigger_status(trigger: Token, *, headline: bool = False) -> tuple[str, int]
         if _dropped_later(tok):
             return SUSPENDED, 2
         if _negated(tok):
+            sentence_lemmas = {t.lemma_.lower() for t in trigger.sent}
             if sentence_lemmas & ORDER_WORDS and tok.lemma_.lower() in {"receive", "get", "deliver", "supply"}:
                 return CONTRACTED, 2
             if _object_lemmas(tok) & LICENCE_NOUNS or tok.lemma_.lower() in LICENCE_NOUNS | {"process", "grant", "approve", "license", "licence"}:

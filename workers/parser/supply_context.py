@@ -79,6 +79,9 @@ def article_context(doc: Doc, mentions: Sequence[Mention]) -> Context:
     rec_w: Counter[str] = Counter()
     lead_end = min(len(doc_text(doc)), 700)
     for sent in doc.sents:
+        # a sentence that names no party gives no roles
+        if not any(sent.start_char <= m.start and m.end <= sent.end_char for m in mentions):
+            continue
         if not has_supply_vocab(sent, strong_only=False):
             continue
         roles, _loose = roles_in(doc, mentions, sent.start_char, sent.end_char)

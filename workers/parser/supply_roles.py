@@ -18,7 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+
+from . import columns
 from .nlp import doc_text
 
 DATA_FILE = Path(__file__).parent / "data" / "statement_words.json"
@@ -112,40 +114,63 @@ def _named_weapon_spans(text: str) -> list[tuple[int, int]]:
         return []
 
 
+# A designation: S-300, F-35, T-90S, MiG-29
+_DESIGNATION_SHAPE = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z0-9\-]*")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def _text_speaks_of_arms(text: str) -> bool:
+    """A strong phrase ("military cooperation", "air defence") or a named system in ``text``."""
+    low = _SPACES.sub(" ", text.lower())
+    return any(p in low for p in words()["strong_phrases"]) or bool(_named_weapon_spans(text))
+
+
 def has_supply_vocab(tokens: Iterable[Token], *, strong_only: bool = False, weak_enough: bool = False) -> bool:
     """True when the tokens speak of arms supply or of weapons: supply words,
     weapon words, named systems and designations ("S-300", "Rafales"), and
     phrases like "military cooperation" or "air defence"."""
+    # token positions, read against the Doc's columns: no Token built per word
+    if isinstance(tokens, Span):
+        doc, ids = tokens.doc, range(tokens.start, tokens.end)
+    else:
+        toks = list(tokens)
+        doc, ids = (toks[0].doc if toks else None), [t.i for t in toks]
+    return _has_supply_vocab_at(doc, ids, strong_only=strong_only, weak_enough=weak_enough)
+
+
+def _has_supply_vocab_at(doc: Doc | None, ids: Sequence[int], *, strong_only: bool = False,
+                         weak_enough: bool = False) -> bool:
+    """``has_supply_vocab`` of the tokens at positions ``ids`` of ``doc``; the text
+    checked for phrases runs from the first of them to the last."""
+    if not ids:
+        return False
     w = words()
-    weak = w["weak_lemmas"]
-    strong_hits = weak_hits = 0
-    toks = [t for t in tokens]
-    if toks:
-        text = doc_text(toks[0].doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
-        low = re.sub(r"\s+", " ", text.lower())
-        if any(p in low for p in w["strong_phrases"]) or _named_weapon_spans(text):
-            return True
-    for t in toks:
-        low, lem = t.lower_, _lemma(t)
+    weak, supply, weapon = w["weak_lemmas"], w["supply_lemmas"], w["weapon_lemmas"]
+    texts, lowers, lemmas = columns.texts(doc), columns.lowers(doc), columns.lemmas(doc)
+    text = doc_text(doc)[doc[ids[0]].idx:doc[ids[-1]].idx + len(texts[ids[-1]])]
+    if _text_speaks_of_arms(text):
+        return True
+    weak_hits = 0
+    # one strong hit decides in every mode, two weak ones unless ``strong_only``
+    for i in ids:
+        low, lem = lowers[i], lemmas[i]
         if low == "armed":  # "armed better than the other" describes, it does not supply
             continue
-        if low == "order" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"to", "that"}:
+        if low == "order" and i + 1 < len(doc) and lowers[i + 1] in {"to", "that"}:
             continue  # "in order to"
-        hit = lem in w["supply_lemmas"] or lem in w["weapon_lemmas"] or low in w["supply_lemmas"]
-        if not hit and re.fullmatch(r"[A-Z][A-Za-z]*-?\d+[A-Za-z0-9\-]*", t.text):
-            strong_hits += 1  # a designation: S-300, F-35, T-90S, MiG-29
+        if not (lem in supply or lem in weapon or low in supply):
+            if _DESIGNATION_SHAPE.fullmatch(texts[i]):
+                return True  # a designation is a strong hit
             continue
-        if not hit:
-            continue
-        if lem in weak or low in weak:
-            weak_hits += 1
-        else:
-            strong_hits += 1
+        if lem not in weak and low not in weak:
+            return True
+        weak_hits += 1
+        if weak_hits >= 2 and not strong_only:
+            return True
     if strong_only:
-        return strong_hits > 0
-    if weak_enough and any(_lemma(t) in w["weak_supply_lemmas"] for t in toks):
-        return True
-    return strong_hits > 0 or weak_hits >= 2
+        return False
+    return weak_enough and any(lemmas[i] in w["weak_supply_lemmas"] for i in ids)
 
 
 def _governing_prep(tok: Token) -> str | None:
@@ -191,7 +216,7 @@ def _is_weapon_noun(tok: Token) -> bool:
     lem = _lemma(tok)
     return lem in w["weapon_lemmas"] or lem in {"weapon", "arm", "arms", "equipment", "hardware", "materiel", "munition",
                                                 "ammunition", "export", "supply", "delivery", "sale"} \
-        or bool(re.fullmatch(r"[A-Z][A-Za-z]*-?\d+[A-Za-z0-9\-]*", tok.text))
+        or bool(_DESIGNATION_SHAPE.fullmatch(tok.text))
 
 
 def _names_person(tok: Token) -> bool:
@@ -351,6 +376,14 @@ def _is_subject(tok: Token) -> bool:
 
 def _clause_has_supply(tok: Token) -> bool:
     """The clause this subject belongs to speaks of supply in strong words."""
+    # asked again for the same mention by every stretch of text around it
+    known = tok.doc.user_data.setdefault("_clause_has_supply", {})
+    if tok.i not in known:
+        known[tok.i] = _find_clause_supply(tok)
+    return known[tok.i]
+
+
+def _find_clause_supply(tok: Token) -> bool:
     cur = tok
     for _ in range(4):
         if cur.dep_ in {"compound", "poss", "amod", "conj"} and cur.head.i != cur.i:
@@ -358,7 +391,7 @@ def _clause_has_supply(tok: Token) -> bool:
             continue
         break
     verb = cur.head
-    return has_supply_vocab([t for t in verb.subtree if t.i != tok.i], strong_only=True)
+    return _has_supply_vocab_at(tok.doc, [t.i for t in verb.subtree if t.i != tok.i], strong_only=True)
 
 
 def dateline_span(doc: Doc) -> tuple[int, int] | None:

@@ -20,9 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from . import gazetteer
+from . import columns, gazetteer
 from .nlp import doc_text
 
 DATA_FILE = Path(__file__).parent / "data" / "official_titles.json"
@@ -109,7 +109,11 @@ def _low(tok: Token) -> str:
 
 def _key(tok: Token) -> str:
     """A token as the lexicon spells it: lower case, no abbreviation point."""
-    low = _low(tok)
+    return _text_key(tok.text)
+
+
+def _text_key(text: str) -> str:
+    low = text.lower().replace("\u2019", "'")
     return low.rstrip(".") if len(low) > 1 else low
 
 
@@ -118,12 +122,31 @@ def _first_words() -> frozenset[str]:
     return frozenset(k[0] for k in lexicon().heads)
 
 
+def _doc_keys(doc: Doc) -> list[str]:
+    """``_key`` of every token, computed once per Doc: ``match_head`` is tried
+    at every token of an article."""
+    keys = doc.user_data.get("_title_keys")
+    if keys is None:
+        keys = doc.user_data["_title_keys"] = [_text_key(text) for text in columns.texts(doc)]
+    return keys
+
+
+def head_starts(doc: Doc) -> set[int]:
+    """Positions of the tokens a lexicon head may start at: ``match_head(doc, i)``
+    is None at every other position."""
+    first = _first_words()
+    return {i for i, key in enumerate(_doc_keys(doc)) if key in first}
+
+
 def match_head(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
     """The longest lexicon head starting at ``tokens[i]``: (tokens it takes, kind).
     A point split off an abbreviation ("Lt" ".") is taken along."""
     lex = lexicon()
     # most tokens start no head: one set look-up instead of building tuples
-    if i >= len(tokens) or _key(tokens[i]) not in _first_words():
+    if i >= len(tokens):
+        return None
+    first = _doc_keys(tokens)[i] if isinstance(tokens, Doc) else _key(tokens[i])
+    if first not in _first_words():
         return None
     abbrev = abbreviations()
     words: list[str] = []
@@ -147,14 +170,24 @@ def match_head(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
 
 def is_title_word(tok: Token) -> bool:
     """A word that belongs to title phrases rather than to names ("Minister", "Deputy")."""
+    return is_title_text(tok.text)
+
+
+@lru_cache(maxsize=8192)
+def is_title_text(text: str) -> bool:
+    """``is_title_word`` for a token's text."""
     lex = lexicon()
-    low = _key(tok)
+    low = _text_key(text)
     return low in lex.modifiers or (low,) in lex.heads or any(low in k for k in lex.heads)
 
 
+_POSSESSIVE_END = re.compile(r"(?:'s|')$")
+
+
+@lru_cache(maxsize=8192)
 def state_code(text: str) -> str | None:
     """Alpha-3 code (or slug) for a demonym, state name or capital; None otherwise."""
-    cleaned = re.sub(r"(?:'s|')$", "", text.replace("\u2019", "'").strip())
+    cleaned = _POSSESSIVE_END.sub("", text.replace("\u2019", "'").strip())
     if not cleaned or not cleaned[0].isupper():
         return None
     try:

@@ -23,6 +23,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
+from . import columns
 from . import supply_context as sc
 from .titles import state_code
 
@@ -31,21 +32,39 @@ _NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "n
 
 def _negated_mention(tok: Token) -> bool:
     """The token is what a negated "mention"/"discuss" verb is about."""
-    mention_verbs = sc.words()["mention_verbs"]
+    verbs = _mention_verbs(tok.doc)
+    if not verbs:
+        return False
     cur = tok
     for _ in range(5):
         head = cur.head
         if head.i == cur.i:
             return False
-        if head.lemma_.lower() in mention_verbs and head.pos_ in {"VERB", "AUX"}:
-            kids = list(head.children)
-            if any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in kids):
-                return True
-            # "neither side mentioned", "no one discussed"
-            return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in _NEGATORS or any(
-                g.lower_ in _NEGATORS for g in c.children)) for c in kids)
+        if head.i in verbs:
+            return verbs[head.i]
         cur = head
     return False
+
+
+def _mention_verbs(doc: Doc) -> dict[int, bool]:
+    """Token index of every "mention"/"discuss" verb in the Doc -> whether it is
+    negated; found once per Doc."""
+    verbs = doc.user_data.get("_mention_verbs")
+    if verbs is None:
+        mention_verbs, pos = sc.words()["mention_verbs"], columns.pos(doc)
+        verbs = doc.user_data["_mention_verbs"] = {
+            i: _negated_verb(doc[i]) for i, lemma in enumerate(columns.lemmas(doc))
+            if lemma in mention_verbs and pos[i] in {"VERB", "AUX"}}
+    return verbs
+
+
+def _negated_verb(verb: Token) -> bool:
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in kids):
+        return True
+    # "neither side mentioned", "no one discussed"
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in _NEGATORS or any(
+        g.lower_ in _NEGATORS for g in c.children)) for c in kids)
 
 
 def _runs(tokens: Iterable[Token]) -> list[list[Token]]:
@@ -112,6 +131,8 @@ def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_o
         return True
     if battlefield_only(toks):
         return True
+    if not any(_mention_verbs(doc).values()):
+        return False  # no negated "mention" verb in the article: nothing below can hold
     ctx = doc.char_span(context[0], context[1], alignment_mode="expand")
     ctx_toks = list(ctx) if ctx is not None else toks
     negated = {t.i for t in ctx_toks if _negated_mention(t)}

@@ -47,6 +47,7 @@ from .roles import subject_codes
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
 from .triggers import Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
+from . import columns
 from .nlp import doc_text
 
 
@@ -87,21 +88,32 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
     headline_origin = origin_of(headline.text) if headline is not None else None
     out: list[Candidate] = []
     partial: list[Candidate] = []
+    pos_of, tags, lemmas, lowers = columns.pos(doc), columns.tags(doc), columns.lemmas(doc), columns.lowers(doc)
     for sent in sents:
         if not any(i in index for i in range(sent.start, sent.end)):
             continue
-        for tok in sent:
-            lemma = tok.lemma_.lower()
+        for i in range(sent.start, sent.end):
+            pos, lemma = pos_of[i], lemmas[i]
+            verbal = pos in {"VERB", "AUX"} or (tags[i] in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"})
+            # most words are no trigger by any of the tests below
+            if verbal:
+                maybe = lemma in DEAL_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS
+            else:
+                maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
+                    or (pos == "NOUN" and lemma in LICENCE_NOUNS) or lowers[i] in SIGN_FORMS
+            if not maybe:
+                continue
+            tok = doc[i]
             cand = None
-            if tok.pos_ in {"VERB", "AUX"} or (tok.tag_ in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"}):
+            if verbal:
                 cand = deal_candidate(tok, index, index) if lemma in DEAL_VERBS else None
                 if cand is None and lemma in CONTENTS_VERBS:
                     cand = contents_candidate(tok, index, index)
                 if cand is None and lemma in _VERB_TRIGGERS:
                     cand = verb_candidate(tok, index, index)
-            elif tok.pos_ in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS:
+            elif pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS:
                 cand = noun_candidate(tok, index, index)
-            elif tok.pos_ == "NOUN" and lemma in LICENCE_NOUNS and names_exports(tok):
+            elif pos == "NOUN" and lemma in LICENCE_NOUNS and names_exports(tok):
                 cand = noun_candidate(tok, index, index)
             elif tok.lower_ in SIGN_FORMS:
                 cand = misparsed_deal(tok, index)
@@ -321,8 +333,11 @@ def _denying_suppliers(doc: Doc, mentions: list[ActorMention]) -> set[str]:
     """Parties that deny a reported supply of theirs anywhere in the article."""
     index = mention_index(mentions)
     out: set[str] = set()
-    for tok in doc:
-        if tok.pos_ == "VERB" and is_denial(tok):
+    for i, pos in enumerate(columns.pos(doc)):
+        if pos != "VERB":
+            continue
+        tok = doc[i]
+        if is_denial(tok):
             out.update(subject_codes(tok, index))
     return out
 

@@ -15,12 +15,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .textscan import word_start_matches
+
 DATA = Path(__file__).parent / "data" / "weapons.json"
 
 # Designations: letters, a hyphen, digits ("S-400", "MiG-29", "Buk-M1", "Su-30MKI")
-# or capitals run into digits ("K2", "TB2", "M1A1", "CV90").
+# or capitals run into digits ("K2", "TB2", "M1A1", "CV90"), at word starts
+# (word_start_matches). The capital both shapes start with is written once, so
+# that the regex engine can skip ahead to capitals.
 _DESIGNATION = re.compile(
-    r"(?<![\w-])(?:[A-Z][A-Za-z]{0,5}-[A-Z]{0,2}\d{1,4}[A-Za-z0-9]*|[A-Z]{1,4}\d{1,4}[A-Z0-9]*)(?![\w-])"
+    r"[A-Z](?:[A-Za-z]{0,5}-[A-Z]{0,2}\d{1,4}[A-Za-z0-9]*|[A-Z]{0,3}\d{1,4}[A-Z0-9]*)(?![\w-])"
 )
 # Shapes that look like designations but are not weapons.
 _NOT_DESIGNATION = re.compile(r"^(?:COVID-\d+|[A-Za-z]+-(?:19|20)\d\d|G\d+|P\d|Q\d|H\d|N\d|A\d|B\d|C\d|Y\d|WW\d|MH\d+)$")
@@ -34,8 +38,9 @@ def _data() -> dict:
 
 @lru_cache(maxsize=1)
 def _systems_re() -> re.Pattern[str]:
+    # matched at word starts only, by word_start_matches
     names = sorted(_data()["systems"], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")s?(?![\w-])")
+    return re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r")s?(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -58,21 +63,32 @@ def _strip_plural(name: str) -> str:
 
 def named_systems(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of named systems and designations in ``text``, in order."""
+    return list(_named_systems(text))
+
+
+# The same sentence and phrase texts are scanned many times per article.
+@lru_cache(maxsize=4096)
+def _named_systems(text: str) -> tuple[tuple[int, int, str], ...]:
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in _systems_re().finditer(text):
+    for m in word_start_matches(_systems_re(), text):
         found.append((m.start(), m.end(), _strip_plural(m.group(0))))
         taken.append((m.start(), m.end()))
-    for m in _DESIGNATION.finditer(text):
+    for m in word_start_matches(_DESIGNATION, text):
         if any(s <= m.start() < e for s, e in taken) or _NOT_DESIGNATION.match(m.group(0)):
             continue
         found.append((m.start(), m.end(), _strip_plural(m.group(0))))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def categories(text: str) -> list[str]:
     """Weapon categories named in ``text`` ("air defence systems"), in order."""
-    return [m.group(0) for m in _categories_re().finditer(text)]
+    return list(_categories(text))
+
+
+@lru_cache(maxsize=4096)
+def _categories(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in _categories_re().finditer(text))
 
 
 def weapons_in(text: str) -> list[str]:
@@ -81,6 +97,11 @@ def weapons_in(text: str) -> list[str]:
     if names:
         return names
     return list(dict.fromkeys(categories(text)))
+
+
+@lru_cache(maxsize=1)
+def _systems_by_length() -> list[str]:
+    return sorted(_data()["systems"], key=len, reverse=True)
 
 
 def weapon_origin(name: str) -> str | None:
@@ -92,7 +113,7 @@ def weapon_origin(name: str) -> str | None:
         if pattern.match(name):
             return code
     # "Bayraktar TB2 drones", "Leopard 2A6": the longest known prefix decides.
-    for known in sorted(systems, key=len, reverse=True):
+    for known in _systems_by_length():
         if name.startswith(known + " ") or name.startswith(known + "-"):
             return systems[known]
     return None

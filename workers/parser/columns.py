@@ -1,0 +1,55 @@
+"""Token attributes of a whole Doc as lists, read once per Doc.
+
+Several extractors test every token of an article for a word, a part of speech
+or a lemma, and most tokens fail the test; the ``Token`` object spaCy builds for
+each one costs more than the test itself. These lists hold the same strings
+(``texts(doc)[i] == doc[i].text``), read in one ``Doc.to_array`` call and kept in
+``doc.user_data`` like ``nlp.doc_text``, so that a loop builds a ``Token`` only
+for the few that pass.
+"""
+
+from __future__ import annotations
+
+from spacy import parts_of_speech
+from spacy.tokens import Doc
+
+
+def _strings(doc: Doc, attr: str) -> list[str]:
+    key = f"_column_{attr}"
+    column = doc.user_data.get(key)
+    if column is None:
+        strings = doc.vocab.strings
+        column = doc.user_data[key] = [strings[v] for v in doc.to_array(attr).tolist()]
+    return column
+
+
+def texts(doc: Doc) -> list[str]:
+    """``Token.text`` of every token."""
+    return _strings(doc, "ORTH")
+
+
+def lowers(doc: Doc) -> list[str]:
+    """``Token.lower_`` of every token."""
+    return _strings(doc, "LOWER")
+
+
+def tags(doc: Doc) -> list[str]:
+    """``Token.tag_`` of every token."""
+    return _strings(doc, "TAG")
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """``Token.lemma_.lower()`` of every token: the extractors compare lemmas in
+    lower case."""
+    column = doc.user_data.get("_column_lemma_lower")
+    if column is None:
+        column = doc.user_data["_column_lemma_lower"] = [lemma.lower() for lemma in _strings(doc, "LEMMA")]
+    return column
+
+
+def pos(doc: Doc) -> list[str]:
+    """``Token.pos_`` of every token."""
+    column = doc.user_data.get("_column_POS")
+    if column is None:
+        column = doc.user_data["_column_POS"] = [parts_of_speech.NAMES[v] for v in doc.to_array("POS").tolist()]
+    return column
