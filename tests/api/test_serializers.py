@@ -47,18 +47,15 @@ def varied():
     return statements, transfers
 
 
-def test_statements_match_the_generic_representation(varied):
-    statements, _ = varied
-    for statement in selectors.statement_list().filter(pk__in=[s.pk for s in statements]):
-        fast, generic = _both(StatementSerializer, statement)
-        assert list(fast) == list(generic)
-        assert fast == generic
-
-
-def test_transfers_match_the_generic_representation(varied):
-    _, transfers = varied
-    for transfer in selectors.transfer_list().filter(pk__in=[t.pk for t in transfers]):
-        fast, generic = _both(TransferSerializer, transfer)
+@pytest.mark.parametrize(
+    ("kind", "serializer_class", "rows"),
+    [(0, StatementSerializer, selectors.statement_list), (1, TransferSerializer, selectors.transfer_list)],
+    ids=["statements", "transfers"],
+)
+def test_records_match_the_generic_representation(varied, kind, serializer_class, rows):
+    made = varied[kind]
+    for record in rows().filter(pk__in=[r.pk for r in made]):
+        fast, generic = _both(serializer_class, record)
         assert list(fast) == list(generic)
         assert fast == generic
 
