@@ -63,8 +63,6 @@ def _time_limit_reason() -> str:
 def article_parse(self, article_id: int) -> str:
     """Parse one stored article and record what it says; returns what happened."""
     from tracker import services
-    from tracker.models import Article
-    from workers.parser import ParseError, parse_article
 
     started = time.monotonic()
     # Retries of one message keep its id, so a retry can take back its own claim.
@@ -72,6 +70,23 @@ def article_parse(self, article_id: int) -> str:
     if not services.article_claim(article_id=article_id, token=token):
         logger.info("article %s: not claimable (missing, parsed or held by another delivery)", article_id)
         return "skipped"
+    try:
+        return _parse_claimed(article_id, token, started)
+    except SoftTimeLimitExceeded:
+        # The limit can land outside the parse too: while the row loads, or in the
+        # middle of recording (whose transaction then rolls back, storing nothing).
+        # Left uncaught, the article would stay ``parsing`` until the stale sweep.
+        logger.warning("article %s: the soft time limit passed outside the parse", article_id)
+        services.article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason())
+        return "failed"
+
+
+def _parse_claimed(article_id: int, token: str, started: float) -> str:
+    """Load, parse and record an article this delivery has claimed."""
+    from tracker import services
+    from tracker.models import Article
+    from workers.parser import ParseError, parse_article
+
     article = Article.objects.only("raw", "content_type").get(pk=article_id)
     parse_started, parse_cpu = time.monotonic(), time.process_time()
     try:
