@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tracker import services
-from tracker.models import Actor, Article, Official, Statement, Transfer
+from tracker.models import Actor, Article, Official, OfficialMention, Statement, Transfer
 from workers.parser.records import (
     ActorRecord,
     ArticleMeta,
@@ -102,23 +102,68 @@ def test_recording_takes_the_same_queries_however_many_records(article, submitte
     _claim_and_record(article, _wide_extraction(n))
     second = services.article_submit(text=TEXT + " Again.", submitted_by=submitter).article
     assert services.article_claim(article_id=second.pk, token="t2")
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(9):
         assert services.article_record_extraction(article_id=second.pk, token="t2", extraction=_wide_extraction(n))
     assert Transfer.objects.count() == Statement.objects.count() == 2 * n
     assert Official.objects.count() == n
     assert Statement.recipients.through.objects.filter(statement__article=second).count() == 2 * n
 
 
+def _tracked(model, row) -> dict:
+    """Every field ``model``'s history copies, as ``row`` (the record or a history row) has it."""
+    return {f.attname: getattr(row, f.attname) for f in model.history.model.tracked_fields}
+
+
 def test_recorded_records_have_one_history_row_with_their_recipients(article):
     _claim_and_record(article, _wide_extraction(3))
+    assert Statement.objects.count() == Transfer.objects.count() == 3
     for statement in Statement.objects.all():
         (entry,) = statement.history.all()
-        assert entry.history_type == "+" and entry.history_user is None
-        assert sorted(entry.recipients.values_list("actor__code", flat=True)) == sorted(
-            statement.recipients.values_list("code", flat=True))
+        assert (entry.history_type, entry.history_user, entry.history_change_reason) == ("+", None, "")
+        assert _tracked(Statement, entry) == _tracked(Statement, statement)
+        recipients = sorted(statement.recipients.values_list("code", flat=True))
+        assert len(recipients) == 2 and "UKR" in recipients
+        assert sorted(entry.recipients.values_list("actor__code", flat=True)) == recipients
+        assert list(entry.recipients.values_list("id", flat=True)) == list(
+            Statement.recipients.through.objects.filter(statement=statement).values_list("id", flat=True))
     for transfer in Transfer.objects.all():
         (entry,) = transfer.history.all()
-        assert (entry.history_type, entry.status, entry.supplier_id) == ("+", "planned", transfer.supplier_id)
+        assert (entry.history_type, entry.history_user, entry.history_change_reason) == ("+", None, "")
+        assert _tracked(Transfer, entry) == _tracked(Transfer, transfer)
+
+
+def test_recording_stores_every_field_of_the_extraction(article):
+    _claim_and_record(article, _extraction())
+    article.refresh_from_db()
+    assert (article.status, article.claim_token, article.failure_reason) == ("parsed", "", "")
+    assert (article.title, article.source, article.published, article.dateline, article.clean_text) == (
+        "S-400 for India", "TASS", dt.date(2021, 5, 3), "MOSCOW", TEXT)
+    assert article.parsed_at is not None
+    evidence = "Russia will supply S-400 systems to India"
+    assert list(Transfer.objects.values_list(
+        "article_id", "supplier__code", "recipient__code", "status", "weapons", "evidence", "evidence_start",
+        "evidence_end", "confidence", "review_state", "curated", "parser_version")) == [
+        (article.pk, "RUS", "IND", "planned", ["S-400"], evidence, 0, len(evidence), 0.9, "unreviewed", False,
+         "test-1")]
+    assert list(Statement.objects.values_list(
+        "article_id", "speaker__name", "speaker_name", "supplier__code", "recipients__code", "evidence",
+        "evidence_start", "evidence_end", "direct_quote", "confidence", "review_state", "curated",
+        "parser_version")) == [
+        (article.pk, "Yuri Borisov", "Yuri Borisov", "RUS", "IND", evidence, 0, len(evidence), False, 0.8,
+         "unreviewed", False, "test-1")]
+    assert list(OfficialMention.objects.values_list(
+        "article_id", "official__name", "name_as_given", "title", "organization", "country__code",
+        "evidence_start", "evidence_end", "confidence")) == [
+        (article.pk, "Yuri Borisov", "Yuri Borisov", "Deputy Prime Minister", "", "RUS", 58, 70, 0.9)]
+    # Found by the text search (the generated column is filled on insert).
+    assert Statement.objects.filter(evidence_search="supply").count() == 1
+
+
+def test_a_source_already_given_is_kept(submitter):
+    article = services.article_submit(text=TEXT, source="Reuters", submitted_by=submitter).article
+    _claim_and_record(article, _extraction())
+    article.refresh_from_db()
+    assert article.source == "Reuters"
 
 
 def test_a_second_delivery_cannot_claim_an_article_being_parsed(article):
