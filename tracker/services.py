@@ -17,7 +17,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -109,21 +109,27 @@ def article_submit(
                               status=415)
     _validate_text(text)
     content_hash = article_content_hash(text)
-    with transaction.atomic():
-        article, created = Article.objects.get_or_create(
-            content_hash=content_hash,
-            defaults={
-                "raw": text,
-                "content_type": content_type,
-                "url": url or "",
-                "source": source or "",
-                "submitted_by": submitted_by,
-                "status": ArticleStatus.QUEUED,
-            },
-        )
-        if created:
+    # Insert first: nearly every submission is new, and the unique content hash
+    # turns a repeat (or a concurrent copy) into an IntegrityError, answered with
+    # the stored article. One INSERT, where get_or_create reads first.
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                content_hash=content_hash,
+                raw=text,
+                content_type=content_type,
+                url=url or "",
+                source=source or "",
+                submitted_by=submitted_by,
+                status=ArticleStatus.QUEUED,
+            )
             transaction.on_commit(lambda: article_enqueue(article_id=article.pk))
-    return SubmitResult(article=article, created=created)
+    except IntegrityError:
+        existing = Article.objects.filter(content_hash=content_hash).first()
+        if existing is None:
+            raise  # not the content hash: another constraint refused the row
+        return SubmitResult(article=existing, created=False)
+    return SubmitResult(article=article, created=True)
 
 
 def article_enqueue(*, article_id: int) -> bool:
