@@ -6,6 +6,7 @@ import django_filters as filters
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from tracker.lookups import Ids
 from tracker.models import Actor, Article, ArticleStatus, Official, ReviewState, Statement, Transfer, TransferStatus
 from tracker.selectors import actor_codes_for, actor_ids_for
 
@@ -34,10 +35,16 @@ def _ids(matching: QuerySet, few: int | None = None) -> list[int] | QuerySet:
     return ids if len(ids) <= few else matching
 
 
+def _in(field: str, ids: list[int] | QuerySet) -> Q:
+    """``field`` among ``ids``: a list goes as one array parameter (tracker.lookups),
+    a query as a subquery."""
+    return Q(**{f"{field}__any": Ids(ids)}) if isinstance(ids, list) else Q(**{f"{field}__in": ids})
+
+
 def _filter_few(qs: QuerySet, condition: Q) -> QuerySet:
     """``qs.filter(condition)``, by primary key when at most ``FEW`` rows match."""
     ids = _ids(qs.model.objects.filter(condition))
-    return qs.filter(pk__in=ids) if isinstance(ids, list) else qs.filter(condition)
+    return qs.filter(_in("pk", ids)) if isinstance(ids, list) else qs.filter(condition)
 
 
 def _actor_ids(filterset: filters.FilterSet | None, value: str) -> list[int]:
@@ -112,7 +119,7 @@ class RecordFilterSet(filters.FilterSet):
         if before:
             articles = articles.filter(published__lte=before)
         # The articles first (the published index): few of them means few records.
-        return qs.filter(article_id__in=_ids(articles))
+        return qs.filter(_in("article_id", _ids(articles)))
 
 
 class TransferFilterSet(RecordFilterSet):
@@ -148,7 +155,7 @@ class StatementFilterSet(RecordFilterSet):
     def filter_speaker_country(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         # The officials' ids rather than a join: with them PostgreSQL can combine
         # the (speaker, -id) index with the supplier's and the recipients'.
-        return qs.filter(speaker_id__in=_ids(Official.objects.filter(country_id__in=_actor_ids(self, value))))
+        return qs.filter(_in("speaker_id", _ids(Official.objects.filter(country_id__in=_actor_ids(self, value)))))
 
     def filter_speaker(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         """An official's id, or part of a name: the linked official's name or one of
@@ -165,21 +172,21 @@ class StatementFilterSet(RecordFilterSet):
         unlinked = Q(speaker__isnull=True, speaker_name__icontains=value)
         if not isinstance(officials, list):
             # A fragment that names more than FEW officials matches too many statements to list.
-            return qs.filter(Q(speaker_id__in=officials) | unlinked)
+            return qs.filter(_in("speaker_id", officials) | unlinked)
         # Each part through its own index, in index order so that PostgreSQL reads
         # no more than the probe needs: (speaker, -id) for the officials' statements,
         # the partial trigram index for the unlinked ones. A common surname shared
         # by a few dozen officials still matches only a few thousand statements,
         # which are quicker to list by id than to find walking the table backwards.
         linked = list(
-            Statement.objects.filter(speaker_id__in=officials).order_by("speaker_id", "-id")
+            Statement.objects.filter(_in("speaker_id", officials)).order_by("speaker_id", "-id")
             .values_list("pk", flat=True)[:SPEAKER_FEW + 1]
         )
         if len(linked) <= SPEAKER_FEW:
             rest = _ids(Statement.objects.filter(unlinked), few=SPEAKER_FEW - len(linked))
             if isinstance(rest, list):
-                return qs.filter(pk__in=linked + rest)
-        return qs.filter(Q(speaker_id__in=officials) | unlinked)
+                return qs.filter(_in("pk", linked + rest))
+        return qs.filter(_in("speaker_id", officials) | unlinked)
 
 
 class ArticleFilterSet(filters.FilterSet):
