@@ -109,11 +109,12 @@ pg_start() { # $1 = data root, $2 = port
     rm -f "$pwfile"
   fi
   # Loopback only; the socket lives beside the data, away from the system's.
+  # PG_EXTRA_OPTS adds server options (say, "-c shared_preload_libraries=pg_stat_statements" to profile a bench).
   # random_page_cost 1.1: the data sits on SSD or in the page cache, where a
   # random read costs about what a sequential one does; at the default (4) the
   # planner walks the primary key instead of a (supplier, -id) index.
   as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDATA -c fsync=${PG_FSYNC:-on} -c random_page_cost=1.1" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDATA -c fsync=${PG_FSYNC:-on} -c random_page_cost=1.1 ${PG_EXTRA_OPTS:-}" \
     start >/dev/null \
     || { tail -n 20 "$PGDATA/server.log" >&2; die "PostgreSQL did not start"; }
   local exists

@@ -95,17 +95,18 @@ DATABASES = {
         "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "connect_timeout": envint("DATABASE_CONNECT_TIMEOUT", 5),
+            # Prepared statements: Django's cursors bind parameters on the client
+            # and never prepare, whatever this says. The one statement that asks
+            # for it is the worker's record writer (services._write_records):
+            # sent and parsed once per connection, and after five calls run with
+            # PostgreSQL's generic plan instead of being planned on every call
+            # (0.7 ms of its 3 ms). Django's default, None, turns preparing off
+            # even for a statement that asks.
+            "prepare_threshold": envint("DATABASE_PREPARE_THRESHOLD", 5),
             # Every query here reads a page through indexes and stops at a LIMIT;
             # parallel workers only add their start-up to it (the four-filter
             # statement query: 75 ms with two workers, 31 ms without).
-            # Prepared statements: Django's cursors bind parameters on the client
-            # and never prepare, whatever this says. The one statement that asks
-            # for it is the worker's record writer (services._write_records);
-            # its plan does not depend on its values, so it is planned once per
-            # connection (generic), not on every call (0.7 ms of its 3 ms).
-            # Django's default, None, turns preparing off even when asked.
-            "prepare_threshold": envint("DATABASE_PREPARE_THRESHOLD", 5),
-            "options": "-c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan",
+            "options": "-c max_parallel_workers_per_gather=0",
         },
     }
 }

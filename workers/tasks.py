@@ -8,6 +8,7 @@ message in Redis for the next worker.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 import uuid
@@ -37,6 +38,11 @@ def _preload_model(**_kwargs: object) -> None:
     from workers.parser.nlp import get_nlp
 
     get_nlp()
+    # Frozen, the model's objects are left out of every full collection in the
+    # pool processes; the collector's walks would also write to their pages and
+    # copy them into each process, where fork shares them.
+    gc.collect()
+    gc.freeze()
 
 
 @worker_process_init.connect
