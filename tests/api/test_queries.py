@@ -104,6 +104,9 @@ def statements():
         ("recipient=ARM,AZE", {"fomin_arm", "fomin_aze_quote"}),
         ("recipient=Armenia", {"fomin_arm"}),
         ("supplier=RUS&recipient=AZE", {"fomin_aze_quote"}),
+        ("supplier=RUS,USA&recipient=UKR,ARM", {"fomin_arm", "kuleba"}),
+        ("supplier=USA&recipient=ARM", set()),
+        ("supplier=Russia&recipient=Armenia&speaker_country=RUS&published_after=2016-01-01", {"fomin_arm"}),
         ("speaker=Fomin", {"fomin_arm", "fomin_aze_quote"}),
         ("speaker=State%20Department", {"org"}),
         ("speaker_country=UKR", {"kuleba"}),
@@ -300,7 +303,8 @@ def test_a_page_is_found_by_its_filters_and_loaded_by_id(api, statements):
     assert ids(response) == {statements["fomin_arm"].id}
     statement_queries = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('SELECT "tracker_statement"')]
     light, full = statement_queries
-    assert "tracker_statement_recipients" in light and '"tracker_statement"."supplier_id" IN' in light
+    # The pair (supplier, recipient) names one statement: listed by id from the pair index.
+    assert '"tracker_statement"."id" = ANY(' in light and '"tracker_statement"."supplier_id" IN' in light
     assert '"tracker_statement"."evidence"' not in light
     assert '"tracker_statement"."evidence"' in full
     assert "tracker_statement_recipients" not in full and '"tracker_statement"."supplier_id" IN' not in full
@@ -343,3 +347,34 @@ def test_speaker_fragment_with_like_wildcards_is_taken_literally(api):
     make_statement(make_official("Anna Smith", "GBR"), "GBR", ["UKR"])
     assert ids(api.get("/api/statements/?speaker=%25")) == set()
     assert ids(api.get("/api/statements/?speaker=_")) == set()
+
+
+def _link_suppliers(statement: Statement) -> set:
+    """The supplier each of the statement's recipient links carries (migration 0012's column)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT supplier_id FROM tracker_statement_recipients WHERE statement_id = %s", [statement.pk])
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_recipient_links_carry_their_statements_supplier_whoever_changes_it(api, curator):
+    from tracker import curation
+
+    statement = make_statement(None, "RUS", ["ARM", "AZE"])
+    assert _link_suppliers(statement) == {actor("RUS").pk}
+    assert ids(api.get("/api/statements/?supplier=RUS&recipient=AZE")) == {statement.pk}
+
+    # A curator's edit of the supplier, then a new recipient added afterwards.
+    statement.supplier = actor("BLR")
+    statement.save()
+    statement.recipients.add(actor("KAZ"))
+    assert _link_suppliers(statement) == {actor("BLR").pk}
+    assert ids(api.get("/api/statements/?supplier=BLR&recipient=KAZ")) == {statement.pk}
+    assert ids(api.get("/api/statements/?supplier=RUS&recipient=ARM")) == set()
+
+    # An actor merge moves the statement to the survivor; no supplier at all leaves the links without one.
+    curation.actor_merge(survivor=actor("RUS"), loser=actor("BLR"), merged_by=curator)
+    assert _link_suppliers(statement) == {actor("RUS").pk}
+    assert ids(api.get("/api/statements/?supplier=RUS&recipient=ARM")) == {statement.pk}
+    Statement.objects.filter(pk=statement.pk).update(supplier=None)
+    assert _link_suppliers(statement) == {None}
+    assert ids(api.get("/api/statements/?recipient=ARM")) == {statement.pk}

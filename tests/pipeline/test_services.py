@@ -124,7 +124,7 @@ def test_recorded_records_have_one_history_row_with_their_recipients(article):
         recipients = sorted(statement.recipients.values_list("code", flat=True))
         assert len(recipients) == 2 and "UKR" in recipients
         assert sorted(entry.recipients.values_list("actor__code", flat=True)) == recipients
-        assert list(entry.recipients.values_list("id", flat=True)) == list(
+        assert sorted(entry.recipients.values_list("id", flat=True)) == sorted(
             Statement.recipients.through.objects.filter(statement=statement).values_list("id", flat=True))
     for transfer in Transfer.objects.all():
         (entry,) = transfer.history.all()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import django_filters as filters
 from django.contrib.postgres.search import SearchQuery
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from tracker.lookups import Ids
@@ -75,14 +76,31 @@ class ActorValueFilter(filters.CharFilter):
 
 
 class RecipientsFilter(ActorValueFilter):
-    """Statements with any of the named recipients; EXISTS, so no duplicate rows and no DISTINCT."""
+    """Statements with any of the named recipients; EXISTS, so no duplicate rows and no DISTINCT.
+
+    With a supplier too, a pair that few statements name is listed from the pair
+    index (migration 0012: each link carries its statement's supplier), instead
+    of checking the supplier of every statement the recipient has (Russia and
+    Armenia: 779 of 8,000, 73 ms -> 13 ms). A pair that many name is left to the
+    EXISTS, which finds a page of them quickly walking the supplier's statements.
+    """
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         if not value:
             return qs
-        through = Statement.recipients.through.objects.filter(
-            statement_id=OuterRef("pk"), actor_id__in=_actor_ids(self.parent, value)
-        )
+        recipients = _actor_ids(self.parent, value)
+        supplier = self.parent.form.cleaned_data.get("supplier") if self.parent is not None else None
+        if supplier:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT statement_id FROM tracker_statement_recipients"
+                    " WHERE actor_id = ANY(%s::bigint[]) AND supplier_id = ANY(%s::bigint[]) LIMIT %s",
+                    [Ids(recipients).literal, Ids(_actor_ids(self.parent, supplier)).literal, FEW + 1],
+                )
+                pair = [row[0] for row in cursor.fetchall()]
+            if len(pair) <= FEW:
+                return qs.filter(pk__any=Ids(pair))
+        through = Statement.recipients.through.objects.filter(statement_id=OuterRef("pk"), actor_id__in=recipients)
         return qs.filter(Exists(through))
 
 
