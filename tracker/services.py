@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from tracker.models import (
@@ -26,6 +26,7 @@ from tracker.models import (
     Article,
     ArticleStatus,
     Official,
+    OfficialMention,
     ReviewState,
     Statement,
     Transfer,
@@ -158,8 +159,27 @@ def article_reparse(*, article: Article) -> None:
         transaction.on_commit(lambda: article_enqueue(article_id=article.pk))
 
 
-def article_claim(*, article_id: int, token: str) -> bool:
-    """Take an article for parsing with one conditional update; True if this delivery holds it.
+@dataclass(frozen=True)
+class Claim:
+    """What a delivery that holds an article needs to parse it."""
+
+    raw: str
+    content_type: str
+
+
+# article_claim's conditional update, with the text to parse in the same round trip.
+_CLAIM_SQL = """
+UPDATE tracker_article
+   SET status = %(parsing)s, claim_token = %(token)s, claimed_at = %(now)s, attempts = attempts + 1,
+       updated_at = %(now)s
+ WHERE id = %(id)s AND attempts < %(max_attempts)s
+   AND (status = %(queued)s OR (status = %(parsing)s AND (claim_token = %(token)s OR claimed_at < %(stale)s)))
+RETURNING raw, content_type
+"""
+
+
+def article_claim(*, article_id: int, token: str) -> Claim | None:
+    """Take an article for parsing with one conditional update; what to parse if this delivery holds it, else None.
 
     A queued article can be claimed by anyone. One that is ``parsing`` can be taken
     back by a redelivery of the same message (a worker died holding it), or by
@@ -173,21 +193,19 @@ def article_claim(*, article_id: int, token: str) -> bool:
     a claim that finds the article abandoned (queued, or its claim stale, so the
     holder is surely dead) marks it failed.
     """
+    from django.db import connection
+
     now = timezone.now()
     stale = now - timedelta(seconds=settings.ARTICLE_STALE_SECONDS)
-    claimable = Q(status=ArticleStatus.QUEUED) | Q(status=ArticleStatus.PARSING) & (
-        Q(claim_token=token) | Q(claimed_at__lt=stale)
-    )
-    candidates = Article.objects.filter(claimable, pk=article_id)
-    changed = candidates.filter(attempts__lt=settings.ARTICLE_MAX_ATTEMPTS).update(
-        status=ArticleStatus.PARSING,
-        claim_token=token,
-        claimed_at=now,
-        attempts=F("attempts") + 1,
-        updated_at=now,
-    )
-    if changed == 1:
-        return True
+    with connection.cursor() as cursor:
+        cursor.execute(_CLAIM_SQL, {
+            "id": article_id, "token": token, "now": now, "stale": stale,
+            "max_attempts": settings.ARTICLE_MAX_ATTEMPTS,
+            "queued": ArticleStatus.QUEUED.value, "parsing": ArticleStatus.PARSING.value,
+        })
+        row = cursor.fetchone()
+    if row is not None:
+        return Claim(raw=row[0], content_type=row[1])
     abandoned = Q(status=ArticleStatus.QUEUED) | Q(status=ArticleStatus.PARSING, claimed_at__lt=stale)
     gave_up = Article.objects.filter(abandoned, pk=article_id, attempts__gte=settings.ARTICLE_MAX_ATTEMPTS).update(
         status=ArticleStatus.FAILED,
@@ -200,7 +218,7 @@ def article_claim(*, article_id: int, token: str) -> bool:
     )
     if gave_up:
         logger.warning("article %s: gave up after %s attempts", article_id, settings.ARTICLE_MAX_ATTEMPTS)
-    return False
+    return None
 
 
 def article_mark_failed(*, article_id: int, token: str, reason: str) -> bool:
@@ -301,6 +319,45 @@ def _officials_for(names: list[str]) -> dict[str, Official]:
     return out
 
 
+@dataclass(frozen=True)
+class _RecordingStart:
+    status: str
+    claim_token: str
+    transfers: list[tuple[int, bool, int, int]]  # pk, curated, supplier, recipient
+    statements: list[tuple[int, bool, int, int]]  # pk, curated, evidence start, evidence end
+    has_mentions: bool
+
+
+# The article locked, with what a previous parse left of its records, in one round trip.
+_RECORDING_START_SQL = """
+SELECT a.status, a.claim_token,
+       (SELECT coalesce(json_agg(json_build_array(t.id, t.curated, t.supplier_id, t.recipient_id) ORDER BY t.id),
+                        '[]') FROM tracker_transfer t WHERE t.article_id = a.id),
+       (SELECT coalesce(json_agg(json_build_array(s.id, s.curated, s.evidence_start, s.evidence_end) ORDER BY s.id),
+                        '[]') FROM tracker_statement s WHERE s.article_id = a.id),
+       EXISTS (SELECT 1 FROM tracker_officialmention m WHERE m.article_id = a.id)
+  FROM tracker_article a
+ WHERE a.id = %s
+   FOR UPDATE OF a
+"""
+
+
+def _recording_start(article_id: int) -> _RecordingStart | None:
+    import orjson
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(_RECORDING_START_SQL, [article_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    status, claim_token, transfers, statements, has_mentions = row
+    # Django's connection hands JSON back as text.
+    transfers, statements = (orjson.loads(v) if isinstance(v, (str, bytes)) else v for v in (transfers, statements))
+    return _RecordingStart(status, claim_token, [tuple(t) for t in transfers], [tuple(s) for s in statements],
+                           has_mentions)
+
+
 def article_record_extraction(*, article_id: int, token: str, extraction: Extraction) -> bool:
     """Replace the article's machine-made records with a new extraction, in one transaction.
 
@@ -310,20 +367,21 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
     ``_write_records`` writes it all, history rows included, in one statement.
     """
     with transaction.atomic():
-        article = Article.objects.select_for_update().only("status", "claim_token").filter(pk=article_id).first()
-        if article is None or article.status != ArticleStatus.PARSING or article.claim_token != token:
+        current = _recording_start(article_id)
+        if current is None or current.status != ArticleStatus.PARSING or current.claim_token != token:
             return False
         version = extraction.parser_version
         meta = extraction.article
 
         # What a previous parse left: curated records stay, the rest is replaced.
-        old_transfers = list(article.transfers.values_list("pk", "curated", "supplier_id", "recipient_id"))
-        old_statements = list(article.statements.values_list("pk", "curated", "evidence_start", "evidence_end"))
+        old_transfers, old_statements = current.transfers, current.statements
         if stale := [pk for pk, curated, *_ in old_transfers if not curated]:
             Transfer.objects.filter(pk__in=stale).delete()
         if stale := [pk for pk, curated, *_ in old_statements if not curated]:
             Statement.objects.filter(pk__in=stale).delete()
-        article.official_mentions.all().delete()  # one DELETE: mentions have no signals or history
+        if current.has_mentions:
+            # One DELETE: mentions have no signals or history.
+            OfficialMention.objects.filter(article_id=article_id).delete()
 
         codes = {c for t in extraction.transfers for c in (t.supplier, t.recipient)}
         codes |= {o.country for o in extraction.officials if o.country}

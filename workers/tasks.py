@@ -12,12 +12,16 @@ import gc
 import logging
 import time
 import uuid
+from typing import TYPE_CHECKING
 
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_init, worker_process_init
 from django.db import InterfaceError, OperationalError
 
 from workers.celery import app
+
+if TYPE_CHECKING:
+    from tracker.services import Claim
 
 logger = logging.getLogger(__name__)
 
@@ -73,30 +77,29 @@ def article_parse(self, article_id: int) -> str:
     started = time.monotonic()
     # Retries of one message keep its id, so a retry can take back its own claim.
     token = self.request.id or uuid.uuid4().hex
-    if not services.article_claim(article_id=article_id, token=token):
+    claim = services.article_claim(article_id=article_id, token=token)
+    if claim is None:
         logger.info("article %s: not claimable (missing, parsed or held by another delivery)", article_id)
         return "skipped"
     try:
-        return _parse_claimed(article_id, token, started)
+        return _parse_claimed(article_id, token, claim, started)
     except SoftTimeLimitExceeded:
-        # The limit can land outside the parse too: while the row loads, or in the
-        # middle of recording (whose transaction then rolls back, storing nothing).
-        # Left uncaught, the article would stay ``parsing`` until the stale sweep.
+        # The limit can land outside the parse too: in the middle of recording,
+        # whose transaction then rolls back, storing nothing. Left uncaught, the
+        # article would stay ``parsing`` until the stale sweep.
         logger.warning("article %s: the soft time limit passed outside the parse", article_id)
         services.article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason())
         return "failed"
 
 
-def _parse_claimed(article_id: int, token: str, started: float) -> str:
-    """Load, parse and record an article this delivery has claimed."""
+def _parse_claimed(article_id: int, token: str, claim: Claim, started: float) -> str:
+    """Parse and record an article this delivery has claimed."""
     from tracker import services
-    from tracker.models import Article
     from workers.parser import ParseError, parse_article
 
-    article = Article.objects.only("raw", "content_type").get(pk=article_id)
     parse_started, parse_cpu = time.monotonic(), time.process_time()
     try:
-        extraction = parse_article(article.raw, content_type=article.content_type)
+        extraction = parse_article(claim.raw, content_type=claim.content_type)
     except ParseError as exc:
         services.article_mark_failed(article_id=article_id, token=token, reason=f"Parse error: {exc}")
         return "failed"

@@ -102,7 +102,7 @@ def test_recording_takes_the_same_queries_however_many_records(article, submitte
     _claim_and_record(article, _wide_extraction(n))
     second = services.article_submit(text=TEXT + " Again.", submitted_by=submitter).article
     assert services.article_claim(article_id=second.pk, token="t2")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         assert services.article_record_extraction(article_id=second.pk, token="t2", extraction=_wide_extraction(n))
     assert Transfer.objects.count() == Statement.objects.count() == 2 * n
     assert Official.objects.count() == n
