@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+import orjson
+import psycopg
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -193,8 +195,6 @@ def article_claim(*, article_id: int, token: str) -> Claim | None:
     a claim that finds the article abandoned (queued, or its claim stale, so the
     holder is surely dead) marks it failed.
     """
-    from django.db import connection
-
     now = timezone.now()
     stale = now - timedelta(seconds=settings.ARTICLE_STALE_SECONDS)
     with connection.cursor() as cursor:
@@ -343,9 +343,6 @@ SELECT a.status, a.claim_token,
 
 
 def _recording_start(article_id: int) -> _RecordingStart | None:
-    import orjson
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute(_RECORDING_START_SQL, [article_id])
         row = cursor.fetchone()
@@ -570,10 +567,6 @@ WHERE id = %(article)s
 
 def _write_records(*, article_id: int, version: str, records: dict[str, list], article: dict) -> None:
     """Insert one parse's records with their history, and mark the article parsed (see the SQL above)."""
-    import orjson
-    import psycopg
-    from django.db import connection
-
     params = {
         "doc": orjson.dumps({**records, **article}).decode(),
         "article": article_id,
@@ -609,7 +602,6 @@ def relations_refresh(*, force: bool = False) -> bool:
     refresh is ``CONCURRENTLY``: readers keep the old rows until it commits.
     A refresh already running elsewhere makes this one return at once.
     """
-    from django.db import connection
 
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_RELATIONS_LOCK])
