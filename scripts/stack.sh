@@ -75,11 +75,15 @@ as_pg() {
 secrets() {
   mkdir -p .var
   if [ ! -f .var/secrets.env ]; then
-    umask 077
-    {
-      echo "DATABASE_PASSWORD=$("$PYTHON" -c 'import secrets; print(secrets.token_hex(16))')"
-      echo "ADMIN_PASSWORD_DEFAULT=$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(12))')"
-    } > .var/secrets.env
+    # Private to its owner; the umask stays in the subshell, or every folder made
+    # after it (.var/bench, say) would shut out the postgres user.
+    (
+      umask 077
+      {
+        echo "DATABASE_PASSWORD=$("$PYTHON" -c 'import secrets; print(secrets.token_hex(16))')"
+        echo "ADMIN_PASSWORD_DEFAULT=$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(12))')"
+      } > .var/secrets.env
+    )
   fi
   # shellcheck disable=SC1091
   . .var/secrets.env
