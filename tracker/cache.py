@@ -22,12 +22,12 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
-_UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 _WARN_EVERY = 60.0
 _last_warning = 0.0
 
 
-def _warn(exc: BaseException) -> None:
+def warn_unavailable(exc: BaseException) -> None:
     global _last_warning
     now = time.monotonic()
     if now - _last_warning >= _WARN_EVERY:
@@ -41,8 +41,8 @@ def _or(fallback: Callable[..., Any]) -> Callable[[Callable[..., Any]], Callable
         def guarded(self: RedisCache, *args: Any, **kwargs: Any) -> Any:
             try:
                 return method(self, *args, **kwargs)
-            except _UNAVAILABLE as exc:
-                _warn(exc)
+            except UNAVAILABLE as exc:
+                warn_unavailable(exc)
                 return fallback(*args, **kwargs)
 
         return guarded

@@ -13,16 +13,16 @@ from rest_framework.views import APIView
 from rest_framework.response import Response
 from drf_orjson_renderer.renderers import ORJSONRenderer
 from rest_framework.renderers import BrowsableAPIRenderer
-from rest_framework.throttling import ScopedRateThrottle
 
 from tracker import selectors, services
 from tracker.api import export, filters, serializers
 from tracker.api.parsers import HTMLParser, PlainTextParser, RequestTooLarge
 from tracker.api.permissions import CanSubmit, IsCurator
+from tracker.api.throttling import SlidingWindowThrottle
 from tracker.models import Article
 
 
-class SubmitThrottle(ScopedRateThrottle):
+class SubmitThrottle(SlidingWindowThrottle):
     """Per-user limit on submissions only (``SUBMIT_RATE``); reads are not throttled."""
 
     scope_attr = "submit_throttle_scope"
