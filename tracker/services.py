@@ -329,8 +329,16 @@ class _RecordingStart:
 
 
 # The article locked, with what a previous parse left of its records, in one round trip.
+#
+# The recording commits without waiting for its WAL to reach the disk
+# (synchronous_commit off, for this transaction only). Everything it writes can
+# be made again from the article, which was stored durably on submission: if
+# PostgreSQL crashes in the few hundred milliseconds before the flush, the
+# article is back to ``parsing`` under its old claim and the sweep
+# (``article_requeue_stale``) parses it again. The worker no longer waits for an
+# fsync per article; submissions and curators' edits still do.
 _RECORDING_START_SQL = """
-SELECT a.status, a.claim_token,
+SELECT set_config('synchronous_commit', 'off', true), a.status, a.claim_token,
        (SELECT coalesce(json_agg(json_build_array(t.id, t.curated, t.supplier_id, t.recipient_id) ORDER BY t.id),
                         '[]') FROM tracker_transfer t WHERE t.article_id = a.id),
        (SELECT coalesce(json_agg(json_build_array(s.id, s.curated, s.evidence_start, s.evidence_end) ORDER BY s.id),
@@ -348,7 +356,7 @@ def _recording_start(article_id: int) -> _RecordingStart | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    status, claim_token, transfers, statements, has_mentions = row
+    _off, status, claim_token, transfers, statements, has_mentions = row
     # Django's connection hands JSON back as text.
     transfers, statements = (orjson.loads(v) if isinstance(v, (str, bytes)) else v for v in (transfers, statements))
     return _RecordingStart(status, claim_token, [tuple(t) for t in transfers], [tuple(s) for s in statements],

@@ -109,6 +109,24 @@ def test_recording_takes_the_same_queries_however_many_records(article, submitte
     assert Statement.recipients.through.objects.filter(statement__article=second).count() == 2 * n
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_only_the_recording_transaction_skips_waiting_for_the_disk(submitter):
+    from django.db import connection, transaction
+
+    def synchronous_commit() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    article = services.article_submit(text=TEXT, submitted_by=submitter).article
+    with transaction.atomic():
+        _claim_and_record(article, _extraction())
+        assert synchronous_commit() == "off"
+    # Later transactions on the same connection (a curator's edit) wait for the flush again.
+    assert synchronous_commit() == "on"
+    assert Statement.objects.filter(article=article).count() == 1
+
+
 def _tracked(model, row) -> dict:
     """Every field ``model``'s history copies, as ``row`` (the record or a history row) has it."""
     return {f.attname: getattr(row, f.attname) for f in model.history.model.tracked_fields}
