@@ -28,15 +28,18 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 SEED = ROOT / "seeds" / "seed-000.txt"
 
-# Several copies of the seed article keep a worker in ``parsing`` for a second or
-# more (several on a busy machine), long enough to kill it or take its database
-# away in the middle, with no test hook in the task. Kept small: the parser's
-# time grows faster than the text.
-LONG_COPIES = 4
 
+def long_article(copies: int | None = None) -> str:
+    """Copies of the seed article: by default as many as the parser reads of one
+    article (``MAX_PARSE_CHARS``; it ignores the rest), which keeps a worker in
+    ``parsing`` for the longest a single article can, about a second on a fast
+    machine: long enough to kill it or take its database away in the middle,
+    with no test hook in the task."""
+    from workers.parser.pipeline import MAX_PARSE_CHARS
 
-def long_article(copies: int = LONG_COPIES) -> str:
     seed = SEED.read_text(encoding="utf-8")
+    if copies is None:
+        copies = MAX_PARSE_CHARS // (len(seed) + 2)
     return "\n\n".join([seed] * copies)
 
 

@@ -44,7 +44,7 @@ def test_pool_process_killed_mid_parse_is_redelivered_and_parsed_once(api, start
     pk = _submit(api, text)
 
     wait_for_status(pk, ("parsing",), timeout=60)
-    time.sleep(0.5)
+    time.sleep(0.2)  # into the parse, past the claim
     killed = worker.kill_pool_process()
     assert article_state(pk)["status"] == "parsing"
 
@@ -66,7 +66,7 @@ def test_whole_worker_killed_mid_parse_is_swept_and_parsed_once_by_a_new_worker(
     pk = _submit(api, text)
 
     claimed = wait_for_status(pk, ("parsing",), timeout=60)
-    time.sleep(0.5)
+    time.sleep(0.2)  # into the parse, past the claim
     first.kill()
     assert not first.alive() and not first.pool_processes()
     assert article_state(pk)["status"] == "parsing"
