@@ -82,6 +82,9 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "updated_at"], name="article_status_updated_idx"),
             models.Index(fields=["published"], name="article_published_idx"),
+            # The queued articles no worker has tried yet, oldest first: what a
+            # parse task takes along into its batch (services.article_claim_queued).
+            models.Index(fields=["id"], condition=Q(status="queued", attempts=0), name="article_untried_idx"),
         ]
         permissions = [("reparse_article", "Can queue an article for parsing again")]
 

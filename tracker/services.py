@@ -7,6 +7,7 @@ services store what it returns.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -167,6 +168,7 @@ class Claim:
 
     raw: str
     content_type: str
+    attempts: int = 1  # claims so far, this one included
 
 
 # article_claim's conditional update, with the text to parse in the same round trip.
@@ -176,7 +178,7 @@ UPDATE tracker_article
        updated_at = %(now)s
  WHERE id = %(id)s AND attempts < %(max_attempts)s
    AND (status = %(queued)s OR (status = %(parsing)s AND (claim_token = %(token)s OR claimed_at < %(stale)s)))
-RETURNING raw, content_type
+RETURNING raw, content_type, attempts
 """
 
 
@@ -205,7 +207,7 @@ def article_claim(*, article_id: int, token: str) -> Claim | None:
         })
         row = cursor.fetchone()
     if row is not None:
-        return Claim(raw=row[0], content_type=row[1])
+        return Claim(raw=row[0], content_type=row[1], attempts=row[2])
     abandoned = Q(status=ArticleStatus.QUEUED) | Q(status=ArticleStatus.PARSING, claimed_at__lt=stale)
     gave_up = Article.objects.filter(abandoned, pk=article_id, attempts__gte=settings.ARTICLE_MAX_ATTEMPTS).update(
         status=ArticleStatus.FAILED,
@@ -219,6 +221,73 @@ def article_claim(*, article_id: int, token: str) -> Claim | None:
     if gave_up:
         logger.warning("article %s: gave up after %s attempts", article_id, settings.ARTICLE_MAX_ATTEMPTS)
     return None
+
+
+# Queued articles nobody has tried yet, oldest first, taken for a delivery's batch.
+# SKIP LOCKED: rows another delivery is claiming right now are left to it.
+_CLAIM_QUEUED_SQL = """
+UPDATE tracker_article a
+   SET status = %(parsing)s, claim_token = %(token)s || ':' || a.id, claimed_at = %(now)s,
+       attempts = a.attempts + 1, updated_at = %(now)s
+  FROM (SELECT id FROM tracker_article
+         WHERE status = %(queued)s AND attempts = 0 AND id <> %(exclude)s
+         ORDER BY id LIMIT %(limit)s
+           FOR UPDATE SKIP LOCKED) untried
+ WHERE a.id = untried.id
+RETURNING a.id, a.claim_token, a.raw, a.content_type, a.attempts
+"""
+
+
+def article_claim_queued(*, token: str, exclude: int, limit: int) -> list[tuple[int, str, Claim]]:
+    """Claim up to ``limit`` more queued articles for the delivery holding ``token``, to parse in one batch.
+
+    Only articles never tried before are taken: one that lost a worker, hit a
+    time limit or came back from a released batch is parsed alone, so that a text
+    that kills its worker cannot take others down with it more than once. Each
+    gets a token of its own (``token:id``); its own message, when it comes, finds
+    it held and does nothing. Returns (id, token, claim) per article, oldest first.
+    """
+    if limit <= 0:
+        return []
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(_CLAIM_QUEUED_SQL, {
+            "token": token, "now": now, "exclude": exclude, "limit": limit,
+            "queued": ArticleStatus.QUEUED.value, "parsing": ArticleStatus.PARSING.value,
+        })
+        rows = cursor.fetchall()
+    return sorted((pk, claim_token, Claim(raw=raw, content_type=ctype, attempts=attempts))
+                  for pk, claim_token, raw, ctype, attempts in rows)
+
+
+def article_release(*, claims: list[tuple[int, str]]) -> list[int]:
+    """Give articles this delivery holds back to the queue and send them again (a batch that could not finish).
+
+    Their attempts stay counted, so each is parsed alone next time.
+    """
+    released = []
+    for article_id, token in claims:
+        if Article.objects.filter(pk=article_id, status=ArticleStatus.PARSING, claim_token=token).update(
+            status=ArticleStatus.QUEUED, claim_token="", updated_at=timezone.now()
+        ):
+            released.append(article_id)
+    for article_id in released:
+        transaction.on_commit(functools.partial(article_enqueue, article_id=article_id))
+    return released
+
+
+def article_release_batch(*, token: str) -> list[int]:
+    """Give back what an earlier run of this delivery took into its batch and still holds.
+
+    A redelivered message (its worker died) or a retried one (the database went
+    away) finds the articles it took along still ``parsing`` under ``token:id``;
+    without this they would wait for the stale sweep.
+    """
+    ids = list(
+        Article.objects.filter(status=ArticleStatus.PARSING, claim_token__startswith=f"{token}:")
+        .values_list("pk", "claim_token")
+    )
+    return article_release(claims=ids)
 
 
 def article_mark_failed(*, article_id: int, token: str, reason: str) -> bool:

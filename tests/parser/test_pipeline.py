@@ -74,6 +74,17 @@ def test_parse_many_matches_parse_article() -> None:
     assert [(t.supplier, t.recipient) for t in results[2].transfers] == [("AUS", "CHL")]
 
 
+def test_parse_many_reads_each_text_as_its_own_content_type() -> None:
+    html = "<html><body><p>Chile bought two frigates from Australia.</p></body></html>"
+    plain = "Chile bought two <b>frigates</b> from Australia."
+    results = parse_many([html, plain], content_types=["text/html", "text/plain"])
+    assert results[0].to_dict() == parse_article(html, content_type="text/html").to_dict()
+    assert results[1].to_dict() == parse_article(plain, content_type="text/plain").to_dict()
+    assert "<b>" in results[1].clean_text and "<p>" not in results[0].clean_text
+    with pytest.raises(ValueError):
+        parse_many([html, plain], content_types=["text/html"])
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_never_raises_anything_but_parse_error(raw: str) -> None:

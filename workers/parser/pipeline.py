@@ -124,15 +124,26 @@ def parse_article(raw: str, *, content_type: str | None = None) -> Extraction:
     return _extract(next(_docs([_parse_span(clean_text)])), clean_text, meta)
 
 
-def parse_many(texts: Iterable[str], *, content_type: str | None = None) -> list[Extraction | ParseError]:
+def parse_many(
+    texts: Iterable[str],
+    *,
+    content_type: str | None = None,
+    content_types: Iterable[str | None] | None = None,
+) -> list[Extraction | ParseError]:
     """``parse_article`` over many texts with one batched spaCy pass. An input
-    without usable text gives its ``ParseError`` in place of an extraction."""
+    without usable text gives its ``ParseError`` in place of an extraction.
+
+    ``content_type`` applies to every text; ``content_types`` gives one per text."""
+    texts = list(texts)
+    types = list(content_types) if content_types is not None else [content_type] * len(texts)
+    if len(types) != len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(types)} content types")
     read: list[tuple[str, ArticleMeta] | ParseError] = []
-    for raw in texts:
+    for raw, ctype in zip(texts, types):
         try:
             if not isinstance(raw, str):
                 raise ParseError("article text must be a string")
-            read.append(read_input(raw, content_type))
+            read.append(read_input(raw, ctype))
         except ParseError as exc:
             read.append(exc)
     good = [r for r in read if not isinstance(r, ParseError)]
