@@ -14,7 +14,14 @@ import time
 
 import pytest
 
-from tests.faults.conftest import article_state, assert_one_set_of_records, wait_for_status, wait_until
+from tests.faults.conftest import (
+    article_state,
+    assert_one_set_of_records,
+    expected_keys,
+    long_article,
+    wait_for_status,
+    wait_until,
+)
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -82,6 +89,30 @@ def test_whole_worker_killed_mid_parse_is_swept_and_parsed_once_by_a_new_worker(
     assert_one_set_of_records(pk, expected)
     assert "re-queued 1 stale articles" in second.log()
     _settled(pk)
+
+
+def test_a_worker_killed_in_the_middle_of_a_batch_loses_none_of_its_articles(api, start_worker):
+    texts = [f"Filed by desk {i}.\n\n{long_article()}" for i in range(3)]
+    expected = [expected_keys(text) for text in texts]
+    # Submitted before any worker runs: a backlog of three, never tried.
+    pks = [_submit(api, text) for text in texts]
+    worker = start_worker(env=LIMITS)
+
+    # The first task takes the other two into its batch: all three are parsing at once.
+    wait_until(lambda: all(article_state(pk)["status"] == "parsing" for pk in pks), timeout=60,
+               what="one batch of the three articles")
+    time.sleep(0.2)
+    worker.kill_pool_process()
+
+    # The redelivered message parses its own article alone and gives the other two
+    # back to the queue, where each is parsed alone too.
+    states = [wait_for_status(pk, ("parsed", "failed"), timeout=120) for pk in pks]
+    assert [s["status"] for s in states] == ["parsed"] * 3, [s["failure_reason"] for s in states]
+    assert [s["attempts"] for s in states] == [2, 2, 2]
+    for pk, keys in zip(pks, expected, strict=True):
+        assert_one_set_of_records(pk, keys)
+    assert "gave back 2 articles an earlier run had batched" in worker.log()
+    _settled(pks[-1])
 
 
 def test_an_article_that_kills_every_worker_ends_failed_not_in_a_loop(api, start_worker, long_article_expected):
