@@ -53,8 +53,10 @@ def test_submissions_while_redis_is_down_are_stored_answered_and_parsed_later(
         state = wait_for_status(pk, ("parsed", "failed"), timeout=120)
         assert state["status"] == "parsed", state["failure_reason"]
         assert state["attempts"] == 1
+    # The sweep sent them; a task may have taken the others into its batch before
+    # they went stale, so one to three sends, never more.
     requeued = [int(n) for n in re.findall(r"re-queued (\d+) stale articles", worker.log())]
-    assert sum(requeued) == 3, requeued
+    assert 1 <= sum(requeued) <= 3, requeued
     # The sweep does not send them again once parsed.
     time.sleep(2)
     assert all(article_state(pk)["attempts"] == 1 for pk in ids)
