@@ -39,10 +39,12 @@ def _worker(args: tuple[list[tuple[str, str, str]], int, int, list[str], object]
 
     ``items`` are (raw, content_type, clean_text)."""
     items, rounds, offset, modes, barrier = args
-    import spacy
-
+    # The parser's package first: it sets numpy's thread count before spaCy loads
+    # numpy, for the stock model's runs as for its own.
     from workers.parser import parse_article, parse_many
     from workers.parser.nlp import MODEL, get_nlp
+
+    import spacy
 
     t0 = time.perf_counter()
     nlp = get_nlp()
