@@ -260,20 +260,34 @@ def article_claim_queued(*, token: str, exclude: int, limit: int) -> list[tuple[
                   for pk, claim_token, raw, ctype, attempts in rows)
 
 
-def article_release(*, claims: list[tuple[int, str]]) -> list[int]:
-    """Give articles this delivery holds back to the queue and send them again (a batch that could not finish).
+# Articles a delivery holds, back to the queue in one statement: by their tokens,
+# or by the prefix of the tokens a delivery gave the articles it batched.
+_RELEASE_SQL = """
+UPDATE tracker_article SET status = %(queued)s, claim_token = '', updated_at = %(now)s
+ WHERE status = %(parsing)s AND (claim_token = ANY(%(tokens)s) OR claim_token LIKE %(prefix)s)
+RETURNING id
+"""
 
-    Their attempts stay counted, so each is parsed alone next time.
-    """
-    released = []
-    for article_id, token in claims:
-        if Article.objects.filter(pk=article_id, status=ArticleStatus.PARSING, claim_token=token).update(
-            status=ArticleStatus.QUEUED, claim_token="", updated_at=timezone.now()
-        ):
-            released.append(article_id)
+
+def _release(*, tokens: list[str], prefix: str | None = None) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(_RELEASE_SQL, {
+            "tokens": tokens, "prefix": prefix, "now": timezone.now(),
+            "queued": ArticleStatus.QUEUED.value, "parsing": ArticleStatus.PARSING.value,
+        })
+        released = sorted(pk for (pk,) in cursor.fetchall())
     for article_id in released:
         transaction.on_commit(functools.partial(article_enqueue, article_id=article_id))
     return released
+
+
+def article_release(*, claims: list[tuple[int, str]]) -> list[int]:
+    """Give articles this delivery holds back to the queue and send them again (a batch that could not finish).
+
+    Their attempts stay counted, so each is parsed alone next time. A token
+    belongs to one article (``article_claim_queued``), so the tokens are enough.
+    """
+    return _release(tokens=[token for _pk, token in claims]) if claims else []
 
 
 def article_release_batch(*, token: str) -> list[int]:
@@ -283,11 +297,8 @@ def article_release_batch(*, token: str) -> list[int]:
     away) finds the articles it took along still ``parsing`` under ``token:id``;
     without this they would wait for the stale sweep.
     """
-    ids = list(
-        Article.objects.filter(status=ArticleStatus.PARSING, claim_token__startswith=f"{token}:")
-        .values_list("pk", "claim_token")
-    )
-    return article_release(claims=ids)
+    escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return _release(tokens=[], prefix=f"{escaped}:%")
 
 
 def article_mark_failed(*, article_id: int, token: str, reason: str) -> bool:
