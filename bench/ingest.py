@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -73,12 +72,14 @@ class MemoryWatch(threading.Thread):
             self.stop.wait(self.interval)
 
 
-TASK_LINE = re.compile(r"article (\d+): parsed, .*; claim ([\d.]+) ms, parse ([\d.]+) ms \(cpu ([\d.]+)\), "
-                       r"record ([\d.]+) ms \(cpu ([\d.]+)\)")
-
-
 def task_split(log: str | None, first_id: int) -> dict[str, float]:
-    """Summed milliseconds per phase over the articles after ``first_id``, from the worker's log."""
+    """Summed milliseconds per phase over the articles after ``first_id``, from the worker's log.
+
+    Reads the structured fields of the ``article_parsed`` lines (tracker.logfields),
+    not the wording of the message.
+    """
+    from tracker.logfields import parse_fields
+
     keys = ("claim", "parse", "parse_cpu", "record", "record_cpu")
     total = dict.fromkeys(keys, 0.0)
     total["n"] = 0
@@ -86,11 +87,12 @@ def task_split(log: str | None, first_id: int) -> dict[str, float]:
         return total
     with open(log, encoding="utf-8", errors="replace") as fh:
         for line in fh:
-            m = TASK_LINE.search(line)
-            if m and int(m.group(1)) > first_id:
-                for key, value in zip(keys, m.groups()[1:], strict=True):
-                    total[key] += float(value)
-                total["n"] += 1
+            fields = parse_fields(line)
+            if not fields or fields.get("event") != "article_parsed" or fields["article_id"] <= first_id:
+                continue
+            for key in keys:
+                total[key] += float(fields[f"{key}_ms"])
+            total["n"] += 1
     return total
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from tracker.env import envbool, envint, envlist, envstr
+from workers import task_names
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -261,11 +262,11 @@ ARTICLE_SWEEP_SECONDS = envint("ARTICLE_SWEEP_SECONDS", 60)
 RELATIONS_REFRESH_SECONDS = envint("RELATIONS_REFRESH_SECONDS", 30)
 CELERY_BEAT_SCHEDULE = {
     "article-requeue-stale": {
-        "task": "workers.tasks.article_requeue_stale",
+        "task": task_names.REQUEUE_STALE,
         "schedule": float(ARTICLE_SWEEP_SECONDS),
     },
     "relations-refresh": {
-        "task": "workers.tasks.relations_refresh",
+        "task": task_names.RELATIONS_REFRESH,
         "schedule": float(RELATIONS_REFRESH_SECONDS),
         # A refresh that missed its turn is replaced by the next one.
         "options": {"expires": float(RELATIONS_REFRESH_SECONDS)},
@@ -275,7 +276,9 @@ CELERY_BEAT_SCHEDULE = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # Structured fields (``extra={"event": ...}``) follow the message: tracker.logfields.
+    "formatters": {"plain": {"()": "tracker.logfields.FieldsFormatter",
+                             "fmt": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     # django-axes announces itself at INFO on every start of every command.

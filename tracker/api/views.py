@@ -19,7 +19,6 @@ from tracker.api import export, filters, serializers
 from tracker.api.parsers import HTMLParser, PlainTextParser, RequestTooLarge
 from tracker.api.permissions import CanSubmit, IsCurator
 from tracker.api.throttling import SlidingWindowThrottle
-from tracker.models import Article
 
 
 class SubmitThrottle(SlidingWindowThrottle):
