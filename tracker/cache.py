@@ -91,3 +91,11 @@ class ResilientRedisCache(RedisCache):
     set_many = _or(lambda *a, **k: [])(RedisCache.set_many)
     delete_many = _or(lambda *a, **k: None)(RedisCache.delete_many)
     clear = _or(lambda *a, **k: False)(RedisCache.clear)
+
+    def redis_client(self, key: str) -> Any:
+        """The ``redis.Redis`` client for the server that holds ``key`` (a key already made with ``make_key``).
+
+        For what Django's cache API lacks (a pipeline: several commands in one
+        round trip). Its calls raise ``UNAVAILABLE`` while Redis is away.
+        """
+        return self._cache.get_client(key, write=True)

@@ -49,7 +49,7 @@ class SlidingWindowThrottle(ScopedRateThrottle):
         previous = self.cache.make_and_validate_key(f"{key}:{window - 1}")
         try:
             # Django's cache API has no pipeline; its Redis client does (tracker.cache).
-            client = self.cache._cache.get_client(current, write=True)
+            client = self.cache.redis_client(current)
             pipe = client.pipeline(transaction=False)
             pipe.incr(current)
             pipe.expire(current, 2 * self.duration)
