@@ -135,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=900, help="give up waiting for the workers after this")
     ap.add_argument("--profile", type=float, default=0, metavar="SECONDS",
                     help="py-spy (if installed) records one worker process this long; raw output beside the data")
-    # 150,000 words: some 10 s per mode at 2 processes; at 60,000 the reference moved
-    # by up to 15 % from run to run, more than the margin it is compared against.
+    # Enough words that the reference varies from run to run by less than the
+    # margin it is compared against; fewer made it move by more.
     ap.add_argument("--reference-words", type=int, default=150_000,
                     help="words the parser reference run parses (split evenly over the processes)")
     args = ap.parse_args(argv)

@@ -120,8 +120,7 @@ pg_start() { # $1 = data root, $2 = port
   # autovacuum_naptime 10s: a new database's first statistics come within seconds.
   # Until a table is analyzed, each connection keeps the plans it made while the
   # table was empty: the foreign-key checks and the recipient trigger then read
-  # every statement row for each new link (0.13 ms each at 5,000 statements,
-  # a third of PostgreSQL's time in the ingestion benchmark at the default 60 s).
+  # every statement row for each new link, which grows with the table.
   as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDATA -c fsync=${PG_FSYNC:-on} -c random_page_cost=1.1 -c autovacuum_naptime=10s ${PG_EXTRA_OPTS:-}" \
     start >/dev/null \

@@ -36,6 +36,12 @@ def test_the_selectors_read_one_summary_column_per_status_in_order():
     assert all(re.fullmatch(r"[a-z_]+", status) for status in closed_sets.TransferStatus)  # column names
 
 
+def test_the_api_reports_one_count_per_status_in_order():
+    from tracker.api.serializers import StatusCountsSerializer
+
+    assert list(StatusCountsSerializer().fields) == list(closed_sets.TransferStatus)
+
+
 def test_migration_0007_counts_each_status_into_its_own_column_in_order():
     counted = re.findall(r"count\(\*\) FILTER \(WHERE tr\.status = '(\w+)'\) AS (\w+)", SUMMARY_SQL)
     assert counted == [(s, s) for s in closed_sets.TransferStatus]

@@ -60,8 +60,8 @@ def _missing_key(key: str, *args: Any, **kwargs: Any) -> Any:
 
 class _ReusingClient(RedisCacheClient):
     """Django builds a new ``redis.Redis`` on every cache call, which costs more
-    than the round trip (about 0.5 ms, mostly its response-callback table). One per
-    pool is enough: it is thread-safe and takes a pooled connection per command."""
+    than the round trip (mostly its response-callback table). One per pool is
+    enough: it is thread-safe and takes a pooled connection per command."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

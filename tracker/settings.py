@@ -101,12 +101,11 @@ DATABASES = {
             # for it is the worker's record writer (services.recording._write_records):
             # sent and parsed once per connection, and after five calls run with
             # PostgreSQL's generic plan instead of being planned on every call
-            # (0.7 ms of its 3 ms). Django's default, None, turns preparing off
+            # (planning is a large part of its cost). Django's default, None, turns preparing off
             # even for a statement that asks.
             "prepare_threshold": envint("DATABASE_PREPARE_THRESHOLD", 5),
             # Every query here reads a page through indexes and stops at a LIMIT;
-            # parallel workers only add their start-up to it (the four-filter
-            # statement query: 75 ms with two workers, 31 ms without).
+            # parallel workers only add their start-up to it (bench/RESULTS.md).
             "options": "-c max_parallel_workers_per_gather=0",
         },
     }
@@ -187,8 +186,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
-    # orjson encodes a page several times faster than the json module: 1,000
-    # relation rows (644 KB) in 3 ms instead of 24.
+    # orjson encodes a large page several times faster than the json module.
     "DEFAULT_RENDERER_CLASSES": [
         "drf_orjson_renderer.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -251,8 +249,8 @@ if CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY_TASK_TIME_LIM
 # finds them used up marks the article failed rather than loop on a poison text.
 ARTICLE_MAX_ATTEMPTS = envint("ARTICLE_MAX_ATTEMPTS", 5)
 # Articles one parse task takes from the queue and parses in one batched spaCy
-# pass (its own and up to this many minus one never-tried others): about 10 %
-# less CPU per article than one at a time, when there is a backlog. 1 turns it off.
+# pass (its own and up to this many minus one never-tried others): less CPU per
+# article than one at a time, when there is a backlog. 1 turns it off.
 PARSE_BATCH_SIZE = envint("PARSE_BATCH_SIZE", 4)
 if PARSE_BATCH_SIZE < 1:
     raise ImproperlyConfigured("PARSE_BATCH_SIZE must be at least 1")

@@ -10,13 +10,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 application = get_wsgi_application()
 
 # The URL configuration, and with it every view, serializer and filter, is
-# otherwise imported by the first request: a quarter of what stays loaded.
+# otherwise imported by the first request, and before the freeze below.
 get_resolver().url_patterns
 
 # Everything loaded so far (Django, DRF, the URL and model registries) lives as
 # long as the process. Frozen, the collector stops walking it on every full
-# collection; those walks made the slowest requests of a large list (1,000
-# relation rows) take two to four times the median, and added 50-100 ms to
-# one request in twenty of a speaker search.
+# collection; those walks made the slowest requests of large lists several
+# times slower than the median (bench/RESULTS.md).
 gc.collect()
 gc.freeze()

@@ -81,9 +81,10 @@ class RecipientsFilter(ActorValueFilter):
 
     With a supplier too, a pair that few statements name is listed from the pair
     index (migration 0012: each link carries its statement's supplier), instead
-    of checking the supplier of every statement the recipient has (Russia and
-    Armenia: 779 of 8,000, 73 ms -> 13 ms). A pair that many name is left to the
-    EXISTS, which finds a page of them quickly walking the supplier's statements.
+    of checking the supplier of every statement the recipient has (a common
+    recipient has many times more statements than the pair). A pair that many
+    name is left to the EXISTS, which finds a page of them quickly walking the
+    supplier's statements.
     """
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
