@@ -28,3 +28,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("healthz", healthz),
 ]
+
+handler400 = "tracker.api.errors.bad_request"
+handler404 = "tracker.api.errors.page_not_found"
+handler500 = "tracker.api.errors.server_error"

@@ -7,7 +7,6 @@ from django.utils.http import http_date
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.views import APIView
 from rest_framework.response import Response
@@ -16,7 +15,7 @@ from rest_framework.renderers import BrowsableAPIRenderer
 
 from tracker import selectors, services
 from tracker.api import export, filters, serializers
-from tracker.api.parsers import HTMLParser, PlainTextParser, RequestTooLarge
+from tracker.api.parsers import HTMLParser, JSONParser, PlainTextParser, RequestTooLarge
 from tracker.api.permissions import CanSubmit, IsCurator
 from tracker.api.throttling import SlidingWindowThrottle
 from tracker.models import Article
