@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from tracker.env import envbool, envint, envlist, envstr
+from tracker.env import envbool, envint, envlist, envrate, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -161,7 +161,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 # Reading the API needs a signed-in user unless the data is public.
 PUBLIC_READ = envbool("PUBLIC_READ", False)
 # Submissions per user; DRF rate syntax ("120/minute").
-SUBMIT_RATE = envstr("SUBMIT_RATE", "120/minute")
+SUBMIT_RATE = envrate("SUBMIT_RATE", "120/minute")
+# Per-account quotas (tracker/api/quotas.py), answered with 429 and Retry-After.
+# Read requests per account (per address when signed out); empty turns it off.
+READ_RATE = envrate("READ_RATE", "600/minute")
+# Bytes of new articles one submitter may store in any 24 hours.
+SUBMIT_BYTES_PER_DAY = envint("SUBMIT_BYTES_PER_DAY", 100 * 1024 * 1024)
+# Rows of CSV / JSON-lines export per account in any hour, and in one export (400 past it).
+EXPORT_ROWS_PER_HOUR = envint("EXPORT_ROWS_PER_HOUR", 1_000_000)
+EXPORT_MAX_ROWS = envint("EXPORT_MAX_ROWS", 100_000)
 
 CACHES = {
     "default": {
@@ -194,7 +202,8 @@ REST_FRAMEWORK = {
         "drf_orjson_renderer.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_THROTTLE_RATES": {"submit": SUBMIT_RATE},
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.quotas.ReadThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"submit": SUBMIT_RATE, "read": READ_RATE},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "tracker.api.errors.exception_handler",
 }

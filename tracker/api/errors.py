@@ -29,6 +29,18 @@ def _first_message(detail: Any) -> str:
 
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:
+    response = _handle(exc, context)
+    request = context.get("request")
+    if response is not None and getattr(getattr(request, "accepted_renderer", None), "format", "") in ("csv", "jsonl"):
+        # An export that is refused answers in JSON, with a JSON content type, not as a "CSV" of JSON.
+        from drf_orjson_renderer.renderers import ORJSONRenderer
+
+        request.accepted_renderer = ORJSONRenderer()
+        request.accepted_media_type = ORJSONRenderer.media_type
+    return response
+
+
+def _handle(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, SubmissionError):
         return error_response(code=exc.code, message=str(exc), http_status=exc.status)
     if isinstance(exc, DataError):
