@@ -323,7 +323,8 @@ case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   deps) deps ;;
+  secrets) secrets ;;  # writes .var/secrets.env if missing (tests/security/test_hardening.py)
   bench) shift; cmd_bench "$@" ;;
   bench-parser|bench-ingest|bench-queries) kind=${1#bench-}; shift; cmd_bench "$kind" "$@" ;;
-  *) echo "usage: $0 run|test|deps|bench KIND|bench-parser|bench-ingest|bench-queries" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|deps|secrets|bench KIND|bench-parser|bench-ingest|bench-queries" >&2; exit 2 ;;
 esac

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "csp",
     "simple_history",
     "tracker",
 ]
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Records the signed-in user as the author of each history entry (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out login into a 429 answer.
@@ -124,7 +126,19 @@ AUTHENTICATION_BACKENDS = [
 AXES_ENABLED = envbool("LOGIN_THROTTLE", TRACKER_ENV != "test")
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Two counts: one name from one address (the right password from elsewhere still
+# gets in), and one address whatever the names (10 names x 4 passwords from one
+# address are stopped after LOGIN_FAILURE_LIMIT). A name alone is not a count:
+# anyone could then lock a curator out from everywhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Behind a proxy every request comes from the proxy's address: with
+# LOGIN_PROXY_COUNT proxies in front, the client's address is read from
+# X-Forwarded-For as the proxies set it (README, "Deployment").
+LOGIN_PROXY_COUNT = envint("LOGIN_PROXY_COUNT", 0)
+if LOGIN_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = LOGIN_PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 AXES_RESET_ON_SUCCESS = True
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -153,6 +167,26 @@ STORAGES = {
 }
 # Outside production the web server serves admin assets straight from the apps.
 WHITENOISE_USE_FINDERS = TRACKER_ENV != "production"
+
+# Content-Security-Policy on every response (django-csp): scripts, frames and
+# connections from this origin only, no plugins, forms post here only. Inline
+# styles stay allowed: the admin's templates and Swagger UI set style attributes.
+# The API docs page loads its script from a URL (SpectacularSwaggerSplitView),
+# not inline, so scripts need no exception.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # Articles are stored verbatim; anything bigger than this is refused with 413.
 ARTICLE_MAX_BYTES = envint("ARTICLE_MAX_BYTES", 2 * 1024 * 1024)
@@ -213,6 +247,9 @@ SPECTACULAR_SETTINGS = {
     "each fact tied to the sentence of the news article that supports it.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its docs page are readable by whoever may read the API:
+    # signed-in users, or everyone with PUBLIC_READ.
+    "SERVE_PERMISSIONS": ["tracker.api.permissions.ReadPermission"],
     # Swagger UI assets are served by this service, not fetched from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
