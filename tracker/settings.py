@@ -199,6 +199,10 @@ SUBMIT_RATE = envrate("SUBMIT_RATE", "120/minute")
 # Per-account quotas (tracker/api/quotas.py), answered with 429 and Retry-After.
 # Read requests per account (per address when signed out); empty turns it off.
 READ_RATE = envrate("READ_RATE", "600/minute")
+# An article's detail counts as one more read per this many bytes of its text.
+READ_UNIT_BYTES = envint("READ_UNIT_BYTES", 256 * 1024)
+if READ_UNIT_BYTES < 1:
+    raise ImproperlyConfigured("READ_UNIT_BYTES must be at least 1")
 # Bytes of new articles one submitter may store in any 24 hours.
 SUBMIT_BYTES_PER_DAY = envint("SUBMIT_BYTES_PER_DAY", 100 * 1024 * 1024)
 # Rows of CSV / JSON-lines export per account in any hour, and in one export (400 past it).

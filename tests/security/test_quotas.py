@@ -32,6 +32,24 @@ def test_read_requests_per_minute_per_account(settings, reader, submitter):
     assert client_for(submitter).get("/api/officials/").status_code == 200
 
 
+def test_a_large_article_counts_as_several_reads(settings, reader, submitter):
+    settings.READ_RATE = "10/minute"
+    settings.READ_UNIT_BYTES = 1000
+    text = _article(7, 5500)
+    article = Article.objects.create(raw=text, content_hash="e" * 64, clean_text=text, status="parsed")
+    client = client_for(reader)
+    assert client.get(f"/api/articles/{article.pk}/").status_code == 200  # 1 + 5
+    response = client.get(f"/api/articles/{article.pk}/")
+    assert "READ_UNIT_BYTES" in response.json()["error"]["message"]
+    _quota_refusal(response, "quota_exceeded")
+    for _ in range(3):  # the refused detail cost one read; small pages still fit
+        assert client.get("/api/actors/").status_code == 200
+    _quota_refusal(client.get("/api/actors/"), "throttled")
+    # An article larger than the whole budget is still readable, once a window.
+    settings.READ_UNIT_BYTES = 100
+    assert client_for(submitter).get(f"/api/articles/{article.pk}/").status_code == 200
+
+
 def test_signed_out_readers_are_counted_by_address(settings):
     settings.READ_RATE = "2/minute"
     settings.PUBLIC_READ = True

@@ -1,6 +1,7 @@
 """Per-account quotas: what one account (or, signed out, one address) may read, store and export.
 
-- ``READ_RATE``: read requests (GET, HEAD) per account, DRF rate syntax;
+- ``READ_RATE``: read requests (GET, HEAD) per account, DRF rate syntax; an
+  article's detail counts one more per ``READ_UNIT_BYTES`` of its text;
 - ``SUBMIT_BYTES_PER_DAY``: bytes of new articles per submitter in any 24 hours;
 - ``EXPORT_ROWS_PER_HOUR``: CSV / JSON-lines rows per account in any hour, and
   ``EXPORT_MAX_ROWS`` rows in one export (more is refused with 400: narrow the
@@ -55,6 +56,27 @@ class ReadThrottle(SlidingWindowThrottle):
                                     limit=self.num_requests, duration=self.duration, now=self.timer(),
                                     cache=self.cache)
         return self.window.take(1)
+
+
+def read_weight_take(request: Request, nbytes: int) -> None:
+    """A large answer counts as more than one read: one more per ``READ_UNIT_BYTES`` it holds.
+
+    A few clients reading one very large article over and over would otherwise
+    take the server's time from everyone else at the price of a small page. The
+    extra units never exceed the limit less one, so any article stays readable.
+    """
+    num_requests, duration = SlidingWindowThrottle().parse_rate(settings.READ_RATE or None)
+    if num_requests is None:
+        return
+    extra = min(nbytes // settings.READ_UNIT_BYTES, num_requests - 1)
+    if extra <= 0:
+        return
+    window = SlidingWindow(SlidingWindowThrottle.cache_format % {"scope": "read", "ident": _ident(request)},
+                           limit=num_requests, duration=duration, now=SlidingWindowThrottle.timer())
+    if not window.take(extra):
+        raise QuotaExceeded(f"This account may read {num_requests} units a {duration} s (READ_RATE); a large "
+                            f"article counts one more per {settings.READ_UNIT_BYTES} bytes (READ_UNIT_BYTES).",
+                            wait=window.wait())
 
 
 def _ident(request: Request) -> str:

@@ -49,6 +49,11 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return serializers.ArticleDetailSerializer if self.action == "retrieve" else serializers.ArticleListSerializer
 
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        article = self.get_object()
+        quotas.read_weight_take(request, len(article.clean_text))
+        return Response(self.get_serializer(article).data)
+
     @extend_schema(
         request={
             "application/json": serializers.ArticleSubmitSerializer,
