@@ -55,3 +55,4 @@ def envrate(name: str, default: str) -> str:
     if not count.strip().isdigit() or period.strip().lower() not in _PERIODS:
         raise ImproperlyConfigured(f"{name} must be a rate like 120/minute, got {raw!r}")
     return raw
+

@@ -132,13 +132,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
 # anyone could then lock a curator out from everywhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 # Behind a proxy every request comes from the proxy's address: with
-# LOGIN_PROXY_COUNT proxies in front, the client's address is read from
-# X-Forwarded-For as the proxies set it (README, "Deployment").
-LOGIN_PROXY_COUNT = envint("LOGIN_PROXY_COUNT", 0)
-if LOGIN_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = LOGIN_PROXY_COUNT
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# TRUSTED_PROXY_COUNT proxies in front, the client's address is the one the
+# nearest of them wrote into X-Forwarded-For (README, "Deployment"); it is what
+# the login lockout and the per-address read quota count.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "tracker.api.quotas.client_ip"
 AXES_RESET_ON_SUCCESS = True
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -241,6 +239,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["tracker.api.quotas.ReadThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT or None,
     "DEFAULT_THROTTLE_RATES": {"submit": SUBMIT_RATE, "read": READ_RATE},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "tracker.api.errors.exception_handler",

@@ -135,3 +135,20 @@ def test_many_names_from_one_address_are_locked_out(django_user_model):
     response = other.post("/admin/login/?next=/admin/", {"username": "editor", "password": "right-pass-123"},
                           REMOTE_ADDR="198.51.100.9")
     assert response.status_code == 302
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5, TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_lockout_counts_the_forwarded_address(django_user_model):
+    django_user_model.objects.create_user("editor", password="right-pass-123", is_staff=True, is_superuser=True)
+    client = Client()
+    for n in range(6):
+        # The client's own X-Forwarded-For entries change every time; the proxy's (last) one does not.
+        client.post("/admin/login/?next=/admin/", {"username": f"user{n}", "password": "x"},
+                    REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}, 203.0.113.60")
+    locked = client.post("/admin/login/?next=/admin/", {"username": "editor", "password": "right-pass-123"},
+                         REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.60")
+    assert locked.status_code == 429
+    # Another client behind the same proxy is not locked out with them.
+    other = Client().post("/admin/login/?next=/admin/", {"username": "editor", "password": "right-pass-123"},
+                          REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.61")
+    assert other.status_code == 302

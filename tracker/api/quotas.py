@@ -83,7 +83,22 @@ def _ident(request: Request) -> str:
     user = request.user
     if user and user.is_authenticated:
         return f"user:{user.pk}"
-    return f"addr:{SlidingWindowThrottle().get_ident(request)}"
+    return f"addr:{client_ip(request)}"
+
+def client_ip(request) -> str | None:
+    """The client's address: REMOTE_ADDR, or behind ``TRUSTED_PROXY_COUNT`` proxies the
+    X-Forwarded-For entry the nearest of them added (what a client writes there itself is not trusted).
+
+    The same rule as DRF's throttles (``NUM_PROXIES``); django-axes calls it (AXES_CLIENT_IP_CALLABLE).
+    """
+    count = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if count and forwarded:
+        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
+        if addresses:
+            return addresses[-min(count, len(addresses))]
+    return request.META.get("REMOTE_ADDR")
+
 
 
 def submit_bytes_take(request: Request, text: str) -> SlidingWindow | None:
