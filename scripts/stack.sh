@@ -131,13 +131,16 @@ pg_start() { # $1 = data root, $2 = port
   # random_page_cost 1.1: the data sits on SSD or in the page cache, where a
   # random read costs about what a sequential one does; at the default (4) the
   # planner walks the primary key instead of a (supplier, -id) index.
+  # max_connections 300: each web thread that has served a request keeps its
+  # connection (CONN_MAX_AGE), and gunicorn.conf.py runs WEB_WORKERS x WEB_THREADS
+  # (2 x 64) of them; the default 100 would refuse some under a crowd of slow clients.
   # autovacuum_naptime 10s: a new database's first statistics come within seconds.
   # Until a table is analyzed, each connection keeps the plans it made while the
   # table was empty: the foreign-key checks and the recipient trigger then read
   # every statement row for each new link (0.13 ms each at 5,000 statements,
   # a third of PostgreSQL's time in the ingestion benchmark at the default 60 s).
   as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDATA -c fsync=${PG_FSYNC:-on} -c random_page_cost=1.1 -c autovacuum_naptime=10s ${PG_EXTRA_OPTS:-}" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDATA -c fsync=${PG_FSYNC:-on} -c random_page_cost=1.1 -c autovacuum_naptime=10s -c max_connections=300 ${PG_EXTRA_OPTS:-}" \
     start >/dev/null \
     || { tail -n 20 "$PGDATA/server.log" >&2; die "PostgreSQL did not start"; }
   local exists
