@@ -25,30 +25,38 @@ DEADLINE = 1.0
 
 @pytest.fixture(scope="module")
 def reader_token(django_db_setup, django_db_blocker):
-    """A reader's token and one very large article, committed so that the server sees them."""
+    """A reader's token, one very large article, and a token each for the crowd (committed: the server sees them).
+
+    The crowd has an account per connection: one account asking 50 times for a
+    large article would be stopped by its read quota (READ_RATE, READ_UNIT_BYTES)
+    before the server itself were tried.
+    """
     from django.contrib.auth import get_user_model
     from rest_framework.authtoken.models import Token
 
     from tracker.models import Article
 
+    User = get_user_model()
+    run = uuid.uuid4().hex[:8]
     with django_db_blocker.unblock():
-        user = get_user_model().objects.create_user(f"slow-{uuid.uuid4().hex[:8]}", password="x-pass-123456")
-        token = Token.objects.create(user=user)
+        users = User.objects.bulk_create([User(username=f"slow-{run}-{n}", password="!") for n in range(CROWD + 1)])
+        tokens = Token.objects.bulk_create([Token(user=user, key=Token.generate_key()) for user in users])
         # Larger than the kernel's largest send buffer, so that a client that
         # never reads really stops the writer.
         text = "Russia supplied Armenia with howitzers last spring. " * 120_000
         article = Article.objects.create(raw=text[:1000], clean_text=text, content_hash=uuid.uuid4().hex,
                                          status="parsed", title="A very long article")
-    yield token.key, article.pk
+    yield tokens[0].key, article.pk, [token.key for token in tokens[1:]]
     with django_db_blocker.unblock():
         article.delete()
-        user.delete()
+        User.objects.filter(pk__in=[user.pk for user in users]).delete()
 
 
 def _connect(port: int, *, rcvbuf: int | None = None) -> socket.socket:
     sock = socket.socket()
     if rcvbuf:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+    sock.settimeout(60)
     sock.connect(("127.0.0.1", port))
     return sock
 
@@ -67,7 +75,7 @@ def _close_all(socks: list[socket.socket]) -> None:
 
 
 def test_a_normal_request_answers_while_50_connections_sit_idle(web_server, reader_token):
-    token, _ = reader_token
+    token, _, _ = reader_token
     crowd = [_connect(web_server.port) for _ in range(CROWD)]
     try:
         time.sleep(0.3)
@@ -77,7 +85,7 @@ def test_a_normal_request_answers_while_50_connections_sit_idle(web_server, read
 
 
 def test_a_normal_request_answers_while_50_clients_send_headers_that_never_end(web_server, reader_token):
-    token, _ = reader_token
+    token, _, _ = reader_token
     crowd = []
     try:
         for i in range(CROWD):
@@ -93,17 +101,18 @@ def test_a_normal_request_answers_while_50_clients_send_headers_that_never_end(w
 
 
 def test_a_normal_request_answers_while_50_clients_never_read_a_large_response(web_server, reader_token):
-    token, article_id = reader_token
+    token, article_id, crowd_tokens = reader_token
     crowd = []
     try:
-        for _ in range(CROWD):
+        for crowd_token in crowd_tokens:
             sock = _connect(web_server.port, rcvbuf=4096)
             sock.sendall(f"GET /api/articles/{article_id}/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                         f"Authorization: Token {token}\r\n\r\n".encode())
+                         f"Authorization: Token {crowd_token}\r\n\r\n".encode())
             crowd.append(sock)
         # The writers are stuck once the large bodies are rendered and the buffers full.
-        first = crowd[0].recv(64)
-        assert first.startswith(b"HTTP/1.1 200"), first
+        for sock in crowd:
+            first = sock.recv(64)
+            assert first.startswith(b"HTTP/1.1 200"), first
         time.sleep(1.0)
         _normal_request_answers_in_time(web_server.port, token)
     finally:
