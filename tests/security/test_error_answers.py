@@ -128,7 +128,7 @@ def submitter_token(django_db_blocker, django_user_model):
     return Token.objects.create(user=user).key
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_chunked_submission_is_read_whole(web_server, submitter_token):
     text = ("Russia will supply S-400 systems to India, the minister said. " * 200).encode()
     status, body = _chunked_post(web_server.port, submitter_token, text)
@@ -137,7 +137,7 @@ def test_a_chunked_submission_is_read_whole(web_server, submitter_token):
     assert article.raw.encode() == text
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_chunked_body_over_the_limit_is_a_413(web_server, submitter_token, settings):
     text = b"Russia will supply tanks. " * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 26 + 100)
     status, body = _chunked_post(web_server.port, submitter_token, text, chunk=65536)
