@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from tracker.env import envbool, envint, envlist, envstr
+from tracker.env import envbool, envint, envlist, envrate, envstr
 from workers import task_names
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "csp",
     "simple_history",
     "tracker",
 ]
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Records the signed-in user as the author of each history entry (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out login into a 429 answer.
@@ -124,7 +126,17 @@ AUTHENTICATION_BACKENDS = [
 AXES_ENABLED = envbool("LOGIN_THROTTLE", TRACKER_ENV != "test")
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Two counts: one name from one address (the right password from elsewhere still
+# gets in), and one address whatever the names (10 names x 4 passwords from one
+# address are stopped after LOGIN_FAILURE_LIMIT). A name alone is not a count:
+# anyone could then lock a curator out from everywhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Behind a proxy every request comes from the proxy's address: with
+# TRUSTED_PROXY_COUNT proxies in front, the client's address is the one the
+# nearest of them wrote into X-Forwarded-For (README, "Deployment"); it is what
+# the login lockout and the per-address read quota count.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "tracker.api.quotas.client_ip"
 AXES_RESET_ON_SUCCESS = True
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -154,6 +166,26 @@ STORAGES = {
 # Outside production the web server serves admin assets straight from the apps.
 WHITENOISE_USE_FINDERS = TRACKER_ENV != "production"
 
+# Content-Security-Policy on every response (django-csp): scripts, frames and
+# connections from this origin only, no plugins, forms post here only. Inline
+# styles stay allowed: the admin's templates and Swagger UI set style attributes.
+# The API docs page loads its script from a URL (SpectacularSwaggerSplitView),
+# not inline, so scripts need no exception.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 # Articles are stored verbatim; anything bigger than this is refused with 413.
 ARTICLE_MAX_BYTES = envint("ARTICLE_MAX_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
@@ -161,7 +193,19 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 # Reading the API needs a signed-in user unless the data is public.
 PUBLIC_READ = envbool("PUBLIC_READ", False)
 # Submissions per user; DRF rate syntax ("120/minute").
-SUBMIT_RATE = envstr("SUBMIT_RATE", "120/minute")
+SUBMIT_RATE = envrate("SUBMIT_RATE", "120/minute")
+# Per-account quotas (tracker/api/quotas.py), answered with 429 and Retry-After.
+# Read requests per account (per address when signed out); empty turns it off.
+READ_RATE = envrate("READ_RATE", "600/minute")
+# An article's detail counts as one more read per this many bytes of its text.
+READ_UNIT_BYTES = envint("READ_UNIT_BYTES", 256 * 1024)
+if READ_UNIT_BYTES < 1:
+    raise ImproperlyConfigured("READ_UNIT_BYTES must be at least 1")
+# Bytes of new articles one submitter may store in any 24 hours.
+SUBMIT_BYTES_PER_DAY = envint("SUBMIT_BYTES_PER_DAY", 100 * 1024 * 1024)
+# Rows of CSV / JSON-lines export per account in any hour, and in one export (400 past it).
+EXPORT_ROWS_PER_HOUR = envint("EXPORT_ROWS_PER_HOUR", 1_000_000)
+EXPORT_MAX_ROWS = envint("EXPORT_MAX_ROWS", 100_000)
 
 CACHES = {
     "default": {
@@ -180,6 +224,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["tracker.api.permissions.ReadPermission"],
+    # Bodies the parser cannot read are 400s, never 500s (tracker/api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": ["tracker.api.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -191,7 +237,9 @@ REST_FRAMEWORK = {
         "drf_orjson_renderer.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_THROTTLE_RATES": {"submit": SUBMIT_RATE},
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.quotas.ReadThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT or None,
+    "DEFAULT_THROTTLE_RATES": {"submit": SUBMIT_RATE, "read": READ_RATE},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "tracker.api.errors.exception_handler",
 }
@@ -201,6 +249,9 @@ SPECTACULAR_SETTINGS = {
     "each fact tied to the sentence of the news article that supports it.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its docs page are readable by whoever may read the API:
+    # signed-in users, or everyone with PUBLIC_READ.
+    "SERVE_PERMISSIONS": ["tracker.api.permissions.ReadPermission"],
     # Swagger UI assets are served by this service, not fetched from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
