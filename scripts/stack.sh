@@ -61,10 +61,36 @@ deps() {
       die "redis-server is not installed. Install it (Debian: sudo apt-get install redis-server) and run again."
     fi
   fi
+  assets
   command -v pg_config >/dev/null 2>&1 || die "PostgreSQL is not installed (Debian: apt-get install postgresql)."
   PGBIN=$(pg_config --bindir)
   [ -x "$PGBIN/initdb" ] || PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
   [ -x "$PGBIN/initdb" ] || die "PostgreSQL server binaries (initdb) not found; install Debian's postgresql package."
+}
+
+# The explore pages' charting library (Apache ECharts), installed from the npm
+# registry at the version package-lock.json pins and copied into the static
+# files (git-ignored): served by the app, never fetched from elsewhere at run time.
+assets() {
+  local dest="$ROOT/tracker/static/vendor/echarts" stamp="$ROOT/.var/assets.sha" want
+  want=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && [ -f "$dest/echarts.min.js" ]; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      log "Installing npm with apt-get"
+      apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    else
+      die "npm is not installed. Install it (Debian: sudo apt-get install npm) and run again."
+    fi
+  fi
+  log "Installing the front-end packages (npm ci)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+  mkdir -p "$dest" "$ROOT/.var"
+  cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE "$dest/"
+  echo "$want" > "$stamp"
 }
 
 # Run a PostgreSQL binary as the owner of the data: postgres when we are root.

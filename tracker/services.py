@@ -678,10 +678,13 @@ def _write_records(*, article_id: int, version: str, records: dict[str, list], a
 # Any number that is the same in every process: the key of the advisory lock
 # that keeps two refreshes of the relations summary from running at once.
 _RELATIONS_LOCK = 0x7472_6C72
+# The pair summary (migration 0007) and its per-year and per-weapon breakdowns
+# behind the explore pages (0019), kept in step by one refresh.
+RELATION_SUMMARIES = ("tracker_relation", "tracker_relation_year", "tracker_relation_weapon")
 
 
 def relations_refresh(*, force: bool = False) -> bool:
-    """Bring the relations summary (``tracker_relation``) up to date; True if it was refreshed.
+    """Bring the relations summaries (``RELATION_SUMMARIES``) up to date; True if they were refreshed.
 
     Triggers on the record tables add a row to ``tracker_relation_dirty`` in
     each writing transaction; no such row means nothing to do. The rows are
@@ -699,6 +702,7 @@ def relations_refresh(*, force: bool = False) -> bool:
         if not cursor.rowcount and not force:
             return False
         cursor.execute("SET LOCAL work_mem = '256MB'")
-        cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY tracker_relation")
+        for view in RELATION_SUMMARIES:
+            cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}")
         cursor.execute("UPDATE tracker_relation_refresh SET refreshed_at = now()")
     return True

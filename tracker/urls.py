@@ -26,5 +26,6 @@ urlpatterns = [
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("explore/", include("tracker.explore.urls")),
     path("healthz", healthz),
 ]
