@@ -206,7 +206,10 @@ cmd_run() {
   local token
   token=$("$PY" manage.py drf_create_token "$user" | awk '{print $3}')
   log "Starting a Celery worker (log: .var/run/worker.log)"
-  "$VENV/bin/celery" -A workers.celery worker --beat --loglevel=INFO --concurrency="${WORKERS:-2}" \
+  # With LOG_FORMAT=json, no start-up banner (printed, not logged) among the JSON lines.
+  local quiet=()
+  [ "${LOG_FORMAT:-text}" = json ] && quiet=(--quiet)
+  "$VENV/bin/celery" -A workers.celery "${quiet[@]}" worker --beat --loglevel=INFO --concurrency="${WORKERS:-2}" \
     --schedule "$ROOT/.var/run/celerybeat-schedule" >"$ROOT/.var/run/worker.log" 2>&1 &
   PIDS+=($!)
   log "Starting the web server on http://127.0.0.1:8000/"
