@@ -18,7 +18,7 @@ app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(["workers"])
 # Each worker announces itself in Redis (/readyz, /metrics).
-app.steps["worker"].add(Heartbeat)
+app.steps["consumer"].add(Heartbeat)
 
 
 def _django_logging(**_kwargs: object) -> None:

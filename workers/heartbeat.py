@@ -1,9 +1,11 @@
-"""A worker bootstep that keeps this worker's heartbeat fresh in Redis (``tracker.monitoring.heartbeat``).
+"""A consumer bootstep that keeps this worker's heartbeat fresh in Redis (``tracker.monitoring.heartbeat``).
 
-It runs on the worker's own timer, in the main process's event loop: a worker
-whose loop is stuck or whose machine is gone stops beating and drops out of
-``/readyz`` and ``/metrics`` once its key expires. A clean shutdown removes the
-key at once.
+It runs on the consumer's timer, in the main process's event loop, while the
+worker is connected to the broker: a worker whose loop is stuck, whose broker
+connection is lost or whose machine is gone stops beating, and drops out of
+``/readyz`` and ``/metrics`` once its key expires. The consumer clears its
+timer when the connection drops and starts its steps again once reconnected,
+so the beat comes back with the connection. A clean shutdown removes the key.
 """
 
 from __future__ import annotations
@@ -27,27 +29,30 @@ def _beat(hostname: str) -> None:
 
 
 class Heartbeat(bootsteps.StartStopStep):
-    requires = {"celery.worker.components:Timer"}
+    requires = ("celery.worker.consumer.connection:Connection",)
 
-    def __init__(self, worker, **kwargs) -> None:
-        super().__init__(worker, **kwargs)
+    def __init__(self, c, **kwargs) -> None:
+        super().__init__(c, **kwargs)
         self.tref = None
 
-    def start(self, worker) -> None:
+    def start(self, c) -> None:
         from django.conf import settings
 
-        _beat(worker.hostname)
-        self.tref = worker.timer.call_repeatedly(settings.WORKER_HEARTBEAT_SECONDS, _beat, (worker.hostname,))
-        logger.info("heartbeat every %s s as %s", settings.WORKER_HEARTBEAT_SECONDS, worker.hostname)
+        _beat(c.hostname)
+        self.tref = c.timer.call_repeatedly(settings.WORKER_HEARTBEAT_SECONDS, _beat, (c.hostname,))
+        logger.info("heartbeat every %s s as %s", settings.WORKER_HEARTBEAT_SECONDS, c.hostname)
 
-    def stop(self, worker) -> None:
-        from tracker.cache import UNAVAILABLE, warn_unavailable
-        from tracker.monitoring import heartbeat
-
+    def stop(self, c) -> None:
         if self.tref is not None:
             self.tref.cancel()
             self.tref = None
+
+    def shutdown(self, c) -> None:
+        from tracker.cache import UNAVAILABLE, warn_unavailable
+        from tracker.monitoring import heartbeat
+
+        self.stop(c)
         try:
-            heartbeat.forget(worker.hostname)
+            heartbeat.forget(c.hostname)
         except UNAVAILABLE as exc:
             warn_unavailable(exc)
