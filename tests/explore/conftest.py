@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
+from django.db import transaction
 
 from tracker import services
 from workers.parser.records import (
@@ -67,9 +68,14 @@ def extraction(story: Story, n: int) -> Extraction:
 
 
 def store(result: Extraction, text: str, token: str):
-    """What a worker does: claim the submitted article and record its extraction."""
-    article = services.article_submit(text=text).article
-    assert services.article_claim(article_id=article.pk, token=token)
+    """What a worker does: claim the submitted article and record its extraction.
+
+    Claimed in the submission's transaction: with a real worker running, the
+    message sent on commit then finds the article taken and leaves it alone.
+    """
+    with transaction.atomic():
+        article = services.article_submit(text=text).article
+        assert services.article_claim(article_id=article.pk, token=token)
     assert services.article_record_extraction(article_id=article.pk, token=token, extraction=result)
     return article
 

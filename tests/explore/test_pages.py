@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -84,6 +85,9 @@ def test_the_matrix_counts_each_pair_from_the_summary(reader_client, stories):
     # The table fallback links every cell to its pair.
     assert 'href="/explore/pair/RUS/ARM/"' in html and 'href="/explore/pair/RUS/AZE/"' in html
     assert page.context["matrix"].pairs == 4 and page.context["matrix"].records == 14
+    # Numbers, not strings, in the data the chart reads.
+    data = json.loads(re.search(r'id="matrix-data" type="application/json">(.*?)</script>', html).group(1))
+    assert data["cells"][0]["transfers"] + data["cells"][0]["statements"] >= 1
 
 
 def test_the_matrix_filters_by_years_status_and_weapon(reader_client, stories):
@@ -202,3 +206,9 @@ def test_the_network_links_suppliers_to_recipients_for_a_period(reader_client, s
     assert (ukr["supplied"], ukr["received"]) == (0, 6)  # USA 2 + 2, Germany 1 + 1 (dated)
     everything = reader_client.get("/explore/network/").context["graph"]
     assert len(everything["links"]) == 4
+
+
+def test_the_matrix_table_links_and_names_each_cell(reader_client, stories):
+    html = reader_client.get("/explore/").content.decode()
+    assert ('<a href="/explore/pair/RUS/ARM/" data-pair="RUS-ARM" '
+            'title="Russia → Armenia: 2 transfers, 2 statements">4</a>') in html

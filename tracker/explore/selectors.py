@@ -86,21 +86,23 @@ def _year_where(filters: RelationFilters, params: dict) -> list[str]:
     return where or ["true"]
 
 
+# Every count is a bigint: a sum of bigints is numeric, which UNION ALL would
+# impose on the whole column and psycopg would return as Decimal.
 _MATRIX_SQL = """
 WITH p AS MATERIALIZED (
     SELECT * FROM ({pairs}) q WHERE transfers + statements > 0
 ), sup AS (
-    SELECT supplier_id AS id, sum(transfers + statements) AS total FROM p
+    SELECT supplier_id AS id, sum(transfers + statements)::bigint AS total FROM p
      GROUP BY supplier_id ORDER BY total DESC, supplier_id LIMIT %(top)s
 ), rec AS (
-    SELECT recipient_id AS id, sum(transfers + statements) AS total FROM p
+    SELECT recipient_id AS id, sum(transfers + statements)::bigint AS total FROM p
      GROUP BY recipient_id ORDER BY total DESC, recipient_id LIMIT %(top)s
 )
 SELECT 'cell', p.supplier_id, p.recipient_id, p.transfers, p.statements
   FROM p WHERE p.supplier_id IN (SELECT id FROM sup) AND p.recipient_id IN (SELECT id FROM rec)
 UNION ALL SELECT 'supplier', id, NULL, total, NULL FROM sup
 UNION ALL SELECT 'recipient', id, NULL, total, NULL FROM rec
-UNION ALL SELECT 'all', NULL, NULL, count(*), sum(transfers + statements) FROM p
+UNION ALL SELECT 'all', NULL, NULL, count(*), sum(transfers + statements)::bigint FROM p
 """
 
 

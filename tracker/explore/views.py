@@ -41,10 +41,12 @@ def matrix(request: HttpRequest) -> HttpResponse:
     top = (form.cleaned_data.get("top") if request.GET else None) or 25
     result = selectors.relation_matrix(filters=filters, top=top)
     cells = {(c["supplier"], c["recipient"]): c for c in result.cells}
-    rows = [{"supplier": s, "cells": [{"recipient": r, "url": reverse("explore:pair", args=[s["code"], r["code"]]),
-                                       **cells.get((s["code"], r["code"]), {"transfers": 0, "statements": 0})}
-                                      for r in result.recipients]}
-            for s in result.suppliers]
+    empty = {"transfers": 0, "statements": 0}
+    rows = [{"supplier": s, "cells": [
+        {"recipient": r, "url": reverse("explore:pair", args=[s["code"], r["code"]]),
+         "transfers": (cell := cells.get((s["code"], r["code"]), empty))["transfers"], "statements": cell["statements"]}
+        for r in result.recipients]}
+        for s in result.suppliers]
     chart = {
         "suppliers": [s["code"] for s in result.suppliers],
         "recipients": [r["code"] for r in result.recipients],

@@ -5,6 +5,7 @@
   var data = Explore.data("timeline-data");
   if (!data || !window.echarts) return;
   var rows = ["statement"].concat(data.statuses);
+  var HALF_YEAR = 182 * 24 * 3600 * 1000;
   var dated = data.items.filter(function (i) { return i.date; });
 
   function describe(item) {
@@ -53,7 +54,8 @@
         }
       },
       grid: { left: 100, right: 30, top: 40, bottom: 70 },
-      xAxis: { type: "time" },
+      // Half a year either side, so that a pair seen on one day still gets a readable axis.
+      xAxis: { type: "time", min: function (v) { return v.min - HALF_YEAR; }, max: function (v) { return v.max + HALF_YEAR; } },
       yAxis: { type: "category", data: rows, axisLabel: { interval: 0 } },
       dataZoom: [{ type: "inside", xAxisIndex: 0 }, { type: "slider", xAxisIndex: 0, bottom: 10 }],
       series: series
