@@ -20,6 +20,7 @@ from django.db import InterfaceError, OperationalError
 
 from django.conf import settings as django_settings
 
+from tracker.monitoring import worker_metrics
 from workers.celery import app
 
 if TYPE_CHECKING:
@@ -64,6 +65,15 @@ def _time_limit_reason() -> str:
     return f"Parsing took longer than the limit of {app.conf.task_soft_time_limit} s."
 
 
+def _fail(article_id: int, token: str, *, kind: str, reason: str, parse_seconds: float | None = None) -> str:
+    """Mark a claimed article failed, and count it by ``kind`` (worker_metrics.FAILURE_REASONS) for /metrics."""
+    from tracker import services
+
+    services.article_mark_failed(article_id=article_id, token=token, reason=reason)
+    worker_metrics.article_failed(reason=kind, parse_seconds=parse_seconds)
+    return "failed"
+
+
 @app.task(
     bind=True,
     name="workers.tasks.article_parse",
@@ -83,6 +93,7 @@ def article_parse(self, article_id: int) -> str:
     claim = services.article_claim(article_id=article_id, token=token)
     if claim is None:
         logger.info("article %s: not claimable (missing, parsed or held by another delivery)", article_id)
+        worker_metrics.article_outcome("skipped")
         return "skipped"
     batch = [(article_id, token, claim)]
     if claim.attempts == 1:
@@ -104,8 +115,7 @@ def article_parse(self, article_id: int) -> str:
         # whose transaction then rolls back, storing nothing. Left uncaught, the
         # article would stay ``parsing`` until the stale sweep.
         logger.warning("article %s: the soft time limit passed outside the parse", article_id)
-        services.article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason())
-        return "failed"
+        return _fail(article_id, token, kind="time_limit", reason=_time_limit_reason())
 
 
 def _parse_claimed(article_id: int, token: str, claim: Claim, started: float) -> str:
@@ -117,27 +127,25 @@ def _parse_claimed(article_id: int, token: str, claim: Claim, started: float) ->
     try:
         extraction = parse_article(claim.raw, content_type=claim.content_type)
     except ParseError as exc:
-        services.article_mark_failed(article_id=article_id, token=token, reason=f"Parse error: {exc}")
-        return "failed"
+        return _fail(article_id, token, kind="parse_error", reason=f"Parse error: {exc}",
+                     parse_seconds=time.monotonic() - parse_started)
     except SoftTimeLimitExceeded:
-        services.article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason())
-        return "failed"
+        return _fail(article_id, token, kind="time_limit", reason=_time_limit_reason(),
+                     parse_seconds=time.monotonic() - parse_started)
     except Exception as exc:
         # The parser is deterministic: the same text would fail the same way again,
         # so this is permanent. Record it on the article rather than retrying.
         logger.exception("article %s: parser error", article_id)
-        services.article_mark_failed(
-            article_id=article_id, token=token, reason=f"Parser error: {type(exc).__name__}: {exc}"
-        )
-        return "failed"
+        return _fail(article_id, token, kind="parser_error", reason=f"Parser error: {type(exc).__name__}: {exc}",
+                     parse_seconds=time.monotonic() - parse_started)
     soft_limit = app.conf.task_soft_time_limit
     if soft_limit and time.monotonic() - started >= soft_limit:
         # The soft limit was raised inside the parser and caught there (it is an
         # Exception, and parts of the parser keep going on errors): what came
         # back may be missing whole kinds of record. Never store a partial parse.
         logger.warning("article %s: the soft time limit passed during the parse", article_id)
-        services.article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason())
-        return "failed"
+        return _fail(article_id, token, kind="time_limit", reason=_time_limit_reason(),
+                     parse_seconds=time.monotonic() - parse_started)
     done, done_cpu = time.monotonic(), time.process_time()
     return _record(article_id, token, extraction, claim_ms=(parse_started - started) * 1000,
                    parse_ms=(done - parse_started) * 1000, parse_cpu_ms=(done_cpu - parse_cpu) * 1000)
@@ -151,8 +159,10 @@ def _record(article_id: int, token: str, extraction: Extraction, *, claim_ms: fl
     record_started, record_cpu = time.monotonic(), time.process_time()
     if not services.article_record_extraction(article_id=article_id, token=token, extraction=extraction):
         logger.info("article %s: claim lost before recording; another delivery owns it", article_id)
+        worker_metrics.article_outcome("skipped")
         return "skipped"
     done, done_cpu = time.monotonic(), time.process_time()
+    worker_metrics.article_parsed(parse_seconds=parse_ms / 1000, record_seconds=done - record_started)
     # One line per article, with where its time went (bench.ingest sums these);
     # in a batch, claim and parse are the batch's shares.
     logger.info(
@@ -198,8 +208,8 @@ def _parse_batch(batch: list[tuple[int, str, Claim]], started: float) -> str:
                   "parse_cpu_ms": (done_cpu - parse_cpu) * 1000 / n}
         for (pk, token, _claim), result in zip(batch, results, strict=True):
             if isinstance(result, ParseError):
-                services.article_mark_failed(article_id=pk, token=token, reason=f"Parse error: {result}")
-                status = "failed"
+                status = _fail(pk, token, kind="parse_error", reason=f"Parse error: {result}",
+                               parse_seconds=shares["parse_ms"] / 1000)
             else:
                 status = _record(pk, token, result, batch=n, **shares)
             del pending[pk]
@@ -218,6 +228,7 @@ def _parse_batch(batch: list[tuple[int, str, Claim]], started: float) -> str:
     finally:
         if pending:
             services.article_release(claims=list(pending.items()))
+            worker_metrics.article_outcome("requeued", len(pending))
 
 
 @app.task(name="workers.tasks.article_requeue_stale", ignore_result=True)

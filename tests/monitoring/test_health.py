@@ -42,7 +42,7 @@ def test_ready_with_a_heartbeat_and_not_once_it_expires(client, own_queue, setti
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_worker_keeps_the_service_ready(client, celery_worker_process):
     # The session worker beats on the default queue, the one these settings name.
     deadline = time.monotonic() + 30

@@ -64,7 +64,7 @@ def test_a_json_line_carries_the_article_and_extra_fields():
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_json_logging_worker_names_the_article_and_task_on_its_lines(api, own_queue, tmp_path, settings):
     log_path, out_path = tmp_path / "worker.log", tmp_path / "worker.out"
     env = {**os.environ, "TRACKER_ENV": "test", "DATABASE_NAME": settings.DATABASES["default"]["NAME"],

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tracker.models import Article, ArticleStatus
+from tracker.monitoring import worker_metrics
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +100,7 @@ def article_claim(*, article_id: int, token: str) -> Claim | None:
     )
     if gave_up:
         logger.warning("article %s: gave up after %s attempts", article_id, settings.ARTICLE_MAX_ATTEMPTS)
+        worker_metrics.article_failed(reason="attempts_exhausted")
     return None
 
 
