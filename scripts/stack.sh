@@ -184,6 +184,15 @@ redis_stop() {
   redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
 }
 
+# The web server's processes keep their request histograms in files here, which
+# /metrics adds up (prometheus_client's multiprocess mode); emptied at each start,
+# as the counts of a previous server's processes are not this one's.
+prometheus_dir() { # $1 = folder
+  rm -rf "$1"
+  mkdir -p "$1"
+  export PROMETHEUS_MULTIPROC_DIR="$1"
+}
+
 export_env() { # $1 = environment name
   export TRACKER_ENV=$1
   export DATABASE_HOST=127.0.0.1 DATABASE_PORT=$PGPORT DATABASE_NAME=tracker DATABASE_USER=tracker
@@ -213,6 +222,7 @@ cmd_run() {
     --schedule "$ROOT/.var/run/celerybeat-schedule" >"$ROOT/.var/run/worker.log" 2>&1 &
   PIDS+=($!)
   log "Starting the web server on http://127.0.0.1:8000/"
+  prometheus_dir "$ROOT/.var/run/prometheus"
   "$VENV/bin/gunicorn" tracker.wsgi --bind 127.0.0.1:8000 --workers "${WEB_WORKERS:-2}" --timeout 300 \
     --access-logfile - --error-logfile - >"$ROOT/.var/run/web.log" 2>&1 &
   PIDS+=($!)
@@ -225,6 +235,8 @@ cmd_run() {
   cat <<TXT
 
   Admin:    http://127.0.0.1:8000/admin/   (user: $user  password: $password)
+  Explore:  http://127.0.0.1:8000/explore/
+  Metrics:  http://127.0.0.1:8000/metrics   Ready: http://127.0.0.1:8000/readyz
   API:      http://127.0.0.1:8000/api/
   API docs: http://127.0.0.1:8000/api/docs/
   Token:    $token
@@ -307,6 +319,7 @@ cmd_bench() { # $1 = parser | ingest | queries; the rest goes to the benchmark
     args+=(--worker-pid "$!" --processes "${BENCH_WORKERS:-2}" --worker-log "$dir/worker.log")
   fi
   log "Starting the web server on http://127.0.0.1:$port/ (log: $dir/web.log)"
+  prometheus_dir "$dir/prometheus"
   "$VENV/bin/gunicorn" tracker.wsgi --bind "127.0.0.1:$port" --workers "${WEB_WORKERS:-2}" --timeout 300 \
     --pid "$dir/web.pid" --access-logfile - --error-logfile - >"$dir/web.log" 2>&1 &
   PIDS+=($!)
