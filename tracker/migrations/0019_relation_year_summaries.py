@@ -34,17 +34,15 @@ CREATE UNIQUE INDEX tracker_relation_year_key
 CREATE INDEX tracker_relation_year_recipient ON tracker_relation_year (recipient_id, year);
 CREATE INDEX tracker_relation_year_year ON tracker_relation_year (year);
 
--- One row per transfer and weapon it names (each name once per transfer, case folded).
+-- Transfers per weapon they name (case folded; the parser lists each system once per transfer).
 CREATE MATERIALIZED VIEW tracker_relation_weapon AS
-SELECT w.weapon_key, min(w.weapon) AS weapon, tr.supplier_id, tr.recipient_id,
+SELECT lower(w.weapon) AS weapon_key, min(w.weapon) AS weapon, tr.supplier_id, tr.recipient_id,
        extract(year FROM a.published)::int AS year, tr.status::text AS status, count(*)::int AS transfers
   FROM tracker_transfer tr
   JOIN tracker_article a ON a.id = tr.article_id
-  CROSS JOIN LATERAL (
-      SELECT DISTINCT ON (lower(x)) lower(x) AS weapon_key, x AS weapon FROM unnest(tr.weapons) AS x
-  ) w
+  CROSS JOIN LATERAL unnest(tr.weapons) AS w(weapon)
  WHERE tr.review_state <> 'rejected'
- GROUP BY w.weapon_key, tr.supplier_id, tr.recipient_id, extract(year FROM a.published)::int, tr.status;
+ GROUP BY lower(w.weapon), tr.supplier_id, tr.recipient_id, extract(year FROM a.published)::int, tr.status;
 
 CREATE UNIQUE INDEX tracker_relation_weapon_key
     ON tracker_relation_weapon (weapon_key, supplier_id, recipient_id, year, status) NULLS NOT DISTINCT;
