@@ -119,6 +119,16 @@ def query_plan(p: dict) -> list[tuple[str, list[str]]]:
         ("relations (all pairs)", ["/api/relations/"]),
         ("relations ?supplier", [f"/api/relations/?supplier={s}" for s in sups]),
         ("relations ?recipient", [f"/api/relations/?recipient={r}" for _s, r in pairs]),
+        # The explore pages (server-rendered HTML): aggregates from the relation summaries.
+        ("explore matrix (all time)", ["/explore/"]),
+        ("explore matrix ?years&status", [
+            f"/explore/?year_from={a.year}&year_to={b.year}&status=delivered&status=contracted"
+            for a, b in p["ranges"]]),
+        ("explore matrix ?weapon", ["/explore/?weapon=Patriot", "/explore/?weapon=S-400&status=delivered",
+                                    f"/explore/?weapon=T-90&year_from={p['ranges'][1][0].year}"]),
+        ("explore pair page", [f"/explore/pair/{s}/{r}/" for s, r in pairs]),
+        ("explore actor page", [f"/explore/actor/{s}/" for s in sups]),
+        ("explore network ?years", [f"/explore/network/?year_from={a.year}&year_to={b.year}" for a, b in p["ranges"]]),
     ]
 
 
@@ -175,7 +185,8 @@ def django_capture(token: str, path: str) -> tuple[int, list[dict], float]:
 
 
 def refresh_relations() -> float:
-    """Seconds one forced ``services.relations_refresh`` takes (what the beat task costs)."""
+    """Seconds one forced ``services.relations_refresh`` takes (what the beat task costs: the pair
+    summary and the explore pages' per-year and per-weapon ones)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     import django
 

@@ -61,10 +61,36 @@ deps() {
       die "redis-server is not installed. Install it (Debian: sudo apt-get install redis-server) and run again."
     fi
   fi
+  assets
   command -v pg_config >/dev/null 2>&1 || die "PostgreSQL is not installed (Debian: apt-get install postgresql)."
   PGBIN=$(pg_config --bindir)
   [ -x "$PGBIN/initdb" ] || PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
   [ -x "$PGBIN/initdb" ] || die "PostgreSQL server binaries (initdb) not found; install Debian's postgresql package."
+}
+
+# The explore pages' charting library (Apache ECharts), installed from the npm
+# registry at the version package-lock.json pins and copied into the static
+# files (git-ignored): served by the app, never fetched from elsewhere at run time.
+assets() {
+  local dest="$ROOT/tracker/static/vendor/echarts" stamp="$ROOT/.var/assets.sha" want
+  want=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && [ -f "$dest/echarts.min.js" ]; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      log "Installing npm with apt-get"
+      apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    else
+      die "npm is not installed. Install it (Debian: sudo apt-get install npm) and run again."
+    fi
+  fi
+  log "Installing the front-end packages (npm ci)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+  mkdir -p "$dest" "$ROOT/.var"
+  cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE "$dest/"
+  echo "$want" > "$stamp"
 }
 
 # Run a PostgreSQL binary as the owner of the data: postgres when we are root.
@@ -177,6 +203,15 @@ redis_stop() {
   REDISCLI_AUTH=$REDIS_PASSWORD redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
 }
 
+# The web server's processes keep their request histograms in files here, which
+# /metrics adds up (prometheus_client's multiprocess mode); emptied at each start,
+# as the counts of a previous server's processes are not this one's.
+prometheus_dir() { # $1 = folder
+  rm -rf "$1"
+  mkdir -p "$1"
+  export PROMETHEUS_MULTIPROC_DIR="$1"
+}
+
 export_env() { # $1 = environment name
   export TRACKER_ENV=$1
   export DATABASE_HOST=127.0.0.1 DATABASE_PORT=$PGPORT DATABASE_NAME=tracker DATABASE_USER=tracker
@@ -208,10 +243,14 @@ cmd_run() {
   local token
   token=$("$PY" manage.py drf_create_token "$user" | awk '{print $3}')
   log "Starting a Celery worker (log: .var/run/worker.log)"
-  "$VENV/bin/celery" -A workers.celery worker --beat --loglevel=INFO --concurrency="${WORKERS:-2}" \
+  # With LOG_FORMAT=json, no start-up banner (printed, not logged) among the JSON lines.
+  local quiet=()
+  [ "${LOG_FORMAT:-text}" = json ] && quiet=(--quiet)
+  "$VENV/bin/celery" -A workers.celery "${quiet[@]}" worker --beat --loglevel=INFO --concurrency="${WORKERS:-2}" \
     --schedule "$ROOT/.var/run/celerybeat-schedule" >"$ROOT/.var/run/worker.log" 2>&1 &
   PIDS+=($!)
   log "Starting the web server on http://127.0.0.1:8000/"
+  prometheus_dir "$ROOT/.var/run/prometheus"
   web_start 127.0.0.1:8000 >"$ROOT/.var/run/web.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 100); do
@@ -223,6 +262,8 @@ cmd_run() {
   cat <<TXT
 
   Admin:    http://127.0.0.1:8000/admin/   (user: $user  password: $password)
+  Explore:  http://127.0.0.1:8000/explore/
+  Metrics:  http://127.0.0.1:8000/metrics   Ready: http://127.0.0.1:8000/readyz
   API:      http://127.0.0.1:8000/api/
   API docs: http://127.0.0.1:8000/api/docs/
   Token:    $token
@@ -308,6 +349,7 @@ cmd_bench() { # $1 = parser | ingest | queries; the rest goes to the benchmark
     args+=(--worker-pid "$!" --processes "${BENCH_WORKERS:-2}" --worker-log "$dir/worker.log")
   fi
   log "Starting the web server on http://127.0.0.1:$port/ (log: $dir/web.log)"
+  prometheus_dir "$dir/prometheus"
   web_start "127.0.0.1:$port" --pid "$dir/web.pid" >"$dir/web.log" 2>&1 &
   PIDS+=($!)
   args+=(--web-pid "$!")

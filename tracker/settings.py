@@ -8,6 +8,7 @@ is an error, and DEBUG is off unless asked for.
 from __future__ import annotations
 
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: request latency per view for /metrics, the whole stack included.
+    "tracker.monitoring.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -322,13 +325,43 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Operators' endpoints: /metrics answers the addresses or networks listed here
+# (loopback by default), or anyone with ``Authorization: Bearer <METRICS_TOKEN>``.
+METRICS_ALLOWED_ADDRESSES = envlist("METRICS_ALLOWED_ADDRESSES", ["127.0.0.1", "::1"])
+for _address in METRICS_ALLOWED_ADDRESSES:
+    try:
+        ip_network(_address, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"METRICS_ALLOWED_ADDRESSES must list IP addresses or networks, got {_address!r}") from None
+METRICS_TOKEN = envstr("METRICS_TOKEN") or None
+# Each worker refreshes its heartbeat in Redis this often; three missed beats and
+# /readyz stops counting it as live.
+WORKER_HEARTBEAT_SECONDS = envint("WORKER_HEARTBEAT_SECONDS", 10)
+if WORKER_HEARTBEAT_SECONDS < 1:
+    raise ImproperlyConfigured("WORKER_HEARTBEAT_SECONDS must be at least 1")
+
+# ``text`` (readable lines) or ``json`` (one object per line, with article_id and
+# task_id where there is one: tracker/monitoring/logs.py).
+LOG_FORMAT = envstr("LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, got {LOG_FORMAT!r}")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Structured fields (``extra={"event": ...}``) follow the message: tracker.logfields.
-    "formatters": {"plain": {"()": "tracker.logfields.FieldsFormatter",
-                             "fmt": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Readable text by default, structured fields (``extra={"event": ...}``) after the
+    # message (tracker.logfields); with LOG_FORMAT=json one JSON object per line that
+    # carries the article and task ids (tracker.monitoring.logs).
+    "filters": {"context": {"()": "tracker.monitoring.logs.ContextFilter"}},
+    "formatters": {
+        "plain": {"()": "tracker.logfields.FieldsFormatter",
+                  "fmt": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "tracker.monitoring.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             "filters": ["context"] if LOG_FORMAT == "json" else [],
+                             "formatter": "json" if LOG_FORMAT == "json" else "plain"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     # django-axes announces itself at INFO on every start of every command.
     "loggers": {"axes": {"level": "WARNING"}},

@@ -32,6 +32,7 @@ from workers.celery import app
 
 if TYPE_CHECKING:
     from workers.parser import Extraction
+from tracker.monitoring import worker_metrics
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +111,7 @@ def article_claim(*, article_id: int, token: str) -> Claim | None:
     )
     if gave_up:
         logger.warning("article %s: gave up after %s attempts", article_id, settings.ARTICLE_MAX_ATTEMPTS)
+        worker_metrics.article_failed(reason="attempts_exhausted")
     return None
 
 
@@ -235,6 +237,13 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
 
 
+def _fail(article_id: int, token: str, *, kind: str, reason: str, parse_seconds: float | None = None) -> str:
+    """Mark a claimed article failed, and count it by ``kind`` (worker_metrics.FAILURE_REASONS) for /metrics."""
+    article_mark_failed(article_id=article_id, token=token, reason=reason)
+    worker_metrics.article_failed(reason=kind, parse_seconds=parse_seconds)
+    return "failed"
+
+
 def article_parse_delivery(*, article_id: int, token: str, soft_time_limit: float | None) -> str:
     """What one delivery of an article's parse message does; returns what happened to that article.
 
@@ -254,6 +263,7 @@ def article_parse_delivery(*, article_id: int, token: str, soft_time_limit: floa
     claim = article_claim(article_id=article_id, token=token)
     if claim is None:
         logger.info("article %s: not claimable (missing, parsed or held by another delivery)", article_id)
+        worker_metrics.article_outcome("skipped")
         return "skipped"
     batch = [(article_id, token, claim)]
     if claim.attempts == 1:
@@ -271,8 +281,7 @@ def article_parse_delivery(*, article_id: int, token: str, soft_time_limit: floa
         # whose transaction then rolls back, storing nothing. Left uncaught, the
         # article would stay ``parsing`` until the stale sweep.
         logger.warning("article %s: the soft time limit passed outside the parse", article_id)
-        article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason(soft_time_limit))
-        return "failed"
+        return _fail(article_id, token, kind="time_limit", reason=_time_limit_reason(soft_time_limit))
 
 
 def _parse_claimed(article_id: int, token: str, claim: Claim, started: float, soft_time_limit: float | None) -> str:
@@ -283,24 +292,24 @@ def _parse_claimed(article_id: int, token: str, claim: Claim, started: float, so
     try:
         extraction = parse_article(claim.raw, content_type=claim.content_type)
     except ParseError as exc:
-        article_mark_failed(article_id=article_id, token=token, reason=f"Parse error: {exc}")
-        return "failed"
+        return _fail(article_id, token, kind="parse_error", reason=f"Parse error: {exc}",
+                     parse_seconds=time.monotonic() - parse_started)
     except SoftTimeLimitExceeded:
-        article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason(soft_time_limit))
-        return "failed"
+        return _fail(article_id, token, kind="time_limit", reason=_time_limit_reason(soft_time_limit),
+                     parse_seconds=time.monotonic() - parse_started)
     except Exception as exc:
         # The parser is deterministic: the same text would fail the same way again,
         # so this is permanent. Record it on the article rather than retrying.
         logger.exception("article %s: parser error", article_id)
-        article_mark_failed(article_id=article_id, token=token, reason=f"Parser error: {type(exc).__name__}: {exc}")
-        return "failed"
+        return _fail(article_id, token, kind="parser_error", reason=f"Parser error: {type(exc).__name__}: {exc}",
+                     parse_seconds=time.monotonic() - parse_started)
     if soft_time_limit and time.monotonic() - started >= soft_time_limit:
         # The soft limit was raised inside the parser and caught there (it is an
         # Exception, and parts of the parser keep going on errors): what came
         # back may be missing whole kinds of record. Never store a partial parse.
         logger.warning("article %s: the soft time limit passed during the parse", article_id)
-        article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason(soft_time_limit))
-        return "failed"
+        return _fail(article_id, token, kind="time_limit", reason=_time_limit_reason(soft_time_limit),
+                     parse_seconds=time.monotonic() - parse_started)
     done, done_cpu = time.monotonic(), time.process_time()
     return _record(article_id, token, extraction, claim_ms=_ms(parse_started - started),
                    parse_ms=_ms(done - parse_started), parse_cpu_ms=_ms(done_cpu - parse_cpu))
@@ -312,8 +321,10 @@ def _record(article_id: int, token: str, extraction: Extraction, *, claim_ms: fl
     record_started, record_cpu = time.monotonic(), time.process_time()
     if not article_record_extraction(article_id=article_id, token=token, extraction=extraction):
         logger.info("article %s: claim lost before recording; another delivery owns it", article_id)
+        worker_metrics.article_outcome("skipped")
         return "skipped"
     done, done_cpu = time.monotonic(), time.process_time()
+    worker_metrics.article_parsed(parse_seconds=parse_ms / 1000, record_seconds=done - record_started)
     # One line per article (bench.ingest sums the fields); in a batch, claim and
     # parse are the batch's shares.
     logger.info(
@@ -359,8 +370,8 @@ def _parse_batch(batch: list[tuple[int, str, Claim]], started: float, soft_time_
                   "parse_cpu_ms": _ms((done_cpu - parse_cpu) / n)}
         for (pk, token, _claim), result in zip(batch, results, strict=True):
             if isinstance(result, parser.ParseError):
-                article_mark_failed(article_id=pk, token=token, reason=f"Parse error: {result}")
-                status = "failed"
+                status = _fail(pk, token, kind="parse_error", reason=f"Parse error: {result}",
+                               parse_seconds=shares["parse_ms"] / 1000)
             else:
                 status = _record(pk, token, result, batch=n, **shares)
             del pending[pk]
@@ -379,3 +390,4 @@ def _parse_batch(batch: list[tuple[int, str, Claim]], started: float, soft_time_
     finally:
         if pending:
             article_release(claims=list(pending.items()))
+            worker_metrics.article_outcome("requeued", len(pending))

@@ -1,4 +1,4 @@
-"""The relations summary (``tracker_relation``), kept up to date from the record tables."""
+"""The relations summaries (``tracker_relation`` and its breakdowns), kept up to date from the record tables."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ logger = logging.getLogger(__name__)
 # Any number that is the same in every process: the key of the advisory lock
 # that keeps two refreshes of the relations summary from running at once.
 _RELATIONS_LOCK = 0x7472_6C72
+# The pair summary (migration 0007) and its per-year and per-weapon breakdowns
+# behind the explore pages (0019), kept in step by one refresh.
+RELATION_SUMMARIES = ("tracker_relation", "tracker_relation_year", "tracker_relation_weapon")
 
 
 def relations_refresh(*, force: bool = False) -> bool:
-    """Bring the relations summary (``tracker_relation``) up to date; True if it was refreshed.
+    """Bring the relations summaries (``RELATION_SUMMARIES``) up to date; True if they were refreshed.
 
     Triggers on the record tables add a row to ``tracker_relation_dirty`` in
     each writing transaction; no such row means nothing to do. The rows are
@@ -33,7 +36,8 @@ def relations_refresh(*, force: bool = False) -> bool:
         if not cursor.rowcount and not force:
             return False
         cursor.execute("SET LOCAL work_mem = '256MB'")
-        cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY tracker_relation")
+        for view in RELATION_SUMMARIES:
+            cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}")
         cursor.execute("UPDATE tracker_relation_refresh SET refreshed_at = now()")
     seconds = round(time.monotonic() - started, 3)
     logger.info("relations summary refreshed in %.1f s", seconds, extra={"event": "relations_refreshed",

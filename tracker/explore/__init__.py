@@ -1,0 +1,1 @@
+"""Explore pages: the supplier–recipient matrix, pairs, actors and the network, for readers."""

@@ -1,0 +1,307 @@
+"""Reads behind the explore pages: aggregates from the relation summaries, records by index.
+
+Every aggregate here reads the materialized summaries (``tracker_relation``,
+migration 0007; ``tracker_relation_year`` and ``tracker_relation_weapon``,
+0019), never the record tables: at a million statements a GROUP BY over the
+records takes seconds. Record lists (a pair's timeline, an actor's officials'
+statements) walk an index newest first and stop at a limit. Figures are those
+of the last summary refresh (``selectors.relations_refreshed_at``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from tracker.models import Actor, Official, Statement, Transfer, TransferStatus
+
+STATUSES: tuple[str, ...] = tuple(TransferStatus.values)
+
+
+@dataclass(frozen=True)
+class RelationFilters:
+    """What the matrix and the network are narrowed to; empty means any.
+
+    Status and weapon narrow the transfers; statements have neither, so they are
+    counted only when neither is given.
+    """
+
+    year_from: int | None = None
+    year_to: int | None = None
+    statuses: tuple[str, ...] = ()
+    weapon: str = ""
+
+    @property
+    def counts_statements(self) -> bool:
+        return not self.statuses and not self.weapon
+
+
+@dataclass
+class Matrix:
+    suppliers: list[dict] = field(default_factory=list)  # {code, name, total}, largest first
+    recipients: list[dict] = field(default_factory=list)
+    cells: list[dict] = field(default_factory=list)  # {supplier, recipient, transfers, statements}
+    pairs: int = 0  # pairs with any record under the filters, shown or not
+    records: int = 0
+
+
+def _pairs_sql(filters: RelationFilters, params: dict) -> str:
+    """A query of (supplier_id, recipient_id, transfers, statements) per pair under ``filters``."""
+    statuses = [s for s in filters.statuses if s in STATUSES]
+    if filters.weapon:
+        params["weapon"] = filters.weapon.strip().lower()
+        where = ["weapon_key = %(weapon)s"]
+        if statuses:
+            params["statuses"] = statuses
+            where.append("status = ANY(%(statuses)s)")
+        where += _year_where(filters, params)
+        return (f"SELECT supplier_id, recipient_id, sum(transfers)::bigint AS transfers, 0::bigint AS statements"
+                f" FROM tracker_relation_weapon WHERE {' AND '.join(where)} GROUP BY supplier_id, recipient_id")
+    if filters.year_from is None and filters.year_to is None:
+        # All time: the pair summary already holds one row per pair.
+        columns = statuses or list(STATUSES)
+        transfers = " + ".join(columns)  # names from the closed set of statuses, never from input
+        statements = "statements" if filters.counts_statements else "0"
+        return (f"SELECT supplier_id, recipient_id, ({transfers})::bigint AS transfers,"
+                f" {statements}::bigint AS statements FROM tracker_relation")
+    where = _year_where(filters, params)
+    if statuses:
+        params["statuses"] = statuses
+        where.append("kind = 'transfer' AND status = ANY(%(statuses)s)")
+    return ("SELECT supplier_id, recipient_id,"
+            " coalesce(sum(records) FILTER (WHERE kind = 'transfer'), 0)::bigint AS transfers,"
+            " coalesce(sum(records) FILTER (WHERE kind = 'statement'), 0)::bigint AS statements"
+            f" FROM tracker_relation_year WHERE {' AND '.join(where)} GROUP BY supplier_id, recipient_id")
+
+
+def _year_where(filters: RelationFilters, params: dict) -> list[str]:
+    where = []
+    if filters.year_from is not None:
+        params["year_from"] = filters.year_from
+        where.append("year >= %(year_from)s")
+    if filters.year_to is not None:
+        params["year_to"] = filters.year_to
+        where.append("year <= %(year_to)s")
+    return where or ["true"]
+
+
+# Every count is a bigint: a sum of bigints is numeric, which UNION ALL would
+# impose on the whole column and psycopg would return as Decimal.
+_MATRIX_SQL = """
+WITH p AS MATERIALIZED (
+    SELECT * FROM ({pairs}) q WHERE transfers + statements > 0
+), sup AS (
+    SELECT supplier_id AS id, sum(transfers + statements)::bigint AS total FROM p
+     GROUP BY supplier_id ORDER BY total DESC, supplier_id LIMIT %(top)s
+), rec AS (
+    SELECT recipient_id AS id, sum(transfers + statements)::bigint AS total FROM p
+     GROUP BY recipient_id ORDER BY total DESC, recipient_id LIMIT %(top)s
+)
+SELECT 'cell', p.supplier_id, p.recipient_id, p.transfers, p.statements
+  FROM p WHERE p.supplier_id IN (SELECT id FROM sup) AND p.recipient_id IN (SELECT id FROM rec)
+UNION ALL SELECT 'supplier', id, NULL, total, NULL FROM sup
+UNION ALL SELECT 'recipient', id, NULL, total, NULL FROM rec
+UNION ALL SELECT 'all', NULL, NULL, count(*), sum(transfers + statements)::bigint FROM p
+"""
+
+
+def _actors(ids: set[int]) -> dict[int, Actor]:
+    return {a.pk: a for a in Actor.objects.filter(pk__in=ids).only("code", "name", "kind")}
+
+
+def relation_matrix(*, filters: RelationFilters, top: int = 25) -> Matrix:
+    """The ``top`` largest suppliers by the ``top`` largest recipients, with every pair's counts."""
+    params: dict = {"top": top}
+    sql = _MATRIX_SQL.format(pairs=_pairs_sql(filters, params))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    actors = _actors({r[1] for r in rows if r[1] is not None} | {r[2] for r in rows if r[2] is not None})
+    matrix = Matrix()
+    for kind, a, b, x, y in rows:
+        if kind == "cell":
+            matrix.cells.append({"supplier": actors[a].code, "recipient": actors[b].code,
+                                 "transfers": x, "statements": y})
+        elif kind in ("supplier", "recipient"):
+            getattr(matrix, kind + "s").append({"code": actors[a].code, "name": actors[a].name, "total": x})
+        else:
+            matrix.pairs, matrix.records = x, y or 0
+    for axis in (matrix.suppliers, matrix.recipients):
+        axis.sort(key=lambda row: (-row["total"], row["code"]))
+    return matrix
+
+
+_NETWORK_SQL = """
+SELECT p.supplier_id, p.recipient_id, p.transfers, p.statements
+  FROM ({pairs}) p
+ WHERE p.transfers + p.statements > 0 AND p.supplier_id <> p.recipient_id
+ ORDER BY p.transfers + p.statements DESC, p.supplier_id, p.recipient_id
+ LIMIT %(links)s
+"""
+
+
+def relation_network(*, filters: RelationFilters, links: int = 150) -> dict:
+    """The ``links`` strongest supplier -> recipient links under ``filters``, and their actors."""
+    params: dict = {"links": links}
+    with connection.cursor() as cursor:
+        cursor.execute(_NETWORK_SQL.format(pairs=_pairs_sql(filters, params)), params)
+        rows = cursor.fetchall()
+    actors = _actors({r[0] for r in rows} | {r[1] for r in rows})
+    supplied: dict[int, int] = {}
+    received: dict[int, int] = {}
+    for s, r, t, st in rows:
+        supplied[s] = supplied.get(s, 0) + t + st
+        received[r] = received.get(r, 0) + t + st
+    nodes = [{"code": a.code, "name": a.name, "supplied": supplied.get(pk, 0), "received": received.get(pk, 0)}
+             for pk, a in sorted(actors.items(), key=lambda kv: kv[1].code)]
+    edges = [{"supplier": actors[s].code, "recipient": actors[r].code, "transfers": t, "statements": st}
+             for s, r, t, st in rows]
+    return {"nodes": nodes, "links": edges}
+
+
+def year_bounds() -> tuple[int | None, int | None]:
+    """The first and last year any summarised record was published in."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT min(year), max(year) FROM tracker_relation_year")
+        return cursor.fetchone()
+
+
+# The distinct weapons, one index probe each (a "loose index scan"): a DISTINCT
+# over the summary would read every one of its rows, hundreds of thousands at a
+# million statements, for a few dozen names.
+_WEAPON_NAMES = """
+WITH RECURSIVE k AS (
+    (SELECT weapon_key, weapon FROM tracker_relation_weapon ORDER BY weapon_key LIMIT 1)
+    UNION ALL
+    SELECT n.weapon_key, n.weapon FROM k CROSS JOIN LATERAL (
+        SELECT weapon_key, weapon FROM tracker_relation_weapon w
+         WHERE w.weapon_key > k.weapon_key ORDER BY w.weapon_key LIMIT 1) n
+)
+SELECT weapon FROM k LIMIT %s
+"""
+
+
+def weapon_names(*, limit: int = 300) -> list[str]:
+    """Weapon names as written, for the filter's suggestions (distinct by case-folded name)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_WEAPON_NAMES, [limit])
+        return [r[0] for r in cursor.fetchall()]
+
+
+def actor_by_code(code: str) -> Actor | None:
+    return Actor.objects.filter(code=code).only("code", "name", "kind").first()
+
+
+def _by_year(rows: list[tuple]) -> list[dict]:
+    """(year, kind, status, n) rows as one dict per year: each status's transfers and the statements."""
+    years: dict[int | None, dict] = {}
+    for year, kind, status, n in rows:
+        entry = years.setdefault(year, {"year": year, "statements": 0, "transfers": 0,
+                                        **{s: 0 for s in STATUSES}})
+        if kind == "statement":
+            entry["statements"] += n
+        else:
+            entry[status] += n
+            entry["transfers"] += n
+    for entry in years.values():
+        entry["by_status"] = [entry[s] for s in STATUSES]
+    return sorted(years.values(), key=lambda e: (e["year"] is None, e["year"] or 0))
+
+
+def pair_years(*, supplier: Actor, recipient: Actor) -> list[dict]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT year, kind, status, records FROM tracker_relation_year"
+                       " WHERE supplier_id = %s AND recipient_id = %s", [supplier.pk, recipient.pk])
+        return _by_year(cursor.fetchall())
+
+
+def pair_totals(*, supplier: Actor, recipient: Actor) -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT transfers, statements FROM tracker_relation"
+                       " WHERE supplier_id = %s AND recipient_id = %s", [supplier.pk, recipient.pk])
+        row = cursor.fetchone() or (0, 0)
+    return {"transfers": row[0], "statements": row[1]}
+
+
+def pair_transfers(*, supplier: Actor, recipient: Actor, limit: int) -> list[Transfer]:
+    """The pair's newest transfers (the ``(supplier, recipient, -id)`` index), rejected ones left out."""
+    return list(
+        Transfer.objects.filter(supplier=supplier, recipient=recipient).exclude(review_state="rejected")
+        .select_related("article").only("status", "weapons", "evidence", "confidence", "review_state",
+                                        "article__title", "article__source", "article__published")
+        .order_by("-id")[:limit]
+    )
+
+
+_PAIR_STATEMENT_IDS = """
+SELECT r.statement_id FROM tracker_statement_recipients r
+  JOIN tracker_statement s ON s.id = r.statement_id
+ WHERE r.actor_id = %s AND r.supplier_id = %s AND s.review_state <> 'rejected'
+ ORDER BY r.statement_id DESC LIMIT %s
+"""
+
+_STATEMENT_FIELDS = ("speaker_name", "direct_quote", "evidence", "review_state", "speaker__name",
+                     "speaker__title", "article__title", "article__source", "article__published")
+
+
+def pair_statements(*, supplier: Actor, recipient: Actor, limit: int) -> list[Statement]:
+    """The pair's newest statements, read from the ``(recipient, supplier, statement)`` index."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PAIR_STATEMENT_IDS, [recipient.pk, supplier.pk, limit])
+        ids = [r[0] for r in cursor.fetchall()]
+    return list(Statement.objects.filter(pk__in=ids).select_related("article", "speaker")
+                .only(*_STATEMENT_FIELDS).order_by("-id"))
+
+
+def actor_years(*, actor: Actor) -> dict[str, list[dict]]:
+    """What the actor supplied and received, per year: transfers by status, and statements."""
+    out = {}
+    with connection.cursor() as cursor:
+        for side, column in (("supplied", "supplier_id"), ("received", "recipient_id")):
+            cursor.execute(f"SELECT year, kind, status, sum(records)::bigint FROM tracker_relation_year"
+                           f" WHERE {column} = %s GROUP BY year, kind, status", [actor.pk])
+            out[side] = _by_year(cursor.fetchall())
+    return out
+
+
+def actor_partners(*, actor: Actor, limit: int = 15) -> dict[str, list[dict]]:
+    """The actor's largest recipients and suppliers, from the pair summary."""
+    out = {}
+    with connection.cursor() as cursor:
+        for side, mine, other in (("recipients", "supplier_id", "recipient_id"),
+                                  ("suppliers", "recipient_id", "supplier_id")):
+            cursor.execute(f"SELECT a.code, a.name, r.transfers, r.statements FROM tracker_relation r"
+                           f" JOIN tracker_actor a ON a.id = r.{other} WHERE r.{mine} = %s"
+                           f" ORDER BY r.records DESC, a.code LIMIT %s", [actor.pk, limit])
+            out[side] = [{"code": c, "name": n, "transfers": t, "statements": s} for c, n, t, s in cursor.fetchall()]
+    return out
+
+
+def actor_officials(*, actor: Actor, limit: int = 100) -> tuple[list[Official], int]:
+    """The officials of the actor (by name, up to ``limit``) and how many there are."""
+    officials = Official.objects.filter(country=actor).only("name", "title", "organization").order_by("name", "id")
+    return list(officials[:limit]), officials.count()
+
+
+# The newest statement ids of the actor's officials, from the (speaker, -id)
+# index alone. With the actor's id as a constant the planner knows how many
+# officials it has: for a country with thousands of them it walks the newest
+# statements and keeps its officials', for a few it reads theirs and sorts.
+# Rejected ones are left out afterwards, from the few rows read in full (twice
+# as many ids are taken for them).
+_OFFICIAL_STATEMENT_IDS = """
+SELECT st.id FROM tracker_statement st
+ WHERE st.speaker_id IN (SELECT id FROM tracker_official WHERE country_id = %(actor)s)
+ ORDER BY st.id DESC LIMIT %(limit)s
+"""
+
+
+def actor_statements(*, actor: Actor, limit: int = 30) -> list[Statement]:
+    """The newest statements by the actor's officials (up to ``limit``)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_OFFICIAL_STATEMENT_IDS, {"actor": actor.pk, "limit": 2 * limit})
+        ids = [r[0] for r in cursor.fetchall()]
+    return list(Statement.objects.filter(pk__in=ids).exclude(review_state="rejected")
+                .select_related("article", "speaker", "supplier")
+                .only(*_STATEMENT_FIELDS, "supplier__code", "supplier__name").order_by("-id")[:limit])
