@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import orjson
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from tracker.models import Actor, Article, Official, OfficialMention, Statement, Transfer
@@ -86,7 +87,8 @@ def actor_list() -> QuerySet[Actor]:
 _RELATIONS_SQL = """
 SELECT sup.code, sup.name, rec.code, rec.name,
        r.delivered, r.ongoing, r.contracted, r.planned, r.considering, r.suspended, r.denied,
-       r.transfers, r.statements, r.first_date, r.last_date, r.weapons
+       r.transfers, r.statements, r.first_date, r.last_date, r.weapons,
+       r.deals, r.deals_by_status, r.deals_by_category
   FROM tracker_relation r
   JOIN tracker_actor sup ON sup.id = r.supplier_id
   JOIN tracker_actor rec ON rec.id = r.recipient_id
@@ -123,7 +125,7 @@ def relation_list(*, suppliers: list[str] | None = None, recipients: list[str] |
     for row in rows:
         sup_code, sup_name, rec_code, rec_name, *counts = row
         by_status = dict(zip(STATUS_COLUMNS, counts[:7], strict=True))
-        transfers, statements, first, last, weapons = counts[7:]
+        transfers, statements, first, last, weapons, deals, deals_by_status, deals_by_category = counts[7:]
         result.append({
             "supplier": {"code": sup_code, "name": sup_name},
             "recipient": {"code": rec_code, "name": rec_name},
@@ -133,8 +135,17 @@ def relation_list(*, suppliers: list[str] | None = None, recipients: list[str] |
             "first_article_date": first,
             "last_article_date": last,
             "weapons": list(weapons or []),
+            "deals": deals,
+            # Every status present, zeros included, as transfers_by_status.
+            "deals_by_status": {status: _json(deals_by_status).get(status, 0) for status in STATUS_COLUMNS},
+            "deals_by_category": _json(deals_by_category),
         })
     return result
+
+
+def _json(value) -> dict:
+    # Django's connection hands jsonb back as text.
+    return orjson.loads(value) if isinstance(value, (str, bytes)) else dict(value or {})
 
 
 def relations_refreshed_at() -> datetime.datetime:

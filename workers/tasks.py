@@ -152,6 +152,7 @@ def _record(article_id: int, token: str, extraction: Extraction, *, claim_ms: fl
     if not services.article_record_extraction(article_id=article_id, token=token, extraction=extraction):
         logger.info("article %s: claim lost before recording; another delivery owns it", article_id)
         return "skipped"
+    _link_deals_later(article_id)
     done, done_cpu = time.monotonic(), time.process_time()
     # One line per article, with where its time went (bench.ingest sums these);
     # in a batch, claim and parse are the batch's shares.
@@ -218,6 +219,52 @@ def _parse_batch(batch: list[tuple[int, str, Claim]], started: float) -> str:
     finally:
         if pending:
             services.article_release(claims=list(pending.items()))
+
+
+def _link_deals_later(article_id: int) -> None:
+    """Send the deal-linking task for a recorded article; if the broker is away the sweep sends it later."""
+    try:
+        article_link_deals.delay(article_id)
+    except Exception as exc:  # kombu raises several unrelated types for a broker that is away
+        logger.warning("article %s: could not send the deal linking (%s); the sweep will", article_id, exc)
+
+
+@app.task(
+    bind=True,
+    name="workers.tasks.article_link_deals",
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=10,
+)
+def article_link_deals(self, article_id: int) -> str:
+    """Link a recorded article's transfers to deals (tracker.deals_services); idempotent."""
+    from tracker import deals_services
+
+    started, cpu = time.monotonic(), time.process_time()
+    result = deals_services.article_link_deals(article_id=article_id)
+    if result is None:
+        logger.info("article %s: not parsed (missing, re-queued or failed); no deals linked", article_id)
+        return "skipped"
+    # One line per article (bench.ingest sums these against the parse lines).
+    logger.info("article %s: linked %d events to %d deals (%d new), story %s; link %.1f ms (cpu %.1f)",
+                article_id, result.events, len(result.deals), result.deals_created, result.story_id,
+                (time.monotonic() - started) * 1000, (time.process_time() - cpu) * 1000)
+    return "linked"
+
+
+@app.task(name="workers.tasks.articles_link_pending", ignore_result=True)
+def articles_link_pending() -> int:
+    """Periodic sweep: link the deals of parsed articles whose linking message was lost."""
+    from tracker import deals_services
+
+    ids = deals_services.articles_link_pending()
+    for article_id in ids:
+        _link_deals_later(article_id)
+    if ids:
+        logger.info("sent the deal linking of %d articles again", len(ids))
+    return len(ids)
 
 
 @app.task(name="workers.tasks.article_requeue_stale", ignore_result=True)

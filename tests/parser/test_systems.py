@@ -124,3 +124,15 @@ def test_resolve_all_keeps_the_order_and_skips_blanks():
     found = resolve_all(["S-400", " ", "fighter jets", "Su-35s"])
     assert [f.text for f in found] == ["S-400", "fighter jets", "Su-35s"]
     assert [f.entry.designation if f.entry else None for f in found] == ["S-400 Triumf", None, "Su-35"]
+
+
+@pytest.mark.parametrize(("text", "designations"), [
+    ("Delhi said the S-400 Triumf deliveries and the Su-30MKI upgrade are on track.", ["S-400 Triumf", "Su-30MKI"]),
+    ("The minister praised the Rafales and the Meteor missiles.", ["Rafale", "Meteor"]),
+    ("A patriot act of defiance, he said.", []),
+    ("Russia will keep supplying weapons.", []),
+])
+def test_find_systems_in_a_statement(text, designations):
+    from workers.parser.systems.resolver import find_systems
+
+    assert [e.designation for e in find_systems(text)] == designations

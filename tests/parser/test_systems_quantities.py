@@ -84,3 +84,10 @@ def test_the_largest_sum_is_the_deal_value():
     sentence = "The $8 billion deal prices each jet at $120 million."
     assert value_of(sentence).amount == Decimal("8000000000")
     assert [v.text for v in read_values(sentence)] == ["$8 billion", "$120 million"]
+
+
+def test_long_runs_of_capitals_are_read_in_linear_time():
+    # An ambiguous designation pattern once backtracked exponentially on a
+    # dateline such as "NEW DELHI (Reuters)"; this would never finish then.
+    text = "12 " + "ABCDEFGHIJ KLMNOPQRST " * 20 + "Reuters. " + "NEW DELHI AGENCY WIRE SERVICE " * 20
+    assert read_quantities(text) == []

@@ -290,3 +290,9 @@ class RelationSerializer(serializers.Serializer):
     first_article_date = serializers.DateField(allow_null=True)
     last_article_date = serializers.DateField(allow_null=True)
     weapons = serializers.ListField(child=serializers.CharField())
+    deals = serializers.IntegerField(help_text="Deals of the pair (rejected ones left out)")
+    deals_by_status = StatusCountsSerializer(help_text="Deals by current status")
+    deals_by_category = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text='Deals by SIPRI weapon category ("unknown" when no system or category is known)',
+    )

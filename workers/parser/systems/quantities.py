@@ -40,13 +40,15 @@ _UNIT_NOUNS = (
     r"ships?|vessels?|boats?|submarines?|frigates?|corvettes?|destroyers?|patrol vessels?|minehunters?|"
     r"radars?|engines?|turbines?|satellites?|pods?|rifles?|pieces?|platforms?|airframes?|hovercraft"
 )
-_DESIGNATION = r"[A-Z][A-Za-z]*(?:[-/ ]?[A-Z0-9]+)*\d[A-Za-z0-9/-]*(?:'?s)?"
+# Each part after the first starts with a separator, so that a run of capitals
+# splits into parts one way only (an ambiguous split backtracks exponentially).
+_DESIGNATION = r"[A-Z][A-Za-z]*(?:[-/ ][A-Z0-9]+)*[- ]?\d[A-Za-z0-9/-]*(?:'?s)?"
 # Up to four words between the number and what it counts: "36 Dassault Rafale
 # multirole fighters", "five S-400 regiments", "12 additional".
 _GAP = r"(?:[\w'’./-]+\s+){0,4}?"
+# Case matters for designations only: "F-16", never "f-16".
 _QUANTITY = re.compile(
-    rf"(?<![\w$€£¥₹.,/-]){_NUMBER}\s+(?P<what>{_GAP}(?:(?:{_UNIT_NOUNS})\b|{_DESIGNATION}))",
-    re.I,
+    rf"(?<![\w$€£¥₹.,/-])(?i:{_NUMBER})\s+(?P<what>{_GAP}(?:(?i:{_UNIT_NOUNS})\b|{_DESIGNATION}))"
 )
 # "a batch of 12", "a total of 40", "an order for 24".
 _OF_QUANTITY = re.compile(

@@ -141,3 +141,31 @@ def resolve_all(texts: list[str], catalogue: Catalogue | None = None) -> list[Re
     """``resolve`` over a transfer's weapons list, in its order."""
     catalogue = catalogue if catalogue is not None else load_catalogue()
     return [resolve(t, catalogue) for t in texts if t and t.strip()]
+
+
+_TOKEN = re.compile(r"[\w][\w'’/&.-]*[\w]|\w")
+
+
+def find_systems(text: str, catalogue: Catalogue | None = None, *, longest: int = 4) -> list[CatalogueEntry]:
+    """The catalogue entries named anywhere in ``text`` (a statement, say), in order, each once.
+
+    A name starts with a capital or a digit ("the patriot act" names no system),
+    and the longest run of words that names an entry wins.
+    """
+    catalogue = catalogue if catalogue is not None else load_catalogue()
+    tokens = [m.group(0) for m in _TOKEN.finditer(text)]
+    found: dict[str, CatalogueEntry] = {}
+    i = 0
+    while i < len(tokens):
+        step = 1
+        if tokens[i][:1].isupper() or tokens[i][:1].isdigit():
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                head, last = tokens[i:i + n - 1], tokens[i + n - 1]
+                entry = next((e for w in _singular(last)
+                              if (e := catalogue.index.get(normalise(" ".join([*head, w]))))), None)
+                if entry is not None:
+                    found.setdefault(entry.designation, entry)
+                    step = n
+                    break
+        i += step
+    return list(found.values())
