@@ -130,6 +130,7 @@ class Deal(models.Model):
                                    name="deal_confidence_range"),
         ]
         indexes = [
+            models.Index(fields=["supplier", "-id"], name="deal_supplier_recent_idx"),
             models.Index(fields=["supplier", "recipient", "-id"], name="deal_pair_recent_idx"),
             models.Index(fields=["recipient", "-id"], name="deal_recipient_recent_idx"),
             models.Index(fields=["status", "-id"], name="deal_status_recent_idx"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 
 import orjson
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet
 
 from tracker.models import Actor, Article, Official, OfficialMention, Statement, Transfer
 
@@ -57,19 +58,30 @@ def article_detail() -> QuerySet[Article]:
 _LIST_DEFER = ("article__raw", "article__clean_text", "evidence_search")
 
 
+def _deal_ids(through) -> ArraySubquery:
+    """The ids of the deals a record belongs to (tracker.deals_models), read with the row."""
+    return ArraySubquery(through.order_by("deal_id").values("deal_id").distinct())
+
+
 def transfer_list() -> QuerySet[Transfer]:
+    from tracker.deals_models import DealEvent
+
     return (
         Transfer.objects.select_related("supplier", "recipient", "article")
         .defer(*_LIST_DEFER, "supplier__aliases", "recipient__aliases")
-        .annotate(published=F("article__published"))
+        .annotate(published=F("article__published"),
+                  deal_ids=_deal_ids(DealEvent.objects.filter(transfer_id=OuterRef("pk"))))
     )
 
 
 def statement_list() -> QuerySet[Statement]:
+    from tracker.deals_models import Deal
+
     return (
         Statement.objects.select_related("speaker__country", "supplier", "article")
         .defer(*_LIST_DEFER, "supplier__aliases", "speaker__aliases", "speaker__country__aliases")
-        .annotate(published=F("article__published"))
+        .annotate(published=F("article__published"),
+                  deal_ids=_deal_ids(Deal.statements.through.objects.filter(statement_id=OuterRef("pk"))))
         .prefetch_related(Prefetch("recipients", queryset=Actor.objects.defer("aliases")))
     )
 

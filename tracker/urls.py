@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from tracker.api import views
+from tracker.api.deals_views import DealViewSet
 
 router = DefaultRouter()
 router.register("articles", views.ArticleViewSet, basename="article")
@@ -14,6 +15,7 @@ router.register("transfers", views.TransferViewSet, basename="transfer")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("officials", views.OfficialViewSet, basename="official")
 router.register("actors", views.ActorViewSet, basename="actor")
+router.register("deals", DealViewSet, basename="deal")
 
 
 def healthz(request):

@@ -123,6 +123,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='deal',
+            index=models.Index(fields=['supplier', '-id'], name='deal_supplier_recent_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='deal',
             index=models.Index(fields=['supplier', 'recipient', '-id'], name='deal_pair_recent_idx'),
         ),
         migrations.AddIndex(
