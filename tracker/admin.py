@@ -404,3 +404,6 @@ class OfficialMentionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[OfficialMention]:
         return super().get_queryset(request).defer("article__raw", "article__clean_text", "evidence_search")
+
+# The register of deals has its own admin module (deals and the weapons catalogue).
+from tracker import deals_admin  # noqa: E402,F401
