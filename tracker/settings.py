@@ -97,7 +97,7 @@ DATABASES = {
             "connect_timeout": envint("DATABASE_CONNECT_TIMEOUT", 5),
             # Prepared statements: Django's cursors bind parameters on the client
             # and never prepare, whatever this says. The one statement that asks
-            # for it is the worker's record writer (services._write_records):
+            # for it is the worker's record writer (services.recording._write_records):
             # sent and parsed once per connection, and after five calls run with
             # PostgreSQL's generic plan instead of being planned on every call
             # (0.7 ms of its 3 ms). Django's default, None, turns preparing off
@@ -255,7 +255,7 @@ ARTICLE_MAX_ATTEMPTS = envint("ARTICLE_MAX_ATTEMPTS", 5)
 PARSE_BATCH_SIZE = envint("PARSE_BATCH_SIZE", 4)
 if PARSE_BATCH_SIZE < 1:
     raise ImproperlyConfigured("PARSE_BATCH_SIZE must be at least 1")
-# Deals (tracker/deals_services.py): an article's event joins a deal of the same
+# Deals (tracker/services/deals.py): an article's event joins a deal of the same
 # pair and system when its date is within this many years of the deal's events
 # (an announcement and the first delivery are often five years or more apart).
 DEAL_GAP_YEARS = envint("DEAL_GAP_YEARS", 8)

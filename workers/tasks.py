@@ -239,8 +239,8 @@ def _link_deals_later(article_id: int) -> None:
     max_retries=10,
 )
 def article_link_deals(self, article_id: int) -> str:
-    """Link a recorded article's transfers to deals (tracker.deals_services); idempotent."""
-    from tracker import deals_services
+    """Link a recorded article's transfers to deals (tracker.services.deals); idempotent."""
+    from tracker.services import deals as deals_services
 
     started, cpu = time.monotonic(), time.process_time()
     result = deals_services.article_link_deals(article_id=article_id)
@@ -257,7 +257,7 @@ def article_link_deals(self, article_id: int) -> str:
 @app.task(name="workers.tasks.articles_link_pending", ignore_result=True)
 def articles_link_pending() -> int:
     """Periodic sweep: link the deals of parsed articles whose linking message was lost."""
-    from tracker import deals_services
+    from tracker.services import deals as deals_services
 
     ids = deals_services.articles_link_pending()
     for article_id in ids:

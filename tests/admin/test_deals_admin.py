@@ -8,7 +8,7 @@ import pytest
 
 from tests.deals.conftest import OTHER, make_article, s400_articles
 from tracker.deals_models import Deal, DealEvent, WeaponSystem
-from tracker.deals_services import article_link_deals
+from tracker.services.deals import article_link_deals
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_catalogue_entries_are_editable_and_stay_curated(curator_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     system.refresh_from_db()
     assert system.curated and "Triumf-M" in system.aliases
-    from tracker.deals_catalogue import weapon_systems_load
+    from tracker.services.weapons import weapon_systems_load
 
     weapon_systems_load()
     system.refresh_from_db()

@@ -12,7 +12,7 @@ import pytest
 from tests.deals.conftest import OTHER, make_article, s400_articles
 from tracker import services
 from tracker.deals_models import Deal
-from tracker.deals_services import article_link_deals
+from tracker.services.deals import article_link_deals
 
 pytestmark = pytest.mark.django_db
 

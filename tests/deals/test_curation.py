@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 
 from tests.deals.conftest import OTHER, make_article
-from tracker.curation import actor_merge
-from tracker.deals_curation import deal_merge, deal_split_event, deal_update
+from tracker.services.curation import actor_merge
+from tracker.services.deal_curation import deal_merge, deal_split_event, deal_update
 from tracker.deals_models import Deal, DealEvent, WeaponSystem
-from tracker.deals_services import DealError, article_link_deals
+from tracker.services.deals import DealError, article_link_deals
 from tracker.models import Actor
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 
 from tests.deals.conftest import CONTRACT, OTHER, make_article, s400_articles
 from tracker.deals_models import Deal, DealEvent, WeaponSystem
-from tracker.deals_services import article_link_deals, articles_link_pending
+from tracker.services.deals import article_link_deals, articles_link_pending
 from tracker.models import Transfer
 
 pytestmark = pytest.mark.django_db

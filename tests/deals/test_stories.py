@@ -8,8 +8,8 @@ import pytest
 
 from tests.deals.conftest import make_article
 from tracker.deals_models import ArticleStory, Deal, DealEvent
-from tracker.deals_services import article_link_deals
-from tracker.deals_stories import fingerprint, similarity
+from tracker.services.deals import article_link_deals
+from tracker.services.stories import fingerprint, similarity
 
 pytestmark = pytest.mark.django_db
 

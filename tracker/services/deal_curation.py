@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from tracker.deals_models import Deal, DealEvent, WeaponSystem
-from tracker.deals_services import DealError, deals_refresh
+from tracker.services.deals import DealError, deals_refresh
 
 
 def deal_merge(*, survivor: Deal, others: list[Deal]) -> Deal:

@@ -24,8 +24,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from tracker.deals_services import deal_actor_merge
 from tracker.models import Actor, Official, OfficialMention, ReviewState, Statement, Transfer
+from tracker.services.deals import deal_actor_merge
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser

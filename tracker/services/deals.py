@@ -23,10 +23,10 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from tracker.deals_catalogue import catalogue_current
 from tracker.deals_models import ArticleStory, Deal, DealEvent, WeaponSystem
-from tracker.deals_stories import article_story_assign
 from tracker.models import Actor, Article, ArticleStatus, ReviewState, Statement, Transfer, TransferStatus
+from tracker.services.stories import article_story_assign
+from tracker.services.weapons import catalogue_current
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The register of deals in the admin: deals with their timeline, merges and splits, the weapons catalogue.
 
-Every change goes through the services in ``tracker.deals_curation`` and
-``tracker.deals_catalogue``: an edited deal or catalogue entry is marked
+Every change goes through the services in ``tracker.services.deal_curation`` and
+``tracker.services.weapons``: an edited deal or catalogue entry is marked
 curated, and linking or loading the data file again leaves it as it is.
 """
 
@@ -19,12 +19,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from tracker import deals_selectors
-from tracker.admin_evidence import Span, highlighted
-from tracker.deals_catalogue import weapon_system_update
-from tracker.deals_curation import deal_merge, deal_split_event, deal_update
+from tracker.admin.evidence import Span, highlighted
 from tracker.deals_models import Deal, DealEvent, WeaponSystem
-from tracker.deals_services import DealError
 from tracker.models import Article
+from tracker.services.deal_curation import deal_merge, deal_split_event, deal_update
+from tracker.services.deals import DealError
+from tracker.services.weapons import weapon_system_update
 
 
 def _event_evidence(event: DealEvent, text: str, *, margin: int = 200) -> SafeString:
