@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         have = counts(conn)
         if (args.regenerate or have["tracker_statement"] != args.statements
                 or have["tracker_transfer"] != args.transfers or have["tracker_official"] != args.officials
-                or abs(have["tracker_deal"] - args.deals) > args.deals // 100):
+                or have["tracker_deal"] != args.deals):
             print(f"Generating the data set (found {have})")
             generate(conn, statements=args.statements, transfers=args.transfers, actors=args.actors,
                      officials=args.officials, articles=args.articles, deals=args.deals)

@@ -244,12 +244,13 @@ def generate(conn: psycopg.Connection, *, statements: int = 1_000_000, transfers
                date '2026-11-01' - floor(power(random(), 1.6) * 9400)::int AS first
           FROM (SELECT i, random() AS r, {sup} AS s_sup, {rec} AS s_rec,
                        1 + floor(random() * (SELECT count(*) FROM tracker_weaponsystem))::int AS w
-                  FROM generate_series(1, %(n)s) i) g0
+                  FROM generate_series(1, %(n)s * 11 / 10) i) g0
           JOIN bench_sup_slot ss ON ss.slot = g0.s_sup
           JOIN bench_rec_slot rs ON rs.slot = g0.s_rec
           JOIN (SELECT row_number() OVER (ORDER BY id) AS n, id, category FROM tracker_weaponsystem) w
             ON w.n = g0.w
-         WHERE ss.actor_id <> rs.actor_id""", {"n": deals})
+         WHERE ss.actor_id <> rs.actor_id
+         ORDER BY g0.i LIMIT %(n)s""", {"n": deals})
     step("deals", f"""
         INSERT INTO tracker_deal (id, supplier_id, recipient_id, description, category, quantity, value_amount,
                value_currency, status, first_event_date, last_event_date, events_count, confidence, review_state,

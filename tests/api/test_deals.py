@@ -152,3 +152,15 @@ def test_the_schema_documents_deals(api):
             "min_confidence", "review_state", "cursor", "page_size"} <= params
     assert "events" in schema["components"]["schemas"]["DealDetail"]["properties"]
     assert "deals_by_category" in schema["components"]["schemas"]["Relation"]["properties"]
+
+
+def test_the_hand_built_list_row_is_what_drf_would_give(rf, register):
+    from rest_framework.request import Request
+
+    from tracker.api.deals_serializers import DealSerializer
+    from tracker.deals_selectors import deal_list
+
+    request = Request(rf.get("/api/deals/"))
+    serializer = DealSerializer(context={"request": request})
+    for deal in deal_list():
+        assert serializer.to_representation(deal) == serializer.generic_representation(deal)

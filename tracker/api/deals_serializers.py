@@ -5,7 +5,12 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from tracker.api.serializers import ActorRefSerializer, ArticleRefSerializer, IdentityUrlField
+from tracker.api.serializers import (
+    ActorRefSerializer,
+    ArticleRefSerializer,
+    IdentityUrlField,
+    _RecordRepresentation,
+)
 from tracker.deals_models import Deal, DealEvent, WeaponSystem
 from tracker.models import Statement
 
@@ -26,7 +31,7 @@ def _money(amount, currency) -> dict | None:
     return None if amount is None else {"amount": f"{amount:.2f}", "currency": currency}
 
 
-class DealSerializer(serializers.ModelSerializer):
+class DealSerializer(_RecordRepresentation, serializers.ModelSerializer):
     url = IdentityUrlField(view_name="deal-detail")
     supplier = ActorRefSerializer(read_only=True)
     recipient = ActorRefSerializer(read_only=True)
@@ -45,6 +50,26 @@ class DealSerializer(serializers.ModelSerializer):
     @extend_schema_field(MoneySerializer(allow_null=True))
     def get_value(self, deal: Deal) -> dict | None:
         return _money(deal.value_amount, deal.value_currency)
+
+    def to_representation(self, deal: Deal) -> dict:
+        """Built by hand, key for key what DRF's generic representation gives (a test compares
+        both): a page of 50 deals through DRF's field machinery took most of the request."""
+        first, last = deal.first_event_date, deal.last_event_date
+        return {
+            "url": self._refs()[0].to_representation(deal), "id": deal.id,
+            "supplier": self._actor(deal.supplier), "recipient": self._actor(deal.recipient),
+            "systems": [{"id": w.id, "designation": w.designation, "category": w.category, "producer": w.producer,
+                         "family": w.family} for w in deal.systems.all()],
+            "description": deal.description, "category": deal.category, "quantity": deal.quantity,
+            "value": _money(deal.value_amount, deal.value_currency), "status": deal.status,
+            "first_event_date": first.isoformat() if first else None,
+            "last_event_date": last.isoformat() if last else None,
+            "events_count": deal.events_count, "confidence": float(deal.confidence),
+            "review_state": deal.review_state, "curated": deal.curated,
+        }
+
+    def generic_representation(self, deal: Deal) -> dict:
+        return serializers.ModelSerializer.to_representation(self, deal)
 
 
 class SpanSerializer(serializers.Serializer):
@@ -99,3 +124,6 @@ class DealDetailSerializer(DealSerializer):
     class Meta(DealSerializer.Meta):
         fields = [*DealSerializer.Meta.fields, "events", "statements"]
         read_only_fields = fields
+
+    def to_representation(self, deal: Deal) -> dict:
+        return self.generic_representation(deal)
