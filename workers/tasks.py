@@ -45,6 +45,11 @@ def _preload_model(**_kwargs: object) -> None:
     from workers.parser.nlp import get_nlp
 
     get_nlp()
+    # The deal linking's libraries too (MinHash and the catalogue's resolver),
+    # or the first link in each pool process pays for their import.
+    from tracker.services.stories import preload as preload_stories
+
+    preload_stories()
     # Frozen, the model's objects are left out of every full collection in the
     # pool processes; the collector's walks would also write to their pages and
     # copy them into each process, where fork shares them.

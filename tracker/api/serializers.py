@@ -123,7 +123,7 @@ class TransferSerializer(_RecordRepresentation, serializers.ModelSerializer):
     supplier = ActorRefSerializer(read_only=True)
     recipient = ActorRefSerializer(read_only=True)
     article = ArticleRefSerializer(read_only=True)
-    deals = serializers.ListField(child=serializers.IntegerField(), read_only=True,
+    deals = serializers.ListField(child=serializers.IntegerField(), read_only=True, source="deal_ids",
                                   help_text="Ids of the deals this transfer is an event of (/api/deals/{id}/)")
 
     class Meta:
@@ -150,7 +150,7 @@ class StatementSerializer(_RecordRepresentation, serializers.ModelSerializer):
     supplier = ActorRefSerializer(read_only=True)
     recipients = ActorRefSerializer(many=True, read_only=True)
     article = ArticleRefSerializer(read_only=True)
-    deals = serializers.ListField(child=serializers.IntegerField(), read_only=True,
+    deals = serializers.ListField(child=serializers.IntegerField(), read_only=True, source="deal_ids",
                                   help_text="Ids of the deals this statement speaks about (/api/deals/{id}/)")
 
     class Meta:

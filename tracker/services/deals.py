@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -304,11 +305,11 @@ def _candidate_add(candidates, deal: Deal, want: _Want, date: dt.date) -> None:
             d.last_event_date = max(filter(None, (d.last_event_date, date)))
 
 
-def _latest(events: list[DealEvent]) -> DealEvent:
+def _latest(events: list) -> _Ev:
     return max(events, key=lambda e: (e.date, _STATUS_RANK.get(e.status, 0), e.pk))
 
 
-def _pick_quantity(events: list[DealEvent], attr: str) -> DealEvent | None:
+def _pick_quantity(events: list, attr: str):
     """The event whose number speaks for the deal: the latest contract's, else the latest order's, else any."""
     having = [e for e in events if getattr(e, attr) is not None]
     for statuses in ({TransferStatus.CONTRACTED}, ORDER_STATUSES, None):
@@ -316,6 +317,32 @@ def _pick_quantity(events: list[DealEvent], attr: str) -> DealEvent | None:
         if pool:
             return max(pool, key=lambda e: (e.date, e.pk))
     return None
+
+
+class _Ev(NamedTuple):
+    """What deriving a deal needs of one event, read as a plain row."""
+
+    pk: int
+    deal_id: int
+    date: dt.date
+    status: str
+    confidence: float
+    counted: bool
+    system_id: int | None
+    quantity: int | None
+    value_amount: Decimal | None
+    value_currency: str
+    story: int  # the article's story, or minus the article's id when it has none
+
+
+# Every event of the deals, with its article's story, in one read (dates first).
+_EVENTS_SQL = """
+SELECT e.id, e.deal_id, e.date, e.status, e.confidence, e.counted, e.system_id, e.quantity, e.value_amount,
+       e.value_currency, coalesce(s.story_id, -e.article_id)
+  FROM tracker_dealevent e LEFT JOIN tracker_articlestory s ON s.article_id = e.article_id
+ WHERE e.deal_id = ANY(%s)
+ ORDER BY e.date, e.id
+"""
 
 
 def deals_refresh(*, deal_ids: set[int]) -> None:
@@ -326,49 +353,54 @@ def deals_refresh(*, deal_ids: set[int]) -> None:
     """
     if not deal_ids:
         return
-    events: dict[int, list[DealEvent]] = defaultdict(list)
-    for e in DealEvent.objects.filter(deal_id__in=deal_ids).order_by("date", "id"):
-        events[e.deal_id].append(e)
-    stories = dict(ArticleStory.objects.filter(
-        article_id__in={e.article_id for evs in events.values() for e in evs}).values_list("article_id", "story_id"))
-    systems = {w.pk: w for w in WeaponSystem.objects.filter(
-        pk__in={e.system_id for evs in events.values() for e in evs if e.system_id})}
+    events: dict[int, list[_Ev]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(_EVENTS_SQL, [sorted(deal_ids)])
+        for row in cursor.fetchall():
+            events[row[1]].append(_Ev(*row))
+    categories = dict(WeaponSystem.objects.filter(
+        pk__in={e.system_id for evs in events.values() for e in evs if e.system_id}).values_list("pk", "category"))
     through = Deal.systems.through
+    linked: dict[int, set[int]] = defaultdict(set)
+    for deal_id, system_id in through.objects.filter(deal_id__in=deal_ids).values_list("deal_id", "weaponsystem_id"):
+        linked[deal_id].add(system_id)
+    now_counted, now_uncounted = [], []
     for deal in Deal.objects.filter(pk__in=deal_ids):
         evs = events.get(deal.pk, [])
         if not evs:
             if not deal.curated:
                 deal.delete()
             continue
-        seen: set[tuple[str, int]] = set()
-        recount = []
+        seen: set[int] = set()
+        counted = 0
         for e in evs:
-            story = ("s", stories[e.article_id]) if e.article_id in stories else ("a", e.article_id)
-            counted = story not in seen
-            seen.add(story)
-            if e.counted != counted:
-                e.counted = counted
-                recount.append(e)
-        if recount:
-            DealEvent.objects.bulk_update(recount, ["counted"])
+            first = e.story not in seen
+            seen.add(e.story)
+            counted += first
+            if e.counted != first:
+                (now_counted if first else now_uncounted).append(e.pk)
         latest = _latest(evs)
         deal.status = latest.status
         deal.first_event_date, deal.last_event_date = evs[0].date, max(e.date for e in evs)
-        deal.events_count = sum(1 for e in evs if e.counted)
+        deal.events_count = counted
         deal.confidence = max(e.confidence for e in evs)
         if not deal.curated:
             ids = list(dict.fromkeys(e.system_id for e in evs if e.system_id))
-            through.objects.filter(deal_id=deal.pk).exclude(weaponsystem_id__in=ids).delete()
-            have = set(through.objects.filter(deal_id=deal.pk).values_list("weaponsystem_id", flat=True))
-            through.objects.bulk_create([through(deal_id=deal.pk, weaponsystem_id=i) for i in ids if i not in have])
+            if set(ids) != linked[deal.pk]:
+                through.objects.filter(deal_id=deal.pk).exclude(weaponsystem_id__in=ids).delete()
+                through.objects.bulk_create([through(deal_id=deal.pk, weaponsystem_id=i) for i in ids
+                                             if i not in linked[deal.pk]])
             if ids:
-                deal.category = systems[ids[0]].category
+                deal.category = categories[ids[0]]
                 deal.description = ""
             q = _pick_quantity(evs, "quantity")
             deal.quantity = q.quantity if q else None
             v = _pick_quantity(evs, "value_amount")
             deal.value_amount, deal.value_currency = (v.value_amount, v.value_currency) if v else (None, "")
         deal.save()
+    for ids, value in ((now_counted, True), (now_uncounted, False)):
+        if ids:
+            DealEvent.objects.filter(pk__in=ids).update(counted=value)
 
 
 def _link_statements(*, article_id: int) -> None:

@@ -42,6 +42,13 @@ def _permutations():
     return seed.permutations, seed.scheme
 
 
+def preload() -> None:
+    """Import datasketch and the resolver, and make the permutations: once, before a worker forks."""
+    import workers.parser.systems  # noqa: F401
+
+    _permutations()
+
+
 def fingerprint(text: str) -> tuple[list[int], list[int]]:
     """The MinHash signature of ``text`` and the hash of each of its bands."""
     from datasketch import MinHash
@@ -71,11 +78,15 @@ def similarity(a: list[int], b: list[int]) -> float:
     return sum(1 for x, y in zip(a, b) if x == y) / len(a)
 
 
+# The earliest articles sharing a band, a page at a time: the first similar
+# enough decides, so a story copied a hundred times costs one page, not a hundred rows.
 _CANDIDATES_SQL = """
 SELECT article_id, story_id, signature FROM tracker_articlestory
- WHERE bands && %s::bigint[] AND article_id <> %s
- ORDER BY article_id LIMIT 200
+ WHERE bands && %s::bigint[] AND article_id <> %s AND article_id > %s
+ ORDER BY article_id LIMIT %s
 """
+_PAGE = 10
+_MAX_CANDIDATES = 200
 
 
 def article_story_assign(*, article_id: int, clean_text: str) -> ArticleStory:
@@ -88,15 +99,22 @@ def article_story_assign(*, article_id: int, clean_text: str) -> ArticleStory:
     current = ArticleStory.objects.filter(article_id=article_id).first()
     if current is not None and current.signature == signature:
         return current
+    best: tuple[float, int, int] | None = None
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_STORY_LOCK])
-        cursor.execute(_CANDIDATES_SQL, [bands, article_id])
-        candidates = cursor.fetchall()
-    best: tuple[float, int, int] | None = None
-    for other_id, story_id, other_signature in candidates:
-        score = similarity(signature, other_signature)
-        if score >= settings.STORY_MIN_SIMILARITY and (best is None or score > best[0]):
-            best = (score, other_id, story_id)
+        after, read = 0, 0
+        while best is None and read < _MAX_CANDIDATES:
+            cursor.execute(_CANDIDATES_SQL, [bands, article_id, after, _PAGE])
+            page = cursor.fetchall()
+            for other_id, story_id, other_signature in page:
+                score = similarity(signature, other_signature)
+                if score >= settings.STORY_MIN_SIMILARITY:
+                    # The earliest near-duplicate's story: every copy joins the first one's.
+                    best = (score, other_id, story_id)
+                    break
+            if len(page) < _PAGE:
+                break
+            after, read = page[-1][0], read + len(page)
     if best is not None:
         score, story_id = best[0], best[2]
     else:
