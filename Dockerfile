@@ -10,4 +10,5 @@ COPY . .
 RUN useradd --system --uid 1000 tracker && chown -R tracker /app
 USER tracker
 EXPOSE 8000
-CMD ["gunicorn", "tracker.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2", "--timeout", "300"]
+# Every web server setting is in gunicorn.conf.py; put a buffering proxy in front (README, "Deployment").
+CMD ["gunicorn", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000"]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -73,10 +72,6 @@ class MemoryWatch(threading.Thread):
             self.stop.wait(self.interval)
 
 
-TASK_LINE = re.compile(r"article (\d+): parsed, .*; claim ([\d.]+) ms, parse ([\d.]+) ms \(cpu ([\d.]+)\), "
-                       r"record ([\d.]+) ms \(cpu ([\d.]+)\)")
-
-
 # The deal-linking task's line (workers.tasks.article_link_deals), run after each recording.
 LINK_LINE = re.compile(r"article (\d+): linked \d+ events .*; link ([\d.]+) ms \(cpu ([\d.]+)\)")
 TARGET_LINK_SHARE = 0.10
@@ -98,7 +93,13 @@ def link_split(log: str | None, first_id: int) -> dict[str, float]:
 
 
 def task_split(log: str | None, first_id: int) -> dict[str, float]:
-    """Summed milliseconds per phase over the articles after ``first_id``, from the worker's log."""
+    """Summed milliseconds per phase over the articles after ``first_id``, from the worker's log.
+
+    Reads the structured fields of the ``article_parsed`` lines (tracker.logfields),
+    not the wording of the message.
+    """
+    from tracker.logfields import parse_fields
+
     keys = ("claim", "parse", "parse_cpu", "record", "record_cpu")
     total = dict.fromkeys(keys, 0.0)
     total["n"] = 0
@@ -106,11 +107,12 @@ def task_split(log: str | None, first_id: int) -> dict[str, float]:
         return total
     with open(log, encoding="utf-8", errors="replace") as fh:
         for line in fh:
-            m = TASK_LINE.search(line)
-            if m and int(m.group(1)) > first_id:
-                for key, value in zip(keys, m.groups()[1:], strict=True):
-                    total[key] += float(value)
-                total["n"] += 1
+            fields = parse_fields(line)
+            if not fields or fields.get("event") != "article_parsed" or fields["article_id"] <= first_id:
+                continue
+            for key in keys:
+                total[key] += float(fields[f"{key}_ms"])
+            total["n"] += 1
     return total
 
 
@@ -153,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=900, help="give up waiting for the workers after this")
     ap.add_argument("--profile", type=float, default=0, metavar="SECONDS",
                     help="py-spy (if installed) records one worker process this long; raw output beside the data")
-    # 150,000 words: some 10 s per mode at 2 processes; at 60,000 the reference moved
-    # by up to 15 % from run to run, more than the margin it is compared against.
+    # Enough words that the reference varies from run to run by less than the
+    # margin it is compared against; fewer made it move by more.
     ap.add_argument("--reference-words", type=int, default=150_000,
                     help="words the parser reference run parses (split evenly over the processes)")
     args = ap.parse_args(argv)

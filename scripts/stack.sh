@@ -74,19 +74,33 @@ as_pg() {
 
 secrets() {
   mkdir -p .var
-  if [ ! -f .var/secrets.env ]; then
-    # Private to its owner; the umask stays in the subshell, or every folder made
-    # after it (.var/bench, say) would shut out the postgres user.
-    (
-      umask 077
-      {
-        echo "DATABASE_PASSWORD=$("$PYTHON" -c 'import secrets; print(secrets.token_hex(16))')"
-        echo "ADMIN_PASSWORD_DEFAULT=$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(12))')"
-      } > .var/secrets.env
-    )
-  fi
+  # Private to its owner; the umask stays in the subshell, or every folder made
+  # after it (.var/bench, say) would shut out the postgres user. Each secret is
+  # generated once, and one added later is appended to an older file.
+  (
+    umask 077
+    touch .var/secrets.env
+    for name in DATABASE_PASSWORD ADMIN_PASSWORD_DEFAULT SECRET_KEY REDIS_PASSWORD; do
+      grep -q "^$name=" .var/secrets.env && continue
+      case $name in
+        ADMIN_PASSWORD_DEFAULT) bytes=12 ;;
+        SECRET_KEY) bytes=50 ;;
+        *) bytes=16 ;;
+      esac
+      # URL-safe and hex alphabets only: these go into URLs and shell lines unquoted.
+      if [ "$name" = ADMIN_PASSWORD_DEFAULT ] || [ "$name" = SECRET_KEY ]; then
+        value=$("$PYTHON" -c "import secrets; print(secrets.token_urlsafe($bytes))")
+      else
+        value=$("$PYTHON" -c "import secrets; print(secrets.token_hex($bytes))")
+      fi
+      echo "$name=$value" >> .var/secrets.env
+    done
+  )
+  local given_key=${SECRET_KEY:-}
   # shellcheck disable=SC1091
   . .var/secrets.env
+  # A SECRET_KEY set by the caller wins over the generated one.
+  export SECRET_KEY=${given_key:-$SECRET_KEY}
 }
 
 pg_start() { # $1 = data root, $2 = port
@@ -117,13 +131,15 @@ pg_start() { # $1 = data root, $2 = port
   # random_page_cost 1.1: the data sits on SSD or in the page cache, where a
   # random read costs about what a sequential one does; at the default (4) the
   # planner walks the primary key instead of a (supplier, -id) index.
+  # max_connections 300: each web thread that has served a request keeps its
+  # connection (CONN_MAX_AGE), and gunicorn.conf.py runs WEB_WORKERS x WEB_THREADS
+  # (2 x 64) of them; the default 100 would refuse some under a crowd of slow clients.
   # autovacuum_naptime 10s: a new database's first statistics come within seconds.
   # Until a table is analyzed, each connection keeps the plans it made while the
   # table was empty: the foreign-key checks and the recipient trigger then read
-  # every statement row for each new link (0.13 ms each at 5,000 statements,
-  # a third of PostgreSQL's time in the ingestion benchmark at the default 60 s).
+  # every statement row for each new link, which grows with the table.
   as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDATA -c fsync=${PG_FSYNC:-on} -c random_page_cost=1.1 -c autovacuum_naptime=10s ${PG_EXTRA_OPTS:-}" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDATA -c fsync=${PG_FSYNC:-on} -c random_page_cost=1.1 -c autovacuum_naptime=10s -c max_connections=300 ${PG_EXTRA_OPTS:-}" \
     start >/dev/null \
     || { tail -n 20 "$PGDATA/server.log" >&2; die "PostgreSQL did not start"; }
   local exists
@@ -144,26 +160,38 @@ redis_start() { # $1 = data root, $2 = port
   REDIS_DIR="$1/redis"
   REDIS_PORT=$2
   mkdir -p "$REDIS_DIR"
-  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" --daemonize yes \
-    --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" \
+  # A password, even on loopback: any local process (or a page in a browser
+  # speaking to 127.0.0.1) could otherwise read the queue and the counters.
+  # Given on standard input so that it shows in no process list.
+  printf 'requirepass %s\n' "$REDIS_PASSWORD" | redis-server - --port "$REDIS_PORT" --bind 127.0.0.1 \
+    --dir "$REDIS_DIR" --daemonize yes --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" \
     --appendonly yes --save "" >/dev/null
   for _ in $(seq 50); do
-    redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && return 0
+    REDISCLI_AUTH=$REDIS_PASSWORD redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && return 0
     sleep 0.1
   done
   die "Redis did not start (see $REDIS_DIR/redis.log)"
 }
 
 redis_stop() {
-  redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  REDISCLI_AUTH=$REDIS_PASSWORD redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
 }
 
 export_env() { # $1 = environment name
   export TRACKER_ENV=$1
   export DATABASE_HOST=127.0.0.1 DATABASE_PORT=$PGPORT DATABASE_NAME=tracker DATABASE_USER=tracker
   export DATABASE_PASSWORD
-  export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+  export REDIS_URL="redis://:$REDIS_PASSWORD@127.0.0.1:$REDIS_PORT/0"
   export PG_BINDIR="$PGBIN" PGDATA_DIR="$PGDATA" REDIS_DATA_DIR="$REDIS_DIR"
+}
+
+# The web server: every setting is in gunicorn.conf.py (also used by the
+# Dockerfile, docker-compose.yml and tests/security/test_slow_clients.py).
+web_start() { # $1 = address:port; the rest goes to gunicorn
+  local bind=$1
+  shift
+  exec "$VENV/bin/gunicorn" --config "$ROOT/gunicorn.conf.py" --bind "$bind" \
+    --access-logfile - --error-logfile - "$@"
 }
 
 cmd_run() {
@@ -184,8 +212,7 @@ cmd_run() {
     --schedule "$ROOT/.var/run/celerybeat-schedule" >"$ROOT/.var/run/worker.log" 2>&1 &
   PIDS+=($!)
   log "Starting the web server on http://127.0.0.1:8000/"
-  "$VENV/bin/gunicorn" tracker.wsgi --bind 127.0.0.1:8000 --workers "${WEB_WORKERS:-2}" --timeout 300 \
-    --access-logfile - --error-logfile - >"$ROOT/.var/run/web.log" 2>&1 &
+  web_start 127.0.0.1:8000 >"$ROOT/.var/run/web.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 100); do
     curl -fsS http://127.0.0.1:8000/healthz >/dev/null 2>&1 && break
@@ -262,8 +289,11 @@ cmd_bench() { # $1 = parser | ingest | queries; the rest goes to the benchmark
   PG_FSYNC=$PG_FSYNC pg_start "$dir" "${PG_BENCH_PORT:-$((54361 + offset))}"
   redis_start "$dir" "${REDIS_BENCH_PORT:-$((63831 + offset))}"
   export_env local
-  # The per-user submit throttle (120/minute) would be what is measured otherwise.
+  # The per-account throttles and quotas (tracker/api/quotas.py) would be what is
+  # measured otherwise: one token sends every request of a benchmark.
   export SUBMIT_RATE=${BENCH_SUBMIT_RATE:-1000000/minute} DEBUG=false
+  export READ_RATE=${BENCH_READ_RATE:-1000000/minute} SUBMIT_BYTES_PER_DAY=${BENCH_SUBMIT_BYTES_PER_DAY:-100000000000}
+  export EXPORT_ROWS_PER_HOUR=${BENCH_EXPORT_ROWS_PER_HOUR:-1000000000} EXPORT_MAX_ROWS=${BENCH_EXPORT_MAX_ROWS:-1000000000}
   "$PY" manage.py migrate --noinput >/dev/null
   "$PY" manage.py ensure_admin --username bench --password "$ADMIN_PASSWORD_DEFAULT" >/dev/null
   local token
@@ -278,8 +308,7 @@ cmd_bench() { # $1 = parser | ingest | queries; the rest goes to the benchmark
     args+=(--worker-pid "$!" --processes "${BENCH_WORKERS:-2}" --worker-log "$dir/worker.log")
   fi
   log "Starting the web server on http://127.0.0.1:$port/ (log: $dir/web.log)"
-  "$VENV/bin/gunicorn" tracker.wsgi --bind "127.0.0.1:$port" --workers "${WEB_WORKERS:-2}" --timeout 300 \
-    --pid "$dir/web.pid" --access-logfile - --error-logfile - >"$dir/web.log" 2>&1 &
+  web_start "127.0.0.1:$port" --pid "$dir/web.pid" >"$dir/web.log" 2>&1 &
   PIDS+=($!)
   args+=(--web-pid "$!")
   for _ in $(seq 150); do
@@ -296,7 +325,8 @@ case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   deps) deps ;;
+  secrets) secrets ;;  # writes .var/secrets.env if missing (tests/security/test_hardening.py)
   bench) shift; cmd_bench "$@" ;;
   bench-parser|bench-ingest|bench-queries) kind=${1#bench-}; shift; cmd_bench "$kind" "$@" ;;
-  *) echo "usage: $0 run|test|deps|bench KIND|bench-parser|bench-ingest|bench-queries" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|deps|secrets|bench KIND|bench-parser|bench-ingest|bench-queries" >&2; exit 2 ;;
 esac

@@ -41,3 +41,18 @@ def envlist(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+_PERIODS = {"s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}
+
+
+def envrate(name: str, default: str) -> str:
+    """A rate in DRF's syntax, ``N/period`` (``120/minute``); empty means no limit."""
+    raw = os.environ.get(name, default).strip()
+    if not raw:
+        return ""
+    count, _, period = raw.partition("/")
+    if not count.strip().isdigit() or period.strip().lower() not in _PERIODS:
+        raise ImproperlyConfigured(f"{name} must be a rate like 120/minute, got {raw!r}")
+    return raw
+

@@ -6,9 +6,11 @@ import datetime
 
 import orjson
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, F, OuterRef, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 
 from tracker.models import Actor, Article, Official, OfficialMention, Statement, Transfer
+from workers.parser.closed_sets import TransferStatus
 
 
 def _actors_named(values: list[str]) -> list[tuple[int, str]]:
@@ -18,11 +20,11 @@ def _actors_named(values: list[str]) -> list[tuple[int, str]]:
         return []
     # Aliases are stored as written; compare them folded to lower case in SQL.
     return list(
-        Actor.objects.extra(
-            where=["lower(code) = ANY(%s) OR lower(name) = ANY(%s)"
-                   " OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE lower(a) = ANY(%s))"],
-            params=[wanted, wanted, wanted],
-        ).order_by("code").values_list("pk", "code")
+        Actor.objects.filter(RawSQL(
+            "lower(code) = ANY(%s) OR lower(name) = ANY(%s)"
+            " OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE lower(a) = ANY(%s))",
+            [wanted, wanted, wanted], output_field=BooleanField(),
+        )).order_by("code").values_list("pk", "code")
     )
 
 
@@ -96,9 +98,13 @@ def actor_list() -> QuerySet[Actor]:
 
 # tracker_relation is a materialized view (migration 0007), refreshed in the
 # background by services.relations_refresh.
+# One column per transfer status, named after it (tests/test_closed_sets.py checks
+# the migration's SQL against the closed set).
+STATUS_COLUMNS = tuple(status.value for status in TransferStatus)
+
 _RELATIONS_SQL = """
 SELECT sup.code, sup.name, rec.code, rec.name,
-       r.delivered, r.ongoing, r.contracted, r.planned, r.considering, r.suspended, r.denied,
+       """ + ", ".join(f"r.{status}" for status in STATUS_COLUMNS) + """,
        r.transfers, r.statements, r.first_date, r.last_date, r.weapons,
        r.deals, r.deals_by_status, r.deals_by_category
   FROM tracker_relation r
@@ -108,8 +114,6 @@ SELECT sup.code, sup.name, rec.code, rec.name,
  ORDER BY r.records DESC, sup.code, rec.code
  LIMIT %(limit)s
 """
-
-STATUS_COLUMNS = ("delivered", "ongoing", "contracted", "planned", "considering", "suspended", "denied")
 
 
 def relation_list(*, suppliers: list[str] | None = None, recipients: list[str] | None = None,
@@ -136,8 +140,9 @@ def relation_list(*, suppliers: list[str] | None = None, recipients: list[str] |
     result = []
     for row in rows:
         sup_code, sup_name, rec_code, rec_name, *counts = row
-        by_status = dict(zip(STATUS_COLUMNS, counts[:7], strict=True))
-        transfers, statements, first, last, weapons, deals, deals_by_status, deals_by_category = counts[7:]
+        n = len(STATUS_COLUMNS)
+        by_status = dict(zip(STATUS_COLUMNS, counts[:n], strict=True))
+        transfers, statements, first, last, weapons, deals, deals_by_status, deals_by_category = counts[n:]
         result.append({
             "supplier": {"code": sup_code, "name": sup_name},
             "recipient": {"code": rec_code, "name": rec_name},

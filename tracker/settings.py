@@ -12,7 +12,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from tracker.env import envbool, envint, envlist, envstr
+from tracker.env import envbool, envint, envlist, envrate, envstr
+from workers import task_names
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "csp",
     "simple_history",
     "tracker",
 ]
@@ -57,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Records the signed-in user as the author of each history entry (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out login into a 429 answer.
@@ -100,12 +103,11 @@ DATABASES = {
             # for it is the worker's record writer (services.recording._write_records):
             # sent and parsed once per connection, and after five calls run with
             # PostgreSQL's generic plan instead of being planned on every call
-            # (0.7 ms of its 3 ms). Django's default, None, turns preparing off
+            # (planning is a large part of its cost). Django's default, None, turns preparing off
             # even for a statement that asks.
             "prepare_threshold": envint("DATABASE_PREPARE_THRESHOLD", 5),
             # Every query here reads a page through indexes and stops at a LIMIT;
-            # parallel workers only add their start-up to it (the four-filter
-            # statement query: 75 ms with two workers, 31 ms without).
+            # parallel workers only add their start-up to it (bench/RESULTS.md).
             "options": "-c max_parallel_workers_per_gather=0",
         },
     }
@@ -124,7 +126,17 @@ AUTHENTICATION_BACKENDS = [
 AXES_ENABLED = envbool("LOGIN_THROTTLE", TRACKER_ENV != "test")
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Two counts: one name from one address (the right password from elsewhere still
+# gets in), and one address whatever the names (10 names x 4 passwords from one
+# address are stopped after LOGIN_FAILURE_LIMIT). A name alone is not a count:
+# anyone could then lock a curator out from everywhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Behind a proxy every request comes from the proxy's address: with
+# TRUSTED_PROXY_COUNT proxies in front, the client's address is the one the
+# nearest of them wrote into X-Forwarded-For (README, "Deployment"); it is what
+# the login lockout and the per-address read quota count.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "tracker.api.quotas.client_ip"
 AXES_RESET_ON_SUCCESS = True
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -154,6 +166,26 @@ STORAGES = {
 # Outside production the web server serves admin assets straight from the apps.
 WHITENOISE_USE_FINDERS = TRACKER_ENV != "production"
 
+# Content-Security-Policy on every response (django-csp): scripts, frames and
+# connections from this origin only, no plugins, forms post here only. Inline
+# styles stay allowed: the admin's templates and Swagger UI set style attributes.
+# The API docs page loads its script from a URL (SpectacularSwaggerSplitView),
+# not inline, so scripts need no exception.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 # Articles are stored verbatim; anything bigger than this is refused with 413.
 ARTICLE_MAX_BYTES = envint("ARTICLE_MAX_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
@@ -161,7 +193,19 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 # Reading the API needs a signed-in user unless the data is public.
 PUBLIC_READ = envbool("PUBLIC_READ", False)
 # Submissions per user; DRF rate syntax ("120/minute").
-SUBMIT_RATE = envstr("SUBMIT_RATE", "120/minute")
+SUBMIT_RATE = envrate("SUBMIT_RATE", "120/minute")
+# Per-account quotas (tracker/api/quotas.py), answered with 429 and Retry-After.
+# Read requests per account (per address when signed out); empty turns it off.
+READ_RATE = envrate("READ_RATE", "600/minute")
+# An article's detail counts as one more read per this many bytes of its text.
+READ_UNIT_BYTES = envint("READ_UNIT_BYTES", 256 * 1024)
+if READ_UNIT_BYTES < 1:
+    raise ImproperlyConfigured("READ_UNIT_BYTES must be at least 1")
+# Bytes of new articles one submitter may store in any 24 hours.
+SUBMIT_BYTES_PER_DAY = envint("SUBMIT_BYTES_PER_DAY", 100 * 1024 * 1024)
+# Rows of CSV / JSON-lines export per account in any hour, and in one export (400 past it).
+EXPORT_ROWS_PER_HOUR = envint("EXPORT_ROWS_PER_HOUR", 1_000_000)
+EXPORT_MAX_ROWS = envint("EXPORT_MAX_ROWS", 100_000)
 
 CACHES = {
     "default": {
@@ -180,19 +224,22 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["tracker.api.permissions.ReadPermission"],
+    # Bodies the parser cannot read are 400s, never 500s (tracker/api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": ["tracker.api.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
-    # orjson encodes a page several times faster than the json module: 1,000
-    # relation rows (644 KB) in 3 ms instead of 24.
+    # orjson encodes a large page several times faster than the json module.
     "DEFAULT_RENDERER_CLASSES": [
         "drf_orjson_renderer.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_THROTTLE_RATES": {"submit": SUBMIT_RATE},
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.quotas.ReadThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT or None,
+    "DEFAULT_THROTTLE_RATES": {"submit": SUBMIT_RATE, "read": READ_RATE},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "tracker.api.errors.exception_handler",
 }
@@ -202,6 +249,9 @@ SPECTACULAR_SETTINGS = {
     "each fact tied to the sentence of the news article that supports it.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its docs page are readable by whoever may read the API:
+    # signed-in users, or everyone with PUBLIC_READ.
+    "SERVE_PERMISSIONS": ["tracker.api.permissions.ReadPermission"],
     # Swagger UI assets are served by this service, not fetched from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -250,8 +300,8 @@ if CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY_TASK_TIME_LIM
 # finds them used up marks the article failed rather than loop on a poison text.
 ARTICLE_MAX_ATTEMPTS = envint("ARTICLE_MAX_ATTEMPTS", 5)
 # Articles one parse task takes from the queue and parses in one batched spaCy
-# pass (its own and up to this many minus one never-tried others): about 10 %
-# less CPU per article than one at a time, when there is a backlog. 1 turns it off.
+# pass (its own and up to this many minus one never-tried others): less CPU per
+# article than one at a time, when there is a backlog. 1 turns it off.
 PARSE_BATCH_SIZE = envint("PARSE_BATCH_SIZE", 4)
 if PARSE_BATCH_SIZE < 1:
     raise ImproperlyConfigured("PARSE_BATCH_SIZE must be at least 1")
@@ -270,15 +320,15 @@ ARTICLE_SWEEP_SECONDS = envint("ARTICLE_SWEEP_SECONDS", 60)
 RELATIONS_REFRESH_SECONDS = envint("RELATIONS_REFRESH_SECONDS", 30)
 CELERY_BEAT_SCHEDULE = {
     "article-requeue-stale": {
-        "task": "workers.tasks.article_requeue_stale",
+        "task": task_names.REQUEUE_STALE,
         "schedule": float(ARTICLE_SWEEP_SECONDS),
     },
     "articles-link-pending": {
-        "task": "workers.tasks.articles_link_pending",
+        "task": task_names.LINK_PENDING,
         "schedule": float(ARTICLE_SWEEP_SECONDS),
     },
     "relations-refresh": {
-        "task": "workers.tasks.relations_refresh",
+        "task": task_names.RELATIONS_REFRESH,
         "schedule": float(RELATIONS_REFRESH_SECONDS),
         # A refresh that missed its turn is replaced by the next one.
         "options": {"expires": float(RELATIONS_REFRESH_SECONDS)},
@@ -288,7 +338,9 @@ CELERY_BEAT_SCHEDULE = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # Structured fields (``extra={"event": ...}``) follow the message: tracker.logfields.
+    "formatters": {"plain": {"()": "tracker.logfields.FieldsFormatter",
+                             "fmt": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     # django-axes announces itself at INFO on every start of every command.

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.http import JsonResponse
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from tracker.api import views
@@ -27,6 +27,11 @@ urlpatterns = [
     path("api/relations/", views.RelationsView.as_view(), name="relations"),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # The split view serves its script from a URL, not inline (Content-Security-Policy).
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("healthz", healthz),
 ]
+
+handler400 = "tracker.api.errors.bad_request"
+handler404 = "tracker.api.errors.page_not_found"
+handler500 = "tracker.api.errors.server_error"

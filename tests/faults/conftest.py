@@ -264,23 +264,28 @@ class RedisServer:
     """The test run's Redis, stopped and started with the arguments scripts/stack.sh uses."""
 
     def __init__(self) -> None:
-        self.port = str(urlparse(_need("REDIS_URL")).port)
+        url = urlparse(_need("REDIS_URL"))
+        self.port = str(url.port)
+        self.password = url.password or ""
         self.dir = _need("REDIS_DATA_DIR")
+        self.env = {**os.environ, "REDISCLI_AUTH": self.password}
 
     def ping(self) -> bool:
-        return subprocess.run(["redis-cli", "-p", self.port, "ping"], capture_output=True, text=True).stdout.strip() == "PONG"
+        return subprocess.run(["redis-cli", "-p", self.port, "ping"], capture_output=True, text=True,
+                              env=self.env).stdout.strip() == "PONG"
 
     def stop(self) -> None:
-        subprocess.run(["redis-cli", "-p", self.port, "shutdown"], capture_output=True)
+        subprocess.run(["redis-cli", "-p", self.port, "shutdown"], capture_output=True, env=self.env)
         wait_until(lambda: not self.ping(), timeout=20, what="Redis to stop")
 
     def start(self) -> None:
         if self.ping():
             return
         subprocess.run(
-            ["redis-server", "--port", self.port, "--bind", "127.0.0.1", "--dir", self.dir, "--daemonize", "yes",
+            ["redis-server", "-", "--port", self.port, "--bind", "127.0.0.1", "--dir", self.dir, "--daemonize", "yes",
              "--pidfile", f"{self.dir}/redis.pid", "--logfile", f"{self.dir}/redis.log",
              "--appendonly", "yes", "--save", ""],
+            input=f"requirepass {self.password}\n".encode() if self.password else b"",
             check=True, capture_output=True,
         )
         wait_until(self.ping, timeout=20, what="Redis to start")

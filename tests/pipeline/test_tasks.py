@@ -7,6 +7,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import transaction
 
 from tracker import services
+from tracker.services import queue
 from tracker.models import Article, OfficialMention, Statement, Transfer
 from workers.tasks import article_parse
 
@@ -26,7 +27,8 @@ def test_a_soft_time_limit_during_recording_ends_failed_and_stores_nothing(submi
             assert Transfer.objects.filter(article_id=kwargs["article_id"]).exists()
             raise SoftTimeLimitExceeded()
 
-    monkeypatch.setattr(services, "article_record_extraction", record_then_run_out_of_time)
+    # Where the parse task's service looks it up.
+    monkeypatch.setattr(queue, "article_record_extraction", record_then_run_out_of_time)
     pk = services.article_submit(text=TEXT, submitted_by=submitter).article.pk
 
     assert article_parse.apply(args=[pk]).get() == "failed"

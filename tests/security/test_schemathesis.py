@@ -43,7 +43,8 @@ def api_schema(live_server, curator):
 
     _seed(curator)
     HEADERS["Authorization"] = f"Token {Token.objects.create(user=curator).key}"
-    return schemathesis.openapi.from_url(f"{live_server.url}/api/schema/?format=json")
+    # The schema is served to whoever may read the API (signed in, unless PUBLIC_READ).
+    return schemathesis.openapi.from_url(f"{live_server.url}/api/schema/?format=json", headers=dict(HEADERS))
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

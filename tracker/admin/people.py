@@ -130,4 +130,5 @@ class OfficialMentionAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[OfficialMention]:
-        return super().get_queryset(request).defer("article__raw", "article__clean_text", "evidence_search")
+        # A mention has no evidence_search column of its own (records do): deferring it was a 500.
+        return super().get_queryset(request).defer("article__raw", "article__clean_text")

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import DataError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -28,6 +29,18 @@ def _first_message(detail: Any) -> str:
 
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:
+    response = _handle(exc, context)
+    request = context.get("request")
+    if response is not None and getattr(getattr(request, "accepted_renderer", None), "format", "") in ("csv", "jsonl"):
+        # An export that is refused answers in JSON, with a JSON content type, not as a "CSV" of JSON.
+        from drf_orjson_renderer.renderers import ORJSONRenderer
+
+        request.accepted_renderer = ORJSONRenderer()
+        request.accepted_media_type = ORJSONRenderer.media_type
+    return response
+
+
+def _handle(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, SubmissionError):
         return error_response(code=exc.code, message=str(exc), http_status=exc.status)
     if isinstance(exc, DataError):
@@ -56,3 +69,32 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
             code = "too_large"
         response.data = {"error": {"code": str(code), "message": _first_message(detail), "fields": {}}}
     return response
+
+
+# Django's own answers for what never reaches a DRF view (an unknown URL, an
+# exception outside the API's handler) are HTML pages; under /api/ they take
+# the error shape too.
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _json(code: str, message: str, http_status: int) -> JsonResponse:
+    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=http_status)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _is_api(request):
+        return _json("not_found", "Not found.", 404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if _is_api(request):
+        return _json("server_error", "The server could not answer this request.", 500)
+    return defaults.server_error(request)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _is_api(request):
+        return _json("bad_request", "The request is not acceptable.", 400)
+    return defaults.bad_request(request, exception)

@@ -1,7 +1,8 @@
 """Streaming CSV and JSON-lines export of transfers and statements.
 
 Rows are read with a server-side cursor in chunks and written as they come, so
-an export of any size runs in constant memory.
+an export of any size runs in constant memory. CSV cells that a spreadsheet
+would run as formulas are neutralised; JSON lines carry the values as stored.
 """
 
 from __future__ import annotations
@@ -105,6 +106,19 @@ def statement_rows(queryset: QuerySet) -> Iterator[dict[str, Any]]:
         yield row
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(...), @SUM(...), =cmd|...); article text, titles and the submitted
+# source are anyone's words. OWASP's advice: prefix such cells with a quote.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """``value`` made safe to open in a spreadsheet; numbers and other cells unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = None
@@ -112,7 +126,7 @@ def _csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
         if writer is None:
             writer = csv.DictWriter(buffer, fieldnames=list(row))
             writer.writeheader()
-        writer.writerow(row)
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
         if buffer.tell() > 64 * 1024:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -1,10 +1,19 @@
-"""Request-body parsers for articles sent as raw ``text/plain`` or ``text/html``."""
+"""Request-body parsers: JSON, and articles sent as raw ``text/plain`` or ``text/html``.
+
+A body the parser cannot read is the client's error (400), whatever the reason:
+a charset Python does not know or that is not a text encoding (``rot13``,
+``base64``), bytes that codec refuses (``punycode`` raises a bare
+``UnicodeError``), JSON nested deeper than the interpreter's recursion limit.
+"""
 
 from __future__ import annotations
+
+import codecs
 
 from django.conf import settings
 from rest_framework import exceptions
 from rest_framework.parsers import BaseParser
+from rest_framework.parsers import JSONParser as DRFJSONParser
 
 
 class RequestTooLarge(exceptions.APIException):
@@ -30,11 +39,40 @@ class _RawTextParser(BaseParser):
             key, _, value = param.strip().partition("=")
             if key.lower() == "charset" and value:
                 charset = value.strip('"').lower()
+        return {"text": decode_text(data, charset)}
+
+
+def _text_codec(charset: str) -> codecs.CodecInfo:
+    try:
+        codec = codecs.lookup(charset)
+    except LookupError:
+        raise exceptions.ParseError(f"Unknown charset {charset!r}.") from None
+    if not getattr(codec, "_is_text_encoding", True):
+        raise exceptions.ParseError(f"The charset {charset!r} is not a text encoding.")
+    return codec
+
+
+def decode_text(data: bytes, charset: str) -> str:
+    codec = _text_codec(charset)
+    try:
+        return data.decode(codec.name)
+    except ValueError as exc:  # UnicodeError and its subclasses, and codecs that raise ValueError itself
+        raise exceptions.ParseError(f"The body is not valid {charset} text: {exc}") from None
+
+
+class JSONParser(DRFJSONParser):
+    """DRF's JSON parser, refusing with 400 what it would answer with a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        parser_context = parser_context or {}
+        encoding = parser_context.get("encoding", settings.DEFAULT_CHARSET)
+        _text_codec(encoding)
         try:
-            text = data.decode(charset)
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise exceptions.ParseError(f"The body is not valid {charset} text: {exc}") from None
-        return {"text": text}
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise exceptions.ParseError("JSON parse error - the document is nested too deeply.") from None
+        except (UnicodeError, TypeError) as exc:
+            raise exceptions.ParseError(f"JSON parse error - {exc}") from None
 
 
 class PlainTextParser(_RawTextParser):

@@ -8,7 +8,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from rest_framework import serializers
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
-from tracker.models import Actor, Article, Official, Statement, Transfer
+from tracker.models import Actor, Article, Official, Statement, Transfer, TransferStatus
 
 
 class IdentityUrlField(serializers.HyperlinkedIdentityField):
@@ -277,14 +277,9 @@ class RelationActorSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-class StatusCountsSerializer(serializers.Serializer):
-    delivered = serializers.IntegerField()
-    ongoing = serializers.IntegerField()
-    contracted = serializers.IntegerField()
-    planned = serializers.IntegerField()
-    considering = serializers.IntegerField()
-    suspended = serializers.IntegerField()
-    denied = serializers.IntegerField()
+# Transfers per status: one field per status, in the order declared (workers/parser/closed_sets.py).
+StatusCountsSerializer = type("StatusCountsSerializer", (serializers.Serializer,),
+                              {status.value: serializers.IntegerField() for status in TransferStatus})
 
 
 class RelationSerializer(serializers.Serializer):

@@ -7,7 +7,6 @@ from django.utils.http import http_date
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.views import APIView
 from rest_framework.response import Response
@@ -15,15 +14,14 @@ from drf_orjson_renderer.renderers import ORJSONRenderer
 from rest_framework.renderers import BrowsableAPIRenderer
 
 from tracker import selectors, services
-from tracker.api import export, filters, serializers
-from tracker.api.parsers import HTMLParser, PlainTextParser, RequestTooLarge
+from tracker.api import export, filters, quotas, serializers
+from tracker.api.parsers import HTMLParser, JSONParser, PlainTextParser, RequestTooLarge
 from tracker.api.permissions import CanSubmit, IsCurator
 from tracker.api.throttling import SlidingWindowThrottle
-from tracker.models import Article
 
 
 class SubmitThrottle(SlidingWindowThrottle):
-    """Per-user limit on submissions only (``SUBMIT_RATE``); reads are not throttled."""
+    """Per-user limit on submissions only (``SUBMIT_RATE``); reads have ``READ_RATE`` (quotas.ReadThrottle)."""
 
     scope_attr = "submit_throttle_scope"
 
@@ -41,7 +39,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["-id"]
     parser_classes = [JSONParser, PlainTextParser, HTMLParser]
     permission_classes = [CanSubmit]
-    throttle_classes = [SubmitThrottle]
+    throttle_classes = [SubmitThrottle, quotas.ReadThrottle]
     submit_throttle_scope = "submit"
 
     def get_queryset(self):
@@ -49,6 +47,11 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return serializers.ArticleDetailSerializer if self.action == "retrieve" else serializers.ArticleListSerializer
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        article = self.get_object()
+        quotas.read_weight_take(request, len(article.clean_text))
+        return Response(self.get_serializer(article).data)
 
     @extend_schema(
         request={
@@ -74,13 +77,20 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         content_type = values.get("content_type") or ("text/html" if media == "text/html" else "text/plain")
         if media == "application/json" and "content_type" not in values and _looks_like_html(values["text"]):
             content_type = "text/html"
-        result = services.article_submit(
-            text=values["text"],
-            content_type=content_type,
-            url=values.get("url", ""),
-            source=values.get("source", ""),
-            submitted_by=request.user,
-        )
+        quota = quotas.submit_bytes_take(request, values["text"])
+        try:
+            result = services.article_submit(
+                text=values["text"],
+                content_type=content_type,
+                url=values.get("url", ""),
+                source=values.get("source", ""),
+                submitted_by=request.user,
+            )
+        except Exception:
+            quotas.submit_bytes_give_back(quota)  # nothing was stored
+            raise
+        if not result.created:
+            quotas.submit_bytes_give_back(quota)  # a concurrent copy of the same text: stored once
         article = result.article
         body = {
             "id": article.pk,
@@ -121,6 +131,7 @@ class ExportMixin:
         fmt = getattr(request.accepted_renderer, "format", "json")
         if fmt in ("csv", "jsonl"):
             queryset = self.filter_queryset(self.get_queryset())
+            quotas.export_rows_take(request, queryset)
             return export.stream_export(queryset, rows=type(self).export_rows, fmt=fmt, name=self.export_name)
         return super().list(request, *args, **kwargs)
 

@@ -5,7 +5,8 @@ The parser itself lives in ``workers.parser`` and knows nothing of Django: these
 services store what it returns.
 
 - ``submission``: what an article must be to be stored; storing it, re-parsing it.
-- ``queue``: claims on articles, giving them back, failing them, the stale sweep.
+- ``queue``: claims on articles, giving them back, failing them, the stale sweep,
+  and what one delivery of the parse task does (``article_parse_delivery``).
 - ``recording``: one parse's extraction stored as records (``record.sql``).
 - ``relations``: the relations summary refresh.
 - ``curation``: curators' reviews, edits and merges.
@@ -17,11 +18,13 @@ The names callers use are re-exported here (``services.article_submit``).
 """
 
 from tracker.services.queue import (
+    TRANSIENT_ERRORS,
     Claim,
     article_claim,
     article_claim_queued,
     article_enqueue,
     article_mark_failed,
+    article_parse_delivery,
     article_release,
     article_release_batch,
     article_requeue_stale,
@@ -39,6 +42,7 @@ from tracker.services.submission import (
 
 __all__ = [
     "CONTENT_TYPES",
+    "TRANSIENT_ERRORS",
     "Claim",
     "SubmissionError",
     "SubmitResult",
@@ -47,6 +51,7 @@ __all__ = [
     "article_content_hash",
     "article_enqueue",
     "article_mark_failed",
+    "article_parse_delivery",
     "article_record_extraction",
     "article_release",
     "article_release_batch",

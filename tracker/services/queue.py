@@ -4,21 +4,34 @@ An article is ``queued`` until a delivery of its parse task claims it
 (``parsing``, under the delivery's token); only the holder of the claim may
 record a parse or mark it failed. Anything that loses a claim's holder leaves
 the article for the sweep (``article_requeue_stale``), so no article is lost.
+
+``article_parse_delivery`` is what the parse task runs: claims, a batch of
+articles for one spaCy pass, the parse, the recording, and what a time limit
+or a parser error leaves.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import time
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from tracker.models import Article, ArticleStatus
+from tracker.services.recording import article_record_extraction
+from workers import task_names
+from workers.celery import app
+
+if TYPE_CHECKING:
+    from workers.parser import Extraction
 
 logger = logging.getLogger(__name__)
 
@@ -31,12 +44,20 @@ def article_enqueue(*, article_id: int) -> bool:
     When Redis is away the article stays ``queued`` and the periodic sweep
     (``article_requeue_stale``) sends it later.
     """
-    from workers.tasks import article_parse
-
     try:
-        article_parse.delay(article_id)
+        app.send_task(task_names.PARSE, args=[article_id])
     except Exception as exc:  # kombu raises several unrelated types for a broker that is away
         logger.warning("Could not enqueue article %s (%s); the sweep will retry", article_id, exc)
+        return False
+    return True
+
+
+def article_link_deals_enqueue(*, article_id: int) -> bool:
+    """Send the deal-linking task for a recorded article (tracker.services.deals); a lost one the sweep sends."""
+    try:
+        app.send_task(task_names.LINK_DEALS, args=[article_id])
+    except Exception as exc:  # kombu raises several unrelated types for a broker that is away
+        logger.warning("article %s: could not send the deal linking (%s); the sweep will", article_id, exc)
         return False
     return True
 
@@ -204,4 +225,168 @@ def article_requeue_stale() -> list[int]:
         if article_enqueue(article_id=article_id):
             # Touch the row so the next sweep waits a full period before sending again.
             Article.objects.filter(pk=article_id, status=ArticleStatus.QUEUED).update(updated_at=timezone.now())
+    if ids:
+        logger.info("re-queued %d stale articles", len(ids), extra={"event": "stale_requeued", "articles": len(ids)})
     return ids
+
+
+# ---------------------------------------------------------------------------
+# One delivery of the parse task: claim, batch, parse, record.
+
+# Database or broker away: worth trying again later (the task's retry policy).
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+def _time_limit_reason(soft_time_limit: float | None) -> str:
+    return f"Parsing took longer than the limit of {soft_time_limit} s."
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def article_parse_delivery(*, article_id: int, token: str, soft_time_limit: float | None) -> str:
+    """What one delivery of an article's parse message does; returns what happened to that article.
+
+    ``parsed``, ``failed`` (for good, with the reason on the article), ``skipped``
+    (another delivery holds it, or it is done) or ``requeued`` (its batch could
+    not finish; it goes back to be parsed alone). A delivery claims its article
+    and, on a first attempt, up to ``PARSE_BATCH_SIZE - 1`` never-tried others to
+    parse in one spaCy pass; a redelivery (its worker died) or a retry gives back
+    what an earlier run of it took along and parses its own article alone.
+
+    ``soft_time_limit`` is the limit in seconds after which Celery raises
+    ``SoftTimeLimitExceeded`` wherever this is: a parse cut short by it is never
+    stored. Transient errors (``TRANSIENT_ERRORS``) propagate for the task to
+    retry under the same token.
+    """
+    started = time.monotonic()
+    claim = article_claim(article_id=article_id, token=token)
+    if claim is None:
+        logger.info("article %s: not claimable (missing, parsed or held by another delivery)", article_id)
+        return "skipped"
+    batch = [(article_id, token, claim)]
+    if claim.attempts == 1:
+        # A backlog is parsed several articles to a spaCy pass (settings.PARSE_BATCH_SIZE).
+        batch += article_claim_queued(token=token, exclude=article_id, limit=settings.PARSE_BATCH_SIZE - 1)
+    elif released := article_release_batch(token=token):
+        logger.info("article %s: gave back %d articles an earlier run had batched: %s",
+                    article_id, len(released), released)
+    try:
+        if len(batch) > 1:
+            return _parse_batch(batch, started, soft_time_limit)
+        return _parse_claimed(article_id, token, claim, started, soft_time_limit)
+    except SoftTimeLimitExceeded:
+        # The limit can land outside the parse too: in the middle of recording,
+        # whose transaction then rolls back, storing nothing. Left uncaught, the
+        # article would stay ``parsing`` until the stale sweep.
+        logger.warning("article %s: the soft time limit passed outside the parse", article_id)
+        article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason(soft_time_limit))
+        return "failed"
+
+
+def _parse_claimed(article_id: int, token: str, claim: Claim, started: float, soft_time_limit: float | None) -> str:
+    """Parse and record an article this delivery has claimed."""
+    from workers.parser import ParseError, parse_article
+
+    parse_started, parse_cpu = time.monotonic(), time.process_time()
+    try:
+        extraction = parse_article(claim.raw, content_type=claim.content_type)
+    except ParseError as exc:
+        article_mark_failed(article_id=article_id, token=token, reason=f"Parse error: {exc}")
+        return "failed"
+    except SoftTimeLimitExceeded:
+        article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason(soft_time_limit))
+        return "failed"
+    except Exception as exc:
+        # The parser is deterministic: the same text would fail the same way again,
+        # so this is permanent. Record it on the article rather than retrying.
+        logger.exception("article %s: parser error", article_id)
+        article_mark_failed(article_id=article_id, token=token, reason=f"Parser error: {type(exc).__name__}: {exc}")
+        return "failed"
+    if soft_time_limit and time.monotonic() - started >= soft_time_limit:
+        # The soft limit was raised inside the parser and caught there (it is an
+        # Exception, and parts of the parser keep going on errors): what came
+        # back may be missing whole kinds of record. Never store a partial parse.
+        logger.warning("article %s: the soft time limit passed during the parse", article_id)
+        article_mark_failed(article_id=article_id, token=token, reason=_time_limit_reason(soft_time_limit))
+        return "failed"
+    done, done_cpu = time.monotonic(), time.process_time()
+    return _record(article_id, token, extraction, claim_ms=_ms(parse_started - started),
+                   parse_ms=_ms(done - parse_started), parse_cpu_ms=_ms(done_cpu - parse_cpu))
+
+
+def _record(article_id: int, token: str, extraction: Extraction, *, claim_ms: float, parse_ms: float,
+            parse_cpu_ms: float, batch: int = 1) -> str:
+    """Store one article's extraction and log where its time went, as structured fields."""
+    record_started, record_cpu = time.monotonic(), time.process_time()
+    if not article_record_extraction(article_id=article_id, token=token, extraction=extraction):
+        logger.info("article %s: claim lost before recording; another delivery owns it", article_id)
+        return "skipped"
+    article_link_deals_enqueue(article_id=article_id)
+    done, done_cpu = time.monotonic(), time.process_time()
+    # One line per article (bench.ingest sums the fields); in a batch, claim and
+    # parse are the batch's shares.
+    logger.info(
+        "article %s: parsed, %d transfers, %d statements, %d officials",
+        article_id, len(extraction.transfers), len(extraction.statements), len(extraction.officials),
+        extra={"event": "article_parsed", "article_id": article_id, "batch": batch, "claim_ms": claim_ms,
+               "parse_ms": parse_ms, "parse_cpu_ms": parse_cpu_ms, "record_ms": _ms(done - record_started),
+               "record_cpu_ms": _ms(done_cpu - record_cpu)},
+    )
+    return "parsed"
+
+
+def _parse_batch(batch: list[tuple[int, str, Claim]], started: float, soft_time_limit: float | None) -> str:
+    """Parse several claimed articles in one ``parse_many`` and record each; the first is this delivery's own.
+
+    Anything that stops the batch as a whole (a time limit, an error the parser
+    should not raise) fails none of its articles: they go back to the queue,
+    each to be parsed alone, where the one at fault fails by itself.
+    """
+    from workers import parser
+
+    own_id = batch[0][0]
+    pending = {pk: token for pk, token, _claim in batch}
+    outcome = "requeued"
+    n = len(batch)
+    parse_started, parse_cpu = time.monotonic(), time.process_time()
+    try:
+        try:
+            results = parser.parse_many([c.raw for _pk, _t, c in batch],
+                                        content_types=[c.content_type for *_, c in batch])
+        except SoftTimeLimitExceeded:
+            raise
+        except Exception:
+            logger.exception("articles %s: the batched parse failed; each goes back to be parsed alone",
+                             list(pending))
+            return outcome
+        done, done_cpu = time.monotonic(), time.process_time()
+        if soft_time_limit and done - started >= soft_time_limit:
+            # As in _parse_claimed: a limit swallowed inside the parser may have cut records out.
+            logger.warning("articles %s: the soft time limit passed during the batched parse", list(pending))
+            return outcome
+        shares = {"claim_ms": _ms((parse_started - started) / n), "parse_ms": _ms((done - parse_started) / n),
+                  "parse_cpu_ms": _ms((done_cpu - parse_cpu) / n)}
+        for (pk, token, _claim), result in zip(batch, results, strict=True):
+            if isinstance(result, parser.ParseError):
+                article_mark_failed(article_id=pk, token=token, reason=f"Parse error: {result}")
+                status = "failed"
+            else:
+                status = _record(pk, token, result, batch=n, **shares)
+            del pending[pk]
+            if pk == own_id:
+                outcome = status
+        return outcome
+    except SoftTimeLimitExceeded:
+        logger.warning("articles %s: the soft time limit passed in a batch; each goes back to be parsed alone",
+                       list(pending))
+        return outcome
+    except TRANSIENT_ERRORS:
+        # The task is retried under the same token: it takes its own article back
+        # and gives the others back then (article_release_batch), database willing.
+        pending.clear()
+        raise
+    finally:
+        if pending:
+            article_release(claims=list(pending.items()))

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import time
+
 from django.db import connection, transaction
+
+logger = logging.getLogger(__name__)
 
 # Any number that is the same in every process: the key of the advisory lock
 # that keeps two refreshes of the relations summary from running at once.
@@ -19,7 +24,7 @@ def relations_refresh(*, force: bool = False) -> bool:
     refresh is ``CONCURRENTLY``: readers keep the old rows until it commits.
     A refresh already running elsewhere makes this one return at once.
     """
-
+    started = time.monotonic()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_RELATIONS_LOCK])
         if not cursor.fetchone()[0]:
@@ -30,4 +35,7 @@ def relations_refresh(*, force: bool = False) -> bool:
         cursor.execute("SET LOCAL work_mem = '256MB'")
         cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY tracker_relation")
         cursor.execute("UPDATE tracker_relation_refresh SET refreshed_at = now()")
+    seconds = round(time.monotonic() - started, 3)
+    logger.info("relations summary refreshed in %.1f s", seconds, extra={"event": "relations_refreshed",
+                                                                          "seconds": seconds})
     return True
