@@ -72,6 +72,26 @@ class MemoryWatch(threading.Thread):
             self.stop.wait(self.interval)
 
 
+# The deal-linking task's line (workers.tasks.article_link_deals), run after each recording.
+LINK_LINE = re.compile(r"article (\d+): linked \d+ events .*; link ([\d.]+) ms \(cpu ([\d.]+)\)")
+TARGET_LINK_SHARE = 0.10
+
+
+def link_split(log: str | None, first_id: int) -> dict[str, float]:
+    """Summed deal-linking milliseconds (wall, cpu) over the articles after ``first_id``, from the worker's log."""
+    total = {"link": 0.0, "link_cpu": 0.0, "n": 0}
+    if not log or not os.path.exists(log):
+        return total
+    with open(log, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            m = LINK_LINE.search(line)
+            if m and int(m.group(1)) > first_id:
+                total["link"] += float(m.group(2))
+                total["link_cpu"] += float(m.group(3))
+                total["n"] += 1
+    return total
+
+
 def task_split(log: str | None, first_id: int) -> dict[str, float]:
     """Summed milliseconds per phase over the articles after ``first_id``, from the worker's log.
 
@@ -203,6 +223,16 @@ def main(argv: list[str] | None = None) -> int:
             if done >= total or time.time() > deadline:
                 break
             time.sleep(0.25)
+        # Deals are linked by a task of their own after each recording: wait for those too.
+        while time.time() < deadline:
+            unlinked = conn.execute(
+                "SELECT count(*) FROM tracker_article a LEFT JOIN tracker_articlestory s ON s.article_id = a.id"
+                " WHERE a.id > %s AND a.status = 'parsed' AND s.linked_at IS NULL", [warm_max_id]).fetchone()[0]
+            if not unlinked:
+                break
+            time.sleep(0.25)
+        deals = conn.execute("SELECT (SELECT count(*) FROM tracker_deal), (SELECT count(*) FROM tracker_dealevent),"
+                             " (SELECT count(DISTINCT story_id) FROM tracker_articlestory)").fetchone()
         first, last, parsing_s = conn.execute(
             "SELECT min(created_at), max(coalesce(parsed_at, updated_at)),"
             " extract(epoch FROM max(coalesce(parsed_at, updated_at)) - min(created_at))"
@@ -230,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     row("parsed / failed / total", f"{done - failed} / {failed} / {total}"
         + ("  (TIMED OUT)" if done < total else ""))
     row("records written (transfers / statements / mentions)", " / ".join(str(x) for x in records))
+    row("deals / events / stories", " / ".join(str(x) for x in deals))
     row("first submitted -> last done", f"{parsing_s:.1f} s")
     row("ingestion rate", f"{rate_articles:.2f} articles/s, {rate_words:.0f} words/s")
     worker_peak = max(mem.peak.values(), default=0.0)
@@ -251,6 +282,16 @@ def main(argv: list[str] | None = None) -> int:
         row("per article in the task (mean, wall / cpu)",
             f"claim+load {split['claim'] / n:.1f} ms, parse {split['parse'] / n:.1f} / {split['parse_cpu'] / n:.1f} ms, "
             f"record {split['record'] / n:.1f} / {split['record_cpu'] / n:.1f} ms (n={n})")
+        link = link_split(args.worker_log, warm_max_id)
+        if link["n"]:
+            # The linking's own CPU against the parse task's (claim, parse and record) per article.
+            task_cpu = (split["parse_cpu"] + split["record_cpu"]) / n + split["claim"] / n
+            link_cpu = link["link_cpu"] / link["n"]
+            share = link_cpu / task_cpu if task_cpu else 0.0
+            row("deal linking per article (mean, wall / cpu)",
+                f"{link['link'] / link['n']:.1f} / {link_cpu:.1f} ms (n={link['n']})")
+            row(f"target linking <= {TARGET_LINK_SHARE:.0%} of the parse task",
+                f"{share:.1%}  {verdict(share, TARGET_LINK_SHARE, higher_is_better=False)}")
     busy, available = cpu_end[0] - cpu_start[0], cpu_end[1] - cpu_start[1]
     web_cpu, pg_cpu = used(web_mem), used(pg_watch)
     row("machine CPU over the run (all cores)", f"{busy:.0f} of {available:.0f} core-s busy: workers {worker_cpu:.0f}, "

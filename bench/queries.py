@@ -129,6 +129,17 @@ def query_plan(p: dict) -> list[tuple[str, list[str]]]:
         ("explore pair page", [f"/explore/pair/{s}/{r}/" for s, r in pairs]),
         ("explore actor page", [f"/explore/actor/{s}/" for s in sups]),
         ("explore network ?years", [f"/explore/network/?year_from={a.year}&year_to={b.year}" for a, b in p["ranges"]]),
+        ("deals (no filter)", ["/api/deals/"]),
+        ("deals ?supplier", [f"/api/deals/?supplier={s}" for s in sups]),
+        ("deals ?supplier&recipient", [f"/api/deals/?supplier={s}&recipient={r}" for s, r in pairs]),
+        ("deals ?system", ["/api/deals/?system=S-400", "/api/deals/?system=F-16", "/api/deals/?system=Zuzana+2"]),
+        ("deals ?category&status", ["/api/deals/?category=aircraft&status=delivered",
+                                    "/api/deals/?category=ships&status=contracted",
+                                    "/api/deals/?category=satellites&status=denied"]),
+        ("deals ?first_year&last_year", ["/api/deals/?first_year=2020", "/api/deals/?last_year=2010",
+                                         "/api/deals/?first_year=2001&last_year=2001"]),
+        ("deals ?min_confidence&review_state", ["/api/deals/?min_confidence=0.9&review_state=approved",
+                                                "/api/deals/?review_state=rejected"]),
     ]
 
 
@@ -216,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--actors", type=int, default=200)
     ap.add_argument("--officials", type=int, default=20_000)
     ap.add_argument("--articles", type=int, default=200_000)
+    ap.add_argument("--deals", type=int, default=300_000)
     ap.add_argument("--regenerate", action="store_true", help="generate again even if the sizes match")
     ap.add_argument("--repeat", type=int, default=41, help="timed requests per query")
     ap.add_argument("--budget", type=float, default=25, help="seconds per query before repeats stop (min 3)")
@@ -228,15 +240,16 @@ def main(argv: list[str] | None = None) -> int:
         restore_ddl(conn)  # a generation stopped half-way leaves them dropped
         have = counts(conn)
         if (args.regenerate or have["tracker_statement"] != args.statements
-                or have["tracker_transfer"] != args.transfers or have["tracker_official"] != args.officials):
+                or have["tracker_transfer"] != args.transfers or have["tracker_official"] != args.officials
+                or have["tracker_deal"] != args.deals):
             print(f"Generating the data set (found {have})")
             generate(conn, statements=args.statements, transfers=args.transfers, actors=args.actors,
-                     officials=args.officials, articles=args.articles)
+                     officials=args.officials, articles=args.articles, deals=args.deals)
             have = counts(conn)
         # Planner statistics as autovacuum leaves them (a reused data set may predate
         # a migration that added columns or indexes).
         conn.execute("ANALYZE tracker_statement, tracker_transfer, tracker_article, tracker_official, "
-                     "tracker_statement_recipients")
+                     "tracker_statement_recipients, tracker_deal, tracker_deal_systems")
         # The relations summary, refreshed by the beat task's own service.
         refresh_s = refresh_relations()
         pairs = conn.execute("SELECT count(*) FROM tracker_relation").fetchone()[0]

@@ -21,8 +21,10 @@ import psycopg
 # The largest exporters first, so that the skew falls on them.
 MAJOR_SUPPLIERS = ["USA", "RUS", "FRA", "CHN", "DEU", "ITA", "GBR", "ESP", "ISR", "KOR", "TUR", "UKR",
                    "NLD", "SWE", "CHE", "CAN", "AUS", "NOR", "BLR", "IRN", "IND", "PAK", "JPN", "BRA"]
-TABLES = ["tracker_statement_recipients", "tracker_statement", "tracker_transfer", "tracker_officialmention",
+TABLES = ["tracker_deal_statements", "tracker_deal_systems", "tracker_dealevent", "tracker_deal",
+          "tracker_statement_recipients", "tracker_statement", "tracker_transfer", "tracker_officialmention",
           "tracker_official", "tracker_article"]
+DEAL_STATUSES = ["delivered", "ongoing", "contracted", "planned", "considering", "suspended", "denied"]
 
 FIRST_NAMES = ["Sergei", "John", "Ali", "Maria", "Wang", "Olaf", "Emmanuel", "Recep", "Ilham", "Nikol", "Boris",
                "Lloyd", "Dmitry", "Anna", "Mohammed", "Hakan", "Yoav", "Rajnath", "Fumio", "Luiz", "Giorgia",
@@ -80,7 +82,8 @@ def counts(conn: psycopg.Connection) -> dict[str, int]:
 
 
 def generate(conn: psycopg.Connection, *, statements: int = 1_000_000, transfers: int = 300_000,
-             actors: int = 200, officials: int = 20_000, articles: int = 200_000, log=print) -> None:
+             actors: int = 200, officials: int = 20_000, articles: int = 200_000, deals: int = 300_000,
+             log=print) -> None:
     """Replace the records with a generated data set of these sizes; ``conn`` is autocommit."""
     t0 = time.perf_counter()
 
@@ -232,7 +235,39 @@ def generate(conn: psycopg.Connection, *, statements: int = 1_000_000, transfers
             ON CONFLICT DO NOTHING""", {"n": missing, "articles": articles, "offset": round_ * 7919})
         missing = transfers - conn.execute("SELECT count(*) FROM tracker_transfer").fetchone()[0]
         round_ += 1
-    for table in ("tracker_official", "tracker_article", "tracker_statement"):
+    # Deals: pairs drawn with the transfers' skew, one catalogue system each (so its
+    # category), dates over the same years, statuses skewed like the transfers'.
+    conn.execute("DROP TABLE IF EXISTS bench_deal")
+    step("deal draws", f"""
+        CREATE TABLE bench_deal AS
+        SELECT g0.i, ss.actor_id AS sup, rs.actor_id AS rec, g0.r, w.id AS w_id, w.category,
+               date '2026-11-01' - floor(power(random(), 1.6) * 9400)::int AS first
+          FROM (SELECT i, random() AS r, {sup} AS s_sup, {rec} AS s_rec,
+                       1 + floor(random() * (SELECT count(*) FROM tracker_weaponsystem))::int AS w
+                  FROM generate_series(1, %(n)s * 11 / 10) i) g0
+          JOIN bench_sup_slot ss ON ss.slot = g0.s_sup
+          JOIN bench_rec_slot rs ON rs.slot = g0.s_rec
+          JOIN (SELECT row_number() OVER (ORDER BY id) AS n, id, category FROM tracker_weaponsystem) w
+            ON w.n = g0.w
+         WHERE ss.actor_id <> rs.actor_id
+         ORDER BY g0.i LIMIT %(n)s""", {"n": deals})
+    step("deals", f"""
+        INSERT INTO tracker_deal (id, supplier_id, recipient_id, description, category, quantity, value_amount,
+               value_currency, status, first_event_date, last_event_date, events_count, confidence, review_state,
+               curated, created_at, updated_at)
+        SELECT i, sup, rec, '', category,
+               CASE WHEN r < 0.6 THEN 1 + floor(random() * 100)::int END,
+               CASE WHEN r < 0.4 THEN round((random() * 1e10)::numeric, 2) END,
+               CASE WHEN r < 0.4 THEN 'USD' ELSE '' END,
+               ({_arr(DEAL_STATUSES)})[1 + floor(power(random(), 1.5) * {len(DEAL_STATUSES)})::int],
+               first, first + floor(random() * 2000)::int, 1 + floor(power(random(), 3) * 8)::int,
+               round(random()::numeric, 2)::float,
+               CASE WHEN r < 0.03 THEN 'rejected' WHEN r < 0.13 THEN 'approved' ELSE 'unreviewed' END,
+               r < 0.05, now(), now()
+          FROM bench_deal""")
+    step("deal systems", "INSERT INTO tracker_deal_systems (deal_id, weaponsystem_id) SELECT i, w_id FROM bench_deal")
+    conn.execute("DROP TABLE bench_deal")
+    for table in ("tracker_official", "tracker_article", "tracker_statement", "tracker_deal"):
         conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
 
     restore_ddl(conn, log=lambda label, t: log(f"    {label}: {t:.1f} s"))

@@ -277,3 +277,15 @@ class Statement(ExtractedRecord):
 
     def __str__(self) -> str:
         return f"{self.speaker_name}: {self.evidence[:60]}"
+
+
+# The register of deals lives in its own module; imported here so that Django
+# finds its models with the app's.
+from tracker.deals_models import (  # noqa: E402,F401
+    ArticleStory,
+    Deal,
+    DealEvent,
+    Story,
+    WeaponCategory,
+    WeaponSystem,
+)

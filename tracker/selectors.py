@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import BooleanField, F, Prefetch, QuerySet
+import orjson
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import BooleanField, F, OuterRef, Prefetch, QuerySet
 from django.db.models.expressions import RawSQL
 
 from tracker.models import Actor, Article, Official, OfficialMention, Statement, Transfer
@@ -58,19 +60,30 @@ def article_detail() -> QuerySet[Article]:
 _LIST_DEFER = ("article__raw", "article__clean_text", "evidence_search")
 
 
+def _deal_ids(through) -> ArraySubquery:
+    """The ids of the deals a record belongs to (tracker.deals_models), read with the row."""
+    return ArraySubquery(through.order_by("deal_id").values("deal_id").distinct())
+
+
 def transfer_list() -> QuerySet[Transfer]:
+    from tracker.deals_models import DealEvent
+
     return (
         Transfer.objects.select_related("supplier", "recipient", "article")
         .defer(*_LIST_DEFER, "supplier__aliases", "recipient__aliases")
-        .annotate(published=F("article__published"))
+        .annotate(published=F("article__published"),
+                  deal_ids=_deal_ids(DealEvent.objects.filter(transfer_id=OuterRef("pk"))))
     )
 
 
 def statement_list() -> QuerySet[Statement]:
+    from tracker.deals_models import Deal
+
     return (
         Statement.objects.select_related("speaker__country", "supplier", "article")
         .defer(*_LIST_DEFER, "supplier__aliases", "speaker__aliases", "speaker__country__aliases")
-        .annotate(published=F("article__published"))
+        .annotate(published=F("article__published"),
+                  deal_ids=_deal_ids(Deal.statements.through.objects.filter(statement_id=OuterRef("pk"))))
         .prefetch_related(Prefetch("recipients", queryset=Actor.objects.defer("aliases")))
     )
 
@@ -92,7 +105,8 @@ STATUS_COLUMNS = tuple(status.value for status in TransferStatus)
 _RELATIONS_SQL = """
 SELECT sup.code, sup.name, rec.code, rec.name,
        """ + ", ".join(f"r.{status}" for status in STATUS_COLUMNS) + """,
-       r.transfers, r.statements, r.first_date, r.last_date, r.weapons
+       r.transfers, r.statements, r.first_date, r.last_date, r.weapons,
+       r.deals, r.deals_by_status, r.deals_by_category
   FROM tracker_relation r
   JOIN tracker_actor sup ON sup.id = r.supplier_id
   JOIN tracker_actor rec ON rec.id = r.recipient_id
@@ -128,7 +142,7 @@ def relation_list(*, suppliers: list[str] | None = None, recipients: list[str] |
         sup_code, sup_name, rec_code, rec_name, *counts = row
         n = len(STATUS_COLUMNS)
         by_status = dict(zip(STATUS_COLUMNS, counts[:n], strict=True))
-        transfers, statements, first, last, weapons = counts[n:]
+        transfers, statements, first, last, weapons, deals, deals_by_status, deals_by_category = counts[n:]
         result.append({
             "supplier": {"code": sup_code, "name": sup_name},
             "recipient": {"code": rec_code, "name": rec_name},
@@ -138,8 +152,17 @@ def relation_list(*, suppliers: list[str] | None = None, recipients: list[str] |
             "first_article_date": first,
             "last_article_date": last,
             "weapons": list(weapons or []),
+            "deals": deals,
+            # Every status present, zeros included, as transfers_by_status.
+            "deals_by_status": {status: _json(deals_by_status).get(status, 0) for status in STATUS_COLUMNS},
+            "deals_by_category": _json(deals_by_category),
         })
     return result
+
+
+def _json(value) -> dict:
+    # Django's connection hands jsonb back as text.
+    return orjson.loads(value) if isinstance(value, (str, bytes)) else dict(value or {})
 
 
 def relations_refreshed_at() -> datetime.datetime:

@@ -308,6 +308,15 @@ ARTICLE_MAX_ATTEMPTS = envint("ARTICLE_MAX_ATTEMPTS", 5)
 PARSE_BATCH_SIZE = envint("PARSE_BATCH_SIZE", 4)
 if PARSE_BATCH_SIZE < 1:
     raise ImproperlyConfigured("PARSE_BATCH_SIZE must be at least 1")
+# Deals (tracker/services/deals.py): an article's event joins a deal of the same
+# pair and system when its date is within this many years of the deal's events
+# (an announcement and the first delivery are often five years or more apart).
+DEAL_GAP_YEARS = envint("DEAL_GAP_YEARS", 8)
+# Two articles are one story when the MinHash estimate of their texts' Jaccard
+# similarity (five-word shingles) is at least this, in percent.
+STORY_MIN_SIMILARITY = envint("STORY_MIN_SIMILARITY", 50) / 100
+if not 0 < STORY_MIN_SIMILARITY <= 1:
+    raise ImproperlyConfigured("STORY_MIN_SIMILARITY must be between 1 and 100")
 # How often the sweep runs (celery beat, started with the worker).
 ARTICLE_SWEEP_SECONDS = envint("ARTICLE_SWEEP_SECONDS", 60)
 # How often the relations summary (/api/relations/) is refreshed, when records changed.
@@ -315,6 +324,10 @@ RELATIONS_REFRESH_SECONDS = envint("RELATIONS_REFRESH_SECONDS", 30)
 CELERY_BEAT_SCHEDULE = {
     "article-requeue-stale": {
         "task": task_names.REQUEUE_STALE,
+        "schedule": float(ARTICLE_SWEEP_SECONDS),
+    },
+    "articles-link-pending": {
+        "task": task_names.LINK_PENDING,
         "schedule": float(ARTICLE_SWEEP_SECONDS),
     },
     "relations-refresh": {

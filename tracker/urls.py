@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from tracker.api import views
+from tracker.api.deals_views import DealViewSet
 from tracker.monitoring import health
 from tracker.monitoring.metrics import metrics_view
 
@@ -15,6 +16,7 @@ router.register("transfers", views.TransferViewSet, basename="transfer")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("officials", views.OfficialViewSet, basename="official")
 router.register("actors", views.ActorViewSet, basename="actor")
+router.register("deals", DealViewSet, basename="deal")
 
 
 urlpatterns = [

@@ -32,6 +32,11 @@ def _preload_model(**_kwargs: object) -> None:
     from workers.parser.nlp import get_nlp
 
     get_nlp()
+    # The deal linking's libraries too (MinHash and the catalogue's resolver),
+    # or the first link in each pool process pays for their import.
+    from tracker.services.stories import preload as preload_stories
+
+    preload_stories()
     # Frozen, the model's objects are left out of every full collection in the
     # pool processes; the collector's walks would also write to their pages and
     # copy them into each process, where fork shares them.
@@ -74,3 +79,30 @@ def article_requeue_stale() -> int:
 def relations_refresh() -> bool:
     """Periodic: refresh the relations summary if records changed since the last time."""
     return services.relations_refresh()
+
+
+@app.task(
+    name=task_names.LINK_DEALS,
+    autoretry_for=services.TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=10,
+)
+def article_link_deals(article_id: int) -> str:
+    """Link a recorded article's transfers to deals (tracker.services.deals); idempotent."""
+    from tracker.services import deals
+
+    return deals.article_link_deals_logged(article_id=article_id)
+
+
+@app.task(name=task_names.LINK_PENDING, ignore_result=True)
+def articles_link_pending() -> int:
+    """Periodic sweep: link the deals of parsed articles whose linking message was lost."""
+    from tracker.services import deals
+    from tracker.services.queue import article_link_deals_enqueue
+
+    ids = deals.articles_link_pending()
+    for article_id in ids:
+        article_link_deals_enqueue(article_id=article_id)
+    return len(ids)

@@ -275,9 +275,11 @@ def test_the_roles_are_created_by_the_migration():
         return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
 
     assert perms("viewer") == {f"view_{m}" for m in ("article", "transfer", "statement", "official",
-                                                     "officialmention", "actor")}
+                                                     "officialmention", "actor", "deal", "dealevent",
+                                                     "weaponsystem", "story")}
     curator = perms("curator")
-    assert {"change_transfer", "change_statement", "merge_official", "merge_actor", "reparse_article"} <= curator
+    assert {"change_transfer", "change_statement", "merge_official", "merge_actor", "reparse_article",
+            "change_deal", "merge_deal", "change_weaponsystem"} <= curator
     assert not {p for p in curator if p.startswith("delete_")}
 
 

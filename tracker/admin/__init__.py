@@ -11,11 +11,12 @@ that would list every actor or official are text boxes, and facet counts are off
 - ``articles``: articles, with their records inline and the evidence highlighted.
 - ``records``: the review queue (transfers and statements).
 - ``people``: officials, actors and mentions, with merges.
+- ``deals``: the register of deals (timeline, merge, split) and the weapons catalogue.
 - ``filters``: the review queue's filters; ``evidence``: evidence in context.
 
 Importing this package registers every model admin (Django's autodiscovery).
 """
 
-from tracker.admin import articles, people, records
+from tracker.admin import articles, deals, people, records
 
-__all__ = ["articles", "people", "records"]
+__all__ = ["articles", "deals", "people", "records"]

@@ -123,12 +123,14 @@ class TransferSerializer(_RecordRepresentation, serializers.ModelSerializer):
     supplier = ActorRefSerializer(read_only=True)
     recipient = ActorRefSerializer(read_only=True)
     article = ArticleRefSerializer(read_only=True)
+    deals = serializers.ListField(child=serializers.IntegerField(), read_only=True, source="deal_ids",
+                                  help_text="Ids of the deals this transfer is an event of (/api/deals/{id}/)")
 
     class Meta:
         model = Transfer
         fields = [
             "url", "id", "supplier", "recipient", "status", "weapons", "evidence", "evidence_start",
-            "evidence_end", "confidence", "review_state", "curated", "parser_version", "article",
+            "evidence_end", "confidence", "review_state", "curated", "parser_version", "article", "deals",
         ]
         read_only_fields = fields
 
@@ -138,6 +140,7 @@ class TransferSerializer(_RecordRepresentation, serializers.ModelSerializer):
             "recipient": self._actor(t.recipient), "status": t.status, "weapons": [str(w) for w in t.weapons],
             **self._common(t), "confidence": float(t.confidence), "review_state": t.review_state,
             "curated": t.curated, "parser_version": t.parser_version, "article": self._article(t.article),
+            "deals": list(getattr(t, "deal_ids", None) or []),
         }
 
 
@@ -147,13 +150,15 @@ class StatementSerializer(_RecordRepresentation, serializers.ModelSerializer):
     supplier = ActorRefSerializer(read_only=True)
     recipients = ActorRefSerializer(many=True, read_only=True)
     article = ArticleRefSerializer(read_only=True)
+    deals = serializers.ListField(child=serializers.IntegerField(), read_only=True, source="deal_ids",
+                                  help_text="Ids of the deals this statement speaks about (/api/deals/{id}/)")
 
     class Meta:
         model = Statement
         fields = [
             "url", "id", "speaker", "speaker_name", "supplier", "recipients", "evidence", "evidence_start",
             "evidence_end", "direct_quote", "confidence", "review_state", "curated", "parser_version",
-            "article",
+            "article", "deals",
         ]
         read_only_fields = fields
 
@@ -171,6 +176,7 @@ class StatementSerializer(_RecordRepresentation, serializers.ModelSerializer):
             "recipients": [self._actor(a) for a in s.recipients.all()], **self._common(s),
             "direct_quote": s.direct_quote, "confidence": float(s.confidence), "review_state": s.review_state,
             "curated": s.curated, "parser_version": s.parser_version, "article": self._article(s.article),
+            "deals": list(getattr(s, "deal_ids", None) or []),
         }
 
 
@@ -285,3 +291,9 @@ class RelationSerializer(serializers.Serializer):
     first_article_date = serializers.DateField(allow_null=True)
     last_article_date = serializers.DateField(allow_null=True)
     weapons = serializers.ListField(child=serializers.CharField())
+    deals = serializers.IntegerField(help_text="Deals of the pair (rejected ones left out)")
+    deals_by_status = StatusCountsSerializer(help_text="Deals by current status")
+    deals_by_category = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text='Deals by SIPRI weapon category ("unknown" when no system or category is known)',
+    )

@@ -10,6 +10,9 @@ services store what it returns.
 - ``recording``: one parse's extraction stored as records (``record.sql``).
 - ``relations``: the relations summary refresh.
 - ``curation``: curators' reviews, edits and merges.
+- ``deals``: an article's transfers linked to deals; ``stories``: near-duplicate
+  articles; ``weapons``: the weapons catalogue table; ``deal_curation``: curators'
+  merges, splits and edits of deals.
 
 The names callers use are re-exported here (``services.article_submit``).
 """

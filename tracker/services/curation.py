@@ -25,6 +25,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tracker.models import Actor, Official, OfficialMention, ReviewState, Statement, Transfer
+from tracker.services.deals import deal_actor_merge
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -350,6 +351,8 @@ def actor_merge(*, survivor: Actor, loser: Actor, merged_by: AbstractBaseUser | 
         Official.objects.bulk_update(officials, ["country"], batch_size=_BATCH)
         _history_bulk(Official, officials, user=merged_by, reason=reason)
         OfficialMention.objects.filter(country=loser).update(country=survivor)
+        # The loser's deals and their events go to the survivor too.
+        deal_actor_merge(loser=loser, survivor=survivor)
 
         survivor.aliases = [*survivor.aliases, *plan.aliases_added]
         survivor._history_user, survivor._change_reason = merged_by, reason

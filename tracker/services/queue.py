@@ -53,6 +53,16 @@ def article_enqueue(*, article_id: int) -> bool:
     return True
 
 
+def article_link_deals_enqueue(*, article_id: int) -> bool:
+    """Send the deal-linking task for a recorded article (tracker.services.deals); a lost one the sweep sends."""
+    try:
+        app.send_task(task_names.LINK_DEALS, args=[article_id])
+    except Exception as exc:  # kombu raises several unrelated types for a broker that is away
+        logger.warning("article %s: could not send the deal linking (%s); the sweep will", article_id, exc)
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Claim:
     """What a delivery that holds an article needs to parse it."""
@@ -323,6 +333,7 @@ def _record(article_id: int, token: str, extraction: Extraction, *, claim_ms: fl
         logger.info("article %s: claim lost before recording; another delivery owns it", article_id)
         worker_metrics.article_outcome("skipped")
         return "skipped"
+    article_link_deals_enqueue(article_id=article_id)
     done, done_cpu = time.monotonic(), time.process_time()
     worker_metrics.article_parsed(parse_seconds=parse_ms / 1000, record_seconds=done - record_started)
     # One line per article (bench.ingest sums the fields); in a batch, claim and
