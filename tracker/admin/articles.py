@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 
 from tracker import services
 from tracker.admin.evidence import article_spans, highlighted
+from tracker.admin.guards import GuardedAdmin
 from tracker.models import Article, Statement, Transfer
 from tracker.services import curation
 
@@ -49,7 +50,7 @@ class StatementInline(RecordInlineMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(GuardedAdmin):
     list_display = ["id", "title", "source", "published", "status", "parser_version", "submitted_by", "created_at"]
     list_filter = ["status", "source", "parser_version"]
     search_fields = ["id__exact", "title", "source", "url"]
@@ -91,8 +92,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_formset(self, request: HttpRequest, form: forms.Form, formset: forms.BaseModelFormSet,
                      change: bool) -> None:
-        for record in formset.save(commit=False):
-            curation.record_update(record=record, updated_by=request.user)
+        formset.save(commit=False)
+        for record, changed in formset.changed_objects:
+            curation.record_update(record=record, updated_by=request.user, fields=changed)
         formset.save_m2m()
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
