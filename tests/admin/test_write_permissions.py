@@ -38,14 +38,14 @@ def _edited(model: str, curator) -> tuple[object, dict, object]:
         obj = Transfer.objects.get()
         old = obj.status
         obj.status = "delivered"
-        curation.record_update(record=obj, updated_by=curator, fields=["status"])
+        curation.record_update(record=obj, updated_by=curator)
         data = {"supplier": obj.supplier_id, "recipient": obj.recipient_id, "status": old, "weapons": "S-400",
                 "review_state": "unreviewed"}
     elif model == "statement":
         obj = Statement.objects.order_by("pk").first()
         old = obj.direct_quote
         obj.direct_quote = not old
-        curation.record_update(record=obj, updated_by=curator, fields=["direct_quote"])
+        curation.record_update(record=obj, updated_by=curator)
         data = {"speaker_name": obj.speaker_name, "speaker": obj.speaker_id or "", "supplier": obj.supplier_id,
                 "recipients": [a.pk for a in obj.recipients.all()], "review_state": "unreviewed"}
         if old:
