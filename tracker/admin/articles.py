@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 
 from tracker import services
 from tracker.admin.evidence import article_spans, highlighted
+from tracker.admin.filters import SourceFilter
 from tracker.admin.guards import GuardedAdmin
 from tracker.models import Article, Statement, Transfer
 from tracker.services import curation
@@ -52,7 +53,7 @@ class StatementInline(RecordInlineMixin, admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(GuardedAdmin):
     list_display = ["id", "title", "source", "published", "status", "parser_version", "submitted_by", "created_at"]
-    list_filter = ["status", "source", "parser_version"]
+    list_filter = ["status", SourceFilter, "parser_version"]
     search_fields = ["id__exact", "title", "source", "url"]
     list_select_related = ["submitted_by"]
     show_facets = admin.ShowFacets.NEVER

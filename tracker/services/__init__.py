@@ -30,6 +30,7 @@ from tracker.services.submission import (
     SubmissionError,
     SubmitResult,
     article_content_hash,
+    article_normalised,
     article_reparse,
     article_submit,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "article_content_hash",
     "article_enqueue",
     "article_mark_failed",
+    "article_normalised",
     "article_record_extraction",
     "article_release",
     "article_release_batch",
