@@ -83,6 +83,16 @@ def test_editing_a_record_in_the_article_page_marks_it_curated(curator_client, p
     assert not Statement.objects.filter(curated=True).exists()
 
 
+def test_saving_the_article_page_never_writes_the_article_row(curator_client, parsed_article):
+    """Its fields are read-only; a write would put back the status and claim the page loaded
+    over a parse that committed in between."""
+    url = change_url(parsed_article)
+    data = inline_post_data(curator_client.get(url))
+    before = Article.objects.values("status", "claim_token", "updated_at", "parsed_at").get()
+    assert curator_client.post(url, data).status_code == 302
+    assert Article.objects.values("status", "claim_token", "updated_at", "parsed_at").get() == before
+
+
 def test_reparse_from_the_article_page(curator_client, viewer_client, parsed_article):
     url = reverse("admin:tracker_article_reparse", args=[parsed_article.pk])
     assert viewer_client.post(url).status_code == 403

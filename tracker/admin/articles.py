@@ -91,6 +91,13 @@ class ArticleAdmin(GuardedAdmin):
         )
         return format_html("{}{}", legend, highlighted(article.clean_text, article_spans(article)))
 
+    def save_model(self, request: HttpRequest, obj: Article, form: forms.Form, change: bool) -> None:
+        # Every article field is read-only here, so there is nothing of the
+        # article's own to save; saving it would write back the status and claim
+        # this page loaded over a parse that committed meanwhile. The inlines are
+        # saved by save_formset.
+        return
+
     def save_formset(self, request: HttpRequest, form: forms.Form, formset: forms.BaseModelFormSet,
                      change: bool) -> None:
         formset.save(commit=False)
