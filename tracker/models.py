@@ -42,7 +42,9 @@ ActorKind = _choices(closed_sets.ActorKind)
 class Article(models.Model):
     raw = models.TextField(help_text="The text or HTML exactly as submitted; never altered.")
     content_type = models.CharField(max_length=20, default="text/plain")
-    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the submitted bytes.")
+    content_hash = models.CharField(
+        max_length=64, help_text="SHA-256 of the text, normalised (services.submission.article_normalised)."
+    )
     clean_text = models.TextField(blank=True, help_text="The text the parser read; offsets point here.")
     title = models.CharField(max_length=500, blank=True)
     source = models.CharField(max_length=200, blank=True)

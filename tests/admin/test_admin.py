@@ -83,6 +83,16 @@ def test_editing_a_record_in_the_article_page_marks_it_curated(curator_client, p
     assert not Statement.objects.filter(curated=True).exists()
 
 
+def test_saving_the_article_page_never_writes_the_article_row(curator_client, parsed_article):
+    """Its fields are read-only; a write would put back the status and claim the page loaded
+    over a parse that committed in between."""
+    url = change_url(parsed_article)
+    data = inline_post_data(curator_client.get(url))
+    before = Article.objects.values("status", "claim_token", "updated_at", "parsed_at").get()
+    assert curator_client.post(url, data).status_code == 302
+    assert Article.objects.values("status", "claim_token", "updated_at", "parsed_at").get() == before
+
+
 def test_reparse_from_the_article_page(curator_client, viewer_client, parsed_article):
     url = reverse("admin:tracker_article_reparse", args=[parsed_article.pk])
     assert viewer_client.post(url).status_code == 403
@@ -289,3 +299,14 @@ def test_articles_are_found_by_title_source_or_id(curator_client, parsed_article
     url = reverse("admin:tracker_article_changelist")
     response = curator_client.get(url, {"q": term.format(pk=parsed_article.pk)})
     assert [a.pk for a in response.context["cl"].result_list] == [parsed_article.pk]
+
+
+def test_the_source_filter_is_a_search_box_however_many_sources(curator_client, parsed_article):
+    Article.objects.bulk_create([Article(raw=f"s{i}", content_hash=f"{i:064x}", source=f"Gazette {i:03d}")
+                                 for i in range(300)])
+    url = reverse("admin:tracker_article_changelist")
+    body = curator_client.get(url).content.decode()
+    assert "Gazette 299" not in body.split('id="changelist-filter"')[1]  # no link per source
+    assert 'name="source"' in body
+    response = curator_client.get(url, {"source": "gazette 12"})
+    assert sorted(a.source for a in response.context["cl"].result_list) == [f"Gazette {i}" for i in range(120, 130)]

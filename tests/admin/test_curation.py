@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_approving_marks_records_curated_and_records_who(parsed_article, curator_user):
-    changed = curation.record_approve(records=Statement.objects.all(), approved_by=curator_user)
-    assert changed == 2
+    result = curation.record_approve(records=Statement.objects.all(), approved_by=curator_user)
+    assert result == curation.Reviewed(changed=2, gone=[])
     assert set(Statement.objects.values_list("review_state", "curated")) == {("approved", True)}
     for statement in Statement.objects.all():
         latest = statement.history.latest()
@@ -23,7 +23,7 @@ def test_approving_marks_records_curated_and_records_who(parsed_article, curator
         assert [r.actor.code for r in latest.recipients.all()] == ["IND"]
     # Approving again changes nothing and writes no history.
     before = Statement.history.count()
-    assert curation.record_approve(records=Statement.objects.all(), approved_by=curator_user) == 0
+    assert curation.record_approve(records=Statement.objects.all(), approved_by=curator_user).changed == 0
     assert Statement.history.count() == before
 
 

@@ -14,6 +14,8 @@ from django.utils.safestring import SafeString
 
 from tracker import services
 from tracker.admin.evidence import article_spans, highlighted
+from tracker.admin.filters import SourceFilter
+from tracker.admin.guards import GuardedAdmin
 from tracker.models import Article, Statement, Transfer
 from tracker.services import curation
 
@@ -49,9 +51,9 @@ class StatementInline(RecordInlineMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(GuardedAdmin):
     list_display = ["id", "title", "source", "published", "status", "parser_version", "submitted_by", "created_at"]
-    list_filter = ["status", "source", "parser_version"]
+    list_filter = ["status", SourceFilter, "parser_version"]
     search_fields = ["id__exact", "title", "source", "url"]
     list_select_related = ["submitted_by"]
     show_facets = admin.ShowFacets.NEVER
@@ -89,10 +91,18 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         return format_html("{}{}", legend, highlighted(article.clean_text, article_spans(article)))
 
+    def save_model(self, request: HttpRequest, obj: Article, form: forms.Form, change: bool) -> None:
+        # Every article field is read-only here, so there is nothing of the
+        # article's own to save; saving it would write back the status and claim
+        # this page loaded over a parse that committed meanwhile. The inlines are
+        # saved by save_formset.
+        return
+
     def save_formset(self, request: HttpRequest, form: forms.Form, formset: forms.BaseModelFormSet,
                      change: bool) -> None:
-        for record in formset.save(commit=False):
-            curation.record_update(record=record, updated_by=request.user)
+        formset.save(commit=False)
+        for record, changed in formset.changed_objects:
+            curation.record_update(record=record, updated_by=request.user, fields=changed)
         formset.save_m2m()
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",

@@ -66,6 +66,18 @@ class StatementRecipientFilter(ActorFilter):
         return queryset.filter(pk__in=links.values("statement_id"))
 
 
+class SourceFilter(TextFilter):
+    """An article's source, typed: a list would name every source ever submitted (the API takes any)."""
+
+    title = "source"
+    parameter_name = "source"
+    placeholder = "part of a source name"
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = (self.value() or "").strip()
+        return queryset.filter(source__icontains=value) if value else queryset
+
+
 class SpeakerFilter(TextFilter):
     title = "speaker"
     parameter_name = "speaker"

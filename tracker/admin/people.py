@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
+from tracker.admin.guards import GuardedAdmin, GuardedHistoryAdmin
 from tracker.models import Actor, Official, OfficialMention
 from tracker.services import curation
 
@@ -68,7 +68,7 @@ class OfficialMentionInline(admin.TabularInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(SimpleHistoryAdmin):
+class OfficialAdmin(GuardedHistoryAdmin):
     list_display = ["name", "title", "organization", "country", "alias_list"]
     list_filter = ["country__kind"]
     search_fields = ["name", "title", "organization", "aliases"]
@@ -83,7 +83,7 @@ class OfficialAdmin(SimpleHistoryAdmin):
         return request.user.has_perm("tracker.merge_official")
 
     def save_model(self, request: HttpRequest, obj: Official, form: forms.Form, change: bool) -> None:
-        curation.official_update(official=obj, updated_by=request.user)
+        curation.official_update(official=obj, updated_by=request.user, reason=self.change_reason(request, ""))
 
     @admin.display(description="Aliases")
     def alias_list(self, official: Official) -> str:
@@ -96,7 +96,7 @@ class OfficialAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(GuardedHistoryAdmin):
     list_display = ["code", "name", "kind", "alias_list"]
     list_filter = ["kind"]
     search_fields = ["code", "name", "aliases"]
@@ -107,7 +107,7 @@ class ActorAdmin(SimpleHistoryAdmin):
         return request.user.has_perm("tracker.merge_actor")
 
     def save_model(self, request: HttpRequest, obj: Actor, form: forms.Form, change: bool) -> None:
-        curation.actor_update(actor=obj, updated_by=request.user)
+        curation.actor_update(actor=obj, updated_by=request.user, reason=self.change_reason(request, ""))
 
     @admin.display(description="Aliases")
     def alias_list(self, actor: Actor) -> str:
@@ -121,7 +121,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OfficialMention)
-class OfficialMentionAdmin(admin.ModelAdmin):
+class OfficialMentionAdmin(GuardedAdmin):
     list_display = ["official", "article", "title", "organization", "country"]
     search_fields = ["official__name", "name_as_given", "title"]
     list_select_related = ["official", "article", "country"]

@@ -10,7 +10,6 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.admin.evidence import evidence_in_context
 from tracker.admin.filters import (
@@ -20,11 +19,12 @@ from tracker.admin.filters import (
     SpeakerFilter,
     StatementRecipientFilter,
 )
+from tracker.admin.guards import GuardedHistoryAdmin
 from tracker.models import Actor, Statement, Transfer
 from tracker.services import curation
 
 
-class RecordAdmin(SimpleHistoryAdmin):
+class RecordAdmin(GuardedHistoryAdmin):
     """What the transfer and statement queues share: ordering, review actions, curation on edit."""
 
     # Unreviewed first, oldest first. The review states sort "unreviewed" >
@@ -49,17 +49,23 @@ class RecordAdmin(SimpleHistoryAdmin):
         return False  # a deleted record would come back with the next parse: reject it instead
 
     def save_model(self, request: HttpRequest, obj: Transfer | Statement, form: forms.Form, change: bool) -> None:
-        curation.record_update(record=obj, updated_by=request.user)
+        curation.record_update(record=obj, updated_by=request.user, reason=self.change_reason(request),
+                               fields=list(form.fields))
 
     @admin.action(description="Approve the selected records", permissions=["change"])
     def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
-        changed = curation.record_approve(records=queryset, approved_by=request.user)
-        messages.success(request, f"{changed} record(s) approved.")
+        self._reviewed(request, curation.record_approve(records=queryset, approved_by=request.user), "approved")
 
     @admin.action(description="Reject the selected records", permissions=["change"])
     def reject(self, request: HttpRequest, queryset: QuerySet) -> None:
-        changed = curation.record_reject(records=queryset, rejected_by=request.user)
-        messages.success(request, f"{changed} record(s) rejected.")
+        self._reviewed(request, curation.record_reject(records=queryset, rejected_by=request.user), "rejected")
+
+    def _reviewed(self, request: HttpRequest, result: curation.Reviewed, verb: str) -> None:
+        messages.success(request, f"{result.changed} record(s) {verb}.")
+        if result.gone:
+            ids = ", ".join(f"#{pk}" for pk in result.gone[:20]) + (" …" if len(result.gone) > 20 else "")
+            messages.warning(request, f"{len(result.gone)} selected record(s) no longer exist (removed by a "
+                                      f"re-parse or a merge) and were not {verb}: {ids}.")
 
     @admin.display(description="Article", ordering="article_id")
     def article_link(self, record: Transfer | Statement) -> SafeString:

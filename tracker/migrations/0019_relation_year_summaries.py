@@ -56,7 +56,7 @@ DROP MATERIALIZED VIEW IF EXISTS tracker_relation_year;
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0013_article_untried_idx"),
+        ("tracker", "0016_article_content_hash_normalised"),
     ]
 
     operations = [migrations.RunSQL(SUMMARIES, DROP)]

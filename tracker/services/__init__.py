@@ -36,6 +36,7 @@ from tracker.services.submission import (
     SubmissionError,
     SubmitResult,
     article_content_hash,
+    article_normalised,
     article_reparse,
     article_submit,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "article_content_hash",
     "article_enqueue",
     "article_mark_failed",
+    "article_normalised",
     "article_parse_delivery",
     "article_record_extraction",
     "article_release",

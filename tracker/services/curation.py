@@ -4,6 +4,14 @@ Every function here marks what it touches as ``curated`` where that applies (so 
 re-parse keeps it) and leaves a history entry naming the curator. The admin calls
 these; it writes nothing itself.
 
+Reviews and edits lock the records' articles (``FOR NO KEY UPDATE``, in id
+order) before the records themselves. The recording holds its article's row
+lock for its whole transaction, so a curator's write and a parse of the same
+article never interleave: the curator waits for the parse to commit and then
+works on what it left (records keep their ids across parses), and a record the
+parse removed is reported (``RecordGone``, ``Reviewed.gone``), never written
+back or claimed as done.
+
 Merges move every reference from the loser to the survivor and keep the loser's
 names as the survivor's aliases, so later mentions of those names resolve to
 the survivor. The ``*_merge_plan`` functions compute what a merge would do
@@ -24,7 +32,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from tracker.models import Actor, Official, OfficialMention, ReviewState, Statement, Transfer
+from tracker.models import Actor, Article, Official, OfficialMention, ReviewState, Statement, Transfer
 from tracker.services.deals import deal_actor_merge
 
 if TYPE_CHECKING:
@@ -37,6 +45,16 @@ _BATCH = 500
 
 class MergeError(ValueError):
     """A merge that cannot be done (the same record twice, say)."""
+
+
+class RecordGone(LookupError):
+    """The record a curator is changing no longer exists (a re-parse or a merge removed it)."""
+
+    def __init__(self, model: type, pk: int) -> None:
+        self.model, self.pk = model, pk
+        name = model._meta.verbose_name
+        super().__init__(f"This {name} (#{pk}) no longer exists: a re-parse or a merge removed it while it was "
+                         f"open. Nothing was saved.")
 
 
 # ---------------------------------------------------------------------------
@@ -81,70 +99,137 @@ def _delete_with_history(obj: object, *, user: AbstractBaseUser | None, reason: 
 # Review and edits
 
 
-def record_review(*, records: QuerySet, state: str, reviewed_by: AbstractBaseUser | None) -> int:
-    """Set the review state of transfers or statements; returns how many changed.
+def _lock_articles(article_ids: Iterable[int]) -> None:
+    """Lock articles in id order, as every curator's write does before touching their records.
+
+    ``FOR NO KEY UPDATE`` conflicts with the recording's ``FOR UPDATE`` of its
+    article, and one order for everyone means two curators never deadlock.
+    """
+    ids = sorted(set(article_ids))
+    if ids:
+        list(Article.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")
+             .values_list("pk", flat=True))
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """What a review did: how many records changed, and which asked-for ones no longer exist."""
+
+    changed: int
+    gone: list[int] = field(default_factory=list)
+
+
+def record_review(*, records: QuerySet, state: str, reviewed_by: AbstractBaseUser | None) -> Reviewed:
+    """Set the review state of transfers or statements.
 
     Reviewed records are curated: a re-parse will neither replace nor delete
     them (a rejected record that the parser would find again stays rejected).
+    Records deleted by a re-parse after ``records`` was read are not reviewed
+    (nor brought back): they are listed in ``gone``.
     """
     if state not in ReviewState.values:
         raise ValueError(f"Unknown review state {state!r}")
     model = records.model
     pks = list(records.order_by().values_list("pk", flat=True))
-    changed = 0
+    changed, gone = 0, []
     for start in range(0, len(pks), _BATCH):
+        chunk = pks[start:start + _BATCH]
         with transaction.atomic():
+            # A record's article never changes, so reading it before the lock is safe.
+            _lock_articles(model.objects.filter(pk__in=chunk).values_list("article_id", flat=True))
             # Locked and re-read, so a concurrent edit is not overwritten with stale values.
-            batch = [
-                r for r in model.objects.select_for_update().filter(pk__in=pks[start:start + _BATCH]).order_by("pk")
-                if r.review_state != state or not r.curated
-            ]
+            locked = list(model.objects.select_for_update().filter(pk__in=chunk).order_by("pk"))
+            found = {r.pk for r in locked}
+            gone += [pk for pk in chunk if pk not in found]
+            batch = [r for r in locked if r.review_state != state or not r.curated]
             now = timezone.now()
             for record in batch:
                 record.review_state, record.curated, record.updated_at = state, True, now
             model.objects.bulk_update(batch, ["review_state", "curated", "updated_at"])
             _history_bulk(model, batch, user=reviewed_by, reason=state)
             changed += len(batch)
-    return changed
+    return Reviewed(changed=changed, gone=gone)
 
 
-def record_approve(*, records: QuerySet, approved_by: AbstractBaseUser | None) -> int:
+def record_approve(*, records: QuerySet, approved_by: AbstractBaseUser | None) -> Reviewed:
     return record_review(records=records, state=ReviewState.APPROVED, reviewed_by=approved_by)
 
 
-def record_reject(*, records: QuerySet, rejected_by: AbstractBaseUser | None) -> int:
+def record_reject(*, records: QuerySet, rejected_by: AbstractBaseUser | None) -> Reviewed:
     return record_review(records=records, state=ReviewState.REJECTED, reviewed_by=rejected_by)
 
 
-def record_update(*, record: ExtractedRecord, updated_by: AbstractBaseUser | None, reason: str = "edited") -> None:
+def _current(model: type, pk: int | None) -> object:
+    """The row as it is now, locked; ``RecordGone`` when it was deleted meanwhile."""
+    row = model.objects.select_for_update().filter(pk=pk).first() if pk is not None else None
+    if row is None:
+        raise RecordGone(model, pk)
+    return row
+
+
+def _edited_fields(obj: object, fields: Iterable[str] | None) -> list[str]:
+    """The concrete fields to copy from an edited instance (all editable ones when not named)."""
+    concrete = {f.name: f for f in obj._meta.concrete_fields if f.editable and not f.primary_key}  # type: ignore[attr-defined]
+    names = concrete if fields is None else [f for f in fields if f in concrete]
+    return [concrete[name].attname for name in names]
+
+
+def record_update(*, record: ExtractedRecord, updated_by: AbstractBaseUser | None, reason: str = "edited",
+                  fields: Iterable[str] | None = None) -> ExtractedRecord:
     """Save a curator's edit of a transfer or statement (already applied to ``record``).
 
-    The record becomes curated, whatever the edit, so that a re-parse keeps it.
+    ``fields`` names what the curator edited (a form's fields); only those are
+    copied onto the row as it is now, locked, so that values the curator did not
+    see (a re-parse's new evidence) are not put back from a stale copy. The
+    record becomes curated, whatever the edit, so that a re-parse keeps it.
+    Raises ``RecordGone`` when the record was deleted meanwhile: it is never
+    written back. Returns the saved row.
     """
+    model = type(record)
+    with transaction.atomic():
+        _lock_articles([record.article_id])
+        current = _current(model, record.pk)
+        for attname in _edited_fields(record, fields):
+            setattr(current, attname, getattr(record, attname))
+        current.curated = True
+        current._history_user = updated_by  # type: ignore[attr-defined]
+        current._change_reason = reason  # type: ignore[attr-defined]
+        current.save(force_update=True)
     record.curated = True
-    record._history_user = updated_by  # type: ignore[attr-defined]
-    record._change_reason = reason  # type: ignore[attr-defined]
-    record.save()
+    return current
 
 
-def official_update(*, official: Official, updated_by: AbstractBaseUser | None) -> None:
+def official_update(*, official: Official, updated_by: AbstractBaseUser | None, reason: str = "") -> None:
     """Save a curator's edit of an official; a replaced name stays on as an alias.
 
     ``name_key`` is left alone: it still matches the name the parser first saw.
+    Raises ``RecordGone`` when the official was merged away meanwhile (a save
+    would bring the loser back).
     """
-    _keep_old_names(official, fields=["name"])
-    official._history_user = updated_by  # type: ignore[attr-defined]
-    official.save()
+    with transaction.atomic():
+        existing = official.pk is not None
+        if existing:
+            _current(Official, official.pk)
+        _keep_old_names(official, fields=["name"])
+        official._history_user = updated_by  # type: ignore[attr-defined]
+        official._change_reason = reason or None  # type: ignore[attr-defined]
+        official.save(force_update=existing)
 
 
-def actor_update(*, actor: Actor, updated_by: AbstractBaseUser | None) -> None:
+def actor_update(*, actor: Actor, updated_by: AbstractBaseUser | None, reason: str = "") -> None:
     """Save a curator's edit of an actor; a replaced name or code stays on as an alias.
 
     The parser names actors by code, so an old code must keep resolving here.
+    Raises ``RecordGone`` when the actor was merged away meanwhile.
     """
-    _keep_old_names(actor, fields=["name", "code"])
-    actor._history_user = updated_by  # type: ignore[attr-defined]
-    actor.save()
+    with transaction.atomic():
+        existing = actor.pk is not None
+        if existing:
+            _current(Actor, actor.pk)
+        _keep_old_names(actor, fields=["name", "code"])
+        actor._history_user = updated_by  # type: ignore[attr-defined]
+        actor._change_reason = reason or None  # type: ignore[attr-defined]
+        actor.save(force_update=existing)
 
 
 def _keep_old_names(obj: Official | Actor, *, fields: list[str]) -> None:

@@ -3,6 +3,17 @@
 The Python decides what to write (actors and officials resolved, duplicates of
 curated records dropped); ``record.sql`` beside this file writes it all,
 history rows included, in one statement.
+
+Records keep their ids across parses. A record found again (the same kind and
+key: supplier and recipient for a transfer, speaker and evidence span for a
+statement) is updated in place, with a "~" history row when something changed;
+records no longer found are deleted; curated records are never touched. Clients
+(and deals) that stored an id keep it.
+
+The article's row lock, taken first, serialises the recording with curators'
+reviews and edits, which lock the article too (``curation``). Every write also
+re-checks ``NOT curated`` under its row lock, so a record curated by any other
+path between the read and the write is kept, and not duplicated.
 """
 
 from __future__ import annotations
@@ -112,7 +123,8 @@ class _RecordingStart:
     status: str
     claim_token: str
     transfers: list[tuple[int, bool, int, int]]  # pk, curated, supplier, recipient
-    statements: list[tuple[int, bool, int, int]]  # pk, curated, evidence start, evidence end
+    # pk, curated, evidence start, evidence end, speaker (official) id, speaker name
+    statements: list[tuple[int, bool, int, int, int | None, str]]
     has_mentions: bool
 
 
@@ -129,7 +141,8 @@ _RECORDING_START_SQL = """
 SELECT set_config('synchronous_commit', 'off', true), a.status, a.claim_token,
        (SELECT coalesce(json_agg(json_build_array(t.id, t.curated, t.supplier_id, t.recipient_id) ORDER BY t.id),
                         '[]') FROM tracker_transfer t WHERE t.article_id = a.id),
-       (SELECT coalesce(json_agg(json_build_array(s.id, s.curated, s.evidence_start, s.evidence_end) ORDER BY s.id),
+       (SELECT coalesce(json_agg(json_build_array(s.id, s.curated, s.evidence_start, s.evidence_end, s.speaker_id,
+                                                  s.speaker_name) ORDER BY s.id),
                         '[]') FROM tracker_statement s WHERE s.article_id = a.id),
        EXISTS (SELECT 1 FROM tracker_officialmention m WHERE m.article_id = a.id)
   FROM tracker_article a
@@ -151,13 +164,37 @@ def _recording_start(article_id: int) -> _RecordingStart | None:
                            has_mentions)
 
 
+def _speaker_key(speaker_id: int | None, speaker_name: str) -> tuple:
+    """Who says a statement, for matching it across parses: the official, else the name as written."""
+    return ("official", speaker_id) if speaker_id is not None else ("name", speaker_name)
+
+
+def _delete_stale(model: type[Transfer] | type[Statement], article_id: int, pks: list[int]) -> set[int]:
+    """Delete the article's machine records among ``pks``, re-checked under lock; returns the deleted ids.
+
+    ``FOR UPDATE`` waits for any writer of those rows and then re-reads them, so
+    a record curated since the recording read it is left alone. The ORM deletes
+    the rest: their history rows, recipient links and whatever else refers to
+    them follow Django's rules.
+    """
+    if not pks:
+        return set()
+    deleted = set(model.objects.select_for_update().filter(pk__in=pks, article_id=article_id, curated=False)
+                  .values_list("pk", flat=True))
+    if deleted:
+        model.objects.filter(pk__in=deleted).delete()
+    return deleted
+
+
 def article_record_extraction(*, article_id: int, token: str, extraction: Extraction) -> bool:
-    """Replace the article's machine-made records with a new extraction, in one transaction.
+    """Store a new extraction as the article's machine-made records, in one transaction.
 
     Returns False (and writes nothing) when this delivery no longer holds the
     article. Curated records stay as they are; a machine record that would
-    duplicate a curated one is dropped. The Python here decides what to write;
-    ``_write_records`` writes it all, history rows included, in one statement.
+    duplicate a curated one is dropped. Records found again keep their ids and
+    are updated in place; records no longer found are deleted. The Python here
+    decides what to write; ``_write_records`` writes it all, history rows
+    included, in one statement.
     """
     with transaction.atomic():
         current = _recording_start(article_id)
@@ -165,16 +202,7 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
             return False
         version = extraction.parser_version
         meta = extraction.article
-
-        # What a previous parse left: curated records stay, the rest is replaced.
         old_transfers, old_statements = current.transfers, current.statements
-        if stale := [pk for pk, curated, *_ in old_transfers if not curated]:
-            Transfer.objects.filter(pk__in=stale).delete()
-        if stale := [pk for pk, curated, *_ in old_statements if not curated]:
-            Statement.objects.filter(pk__in=stale).delete()
-        if current.has_mentions:
-            # One DELETE: mentions have no signals or history.
-            OfficialMention.objects.filter(article_id=article_id).delete()
 
         codes = {c for t in extraction.transfers for c in (t.supplier, t.recipient)}
         codes |= {o.country for o in extraction.officials if o.country}
@@ -182,20 +210,29 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
         actors = _Actors(codes, {a.code: a for a in extraction.actors})
 
         # Pairs compare resolved actors, not codes: after a merge two codes name one actor.
-        kept_pairs = {(supplier, recipient) for _pk, curated, supplier, recipient in old_transfers if curated}
-        transfers = []
+        old_pairs = {(supplier, recipient): (pk, curated) for pk, curated, supplier, recipient in old_transfers}
+        transfers, transfer_updates, seen_pairs = [], [], set()
         for t in extraction.transfers:
             supplier, recipient = actors.get(t.supplier), actors.get(t.recipient)
             if supplier is None or recipient is None or supplier.pk == recipient.pk:
                 continue
-            if (supplier.pk, recipient.pk) in kept_pairs:
+            pair = (supplier.pk, recipient.pk)
+            old = old_pairs.get(pair)
+            if pair in seen_pairs or (old is not None and old[1]):
                 continue
-            kept_pairs.add((supplier.pk, recipient.pk))
-            transfers.append({
+            seen_pairs.add(pair)
+            row = {
                 "supplier_id": supplier.pk, "recipient_id": recipient.pk, "status": t.status,
                 "weapons": list(t.weapons), "evidence": t.evidence, "evidence_start": t.start,
                 "evidence_end": t.end, "confidence": t.confidence,
-            })
+            }
+            if old is None:
+                transfers.append(row)
+            else:
+                transfer_updates.append({"id": old[0], **row})
+        kept = {row["id"] for row in transfer_updates}
+        stale_transfers = {pk: (supplier, recipient) for pk, curated, supplier, recipient in old_transfers
+                           if not curated and pk not in kept}
 
         officials = _officials_for([o.name for o in extraction.officials])
         mentions = []
@@ -228,26 +265,54 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
                 "evidence_start": o.start, "evidence_end": o.end, "confidence": o.confidence,
             })
 
-        kept_spans = {(start, end) for _pk, curated, start, end in old_statements if curated}
-        statements = []
+        # A span holds one statement (a unique constraint): a curated one keeps it; a
+        # machine one is the same statement again when the same speaker says it.
+        old_spans = {(start, end): (pk, curated, _speaker_key(speaker_id, name))
+                     for pk, curated, start, end, speaker_id, name in old_statements}
+        statements, statement_updates, seen_spans = [], [], set()
         for s in extraction.statements:
-            if (s.start, s.end) in kept_spans:
+            span = (s.start, s.end)
+            old = old_spans.get(span)
+            if span in seen_spans or (old is not None and old[1]):
                 continue
-            kept_spans.add((s.start, s.end))
+            seen_spans.add(span)
             speaker = officials.get(s.speaker) if s.speaker_is_person else None
             supplier = actors.get(s.supplier)
-            statements.append({
+            row = {
                 "speaker_id": speaker.pk if speaker else None, "speaker_name": s.speaker[:300],
                 "supplier_id": supplier.pk if supplier else None,
                 "recipients": list(dict.fromkeys(a.pk for c in s.recipients if (a := actors.get(c)))),
                 "evidence": s.evidence, "evidence_start": s.start, "evidence_end": s.end,
                 "direct_quote": s.direct_quote, "confidence": s.confidence,
-            })
+            }
+            if old is not None and old[2] == _speaker_key(row["speaker_id"], row["speaker_name"]):
+                statement_updates.append({"id": old[0], **row})
+            else:
+                statements.append(row)
+        kept = {row["id"] for row in statement_updates}
+        stale_statements = {pk: (start, end) for pk, curated, start, end, *_ in old_statements
+                            if not curated and pk not in kept}
+
+        # Deleted after the reads above (and the officials' updates), just before
+        # the write: the rows stay unlocked as long as possible.
+        if current.has_mentions:
+            # One DELETE: mentions have no signals or history.
+            OfficialMention.objects.filter(article_id=article_id).delete()
+        for model, stale, new_rows, key in (
+            (Transfer, stale_transfers, transfers, lambda r: (r["supplier_id"], r["recipient_id"])),
+            (Statement, stale_statements, statements, lambda r: (r["evidence_start"], r["evidence_end"])),
+        ):
+            deleted = _delete_stale(model, article_id, list(stale))
+            # Curated meanwhile by a writer that did not lock the article: it stays,
+            # and a new record with its key would duplicate it.
+            kept_keys = {stale[pk] for pk in stale if pk not in deleted}
+            new_rows[:] = [r for r in new_rows if key(r) not in kept_keys]
 
         _write_records(
             article_id=article_id,
             version=version,
-            records={"transfers": transfers, "mentions": mentions, "statements": statements},
+            records={"transfers": transfers, "transfer_updates": transfer_updates, "mentions": mentions,
+                     "statements": statements, "statement_updates": statement_updates},
             article={
                 "clean_text": extraction.clean_text,
                 "title": (meta.title or "")[:500],
@@ -260,7 +325,7 @@ def article_record_extraction(*, article_id: int, token: str, extraction: Extrac
 
 
 def _write_records(*, article_id: int, version: str, records: dict[str, list], article: dict) -> None:
-    """Insert one parse's records with their history, and mark the article parsed (``record.sql``)."""
+    """Insert and update one parse's records with their history, and mark the article parsed (``record.sql``)."""
     params = {
         "doc": orjson.dumps({**records, **article}).decode(),
         "article": article_id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -66,8 +67,30 @@ def _validate_text(text: str) -> None:
         raise SubmissionError("The article has no words in it.", code="no_text")
 
 
+def _trimmed(text: str) -> str:
+    """Without whitespace and byte-order marks at either end (``str.strip`` takes no BOM)."""
+    while (trimmed := text.strip().strip("\ufeff")) != text:
+        text = trimmed
+    return text
+
+
+def article_normalised(text: str) -> str:
+    """The text as two submissions are compared: the same article, whatever carried it.
+
+    A byte-order mark, Windows or old Mac line ends, spaces at the ends of lines,
+    blank lines around the text and composed or decomposed accents are how an
+    editor or a copy changes an article without changing what it says. Only the
+    duplicate check sees this form; the article is stored exactly as sent.
+    Migration 0016 keeps a frozen copy of this function: change both together.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return unicodedata.normalize("NFC", _trimmed(text))
+
+
 def article_content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 of the normalised text: one article however its whitespace and encoding marks vary."""
+    return hashlib.sha256(article_normalised(text).encode("utf-8")).hexdigest()
 
 
 def article_submit(
