@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parser.actors import find_actors
-from workers.parser.officials import extract_officials
+from workers.parser.catalogue.actors import find_actors
+from workers.parser.people.officials import extract_officials
 from workers.parser.statements import extract_statements
 
 
 def _parse(nlp, text: str):
     doc = nlp(text)
     mentions = find_actors(doc, nlp)
-    officials = extract_officials(doc, mentions)
+    officials = extract_officials(doc)
     return officials, extract_statements(doc, mentions, officials)
 
 

@@ -12,15 +12,15 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .actors import ActorMention, find_actors
+from .catalogue.actors import ActorMention, find_actors
 from .errors import ParseError
-from .gazetteer import actors_by_code
-from .nlp import get_nlp
-from .officials import extract_officials
-from .reading import read_input
+from .catalogue.gazetteer import actors_by_code
+from .text.nlp import get_nlp
+from .people.officials import extract_officials
+from .text.reading import read_input
 from .records import ActorRecord, ArticleMeta, Extraction, StatementRecord, TransferRecord
-from .statements import extract_statements
-from .transfers import extract_transfers
+from .statements.extract import extract_statements
+from .transfers.extract import extract_transfers
 
 # Bump when a change alters what the parser extracts from the same text, so that
 # stored extractions can be told apart and re-parsed.
@@ -100,7 +100,7 @@ def _extract(doc: Doc, clean_text: str, meta: ArticleMeta) -> Extraction:
         raise ParseError("no sentence in the article text")
     mentions = find_actors(doc)
     transfers = extract_transfers(doc, mentions)
-    officials = extract_officials(doc, mentions)
+    officials = extract_officials(doc)
     statements = extract_statements(doc, mentions, officials, transfers=transfers)
     return Extraction(
         article=meta,

@@ -1,7 +1,7 @@
 """Officials: named people with a public position, and who later mentions mean.
 
 A person counts as an official when the article gives them an office (a title
-from ``data/official_titles.json``): before the name ("Russian Deputy Prime
+from ``vocab/data/official_titles.json``): before the name ("Russian Deputy Prime
 Minister Dmitry Rogozin"), in an apposition ("Alexander Mikheyev, the head of
 Rosoboronexport"), through a counterpart ("his Armenian counterpart Yuri
 Khachaturov" takes the title of the person before) or through a plural title
@@ -18,24 +18,22 @@ the country stays empty.
 
 ``build_resolver`` gives the ``people.PersonResolver`` that maps later mentions
 (surname, "the minister", "he") back to the full name as first given;
-``statements.py`` uses it to attribute speech.
+``statements/extract.py`` uses it to attribute speech.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from . import gazetteer
-from .people import PersonResolver, _hard_stop, _Mention, _people, _Person
-from .records import OfficialRecord
-from .titles import (
+from ..catalogue import gazetteer
+from .persons import PersonResolver, hard_stop, NameMention, people_in, Person
+from ..records import OfficialRecord
+from ..catalogue.titles import (
     COUNTERPART,
-    DATA_FILE,
     NON_OFFICIAL,
     RANK,
     TitleInfo,
@@ -48,7 +46,8 @@ from .titles import (
     read_title_phrase,
     state_code,
 )
-from .nlp import doc_text
+from ..text.nlp import doc_text
+from ..vocab import load
 
 # Words that stop a title run when walking left from a name.
 _RUN_STOP = {",", ";", ":", '"', "\u201c", "\u201d", "and", "or", "with", "by", "to", "from", "said", "told"}
@@ -92,7 +91,7 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
             run.insert(0, tok)
             k -= 1
             continue
-        if low in _RUN_STOP or low in _DETERMINERS or _hard_stop(tok):
+        if low in _RUN_STOP or low in _DETERMINERS or hard_stop(tok):
             break
         # "LONDON (Reuters) - US Ambassador ...": a spaced hyphen is a dash
         # that ends the dateline, not part of a title
@@ -133,7 +132,7 @@ def _apposition_run(doc: Doc, end: int) -> list[Token]:
         k += 1
     while k < sent_end and len(run) < 16:
         tok = doc[k]
-        if _hard_stop(tok) or tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} and not (tok.text == "(" and run):
+        if hard_stop(tok) or tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} and not (tok.text == "(" and run):
             break
         # a verb means a clause ("who said", "speaking to"), not an apposition
         if tok.pos_ in {"VERB", "AUX"} or _low(tok) in {"who", "which", "that"}:
@@ -188,7 +187,7 @@ def _prefix_info(doc: Doc, start: int) -> TitleInfo | None:
     return info
 
 
-def _become_info(doc: Doc, mention: _Mention) -> TitleInfo | None:
+def _become_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
     """"X said at his confirmation hearing to become defense secretary"."""
     sent = doc[mention.start].sent
     for tok in sent:
@@ -249,7 +248,7 @@ def _previous_subject_country(doc: Doc, tok_i: int) -> str | None:
     return state_code(doc[subj.left_edge.i:subj.i + 1].text) or state_code(subj.text)
 
 
-def _plural_titles(doc: Doc, first: _Mention, second: _Mention) -> list[TitleInfo] | None:
+def _plural_titles(doc: Doc, first: NameMention, second: NameMention) -> list[TitleInfo] | None:
     """"the presidents of Armenia and Azerbaijan" (or "his Armenian and Azerbaijani
     counterparts") in this or the previous sentence, for names given as "A and B"."""
     lex = lexicon()
@@ -283,7 +282,7 @@ def _plural_titles(doc: Doc, first: _Mention, second: _Mention) -> list[TitleInf
     return None
 
 
-def _assign_titles(doc: Doc, people: list[_Person]) -> None:
+def _assign_titles(doc: Doc, people: list[Person]) -> None:
     by_start = {m.start: (p, m) for p in people for m in p.mentions}
     ordered = sorted(by_start.items())
     for _s, (p, m) in ordered:
@@ -323,7 +322,7 @@ def _assign_titles(doc: Doc, people: list[_Person]) -> None:
             p.info.country = next((i.country for i in infos if i.country), None)
 
 
-def _fill_countries(doc: Doc, people: list[_Person]) -> None:
+def _fill_countries(doc: Doc, people: list[Person]) -> None:
     for p in people:
         info = p.info
         if info is None or info.country:
@@ -363,13 +362,13 @@ def _org_state(name: str) -> str | None:
     return company.state if company else None
 
 
-def _official_people(doc: Doc) -> list[_Person]:
+def _official_people(doc: Doc) -> list[Person]:
     # extract_officials and the statements' resolver both need the people of
     # the same Doc: read them once and keep them with the Doc
     cached = doc.user_data.get("official_people")
     if cached is not None:
         return cached
-    people = _people(doc)
+    people = people_in(doc)
     _assign_titles(doc, people)
     _fill_countries(doc, people)
     doc.user_data["official_people"] = people
@@ -386,11 +385,10 @@ def _research_body(org: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _research_words() -> tuple[str, ...]:
-    with open(DATA_FILE, encoding="utf-8") as fh:
-        return tuple(json.load(fh).get("research_bodies", []))
+    return tuple(load("official_titles.json").get("research_bodies", []))
 
 
-def _records(doc: Doc, people: Iterable[_Person]) -> list[OfficialRecord]:
+def _records(doc: Doc, people: Iterable[Person]) -> list[OfficialRecord]:
     out: list[OfficialRecord] = []
     for p in people:
         info = p.info
@@ -412,12 +410,11 @@ def _records(doc: Doc, people: Iterable[_Person]) -> list[OfficialRecord]:
     return out
 
 
-def extract_officials(doc: Doc, actor_mentions: Any = None) -> list[OfficialRecord]:
+def extract_officials(doc: Doc) -> list[OfficialRecord]:
     """Every named person with an official position, once, in order of first mention.
 
-    ``actor_mentions`` is accepted for the pipeline's uniform call; countries come
-    from the title phrases themselves (demonyms, possessives) and the gazetteer.
-    """
+    Countries come from the title phrases themselves (demonyms, possessives) and
+    the gazetteer, not from the actor mentions."""
     try:
         return _records(doc, _official_people(doc))
     except Exception:  # one odd article must not sink the whole extraction

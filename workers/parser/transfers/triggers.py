@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .actors import COMPANY, ActorMention
-from .lexicon import (
+from ..catalogue.actors import COMPANY, ActorMention
+from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
     ARRIVAL_VERBS,

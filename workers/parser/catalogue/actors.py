@@ -16,12 +16,13 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from . import columns
+from ..text import columns
 from .gazetteer import ActorEntry, actor_catalogue, actors_by_code, company_catalogue
-from .records import ActorRecord
+from ..records import ActorRecord
+from ..vocab import words
 
 NAME = "name"
 DEMONYM = "demonym"
@@ -29,17 +30,14 @@ CAPITAL = "capital"
 COMPANY = "company"
 
 # Aliases too ambiguous to match in running text (pronoun "IS", "the Alliance").
-SKIP_ALIASES = frozenset({"IS", "Alliance", "the Alliance", "Islamic Republic", "Haftar"})
+SKIP_ALIASES = words()["skip_aliases"]
 # "U.S.-made", "Russian-built", "Iranian-supplied" as single tokens.
 MADE_RE = re.compile(r"^(.+?)-(?:made|built|supplied|designed|produced|manufactured|developed|origin|provided)$")
 # Prepositions that make a capital a place rather than an actor.
-PLACE_PREPS = frozenset(
-    {"in", "at", "near", "around", "outside", "inside", "across", "over", "through", "within",
-     "around", "toward", "towards", "into", "via", "between", "above", "off", "beyond"}
-)
+PLACE_PREPS = words()["place_preps"]
 # Dependencies under which a capital names the government: subject, possessor,
 # object and the object of a preposition that is not a place preposition.
-ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "dative", "pobj", "conj", "appos", "agent", "attr"})
+ACTING_DEPS = frozenset({"agent", "appos", "attr", "conj", "dative", "dobj", "nsubj", "nsubjpass", "pobj", "poss"})
 
 
 @dataclass(frozen=True)
@@ -144,7 +142,7 @@ def _is_person(span: Span) -> bool:
 def find_actors(doc: Doc, nlp: Language | None = None) -> list[ActorMention]:
     """Every party mentioned in ``doc``, in text order, longest match first."""
     if nlp is None:
-        from .nlp import get_nlp, doc_text
+        from ..text.nlp import get_nlp
 
         nlp = get_nlp()
     matcher = _matcher(id(nlp.vocab), nlp)
@@ -198,6 +196,3 @@ def mention_index(mentions: list[ActorMention]) -> dict[int, ActorMention]:
     """Token index -> the mention covering it."""
     return {i: m for m in mentions for i in range(m.token_start, m.token_end)}
 
-
-def mention_at(index: dict[int, ActorMention], token: Token) -> ActorMention | None:
-    return index.get(token.i)

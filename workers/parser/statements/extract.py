@@ -34,16 +34,16 @@ from spacy.tokens import Doc, Token
 
 from . import supply_context as sc
 from .attribution import direct_quotes
-from .officials import build_resolver
-from .people import PersonResolver
+from ..people.officials import build_resolver
+from ..people.persons import PersonResolver
 from .quotes import Quote, find_quotes
-from .records import OfficialRecord, StatementRecord
+from ..records import OfficialRecord, StatementRecord
 from .reported import according_to, reported_speech
 from .speakers import OrgRegistry
-from .titles import state_code
+from ..catalogue.titles import state_code
 from .topic import off_topic
 from .utterance import Speaker, Utterance, overlaps_quote, paragraph_index, trim
-from .nlp import doc_text
+from ..text.nlp import doc_text
 
 _DENIAL = {"deny", "dismiss", "reject", "refute"}
 
@@ -251,8 +251,8 @@ def _transfers(doc: Doc, actor_mentions: Any) -> list[Any]:
     """The transfer extractor's rows, the best account of the article's pairs;
     none when it is unavailable or fails (this module then reads the pairs itself)."""
     try:
-        from .actors import find_actors
-        from .transfers import extract_transfers
+        from ..catalogue.actors import find_actors
+        from ..transfers.extract import extract_transfers
 
         mentions = list(actor_mentions) if actor_mentions else find_actors(doc)
         return list(extract_transfers(doc, mentions))
@@ -262,7 +262,7 @@ def _transfers(doc: Doc, actor_mentions: Any) -> list[Any]:
 
 def _weapon_origin(text: str) -> str | None:
     try:
-        from .weapons import origin_of
+        from ..transfers.weapons import origin_of
 
         return origin_of(text)
     except Exception:  # the weapon table is a help, not a requirement

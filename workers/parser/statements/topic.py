@@ -1,6 +1,6 @@
 """Whether an utterance that mentions weapons is about supplying them.
 
-``statements.py`` keeps an utterance when it has supply or weapon words or sits
+``statements/extract.py`` keeps an utterance when it has supply or weapon words or sits
 in a sentence about a transfer. Some such utterances are not about supply at
 all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
 
@@ -13,7 +13,7 @@ all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
   journalists) speaking about what a weapon can do: their words count only
   when they speak of supplying.
 
-Word lists are in ``data/statement_words.json`` (``mention_verbs``,
+Word lists are in ``vocab/data/words.json`` (``mention_verbs``,
 ``combat_verbs``, ``origin_words``).
 """
 
@@ -23,9 +23,9 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
-from . import columns
+from ..text import columns
 from . import supply_context as sc
-from .titles import state_code
+from ..catalogue.titles import state_code
 
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing"}
 

@@ -6,34 +6,35 @@ Service for Military-Technical Cooperation (FSMTC) Alexander Fomin", "Chief of
 Staff of the Iraqi Army Lieutenant General Othman al-Ghanimi") or in an apposition
 after it ("Roman Babushkin, deputy chief of mission at the Russian embassy in New
 Delhi,"). This module turns such a run of tokens into a title, an organisation
-and a country. Finding the runs around names is ``officials.py``'s job.
+and a country. Finding the runs around names is ``people/officials.py``'s job.
 
-The word lists live in ``data/official_titles.json``.
+The word lists live in ``vocab/data/official_titles.json``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from . import columns, gazetteer
-from .nlp import doc_text
+from ..text import columns
 
-DATA_FILE = Path(__file__).parent / "data" / "official_titles.json"
+from . import gazetteer
+from ..text.nlp import doc_text
+from ..vocab import load, words
+
+DATA_FILE = "official_titles.json"
 
 # Offices that take their portfolio with "of": "Minister of Defence".
-_PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "undersecretary"})
+_PORTFOLIO_HEADS = words()["portfolio_heads"]
 # Words for how an office is held that may stand before the country:
 # "Acting U.S. Defense Secretary", "Deputy Russian Foreign Minister".
-_STANDING_WORDS = frozenset({"acting", "interim", "deputy", "first", "vice", "senior", "caretaker"})
+_STANDING_WORDS = words()["standing_words"]
 # Offices posted "to" a place or a body: "Ambassador to the United Nations".
-_POSTING_HEADS = frozenset({"ambassador", "envoy", "representative", "emissary", "delegate", "attache"})
+_POSTING_HEADS = words()["posting_heads"]
 
 OFFICE = "office"
 RANK = "rank"
@@ -75,16 +76,14 @@ def _split(phrase: str) -> tuple[str, ...]:
 def abbreviations() -> frozenset[str]:
     """Words the lexicon writes with a point ("lt", "gen", "sen"): a "." after
     them ends no sentence."""
-    with open(DATA_FILE, encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = load(DATA_FILE)
     phrases = [p for key in ("heads", "ranks") for p in data[key]]
     return frozenset(w[:-1] for p in phrases for w in p.lower().split() if w.endswith(".")) | {"mr", "mrs", "ms", "dr"}
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    with open(DATA_FILE, encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = load(DATA_FILE)
     heads: dict[tuple[str, ...], str] = {}
     for kind, key in ((RANK, "ranks"), (OFFICE, "heads"), (NON_OFFICIAL, "non_official"),
                       (COUNTERPART, "counterpart_heads")):

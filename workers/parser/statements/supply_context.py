@@ -1,6 +1,6 @@
 """The article's transfer context, and the supplier and recipients of an utterance.
 
-``statements.py`` needs, for each utterance, the supplier and recipients it is
+``statements/extract.py`` needs, for each utterance, the supplier and recipients it is
 about. The parties the utterance names with a role come first
 (``supply_roles.py``); what it leaves open is filled from the article's transfer
 pairs, weighted towards the headline and lead where the news is stated, and
@@ -26,7 +26,7 @@ from .supply_roles import (  # noqa: F401
     roles_in,
     words,
 )
-from .nlp import doc_text
+from ..text.nlp import doc_text
 
 
 @dataclass

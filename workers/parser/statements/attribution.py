@@ -11,11 +11,11 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from . import supply_context as sc
-from .people import PersonResolver
+from ..people.persons import PersonResolver
 from .quotes import Quote, tokens_after, tokens_before
 from .speakers import OrgRegistry, Speaker, resolve_subject, subject_of
 from .utterance import Utterance, paragraph_index
-from .nlp import doc_text
+from ..text.nlp import doc_text
 
 def _quote_speaker(doc: Doc, q: Quote, resolver: PersonResolver, orgs: OrgRegistry) -> tuple[Speaker | None, int, int]:
     """Speaker named next to a quote, with the bounds of the attribution context."""

@@ -4,29 +4,26 @@
 man nor "he" to a woman when the article says which is which: an honorific or a
 gendered title word ("Ms", "spokeswoman"), a known given name, or "his"/"her"
 right after the person as a subject. The word lists are in
-``data/gender_cues.json``. A person with no cue fits either pronoun.
+``vocab/data/gender_cues.json``. A person with no cue fits either pronoun.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
 
-from .records import OfficialRecord
-from .titles import _low
+from ..records import OfficialRecord
+from ..catalogue.titles import _low
+from ..vocab import load
 
-DATA_FILE = Path(__file__).parent / "data" / "gender_cues.json"
 
 
 @lru_cache(maxsize=1)
 def _gender_cues() -> dict[str, frozenset[str]]:
-    with open(DATA_FILE, encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = load("gender_cues.json")
     return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
 
 

@@ -21,7 +21,8 @@ from html.parser import HTMLParser
 
 import dateparser
 
-from .records import ArticleMeta
+from ..records import ArticleMeta
+from ..vocab import words
 
 # Agencies as they are written in datelines and bylines -> the name the record uses.
 AGENCIES: dict[str, str] = {
@@ -69,7 +70,7 @@ DATELINE_RE = re.compile(
 )
 BYLINE_RE = re.compile(r"^By\s+(?P<who>[^|\u00b7,]+?)\s*(?:[|\u00b7,]\s*(?P<rest>.*))?$")
 # Head lines that are navigation, not the headline: "All news", section labels.
-NAV_WORDS = frozenset({"all news", "news", "home", "latest", "breaking news", "top stories"})
+NAV_WORDS = words()["nav_words"]
 # Settings that make dateparser independent of the clock and locale.
 DATE_SETTINGS = {
     "RELATIVE_BASE": dt.datetime(2000, 1, 1),

@@ -12,22 +12,21 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .actors import DEMONYM, ActorMention
-from .lexicon import INSTITUTION_NOUNS, PARTY_PRONOUNS, PERSON_POSSESSIVES, RELATIVE_PRONOUNS
+from ..catalogue.actors import DEMONYM, ActorMention
+from ..vocab.lexicon import (
+    ACCUSE_VERBS,
+    COMPLAINT_VERBS,
+    INSTITUTION_NOUNS,
+    OBJECT_CONTROL,
+    PARTY_PRONOUNS,
+    PENALTY_NOUNS,
+    PENALTY_VERBS,
+    PERSON_POSSESSIVES,
+    RELATIONAL_NOUNS,
+    RELATIVE_PRONOUNS,
+)
 
 MentionIndex = dict[int, ActorMention]
-# Verbs whose object, not subject, does what an infinitive says ("urged India to
-# reconsider", "allowing Ukraine to buy", "asked Washington to supply").
-OBJECT_CONTROL = frozenset({"urge", "press", "ask", "allow", "permit", "let", "call", "force", "help", "enable", "persuade", "encourage", "invite", "authorise", "authorize"})
-# Verbs whose object is the doer of an "of"-gerund: "accused Turkey of supplying".
-# Nouns whose national modifier is not the referent: "their NATO ally" is not NATO.
-RELATIONAL_NOUNS = frozenset({"ally", "member", "partner", "neighbour", "neighbor", "enemy", "rival", "adversary", "counterpart", "foe", "friend"})
-# Verbs of warning and complaint: what follows is about the party addressed.
-COMPLAINT_VERBS = frozenset({"warn", "complain", "protest", "caution", "threaten", "remind", "reproach", "rebuke", "lecture"})
-ACCUSE_VERBS = frozenset({"accuse", "suspect", "charge", "blame", "criticise", "criticize", "condemn", "thank", "praise"})
-# "punish X for supplying", "impose sanctions on X for supplying": X supplies.
-PENALTY_VERBS = frozenset({"punish", "sanction", "penalise", "penalize", "fine", "reward", "target", "blacklist"})
-PENALTY_NOUNS = frozenset({"sanction", "penalty", "measure", "restriction", "tariff", "fine"})
 
 
 def _dedupe(codes: list[str]) -> list[str]:

@@ -1,7 +1,7 @@
 """Reported speech: "X said that ...", "..., X said", "X described the deal as a
 mistake", "X urged Moscow to reconsider", "according to X, ...".
 
-Each reporting verb (``data/statement_words.json``) with a speaker gives one
+Each reporting verb (``vocab/data/words.json``) with a speaker gives one
 utterance: the clause it reports, or, for verbs that carry the utterance in
 their own object ("described", "urged", "welcomed"), the verb and what it
 governs. Verbs inside quotes are the speaker's own words, not reporting.
@@ -14,16 +14,17 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from . import columns
+from ..text import columns
 from . import supply_context as sc
-from .people import PersonResolver
+from ..people.persons import PersonResolver
 from .quotes import Quote
-from .speakers import OrgRegistry, Speaker, _is_media, resolve_subject, subject_of
+from .speakers import OrgRegistry, Speaker, is_media, resolve_subject, subject_of
 from .utterance import Utterance, inside, sentence_bounds, trim
-from .nlp import doc_text
+from ..text.nlp import doc_text
+from ..vocab import words
 
 # "refused to say ...", "declined to comment ...": no utterance follows.
-_WITHHOLD_VERBS = frozenset({"refuse", "decline", "fail", "avoid"})
+_WITHHOLD_VERBS = words()["withhold_verbs"]
 
 
 def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: Sequence[Quote]) -> list[Utterance]:
@@ -67,7 +68,7 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             prev = doc[tok.i - 1]
             name = resolver.person_at(prev.idx, prev.idx + len(prev.text))
             # ("Der Spiegel reported": news media tagged as a person stay out)
-            if name and (resolver.is_official(name) or len(name.split()) >= 2) and not _is_media([prev]):
+            if name and (resolver.is_official(name) or len(name.split()) >= 2) and not is_media([prev]):
                 subj, speaker = prev, Speaker(name, True)
                 # a clause after the verb is still what was said ("State
                 # Councilor and Defense Minister X said China would ...")

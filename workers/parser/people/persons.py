@@ -10,7 +10,6 @@ minister", "the Israeli leader", "he") back to that full name.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,18 +17,20 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from . import columns, gazetteer
+from ..text import columns
+
+from ..catalogue import gazetteer
 from .gender import gender as _gender
 from .gender import weak_female as _weak_female
-from .records import OfficialRecord
-from .supply_roles import words as supply_words
-from .titles import DATA_FILE as TITLES_FILE
-from .titles import (
+from ..records import OfficialRecord
+from ..catalogue.titles import (
     NON_OFFICIAL, TitleInfo, _low, abbreviations, head_starts, is_head_of_state_title, is_title_text, is_title_word,
     lexicon, match_head, state_code,
 )
-from .nlp import doc_text
-from .textscan import word_start_matches
+from ..text.nlp import doc_text
+from ..vocab import words as supply_words
+from ..text.textscan import word_start_matches
+from ..vocab import load
 
 # Capitalised words that are never part of a name.
 _NOT_NAME = {
@@ -40,7 +41,7 @@ _NOT_NAME = {
 }
 
 
-def _hard_stop(tok: Token) -> bool:
+def hard_stop(tok: Token) -> bool:
     """Sentence-final punctuation, a paragraph break or a dash."""
     if tok.text == "." and tok.i > 0 and tok.doc[tok.i - 1].lower_ in abbreviations():
         return False  # "Lt" "." "Col": the point of an abbreviation
@@ -49,7 +50,7 @@ def _hard_stop(tok: Token) -> bool:
 
 
 @dataclass
-class _Mention:
+class NameMention:
     start: int  # token index
     end: int
     text: str
@@ -57,9 +58,9 @@ class _Mention:
 
 
 @dataclass
-class _Person:
+class Person:
     name: str
-    mentions: list[_Mention] = field(default_factory=list)
+    mentions: list[NameMention] = field(default_factory=list)
     info: TitleInfo | None = None
 
     @property
@@ -114,8 +115,7 @@ def _is_name_word(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _not_name_syllables() -> frozenset[str]:
-    with open(TITLES_FILE, encoding="utf-8") as fh:
-        return frozenset(json.load(fh).get("not_name_syllables", []))
+    return frozenset(load("official_titles.json").get("not_name_syllables", []))
 
 
 def _name_syllable(tok: Token) -> bool:
@@ -280,26 +280,26 @@ class PersonResolver:
     leader") and, for pronouns, the person mentioned last before the pronoun.
     """
 
-    def __init__(self, doc: Doc, people: Sequence[_Person], officials: Sequence[OfficialRecord]):
+    def __init__(self, doc: Doc, people: Sequence[Person], officials: Sequence[OfficialRecord]):
         self.doc = doc
-        self._people = list(people)
+        self.people_in = list(people)
         self._officials = {o.name: o for o in officials}
         # (char offset, full name) of every mention, in text order
         self.mentions: list[tuple[int, int, str]] = sorted(
             (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), p.name)
-            for p in self._people for m in p.mentions
+            for p in self.people_in for m in p.mentions
         )
 
     @property
     def names(self) -> list[str]:
-        return [p.name for p in self._people]
+        return [p.name for p in self.people_in]
 
     def is_official(self, name: str) -> bool:
         return name in self._officials
 
     def is_non_official(self, name: str) -> bool:
         """An analyst, researcher or journalist by the article's own words."""
-        p = next((p for p in self._people if p.name == name), None)
+        p = next((p for p in self.people_in if p.name == name), None)
         return bool(p and p.info is not None and p.info.kind == NON_OFFICIAL)
 
     def official(self, name: str) -> OfficialRecord | None:
@@ -310,13 +310,13 @@ class PersonResolver:
         low = re.sub(r"(?:'s|\u2019s)$", "", text.strip()).lower()
         if not low:
             return None
-        for p in self._people:
+        for p in self.people_in:
             if p.name.lower() == low or any(m.text.lower() == low for m in p.mentions):
                 return p.name
         sur = _surname(low)
-        hits = [p for p in self._people if p.surname == sur]
+        hits = [p for p in self.people_in if p.surname == sur]
         if not hits and " " not in low:
-            hits = [p for p in self._people if low in _short_forms(p.name)]
+            hits = [p for p in self.people_in if low in _short_forms(p.name)]
         return hits[0].name if len(hits) == 1 else None
 
     def person_at(self, start: int, end: int) -> str | None:
@@ -379,7 +379,7 @@ class PersonResolver:
         """"f", "m" or None (no cue) for a person's full name."""
         cache = self.__dict__.setdefault("_genders", {})
         if name not in cache:
-            cache[name] = _gender(self.doc, next((p for p in self._people if p.name == name), None),
+            cache[name] = _gender(self.doc, next((p for p in self.people_in if p.name == name), None),
                                   self._officials.get(name))
         return cache[name]
 
@@ -410,8 +410,8 @@ class PersonResolver:
         return best
 
 
-def _cluster(doc: Doc, mentions: list[_Mention]) -> list[_Person]:
-    people: list[_Person] = []
+def _cluster(doc: Doc, mentions: list[NameMention]) -> list[Person]:
+    people: list[Person] = []
     for m in mentions:
         words = [w for w in re.split(r"\s+", m.text) if w]
         sur = _surname(m.text)
@@ -437,7 +437,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> list[_Person]:
                     match = p
                     break
         if match is None:
-            people.append(_Person(name=m.text, mentions=[m]))
+            people.append(Person(name=m.text, mentions=[m]))
             continue
         match.mentions.append(m)
         # the full name is the first multi-word form ("Shoigu" in a headline, then "Sergei Shoigu")
@@ -452,8 +452,8 @@ def _form_pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"{re.escape(form)}(?![\w-])", flags=re.IGNORECASE)
 
 
-def _people(doc: Doc) -> list[_Person]:
-    mentions = [_Mention(s, e, _name_text(doc, s, e)) for s, e in _candidates(doc)]
+def people_in(doc: Doc) -> list[Person]:
+    mentions = [NameMention(s, e, _name_text(doc, s, e)) for s, e in _candidates(doc)]
     people = _cluster(doc, mentions)
     # Catch later mentions the NER missed ("Serzh" tagged as a place): every
     # further occurrence of a known full name or surname.
@@ -478,7 +478,7 @@ def _people(doc: Doc) -> list[_Person]:
                 if any(s <= span.start < e for s, e in known):
                     continue
                 known.add((span.start, span.end))
-                p.mentions.append(_Mention(span.start, span.end, hit.group(0)))
+                p.mentions.append(NameMention(span.start, span.end, hit.group(0)))
         p.mentions.sort(key=lambda m: m.start)
     people.sort(key=lambda p: p.mentions[0].start)
     return people

@@ -14,12 +14,12 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from . import gazetteer
+from ..catalogue import gazetteer
 from . import supply_context as sc
-from .people import PersonResolver
-from .titles import match_head, state_code
+from ..people.persons import PersonResolver
+from ..catalogue.titles import match_head, state_code
 from .utterance import Speaker, paragraph_index
-from .nlp import doc_text
+from ..text.nlp import doc_text
 
 _RELATIVE = {"who", "which", "that", "whom"}
 _CORE_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "nummod", "prep", "pobj", "cc", "conj", "punct", "flat"}
@@ -149,7 +149,7 @@ def canonical_org(doc: Doc, name: str) -> str:
     return name
 
 
-def _is_media(tokens: list[Token]) -> bool:
+def is_media(tokens: list[Token]) -> bool:
     media = sc.words()["media_words"]
     hits = {t.lower_ for t in tokens if t.lower_ in media}
     # a "news agency" reports; the "Defense Security Cooperation Agency", a
@@ -239,7 +239,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     core = _core(subj)
     start, end = core[0].idx, core[-1].idx + len(core[-1].text)
     text = doc_text(doc)[start:end]
-    if _is_media(core):
+    if is_media(core):
         return None
     # "President Erdogan's spokesman Ibrahim Kalin said": the head of the
     # subject speaks, not the person in the possessive before it

@@ -6,25 +6,21 @@ recipient and "from"/"by" the supplier; a state qualifying a weapon ("Russian
 weapons", "US Patriot missiles") is its maker's side. Also decides whether text
 speaks of arms supply at all (``has_supply_vocab``).
 
-Word lists live in ``data/statement_words.json``.
+Word lists live in ``vocab/data/words.json``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from . import columns
-from .nlp import doc_text
-
-DATA_FILE = Path(__file__).parent / "data" / "statement_words.json"
-
+from ..text import columns
+from ..text.nlp import doc_text
+from ..vocab import words
 
 SUPPLIER = "supplier"
 
@@ -34,13 +30,6 @@ RECIPIENT = "recipient"
 
 PARTNER = "partner"  # the other side of a deal: supplier or recipient, whichever is missing
 
-
-@lru_cache(maxsize=1)
-def words() -> dict[str, Any]:
-    with open(DATA_FILE, encoding="utf-8") as fh:
-        data = json.load(fh)
-    data.pop("_comment", None)
-    return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items()}
 
 
 @dataclass(frozen=True)
@@ -82,7 +71,7 @@ def normalise_mentions(doc: Doc, actor_mentions: Iterable[Any] | None) -> list[M
     raw = list(actor_mentions or [])
     if not raw:
         try:
-            from .actors import find_actors
+            from ..catalogue.actors import find_actors
 
             raw = find_actors(doc)
         except Exception:  # no mentions is better than no statements
@@ -107,7 +96,7 @@ def _lemma(tok: Token) -> str:
 
 def _named_weapon_spans(text: str) -> list[tuple[int, int]]:
     try:
-        from .weapons import named_systems
+        from ..transfers.weapons import named_systems
 
         return [(s, e) for s, e, _n in named_systems(text)]
     except Exception:  # the weapon list is a help, not a requirement
@@ -247,7 +236,7 @@ def _transfer_head(tok: Token) -> bool:
     "exports to", "bought from"), unlike "a visit to", "a reference to"."""
     w = words()
     lem = _lemma(tok)
-    return (lem in w["supplier_verbs"] or lem in w["recipient_verbs"] or lem in w["supply_lemmas"]
+    return (lem in w["supplier_verbs"] or lem in w["acquire_verbs"] or lem in w["supply_lemmas"]
             or lem in w["weapon_lemmas"] or lem in w["transfer_heads"] or _is_weapon_noun(tok))
 
 
@@ -265,9 +254,6 @@ def _pp_head(tok: Token) -> Token | None:
     head = prep.head
     if head.dep_ == "agent":
         head = head.head
-    # "licence applications for military goods bound for Turkey"
-    if prep.lower_ == "for" and head.lower_ == "bound":
-        return head
     return head
 
 
@@ -299,7 +285,7 @@ def _sentence_supplies(tok: Token) -> bool:
     """The sentence speaks of supplying, not only of weapons ("to counter Russian
     missiles" names a maker's weapons without any transfer)."""
     w = words()
-    lems = w["supply_lemmas"] | w["supplier_verbs"] | w["recipient_verbs"]
+    lems = w["supply_lemmas"] | w["supplier_verbs"] | w["acquire_verbs"]
     return any(_lemma(t) in lems or t.lower_ in lems for t in tok.sent)
 
 
@@ -346,7 +332,7 @@ def role_of(doc: Doc, m: Mention) -> str | None:
                      if g.dep_ == "pcomp" or (g.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children))]
             near += [g for c in near for g in c.children if g.dep_ == "xcomp"]
             for child in near:
-                if _lemma(child) in w["supplier_verbs"] | w["recipient_verbs"]:
+                if _lemma(child) in w["supplier_verbs"] | w["acquire_verbs"]:
                     lem = _lemma(child)
                     break
         if lem in w["supplier_verbs"]:
@@ -357,7 +343,7 @@ def role_of(doc: Doc, m: Mention) -> str | None:
             # "promised Ukrainian President Volodymyr Zelenskiy air defence systems"
             if how == "obj" and _names_person(tok):
                 return RECIPIENT
-        if lem in w["recipient_verbs"] or (lem == "take" and any(_lemma(c) == "delivery" for c in verb.children)):
+        if lem in w["acquire_verbs"] or (lem == "take" and any(_lemma(c) == "delivery" for c in verb.children)):
             if how == "subj":
                 return RECIPIENT
     return None
@@ -405,7 +391,7 @@ def dateline_span(doc: Doc) -> tuple[int, int] | None:
 
 def _find_dateline_span(doc: Doc) -> tuple[int, int] | None:
     try:
-        from .metadata import find_dateline
+        from ..text.metadata import find_dateline
 
         m = find_dateline(doc_text(doc))
     except Exception:
@@ -457,7 +443,7 @@ def roles_in(doc: Doc, mentions: Sequence[Mention], start: int, end: int) -> tup
     if subjects and not roles.supplier and not roles.recipients and partners:
         # "Poland signed an agreement with the United States to buy ...": the
         # subject buys when the sentence buys, else it sells
-        buys = any(t.lemma_.lower() in words()["recipient_verbs"]
+        buys = any(t.lemma_.lower() in words()["acquire_verbs"]
                    for t in (doc.char_span(start, end, alignment_mode="expand") or []))
         if buys:
             roles.recipients.append(subjects[0].code)

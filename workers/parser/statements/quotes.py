@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
-from .nlp import doc_text
+from ..text.nlp import doc_text
 
 OPEN = {'"', "\u201c", "\u00ab", "\u201e"}
 CLOSE = {'"', "\u201d", "\u00bb"}
@@ -31,9 +31,6 @@ class Quote:
     content_start: int
     content_end: int
     closed: bool = True
-
-    def contains(self, offset: int) -> bool:
-        return self.start <= offset < self.end
 
 
 def find_quotes(text: str) -> list[Quote]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .actors import COMPANY, ActorMention
-from .lexicon import (
+from ..catalogue.actors import COMPANY, ActorMention
+from ..vocab.lexicon import (
     AID_NOUNS,
     ARMS_WORDS,
     CONTEXT_AID_NOUNS,
@@ -25,12 +25,13 @@ from .lexicon import (
     QUANTITY_NOUNS,
 )
 from .roles import MentionIndex, phrase_codes, subject_codes
-from .nlp import doc_text
+from ..text.nlp import doc_text
 from .weapons import named_systems
+from ..vocab import words
 
 
 # Quantity words that stand for the arms of the story when they count nothing else.
-ANAPHORIC_LOTS = frozenset({"batch", "shipment", "consignment", "tranche", "lot", "first", "rest", "remainder"})
+ANAPHORIC_LOTS = words()["anaphoric_lots"]
 
 
 _ARMS_OR_MODIFIERS = ARMS_WORDS | MILITARY_MODIFIERS | EXPORT_MODIFIERS

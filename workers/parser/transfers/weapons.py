@@ -1,6 +1,6 @@
 """Weapon systems named in a stretch of text, and the state that makes them.
 
-Three kinds of names, from ``data/weapons.json``: named systems ("Patriot",
+Three kinds of names, from ``vocab/data/weapons.json``: named systems ("Patriot",
 "IRIS-T SLM", "Bayraktar TB2"), designations by shape ("S-400", "Su-30MKI",
 "F-35A", "K2", "M1A1"), and categories ("air defence systems", "submarines")
 used when a sentence names no system. A system's maker state is the fallback
@@ -10,14 +10,12 @@ never names France in that sentence.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from .textscan import word_start_matches
+from ..text.textscan import word_start_matches
+from ..vocab import load
 
-DATA = Path(__file__).parent / "data" / "weapons.json"
 
 # Designations: letters, a hyphen, digits ("S-400", "MiG-29", "Buk-M1", "Su-30MKI")
 # or capitals run into digits ("K2", "TB2", "M1A1", "CV90"), at word starts
@@ -32,8 +30,7 @@ _NOT_DESIGNATION = re.compile(r"^(?:COVID-\d+|[A-Za-z]+-(?:19|20)\d\d|G\d+|P\d|Q
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    with open(DATA, encoding="utf-8") as fh:
-        return json.load(fh)
+    return load("weapons.json")
 
 
 @lru_cache(maxsize=1)

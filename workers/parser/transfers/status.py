@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import columns
-from .lexicon import (
+from ..text import columns
+from ..vocab.lexicon import (
     CLAIM_NOUNS,
     CONSIDERING_MODALS,
     CONSIDERING_NOUNS,
@@ -40,6 +40,7 @@ from .lexicon import (
     PLANNED_VERBS,
     SUSPEND_VERBS,
 )
+from ..vocab import words
 
 DELIVERED = "delivered"
 ONGOING = "ongoing"
@@ -50,27 +51,22 @@ SUSPENDED = "suspended"
 DENIED = "denied"
 
 # Trigger lemmas whose completed form means the arms changed hands.
-HANDOVER_LEMMAS = frozenset(
-    {"deliver", "hand", "supply", "send", "give", "transfer", "provide", "donate", "gift", "receive",
-     "buy", "purchase", "acquire", "ship", "export", "sell", "fly", "ferry", "carry", "transport",
-     "smuggle", "truck", "arm", "equip", "obtain", "get", "reach", "arrive", "land", "import",
-     "procure", "furnish", "dispatch", "airlift", "move", "lease", "field", "induct"}
-)
+HANDOVER_LEMMAS = words()["handover_lemmas"]
 # In headlinese the present tense reports a finished event ("China hands over submarines").
-HEADLINE_PAST = frozenset({"hand", "deliver", "receive", "get", "reach", "arrive", "take", "give", "send", "gift", "donate", "transfer"})
+HEADLINE_PAST = words()["headline_past"]
 # Dependencies the status chain climbs; "advcl" is a separate event.
-CLIMB_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "pcomp", "conj", "nsubjpass", "nsubj", "attr", "appos", "compound", "amod", "oprd", "dative", "agent"})
+CLIMB_DEPS = frozenset({"acl", "agent", "amod", "appos", "attr", "ccomp", "compound", "conj", "dative", "dobj", "nsubj", "nsubjpass", "oprd", "pcomp", "pobj", "prep", "relcl", "xcomp"})
 # Conjunctions that make a clause conditional: "could transfer jets if Belgrade pays".
-CONDITION_MARKS = frozenset({"if", "unless", "provided"})
+CONDITION_MARKS = words()["condition_marks"]
 # Verbs about supplies that already exist, which say nothing of their stage.
-NEUTRAL_VERBS = frozenset({"reconsider", "rethink", "review", "criticise", "criticize", "condemn", "protest", "slam", "welcome", "praise", "question", "oppose", "describe", "call"})
+NEUTRAL_VERBS = words()["neutral_verbs"]
 # Supply verbs that carry their own stage.
 TRIGGER_STATUS = {
     "offer": "considering", "propose": "considering", "promise": "planned", "pledge": "planned",
     "request": "considering", "ask": "considering", "seek": "considering", "want": "considering",
     "demand": "considering", "beg": "considering",
 }
-ORDER_WORDS = frozenset({"order", "pay", "contract", "paid"})
+ORDER_WORDS = words()["order_words"]
 _DROPPED_OR_DEALT = DROPPED_OBJECTS | DEAL_NOUNS | PLANNED_NOUNS | PERMISSION_NOUNS
 # Verbs that dismiss a report: "rejects reports", "denied claims".
 _CLAIM_DENY_VERBS = DENY_VERBS - {"decline", "refuse", "rule"}

@@ -21,8 +21,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import DEMONYM, ActorMention, mention_index
-from .lexicon import (
+from ..catalogue.actors import DEMONYM, ActorMention, mention_index
+from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
     ARRIVAL_VERBS,
@@ -40,15 +40,15 @@ from .lexicon import (
     SUPPLY_NOUNS,
     SUPPLY_VERBS,
 )
-from .metadata import DATELINE_RE, is_headline_line
+from ..text.metadata import DATELINE_RE, is_headline_line
 from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text, with_objects
-from .records import TransferRecord
+from ..records import TransferRecord
 from .roles import subject_codes
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
 from .triggers import Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
-from . import columns
-from .nlp import doc_text
+from ..text import columns
+from ..text.nlp import doc_text
 
 
 def _definite_object(trigger: Token) -> bool:
@@ -146,7 +146,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
 
 # Clauses of a verb that are other events: their arms are not the verb's
 # ("Germany delivered IRIS-T systems, and Kyiv said it needed Patriots").
-OTHER_EVENT_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "cc"})
+OTHER_EVENT_DEPS = frozenset({"advcl", "cc", "ccomp", "conj", "parataxis"})
 
 
 def _own_text(tok: Token) -> str:
