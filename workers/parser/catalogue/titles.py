@@ -189,10 +189,7 @@ def state_code(text: str) -> str | None:
     cleaned = _POSSESSIVE_END.sub("", text.replace("\u2019", "'").strip())
     if not cleaned or not cleaned[0].isupper():
         return None
-    try:
-        actor = gazetteer.resolve_actor(cleaned)
-    except Exception:  # the gazetteer is data-driven; a bad entry must not sink a parse
-        return None
+    actor = gazetteer.resolve_actor(cleaned)
     # A person's country is a state; "UN ambassador" names no country.
     if actor is None or actor.kind != "state":
         return None

@@ -355,10 +355,7 @@ def _fill_countries(doc: Doc, people: list[Person]) -> None:
 
 def _org_state(name: str) -> str | None:
     """The state of a body the gazetteer knows by its full name (an export agency)."""
-    try:
-        company = gazetteer.resolve_company(name)
-    except Exception:  # the gazetteer is data; a bad entry must not sink a parse
-        return None
+    company = gazetteer.resolve_company(name)
     return company.state if company else None
 
 
@@ -415,18 +412,12 @@ def extract_officials(doc: Doc) -> list[OfficialRecord]:
 
     Countries come from the title phrases themselves (demonyms, possessives) and
     the gazetteer, not from the actor mentions."""
-    try:
-        return _records(doc, _official_people(doc))
-    except Exception:  # one odd article must not sink the whole extraction
-        return []
+    return _records(doc, _official_people(doc))
 
 
 def build_resolver(doc: Doc, officials: Sequence[OfficialRecord] | None = None) -> PersonResolver:
     """A resolver over every person in ``doc`` (officials or not)."""
-    try:
-        people = _official_people(doc)
-    except Exception:
-        people = []
+    people = _official_people(doc)
     if officials is None:
         officials = _records(doc, people)
     # a caller's official list may name people under the same full names

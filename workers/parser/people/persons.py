@@ -159,10 +159,7 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
 
 def _is_body(text: str) -> bool:
     """An international body or alliance by name ("the United Nations", "NATO")."""
-    try:
-        actor = gazetteer.resolve_actor(text)
-    except Exception:  # the gazetteer is data; a bad entry must not sink a parse
-        return False
+    actor = gazetteer.resolve_actor(text)
     return actor is not None and actor.kind == "alliance"
 
 

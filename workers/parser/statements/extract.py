@@ -44,6 +44,9 @@ from ..catalogue.titles import state_code
 from .topic import off_topic
 from .utterance import Speaker, Utterance, overlaps_quote, paragraph_index, trim
 from ..text.nlp import doc_text
+from ..catalogue.actors import find_actors
+from ..transfers.extract import extract_transfers
+from ..transfers.weapons import origin_of
 
 _DENIAL = {"deny", "dismiss", "reject", "refute"}
 
@@ -250,23 +253,12 @@ def _first_person(doc: Doc, u: Utterance, country: str | None) -> list[sc.Mentio
 def _transfers(doc: Doc, actor_mentions: Any) -> list[Any]:
     """The transfer extractor's rows, the best account of the article's pairs;
     none when it is unavailable or fails (this module then reads the pairs itself)."""
-    try:
-        from ..catalogue.actors import find_actors
-        from ..transfers.extract import extract_transfers
-
-        mentions = list(actor_mentions) if actor_mentions else find_actors(doc)
-        return list(extract_transfers(doc, mentions))
-    except Exception:
-        return []
+    mentions = list(actor_mentions) if actor_mentions else find_actors(doc)
+    return list(extract_transfers(doc, mentions))
 
 
 def _weapon_origin(text: str) -> str | None:
-    try:
-        from ..transfers.weapons import origin_of
-
-        return origin_of(text)
-    except Exception:  # the weapon table is a help, not a requirement
-        return None
+    return origin_of(text)
 
 
 def _person_country(name: str | None, resolver: PersonResolver) -> str | None:
@@ -280,10 +272,7 @@ def extract_statements(doc: Doc, actor_mentions: Any, officials: Sequence[Offici
 
     ``transfers`` are the article's transfer rows when the caller has them already
     (the pipeline does); otherwise they are extracted here."""
-    try:
-        return _extract(doc, actor_mentions, officials, transfers)
-    except Exception:  # an odd article yields no statements rather than no extraction
-        return []
+    return _extract(doc, actor_mentions, officials, transfers)
 
 
 def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],

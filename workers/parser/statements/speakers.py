@@ -120,10 +120,7 @@ class OrgRegistry:
 
 def _is_company(name: str) -> bool:
     """An arms maker the gazetteer knows ("Rheinmetall"): what "the company" means."""
-    try:
-        return gazetteer.resolve_company(name) is not None
-    except Exception:
-        return False
+    return gazetteer.resolve_company(name) is not None
 
 
 def _company_shaped(core: list[Token]) -> bool:
@@ -140,10 +137,7 @@ def _strip_det(text: str) -> str:
 
 def canonical_org(doc: Doc, name: str) -> str:
     """"EU" becomes "European Union" when the article also uses the full name."""
-    try:
-        actor = gazetteer.resolve_actor(name)
-    except Exception:
-        actor = None
+    actor = gazetteer.resolve_actor(name)
     if actor is not None and actor.kind == "alliance" and actor.name != name and actor.name in doc_text(doc):
         return actor.name
     return name
@@ -308,8 +302,5 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
 
 
 def _is_alliance(text: str) -> bool:
-    try:
-        actor = gazetteer.resolve_actor(_strip_det(text))
-    except Exception:
-        return False
+    actor = gazetteer.resolve_actor(_strip_det(text))
     return actor is not None and actor.kind == "alliance"

@@ -20,6 +20,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..text import columns
 from ..text.nlp import doc_text
+from ..catalogue.actors import find_actors
+from ..text.metadata import find_dateline
+from ..transfers.weapons import named_systems
 from ..vocab import words
 
 SUPPLIER = "supplier"
@@ -70,12 +73,7 @@ def normalise_mentions(doc: Doc, actor_mentions: Iterable[Any] | None) -> list[M
     keys); find mentions with ``actors.find_actors`` when none are given."""
     raw = list(actor_mentions or [])
     if not raw:
-        try:
-            from ..catalogue.actors import find_actors
-
-            raw = find_actors(doc)
-        except Exception:  # no mentions is better than no statements
-            raw = []
+        raw = find_actors(doc)
     out: list[Mention] = []
     for m in raw:
         code, start, end = _get(m, "code"), _get(m, "start", "start_char"), _get(m, "end", "end_char")
@@ -95,12 +93,7 @@ def _lemma(tok: Token) -> str:
 
 
 def _named_weapon_spans(text: str) -> list[tuple[int, int]]:
-    try:
-        from ..transfers.weapons import named_systems
-
-        return [(s, e) for s, e, _n in named_systems(text)]
-    except Exception:  # the weapon list is a help, not a requirement
-        return []
+    return [(s, e) for s, e, _n in named_systems(text)]
 
 
 # A designation: S-300, F-35, T-90S, MiG-29
@@ -390,12 +383,7 @@ def dateline_span(doc: Doc) -> tuple[int, int] | None:
 
 
 def _find_dateline_span(doc: Doc) -> tuple[int, int] | None:
-    try:
-        from ..text.metadata import find_dateline
-
-        m = find_dateline(doc_text(doc))
-    except Exception:
-        return None
+    m = find_dateline(doc_text(doc))
     if m is None:
         return None
     # the match indexes its own line: place the line in the text first

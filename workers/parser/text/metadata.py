@@ -262,7 +262,9 @@ def html_metadata(raw: str) -> ArticleMeta:
     try:
         tags.feed(raw)
         tags.close()
-    except Exception:  # noqa: BLE001 - html.parser may choke on broken markup; tags so far still count
+    except AssertionError:
+        # html.parser's way of refusing a malformed declaration ("<![foo[");
+        # the tags read before it still count.
         pass
     ld = _ld_fields(tags.ld)
     page_title = _squash(tags.title)

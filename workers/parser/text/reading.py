@@ -14,6 +14,7 @@ import re
 from html.parser import HTMLParser
 
 import trafilatura
+from lxml.etree import LxmlError
 
 from ..errors import ParseError
 from .metadata import find_dateline, html_metadata, text_metadata
@@ -68,14 +69,16 @@ def _html_text(raw: str, title: str | None) -> str:
         extracted = trafilatura.extract(
             raw, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
         )
-    except Exception:  # noqa: BLE001 - trafilatura/lxml raise assorted errors on broken pages
+    except (LxmlError, ValueError):
+        # lxml refuses some pages outright (an encoding declaration in a str, markup
+        # it cannot recover); the fallback reader below still gets their text.
         extracted = None
     if not extracted:
         visible = _Visible()
         try:
             visible.feed(raw)
             visible.close()
-        except Exception:  # noqa: BLE001 - keep whatever was read before the markup broke
+        except AssertionError:  # html.parser on a malformed declaration: keep what was read
             pass
         extracted = "".join(visible.parts)
     paras = _paragraphs(extracted)
