@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -64,12 +65,18 @@ def stage(files: list[Path], gold: Path) -> None:
         shutil.copy(f.with_suffix(".json"), gold / f.with_suffix(".json").name)
 
 
-def extract(files: list[Path], pred: Path) -> float:
-    """Run the extractor as the stop hook does (one process per split); seconds taken."""
-    started = time.monotonic()
+def extract(files: list[Path], pred: Path) -> tuple[float, float]:
+    """Run the extractor as the stop hook does (one process per split): wall and
+    CPU seconds taken (CPU tells more on a shared machine)."""
+    started, cpu = time.monotonic(), _children_cpu()
     subprocess.run([sys.executable, "-m", "workers.parser.cli", *map(str, files), "--out", str(pred)],
                    cwd=ROOT, check=False)
-    return time.monotonic() - started
+    return time.monotonic() - started, _children_cpu() - cpu
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,13 +100,13 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(gold, ignore_errors=True)
             shutil.rmtree(pred, ignore_errors=True)
             stage(files, gold)
-            seconds = extract(files, pred)
+            seconds, cpu = extract(files, pred)
             cmd = [sys.executable, str(shared / "eval" / "score.py"), "--gold", str(gold), "--pred", str(pred)]
             if args.json:
                 out = subprocess.run(cmd + ["--json"], capture_output=True, text=True, check=True).stdout
                 summaries[name] = json.loads(out)
             else:
-                print(f"== {name}: {len(files)} articles, extracted in {seconds:.1f} s")
+                print(f"== {name}: {len(files)} articles, extracted in {seconds:.1f} s ({cpu:.1f} s CPU)")
                 sys.stdout.flush()
                 subprocess.run(cmd, check=True)
                 print()

@@ -62,6 +62,16 @@ def _paragraphs(text: str) -> list[str]:
     return [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines() if line.strip()]
 
 
+def _once(paras: list[str]) -> list[str]:
+    """The paragraphs without a second copy of themselves: trafilatura (with
+    favor_precision) returns the content of a short ``<article>`` twice in a row,
+    one paragraph or several, which would double every record in it."""
+    half = len(paras) // 2
+    if half and len(paras) % 2 == 0 and paras[:half] == paras[half:]:
+        return paras[:half]
+    return paras
+
+
 def _html_text(raw: str, title: str | None) -> str:
     """Headline plus article paragraphs separated by blank lines."""
     extracted = None
@@ -81,7 +91,9 @@ def _html_text(raw: str, title: str | None) -> str:
         except AssertionError:  # html.parser on a malformed declaration: keep what was read
             pass
         extracted = "".join(visible.parts)
-    paras = _paragraphs(extracted)
+        paras = _paragraphs(extracted)
+    else:
+        paras = _once(_paragraphs(extracted))
     if title:
         title = re.sub(r"\s+", " ", title).strip()
         # trafilatura sometimes keeps the <h1>; the headline must appear once.
