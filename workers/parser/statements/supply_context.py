@@ -16,7 +16,7 @@ from typing import Any, Iterable, Sequence
 from spacy.tokens import Doc
 
 # The role readers are re-exported: callers see one module for "who supplies whom".
-from .supply_roles import (  # noqa: F401
+from ..transfers.supply_roles import (  # noqa: F401
     Mention,
     Roles,
     _get,

@@ -46,6 +46,7 @@ from ..records import TransferRecord
 from .roles import subject_codes
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
 from .triggers import Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
+from .secondary import secondary_transfers
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 from ..text import columns
 from ..text.nlp import doc_text
@@ -431,3 +432,8 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
         )))
     rows.sort(key=lambda x: (x[0], x[1].supplier, x[1].recipient))
     return [r for _i, r in rows]
+
+
+def extract_passing_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """The pairs named in passing that ``found`` (``extract_transfers``) lacks."""
+    return secondary_transfers(doc, mentions, found, _sentence_bounds)

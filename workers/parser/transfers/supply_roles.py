@@ -22,7 +22,7 @@ from ..text import columns
 from ..text.nlp import doc_text
 from ..catalogue.actors import find_actors
 from ..text.metadata import find_dateline
-from ..transfers.weapons import named_systems
+from .weapons import named_systems
 from ..vocab import words
 
 SUPPLIER = "supplier"
