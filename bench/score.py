@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import confidence
+
 ROOT = Path(__file__).resolve().parents[1]
 SPLITS = ("dev", "train", "validation")
 _VALIDATION = re.compile(r"^t\d\d[05]$")
@@ -90,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     if shared is None:
         print("make score: no shared corpus (../shared/corpus, or set SHARED_DIR); nothing to score")
         return 0
+    scorer = confidence.load_scorer(shared)
     work = args.keep or Path(tempfile.mkdtemp(prefix="score-"))
     summaries = {}
     try:
@@ -109,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"== {name}: {len(files)} articles, extracted in {seconds:.1f} s ({cpu:.1f} s CPU)")
                 sys.stdout.flush()
                 subprocess.run(cmd, check=True)
+                print("\n".join(confidence.table(confidence.judged(scorer, gold, pred))))
                 print()
     finally:
         if args.keep is None:
