@@ -404,3 +404,19 @@ def test_name_before_an_office_apposition_whatever_its_entity_label(nlp):
     text = LEAD + "Taurus Oberon, the Kremlin spokesman, said the tanks would burn."
     assert _officials(nlp, text)["Taurus Oberon"] == ("spokesman", "RUS")
     assert ("Taurus Oberon", "the tanks would burn") in _statements(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a three-part name shortened to its middle part, the name the person goes by
+        ("Defence Minister Ahmad Rahim Sulaiman visited the air base in Kuwait.\n\n"
+         "Rahim said Malaysia would buy the Kuwaiti Hornets once Washington approved the transfer.",
+         "Ahmad Rahim Sulaiman"),
+        ("Foreign Minister Maria Elena Costa met her Brazilian counterpart on Monday.\n\n"
+         "Elena said Argentina wanted to buy Brazilian helicopters for its navy.",
+         "Maria Elena Costa"),
+    ],
+)
+def test_a_middle_name_alone_is_the_same_person(nlp, text, speaker):
+    assert [s for s, _e in _statements(nlp, text)] == [speaker]

@@ -93,6 +93,11 @@ def _short_forms(name: str) -> frozenset[str]:
     words = [w for w in name.split() if not _INITIALS.fullmatch(w)]
     if len(words) >= 2 and words[0].lower().strip(".") not in lexicon().particles and len(words[0]) >= 3:
         forms.add(words[0].lower())
+    # Three-part names are often shortened to the middle part, the name the
+    # person goes by ("Khaled" for "Mohamed Khaled Nordin").
+    if len(words) == 3 and not _PATRONYMIC.search(name) and len(words[1]) >= 3 \
+            and words[1].lower().strip(".") not in lexicon().particles and words[1][0].isupper():
+        forms.add(words[1].lower())
     return frozenset(forms)
 
 
@@ -462,15 +467,21 @@ def people_in(doc: Doc) -> list[Person]:
         # the first word only when no one else in the article shares it and it
         # is no place or title ("Jordan", "General")
         first = p.name.split()[0] if len(p.name.split()) >= 2 else None
-        if first and first.lower() in _short_forms(p.name) and not state_code(first) \
-                and not any(q is not p and first.lower() in _short_forms(q.name) | {q.name.lower()} for q in people):
-            forms.add(first)
+        # the first word, or the middle one of three ("Khaled"), only when it is
+        # nobody else's and no place
+        given = [first] if first else []
+        if len(p.name.split()) == 3:
+            given.append(p.name.split()[1])
+        for word in given:
+            if word.lower() in _short_forms(p.name) and not state_code(word) \
+                    and not any(q is not p and word.lower() in _short_forms(q.name) | {q.name.lower()} for q in people):
+                forms.add(word)
         for form in sorted(forms, key=len, reverse=True):
             for hit in word_start_matches(_form_pattern(form), doc_text(doc)):
                 span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
                 if span is None or not hit.group(0)[0].isupper():
                     continue
-                if form == first and form != p.name.split()[-1] and (span[0].pos_ != "PROPN" or is_title_word(span[0])):
+                if form in given and form != p.name.split()[-1] and (span[0].pos_ != "PROPN" or is_title_word(span[0])):
                     continue
                 if any(s <= span.start < e for s, e in known):
                     continue
