@@ -420,3 +420,19 @@ def test_name_before_an_office_apposition_whatever_its_entity_label(nlp):
 )
 def test_a_middle_name_alone_is_the_same_person(nlp, text, speaker):
     assert [s for s, _e in _statements(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Liam Fox, the Secretary of State for International Trade, said Britain would sell jets to Qatar.",
+         "Liam Fox", "Secretary of State for International Trade"),
+        ("Commissioner for Trade Anna Berg said the EU would stop arms sales to Russia.",
+         "Anna Berg", "Commissioner for Trade"),
+        # "for" a state is a posting, not a portfolio
+        ("Peter Holm, the minister for Ukraine in the cabinet, said Denmark would send more F-16 jets.",
+         "Peter Holm", "minister"),
+    ],
+)
+def test_a_portfolio_after_for_belongs_to_the_title(nlp, text, name, title):
+    assert _officials(nlp, text)[name][0] == title

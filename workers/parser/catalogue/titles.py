@@ -183,6 +183,14 @@ def is_title_text(text: str) -> bool:
 _POSSESSIVE_END = re.compile(r"(?:'s|')$")
 
 
+def _portfolio(rest: list[Token]) -> bool:
+    """Capitalised words naming a field ("International Trade", "Employment and
+    Integration"), not a state or a body."""
+    lex = lexicon()
+    return (any(_is_cap(t) for t in rest) and all(_is_cap(t) or _low(t) in {"and", "the", "of", ","} for t in rest)
+            and not any(_low(t) in lex.org_words for t in rest) and state_code(_join(rest)) is None)
+
+
 @lru_cache(maxsize=8192)
 def state_code(text: str) -> str | None:
     """Alpha-3 code (or slug) for a demonym, state name or capital; None otherwise."""
@@ -361,6 +369,11 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         elif all(_is_cap(t) or _low(t) in {"the", "of"} for t in rest) and any(_is_cap(t) for t in rest):
             end += len(after)
             org_tokens = rest
+    elif len(after) >= 2 and _low(after[0]) == "for" and kind == OFFICE \
+            and _low(toks[end - 1]) in _PORTFOLIO_HEADS | {"state"} and _portfolio(after[1:]):
+        # "Minister for Defence", "Secretary of State for International Trade":
+        # a portfolio after "for" is part of the office, as after "of"
+        end += len(after)
     elif len(after) >= 2 and _low(after[0]) in {"at", "for", "in"}:
         org_tokens = after[1:]
         for t in org_tokens:
