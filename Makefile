@@ -1,11 +1,14 @@
 # Two commands do all the set-up on a fresh machine (see README.md).
-.PHONY: run test test-fast bench-parser bench-ingest bench-queries
+.PHONY: run test test-fast score bench-parser bench-ingest bench-queries
 
 run:  ## the service: venv, PostgreSQL, Redis, migrations, worker, web server, seeds
 	@bash scripts/stack.sh run
 
 test:  ## the same set-up on throwaway data, then the whole test suite
 	@bash scripts/stack.sh test $(PYTEST_ARGS)
+
+score:  ## the parser scored on ../shared's dev corpus, train split and validation split (SHARED_DIR=... to point elsewhere)
+	@.venv/bin/python -m bench.score $(SCORE_ARGS)
 
 # Benchmarks (bench/; see README "Benchmarks"). Each prints its figures and ratios.
 bench-parser:  ## parser vs spaCy's nlp.pipe over the dev corpus (BENCH_ARGS="DIR --words N")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from workers.parser.nlp import get_nlp
+from workers.parser.text.nlp import get_nlp
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parser.actors import find_actors
-from workers.parser.gazetteer import actor_catalogue, resolve_actor
+from workers.parser.catalogue.actors import find_actors
+from workers.parser.catalogue.gazetteer import actor_catalogue, resolve_actor
 
 
 def _codes(nlp, text: str) -> list[tuple[str, str]]:

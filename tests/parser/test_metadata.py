@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from workers.parser.metadata import html_metadata, parse_date, text_metadata
+from workers.parser.text.metadata import html_metadata, parse_date, text_metadata
 
 TASS_HEAD = """All news
 3 Mar 2021, 10:45

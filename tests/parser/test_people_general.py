@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parser.actors import find_actors
-from workers.parser.officials import extract_officials
+from workers.parser.catalogue.actors import find_actors
+from workers.parser.people.officials import extract_officials
 from workers.parser.statements import extract_statements
 
 
 def _parse(nlp, text: str):
     doc = nlp(text)
     mentions = find_actors(doc, nlp)
-    officials = extract_officials(doc, mentions)
+    officials = extract_officials(doc)
     return officials, extract_statements(doc, mentions, officials)
 
 
@@ -404,3 +404,35 @@ def test_name_before_an_office_apposition_whatever_its_entity_label(nlp):
     text = LEAD + "Taurus Oberon, the Kremlin spokesman, said the tanks would burn."
     assert _officials(nlp, text)["Taurus Oberon"] == ("spokesman", "RUS")
     assert ("Taurus Oberon", "the tanks would burn") in _statements(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a three-part name shortened to its middle part, the name the person goes by
+        ("Defence Minister Ahmad Rahim Sulaiman visited the air base in Kuwait.\n\n"
+         "Rahim said Malaysia would buy the Kuwaiti Hornets once Washington approved the transfer.",
+         "Ahmad Rahim Sulaiman"),
+        ("Foreign Minister Maria Elena Costa met her Brazilian counterpart on Monday.\n\n"
+         "Elena said Argentina wanted to buy Brazilian helicopters for its navy.",
+         "Maria Elena Costa"),
+    ],
+)
+def test_a_middle_name_alone_is_the_same_person(nlp, text, speaker):
+    assert [s for s, _e in _statements(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Liam Fox, the Secretary of State for International Trade, said Britain would sell jets to Qatar.",
+         "Liam Fox", "Secretary of State for International Trade"),
+        ("Commissioner for Trade Anna Berg said the EU would stop arms sales to Russia.",
+         "Anna Berg", "Commissioner for Trade"),
+        # "for" a state is a posting, not a portfolio
+        ("Peter Holm, the minister for Ukraine in the cabinet, said Denmark would send more F-16 jets.",
+         "Peter Holm", "minister"),
+    ],
+)
+def test_a_portfolio_after_for_belongs_to_the_title(nlp, text, name, title):
+    assert _officials(nlp, text)[name][0] == title

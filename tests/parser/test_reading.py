@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workers.parser.errors import ParseError
-from workers.parser.reading import looks_like_html, read_input
+from workers.parser.text.reading import looks_like_html, read_input
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

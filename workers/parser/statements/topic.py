@@ -1,0 +1,144 @@
+"""Whether an utterance that mentions weapons is about supplying them.
+
+``statements/extract.py`` keeps an utterance when it has supply or weapon words or sits
+in a sentence about a transfer. Some such utterances are not about supply at
+all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
+
+* weapons used on the battlefield ("the General Staff said the drone had
+  destroyed a howitzer"): weapon words, a combat verb, and nothing that says
+  where the weapons came from;
+* supply named only to say it was not talked about ("praised bilateral
+  relations, but neither side mentioned military supplies");
+* people the schema does not count as officials (analysts, researchers,
+  journalists) speaking about what a weapon can do: their words count only
+  when they speak of supplying.
+
+Word lists are in ``vocab/data/words.json`` (``mention_verbs``,
+``combat_verbs``, ``origin_words``).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..text import columns
+from . import supply_context as sc
+from ..catalogue.titles import state_code
+
+_NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing"}
+
+
+def _negated_mention(tok: Token) -> bool:
+    """The token is what a negated "mention"/"discuss" verb is about."""
+    verbs = _mention_verbs(tok.doc)
+    if not verbs:
+        return False
+    cur = tok
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.i in verbs:
+            return verbs[head.i]
+        cur = head
+    return False
+
+
+def _mention_verbs(doc: Doc) -> dict[int, bool]:
+    """Token index of every "mention"/"discuss" verb in the Doc -> whether it is
+    negated; found once per Doc."""
+    verbs = doc.user_data.get("_mention_verbs")
+    if verbs is None:
+        mention_verbs, pos = sc.words()["mention_verbs"], columns.pos(doc)
+        verbs = doc.user_data["_mention_verbs"] = {
+            i: _negated_verb(doc[i]) for i, lemma in enumerate(columns.lemmas(doc))
+            if lemma in mention_verbs and pos[i] in {"VERB", "AUX"}}
+    return verbs
+
+
+def _negated_verb(verb: Token) -> bool:
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in kids):
+        return True
+    # "neither side mentioned", "no one discussed"
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in _NEGATORS or any(
+        g.lower_ in _NEGATORS for g in c.children)) for c in kids)
+
+
+def _runs(tokens: Iterable[Token]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def _vocab(tokens: Iterable[Token]) -> bool:
+    return any(sc.has_supply_vocab(r) for r in _runs(tokens))
+
+
+def _supply_words(tokens: Iterable[Token]) -> bool:
+    """Words of supplying itself (not weapon names and not the weak ones)."""
+    w = sc.words()
+    strong = w["supply_lemmas"] - w["weak_lemmas"] - w["weapon_lemmas"]
+    return any(t.lemma_.lower() in strong or t.lower_ in strong for t in tokens)
+
+
+def _says_origin(tokens: list[Token]) -> bool:
+    """"Iranian-made drones", "drones supplied by Iran", "Turkish drones"."""
+    w = sc.words()
+    for t in tokens:
+        if t.lower_ in w["origin_words"]:
+            return True
+        # a weapon in the combat itself is the user's or the target's: "a
+        # Ukrainian drone destroyed a Russian howitzer" says nothing of supply
+        if t.head.lemma_.lower() in w["combat_verbs"]:
+            continue
+        if t.lemma_.lower() in w["weapon_lemmas"] and any(
+                c.dep_ in {"amod", "compound", "nmod", "poss"} and state_code(c.text) for c in t.children):
+            return True
+    return False
+
+
+def battlefield_only(tokens: list[Token]) -> bool:
+    """Weapons in combat with no word of supplying or of where they came from."""
+    w = sc.words()
+    ids = {t.i for t in tokens}
+    # the clause's own verb reports a combat event ("had destroyed", "shot
+    # down"); "systems, which can intercept targets, will strengthen ..." speaks
+    # of what a supplied system adds, and counts
+    mains = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    mains += [c for m in mains for c in m.children if c.dep_ == "conj" and c.i in ids]
+    combat = [m for m in mains if m.lemma_.lower() in w["combat_verbs"] and m.pos_ in {"VERB", "AUX"}
+              and not any(c.dep_ == "aux" and c.lower_ in {"can", "could", "will", "would", "may", "might"}
+                          for c in m.children)]
+    if not combat:
+        return False
+    return not _supply_words(tokens) and not _says_origin(tokens)
+
+
+def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_official: bool = False) -> bool:
+    """True when the utterance at [start, end) is not about arms supply after all."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    toks = list(span)
+    if non_official and not _supply_words(toks):
+        return True
+    if battlefield_only(toks):
+        return True
+    if not any(_mention_verbs(doc).values()):
+        return False  # no negated "mention" verb in the article: nothing below can hold
+    ctx = doc.char_span(context[0], context[1], alignment_mode="expand")
+    ctx_toks = list(ctx) if ctx is not None else toks
+    negated = {t.i for t in ctx_toks if _negated_mention(t)}
+    if not negated:
+        return False
+    # supply spoken of only as what was not talked about
+    if _vocab([t for t in ctx_toks if t.i in negated]) and not _vocab([t for t in ctx_toks if t.i not in negated]):
+        return True
+    return False

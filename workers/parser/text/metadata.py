@@ -1,0 +1,295 @@
+"""Article metadata: headline, outlet or agency, publication date and dateline city.
+
+Two kinds of input. Plain text as copied from a news site or wire keeps a *head*
+of short lines above the body: a section label ("Military & Defense"), an outlet
+name, a timestamp ("19 Jul 2016, 07:19"), a byline ("By The Associated Press",
+"By NAME | March 3, 2021"), the headline and sometimes a standfirst. The body
+opens with a dateline ("MOSCOW, July 19. /TASS/.", "BERLIN (Reuters) -",
+"DHAKA, Bangladesh (AP) —", "ATHENS —"). HTML pages carry the same facts in
+tags (``og:title``, ``og:site_name``, JSON-LD, ``<time>``, ``<h1>``).
+
+Dates are parsed with settings that never consult today's date, so the same text
+always gives the same record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from html.parser import HTMLParser
+
+import dateparser
+
+from ..records import ArticleMeta
+from ..vocab import words
+
+# Agencies as they are written in datelines and bylines -> the name the record uses.
+AGENCIES: dict[str, str] = {
+    "reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "tass": "TASS",
+    "itar-tass": "TASS",
+    "ria novosti": "RIA Novosti",
+    "interfax": "Interfax",
+    "xinhua": "Xinhua",
+    "upi": "UPI",
+    "dpa": "dpa",
+    "anadolu": "Anadolu",
+    "bloomberg": "Bloomberg",
+    "sputnik": "Sputnik",
+    "irna": "IRNA",
+    "yonhap": "Yonhap",
+    "kyodo": "Kyodo",
+    "pti": "PTI",
+    "ani": "ANI",
+    "efe": "EFE",
+    "ansa": "ANSA",
+}
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# "19 Jul 2016", "12 October 2022", "November 23, 2020", "Nov. 14, 2016", "2021-01-25".
+DATE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+# The opening of the body: CITY[, Region][, Month Day.] [(Agency)] then a dash or /TASS/.
+DATELINE_RE = re.compile(
+    r"^(?P<city>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+)*)"
+    r"(?:,\s+(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*))?"
+    r"(?:,\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}))?\.?\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .\-]*)\)\s*)?"
+    r"(?:/(?P<slash>[A-Z\-]+)/\.?|[\u2014\u2013\-]{1,2})\s",
+)
+BYLINE_RE = re.compile(r"^By\s+(?P<who>[^|\u00b7,]+?)\s*(?:[|\u00b7,]\s*(?P<rest>.*))?$")
+# Head lines that are navigation, not the headline: "All news", section labels.
+NAV_WORDS = words()["nav_words"]
+# Settings that make dateparser independent of the clock and locale.
+DATE_SETTINGS = {
+    "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+    "PREFER_DAY_OF_MONTH": "first",
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "DATE_ORDER": "DMY",
+}
+HEAD_MAX_LINES = 12
+# The two spelled-out forms DATE_RE finds, read without dateparser (which costs
+# more than the rest of the metadata together); anything else still goes to it.
+_DAY_MONTH_YEAR = re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})")
+_MONTH_DAY_YEAR = re.compile(rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})")
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+TITLE_SEPARATORS = (" | ", " - ", " \u2014 ", " \u2013 ", " :: ")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A calendar date from a date string, or None; never relative to today."""
+    text = text.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2}).*", text)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if not re.search(r"\b\d{4}\b", text):
+        return None  # "yesterday", "Monday", "July 19": no year, not a publication date
+    m = _DAY_MONTH_YEAR.fullmatch(text) or _MONTH_DAY_YEAR.fullmatch(text)
+    if m:
+        try:
+            return dt.date(int(m["year"]), _MONTH_NUMBERS[m["month"][:3].lower()], int(m["day"]))
+        except ValueError:
+            return None
+    parsed = dateparser.parse(text, languages=["en"], settings=DATE_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def agency_name(text: str) -> str | None:
+    """The record's name for a news agency, or None when it is not one."""
+    return AGENCIES.get(text.strip().lower())
+
+
+def find_dateline(text: str) -> re.Match[str] | None:
+    """The dateline at the start of the first paragraph that opens with one."""
+    for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*)", text):
+        line = m.group(1)
+        hit = DATELINE_RE.match(line)
+        if hit and len(hit.group("city")) >= 3:
+            return hit
+    return None
+
+
+def _head_lines(text: str) -> list[str]:
+    """The short lines above the body: everything before the dateline paragraph,
+    or the first few lines when there is no dateline."""
+    lines = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if DATELINE_RE.match(line):
+            break
+        lines.append(line)
+        if len(lines) >= HEAD_MAX_LINES:
+            break
+    return lines
+
+
+def _is_outlet_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(line.split()) <= 6
+
+
+def is_headline_line(line: str) -> bool:
+    words = line.split()
+    if len(words) < 4 or line.lower() in NAV_WORDS:
+        return False
+    if " | " in line or BYLINE_RE.match(line) or _is_outlet_line(line):
+        return False
+    # A line that is mostly a date ("19 Jul 2016, 07:19") is a timestamp.
+    if DATE_RE.search(line) and len(DATE_RE.sub("", line).split()) <= 2:
+        return False
+    return True
+
+
+def text_metadata(text: str) -> ArticleMeta:
+    """Metadata from the head and dateline of plain article text."""
+    head = _head_lines(text)
+    dateline = find_dateline(text)
+    title = next((line for line in head if is_headline_line(line)), None)
+
+    source = None
+    if dateline:
+        if dateline.group("slash"):
+            source = agency_name(dateline.group("slash"))
+        elif dateline.group("agency"):
+            source = agency_name(dateline.group("agency")) or dateline.group("agency")
+    published = None
+    for line in head:
+        by = BYLINE_RE.match(line)
+        if by and source is None:
+            source = agency_name(by.group("who"))
+        for m in DATE_RE.finditer(line):
+            published = published or parse_date(m.group(0))
+    if source is None:
+        # Trade press: the outlet's name in capitals above the headline.
+        outlet = next((line for line in head if _is_outlet_line(line) and not DATE_RE.search(line)), None)
+        if outlet and len(outlet.split()) >= 2:
+            source = outlet.title()
+    return ArticleMeta(
+        title=title,
+        source=source,
+        published=published,
+        dateline=dateline.group("city") if dateline else None,
+    )
+
+
+class _HeadTags(HTMLParser):
+    """Collects <title>, <meta>, JSON-LD, the first <h1> and the first <time>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self.h1 = ""
+        self.time: str | None = None
+        self.ld: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and "content" in a:
+                self.meta.setdefault(key, a["content"].strip())
+        elif tag == "time" and self.time is None and a.get("datetime"):
+            self.time = a["datetime"]
+        elif tag == "title" and not self.title:
+            self._in = "title"
+        elif tag == "h1" and not self.h1:
+            self._in = "h1"
+        elif tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self._in = "ld"
+            self.ld.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("title", "h1", "script"):
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "title":
+            self.title += data
+        elif self._in == "h1":
+            self.h1 += data
+        elif self._in == "ld":
+            self.ld[-1] += data
+
+
+def _ld_fields(blobs: list[str]) -> dict[str, str]:
+    """headline, datePublished and publisher name from JSON-LD NewsArticle blocks."""
+    out: dict[str, str] = {}
+    for blob in blobs:
+        try:
+            data = json.loads(blob)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            for key in ("headline", "datePublished"):
+                if isinstance(item.get(key), str):
+                    out.setdefault(key, item[key].strip())
+            pub = item.get("publisher")
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                out.setdefault("publisher", pub["name"].strip())
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def html_metadata(raw: str) -> ArticleMeta:
+    """Title, site name and date from an HTML page's tags (dateline comes from text)."""
+    tags = _HeadTags()
+    try:
+        tags.feed(raw)
+        tags.close()
+    except AssertionError:
+        # html.parser's way of refusing a malformed declaration ("<![foo[");
+        # the tags read before it still count.
+        pass
+    ld = _ld_fields(tags.ld)
+    page_title = _squash(tags.title)
+    title = (
+        tags.meta.get("og:title") or ld.get("headline") or _squash(tags.h1) or tags.meta.get("twitter:title")
+    )
+    source = tags.meta.get("og:site_name") or ld.get("publisher")
+    if page_title:
+        for sep in TITLE_SEPARATORS:
+            if sep in page_title:
+                head, _, tail = page_title.rpartition(sep)
+                source = source or tail.strip()
+                title = title or head.strip()
+                break
+        title = title or page_title
+    published = None
+    for value in (
+        tags.meta.get("article:published_time"),
+        ld.get("datePublished"),
+        tags.time,
+        tags.meta.get("date"),
+        tags.meta.get("pubdate"),
+    ):
+        if value:
+            published = parse_date(value)
+            if published:
+                break
+    return ArticleMeta(title=title or None, source=source or None, published=published)

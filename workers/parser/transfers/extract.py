@@ -1,0 +1,439 @@
+"""Arms transfers from the dependency parse: who supplies whom, and how far along.
+
+Each sentence is searched for supply *triggers*: verbs ("X supplies/delivers/
+sells/hands Y", "Y buys/orders/receives from X", passives and participles
+"tanks supplied by X"), nouns ("X's deliveries of S-400s to Y", "Y's purchase of
+Rafales from X", "arms sales to Y") and signed deals ("Y signed a contract with
+X for Patriots"). Roles come from the parse (subject, "to"/"from"/"with"
+phrases, possessors, national adjectives), never from mere co-occurrence; when a
+sentence names only the recipient, the maker of the weapon it names stands in
+for the supplier ("Greece signs deal for 18 Rafale fighters").
+
+The article gives one row per (supplier, recipient) pair, taken from the first
+sentence whose status is decided by a word rather than by default: the headline
+deal when the headline reports it. A supplier that denies a reported supply
+("Ankara has denied that the ship was carrying arms") turns its rows to denied.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..catalogue.actors import DEMONYM, ActorMention, mention_index
+from ..vocab.lexicon import (
+    ACQUIRE_NOUNS,
+    ACQUIRE_VERBS,
+    ARRIVAL_VERBS,
+    CARRY_VERBS,
+    CONTENTS_VERBS,
+    DEAL_VERBS,
+    JOIN_VERBS,
+    LICENCE_NOUNS,
+    NEED_VERBS,
+    OPERATE_VERBS,
+    PREP_DEPS,
+    REQUEST_VERBS,
+    SIGN_FORMS,
+    SOURCE_NOUNS,
+    SUPPLY_NOUNS,
+    SUPPLY_VERBS,
+)
+from ..text.metadata import DATELINE_RE, is_headline_line
+from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text, with_objects
+from ..records import TransferRecord
+from .roles import subject_codes
+from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
+from .triggers import Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
+from .secondary import secondary_transfers
+from .weapons import named_systems, origin_of, weapon_origin, weapons_in
+from ..text import columns
+from ..text.nlp import doc_text
+
+
+def _definite_object(trigger: Token) -> bool:
+    """Whether the arms a trigger names are "the jets", "the system": the story's."""
+    for t in trigger.subtree:
+        if t.lower_ in {"the", "these", "those"} and t.dep_ == "det" and arms_like(t.head) and not named_systems(phrase_text(t.head)):
+            return True
+    return False
+
+
+def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
+    """A sentence that names the recipient but not the supplier: the maker of the
+    weapons it names supplies ("Greece signs deal for 18 Rafale fighters")."""
+    if cand.suppliers or not cand.recipients or cand.trigger.lemma_.lower() in SOURCE_NOUNS:
+        return
+    origin = origin_of(phrase_text(cand.trigger))
+    if origin is None and headline_origin and _definite_object(cand.trigger):
+        # "Turkey, which had planned to buy about 100 of the jets": the jets of the story.
+        origin = headline_origin
+    origin = origin or origin_of(cand.sent.text)
+    if origin:
+        cand.suppliers = [origin]
+        cand.confidence = 0.55
+
+
+# Unions the candidate loop tests on every token, built once.
+_VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS
+_NOUN_TRIGGERS = SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS
+_ACQUIRE_WORDS = ACQUIRE_VERBS | ACQUIRE_NOUNS
+
+
+def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
+    """Every sentence-level supply report with at least one party on each side."""
+    index = mention_index(mentions)
+    sents = list(doc.sents)
+    headline = _headline_sentence(sents)
+    headline_origin = origin_of(headline.text) if headline is not None else None
+    out: list[Candidate] = []
+    partial: list[Candidate] = []
+    pos_of, tags, lemmas, lowers = columns.pos(doc), columns.tags(doc), columns.lemmas(doc), columns.lowers(doc)
+    for sent in sents:
+        if not any(i in index for i in range(sent.start, sent.end)):
+            continue
+        for i in range(sent.start, sent.end):
+            pos, lemma = pos_of[i], lemmas[i]
+            verbal = pos in {"VERB", "AUX"} or (tags[i] in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"})
+            # most words are no trigger by any of the tests below
+            if verbal:
+                maybe = lemma in DEAL_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS
+            else:
+                maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
+                    or (pos == "NOUN" and lemma in LICENCE_NOUNS) or lowers[i] in SIGN_FORMS
+            if not maybe:
+                continue
+            tok = doc[i]
+            cand = None
+            if verbal:
+                cand = deal_candidate(tok, index, index) if lemma in DEAL_VERBS else None
+                if cand is None and lemma in CONTENTS_VERBS:
+                    cand = contents_candidate(tok, index, index)
+                if cand is None and lemma in _VERB_TRIGGERS:
+                    cand = verb_candidate(tok, index, index)
+            elif pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS:
+                cand = noun_candidate(tok, index, index)
+            elif pos == "NOUN" and lemma in LICENCE_NOUNS and names_exports(tok):
+                cand = noun_candidate(tok, index, index)
+            elif tok.lower_ in SIGN_FORMS:
+                cand = misparsed_deal(tok, index)
+            if cand is None:
+                continue
+            if _reexport(tok):
+                # the state that made the arms is not the one re-exporting them
+                # ("Germany gave its partners the green light to re-export the
+                # German-made tanks")
+                makers = set(_makers_of(tok, index))
+                cand.suppliers = [s for s in cand.suppliers if s not in makers]
+            else:
+                _fill_from_weapons(cand, headline_origin)
+            cand.suppliers = [s for s in cand.suppliers if s]
+            is_headline = headline is not None and sent.start == headline.start
+            if not cand.status:
+                cand.status, cand.strength = trigger_status(tok, headline=is_headline)
+            # The arms of this report only: the trigger's phrase, or for a participle
+            # ("tanks supplied by X") the phrase it modifies.
+            scope = tok.head if tok.dep_ in {"acl", "relcl"} else tok
+            cand.weapons = weapons_in(_own_text(scope))
+            if cand.suppliers and cand.recipients:
+                out.append(cand)
+            elif (cand.suppliers or cand.recipients) and not cand.undirected:
+                partial.append(cand)
+    out += _complete_partials(out, partial, index, {s.start: i for i, s in enumerate(sents)})
+    out.sort(key=lambda c: (c.sent.start, c.trigger.i))
+    return out
+
+
+# Clauses of a verb that are other events: their arms are not the verb's
+# ("Germany delivered IRIS-T systems, and Kyiv said it needed Patriots").
+OTHER_EVENT_DEPS = frozenset({"advcl", "cc", "ccomp", "conj", "parataxis"})
+
+
+def _own_text(tok: Token) -> str:
+    """A trigger's phrase without the clauses joined to it that report other events."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return phrase_text(tok)
+    skip = {t.i for c in tok.children if c.dep_ in OTHER_EVENT_DEPS for t in c.subtree}
+    return " ".join(t.text for t in tok.subtree if t.i not in skip)
+
+
+# Statuses a later report may move on from, and the moves it may make.
+CHANGEABLE = frozenset({PLANNED, CONTRACTED, CONSIDERING})
+# A later halt is often history ("the 2013 delivery was halted"), so only a
+# delivery moves a plan on.
+CHANGES = frozenset({DELIVERED})
+# How far back a report may lend a sentence the side it leaves out.
+CARRY_SENTENCES = 2
+
+
+def _reexport(tok: Token) -> bool:
+    """"re-export", written as one token or split at the hyphen."""
+    doc = tok.doc
+    return tok.lower_.startswith("re-") or (
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "re")
+
+
+def _makers_of(tok: Token, index: dict[int, ActorMention]) -> list[str]:
+    """States that made the arms a trigger moves: "German-made tanks", "Leopards"."""
+    things = objects_of(tok) + [g for p in tok.children if p.dep_ in PREP_DEPS and p.lower_ == "of"
+                                for g in p.children if g.dep_ == "pobj"]
+    out = [c for t in things for c in maker_codes(t, index, index)]
+    out += [o for t in things if (o := origin_of(phrase_text(t)))]
+    return out
+
+
+def _main_party(values: list[str]) -> str | None:
+    """The party named most often in one role (first named on a tie)."""
+    if not values:
+        return None
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: (counts[v], -values.index(v)))
+
+
+def _complete_partials(full: list[Candidate], partial: list[Candidate], index: dict[int, ActorMention],
+                       sent_no: dict[int, int]) -> list[Candidate]:
+    """Reports that name one side only, completed nearest first:
+
+    - the one recipient of a full report in the same sentence ("Canada has
+      shipped tanks to Ukraine, and Norway is expected to announce a donation");
+    - a party of the same sentence that needs or asks for arms ("Germany
+      delivered the first of four IRIS-T systems, and Zelenskyy said Ukraine
+      needed many more");
+    - when the sentence names no other party, the other side of a report in the
+      two sentences before ("Germany has sent tanks to Ukraine. Norway is also
+      weighing contributions"; a seller only for a buyer's own act: "... Egypt's
+      purchase of 30 more of the jets");
+    - the article's main supplier or recipient ("Deliveries of the system to
+      Iran were completed in 2016"), only for reports that name the arms.
+
+    Only parties named outright (not "Russian") are completed from context.
+    All with less confidence than a report naming both sides."""
+    supplier = _main_party([s for c in full for s in c.suppliers])
+    recipient = _main_party([r for c in full for r in c.recipients])
+    # Parties of other one-sided reports in the same sentence stand on the same
+    # side: "Denmark has pledged 19 of the aircraft, and Norway is considering a
+    # contribution" names no recipient.
+    same_side: dict[tuple[int, bool], set[str]] = {}
+    for c in partial:
+        same_side.setdefault((c.sent.start, bool(c.suppliers)), set()).update(c.suppliers or c.recipients)
+    out = []
+    for c in partial:
+        own = set(c.suppliers) | set(c.recipients)
+        named = [p for p in _sentence_parties(c.sent, index) if p not in same_side.get((c.sent.start, bool(c.suppliers)), set())]
+        outright = _named_outright(c.sent, own, index)
+        # "Russian arms exports grew": a national adjective does not act in the story
+        near = _previous_report(full, c, sent_no) if outright else None
+        beside = [f for f in full if f.sent.start == c.sent.start and not own & (set(f.suppliers) | set(f.recipients))
+                  and outright]
+        if not c.recipients and beside and len({r for f in beside for r in f.recipients}) == 1:
+            # "Canada has shipped four tanks to Ukraine, and Norway is expected to
+            # announce a donation": the one recipient of the sentence
+            c.recipients = list(beside[0].recipients)
+        elif not c.recipients and (needy := [m for m in named if m not in own and _needs_arms(c.sent, m, index)]):
+            if len(set(needy)) != 1:
+                continue
+            c.recipients = needy[:1]
+        elif near is not None and set(named) <= own and not c.recipients and not own & set(near.recipients):
+            c.recipients = list(near.recipients)
+        elif near is not None and set(named) <= own and not c.suppliers and not own & set(near.suppliers) \
+                and c.trigger.lemma_.lower() in _ACQUIRE_WORDS:
+            # only a buyer's own act ("Egypt's purchase of 30 more of the jets")
+            # continues the seller's story; "a system reached Ukraine" need not
+            c.suppliers = list(near.suppliers)
+        elif not _names_arms(c.trigger):
+            continue
+        elif not c.suppliers and supplier and supplier not in c.recipients:
+            c.suppliers = [supplier]
+        elif not c.recipients and recipient and recipient not in c.suppliers and c.trigger.lemma_.lower() in SUPPLY_VERBS:
+            c.recipients = [recipient]
+        else:
+            continue
+        c.confidence = 0.45
+        out.append(c)
+    return out
+
+
+def _named_outright(sent: Span, codes: set[str], index: dict[int, ActorMention]) -> bool:
+    """Whether the sentence names each party by name or capital, not only by
+    a national adjective."""
+    forms: dict[str, set[str]] = {}
+    for i in range(sent.start, sent.end):
+        m = index.get(i)
+        if m is not None and m.code in codes:
+            forms.setdefault(m.code, set()).add(m.form)
+    return all(forms.get(c, set()) - {DEMONYM} for c in codes)
+
+
+def _sentence_parties(sent: Span, index: dict[int, ActorMention]) -> list[str]:
+    """Codes of the parties a sentence names, in order, once each."""
+    return list(dict.fromkeys(index[i].code for i in range(sent.start, sent.end) if i in index))
+
+
+def _previous_report(full: list[Candidate], cand: Candidate, sent_no: dict[int, int]) -> Candidate | None:
+    """The last report naming both sides in the two sentences before ``cand``'s."""
+    here = sent_no.get(cand.sent.start, 0)
+    before = [c for c in full if 0 < here - sent_no.get(c.sent.start, here) <= CARRY_SENTENCES]
+    return max(before, key=lambda c: (c.sent.start, c.trigger.i)) if before else None
+
+
+def _needs_arms(sent: Span, code: str, index: dict[int, ActorMention]) -> bool:
+    """Whether a party of the sentence is on the receiving end without a supply
+    word: the subject of "need", "want", "ask for" ("Ukraine needed many more")."""
+    for i in range(sent.start, sent.end):
+        m = index.get(i)
+        if m is None or m.code != code or i != m.token_end - 1 or m.form == DEMONYM:
+            continue
+        tok = sent.doc[i]
+        while tok.dep_ in {"compound", "poss", "conj", "appos"} and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "nsubj":
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() in NEED_VERBS:
+            return True
+        # "Kyiv said it needed many more"
+        if any(c.dep_ == "ccomp" and c.lemma_.lower() in NEED_VERBS
+               and any(g.dep_ == "nsubj" and g.lower_ in {"it", "they", "we"} for g in c.children)
+               for c in verb.children):
+            return True
+    return False
+
+
+def _names_arms(trigger: Token) -> bool:
+    """Whether a trigger's phrase names arms: a system, or an arms word with "the"
+    pointing back to the story's system."""
+    if trigger.pos_ in {"VERB", "AUX"}:
+        # The arms the verb moves, not everything hanging off it.
+        return any(named_systems(phrase_text(o)) for o in objects_of(trigger) + with_objects(trigger))
+    if named_systems(phrase_text(trigger)):
+        return True
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        return any(
+            c.dep_ in PREP_DEPS and c.lower_ == "of" and any(arms_like(g) for g in c.children if g.dep_ == "pobj")
+            for c in trigger.children
+        )
+    return False
+
+
+def _headline_sentence(sents: list[Span]) -> Span | None:
+    """The first sentence that is a line of its own with a few words: the headline."""
+    for s in sents[:10]:
+        text = s.text.strip()
+        if "\n" in text or not is_headline_line(text):
+            continue
+        line_end = s.end >= len(s.doc) or "\n" in s.text[len(text.rstrip()):] or "\n" in s.doc[s.end - 1].whitespace_ or s.doc[s.end].is_space
+        if line_end and not text.endswith("."):
+            return s
+    return None
+
+
+def _denying_suppliers(doc: Doc, mentions: list[ActorMention]) -> set[str]:
+    """Parties that deny a reported supply of theirs anywhere in the article."""
+    index = mention_index(mentions)
+    out: set[str] = set()
+    for i, pos in enumerate(columns.pos(doc)):
+        if pos != "VERB":
+            continue
+        tok = doc[i]
+        if is_denial(tok):
+            out.update(subject_codes(tok, index))
+    return out
+
+
+def _later_change(best: Candidate, cands: list[Candidate]) -> str | None:
+    """A later report that the same arms were delivered changes the
+    lead's plan or contract ("... signed a deal for K2 tanks" then "the first
+    K2 tanks were delivered in December"). Other later reports leave the lead's
+    status alone."""
+    if best.status not in CHANGEABLE:
+        return None
+    for c in sorted(cands, key=lambda c: c.sent.start):
+        if c.sent.start <= best.sent.start or c.strength < 2 or c.confidence < 0.5:
+            continue
+        if c.status in CHANGES and c.weapons and set(c.weapons) & set(best.weapons):
+            return c.status
+    return None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+# What is left of a dateline when the city went into the sentence before.
+AGENCY_PREFIX_RE = re.compile(r"^\([A-Za-z][\w .\-]*\)\s*[\u2014\u2013\-]{1,2}\s+")
+
+
+def _sentence_bounds(sent: Span) -> tuple[int, int]:
+    """The sentence without surrounding space or an opening dateline
+    ("BERLIN (Reuters) - "), which is the story's, not the evidence's."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    text = doc_text(sent.doc)[start:end]
+    dateline = DATELINE_RE.match(text) or AGENCY_PREFIX_RE.match(text)
+    if dateline and dateline.end() < end - start:
+        start += dateline.end()
+    return start, end
+
+
+def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRecord]:
+    """One row per (supplier, recipient) pair the article reports, in text order."""
+    candidates = find_candidates(doc, mentions)
+    directed = {(s, r) for c in candidates if not c.undirected for s in c.suppliers for r in c.recipients}
+    by_pair: dict[tuple[str, str], list[Candidate]] = {}
+    for c in candidates:
+        for s in c.suppliers:
+            for r in c.recipients:
+                if s == r:
+                    continue
+                pair = (s, r)
+                if c.undirected:
+                    # A deal between two parties counts for the direction reported elsewhere.
+                    if (s, r) in directed:
+                        pair = (s, r)
+                    elif (r, s) in directed:
+                        pair = (r, s)
+                    else:
+                        continue
+                by_pair.setdefault(pair, []).append(c)
+    denying = _denying_suppliers(doc, mentions)
+    index = mention_index(mentions)
+    rows: list[tuple[int, TransferRecord]] = []
+    for (s, r), cands in by_pair.items():
+        # The first sentence with a decided status; within it, the main clause.
+        # A report naming both sides beats one completed from context ("The jets
+        # would be armed with PL-15 missiles, also supplied by China").
+        best = max(cands, key=lambda c: (c.strength, c.confidence >= 0.5, -c.sent.start, -_depth(c.trigger)))
+        status = _later_change(best, cands) or best.status
+        if s in denying and status != CONTRACTED:
+            status = DENIED
+        weapons = list(dict.fromkeys(w for c in cands for w in c.weapons))
+        # Systems named elsewhere in the evidence sentences ("in a move that would
+        # include Javelin missiles") count when their maker is the supplier; a
+        # system of unknown make only when the sentence names no other party.
+        for c in cands:
+            only_pair = set(_sentence_parties(c.sent, index)) <= {s, r}
+            for _s, _e, name in named_systems(c.sent.text):
+                origin = weapon_origin(name)
+                if name not in weapons and (origin == s or (origin is None and only_pair)):
+                    weapons.append(name)
+        start, end = _sentence_bounds(best.sent)
+        conf = min(0.95, best.confidence + 0.05 * (len(cands) - 1))
+        rows.append((min(c.sent.start for c in cands), TransferRecord(
+            supplier=s, recipient=r, status=status, weapons=weapons,
+            evidence=doc_text(doc)[start:end], start=start, end=end, confidence=round(conf, 2),
+        )))
+    rows.sort(key=lambda x: (x[0], x[1].supplier, x[1].recipient))
+    return [r for _i, r in rows]
+
+
+def extract_passing_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """The pairs named in passing that ``found`` (``extract_transfers``) lacks."""
+    return secondary_transfers(doc, mentions, found, _sentence_bounds)

@@ -1,0 +1,383 @@
+"""Supply triggers: one sentence's report of arms moving from some parties to others.
+
+Each builder reads one trigger word and returns a ``Candidate`` with the parties
+the parse gives it, or None: supply verbs ("X supplies/sells/hands Y", passives
+and participles "tanks supplied by X"), acquisition verbs ("Y buys/orders/
+receives from X"), arrival verbs ("the S-400s will reach India"), use of foreign
+arms ("Egypt operates U.S.-made F-16s"), requests ("Kyiv asked Berlin for
+Taurus missiles"), supply and purchase nouns ("X's deliveries of S-400s to Y",
+"Y's purchase of Rafales from X") and signed deals ("Y signed a contract with X
+for Patriots"). Status is set later, by ``status.trigger_status``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..catalogue.actors import COMPANY, ActorMention
+from ..vocab.lexicon import (
+    ACQUIRE_NOUNS,
+    ACQUIRE_VERBS,
+    ARRIVAL_VERBS,
+    CARRY_VERBS,
+    DEAL_NOUNS,
+    JOIN_VERBS,
+    OPERATE_VERBS,
+    PERMISSION_NOUNS,
+    PREP_DEPS,
+    PROGRAMME_NOUNS,
+    RECEIVE_NOUN_VERBS,
+    NEGOTIATE_VERBS,
+    RECIPIENT_OBJECT_VERBS,
+    RECIPIENT_PREPS,
+    REQUEST_VERBS,
+    SOURCE_NOUNS,
+    SUPPLIER_GOVERNORS,
+    SUPPLIER_PREPS,
+    SUPPLY_VERBS,
+)
+from .phrases import (
+    arms_like,
+    deal_partners,
+    governing_subject,
+    in_arms,
+    maker_codes,
+    nearest_before,
+    noun_is_arms,
+    objects_of,
+    owner_codes,
+    phrase_text,
+    pobj_codes,
+    prep_codes,
+    start_with,
+    with_objects,
+)
+from .roles import MentionIndex, conj_group, phrase_codes, previous_subject, subject_codes, subject_token
+from .status import CONTRACTED, DELIVERED
+from .weapons import named_systems, origin_of
+
+
+_RECEIVE_OR_NEGOTIATE = RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
+
+
+@dataclass
+class Candidate:
+    """One sentence's report of supplies from some parties to others."""
+
+    suppliers: list[str]
+    recipients: list[str]
+    status: str
+    strength: int
+    sent: Span
+    trigger: Token
+    weapons: list[str] = field(default_factory=list)
+    confidence: float = 0.7
+    undirected: bool = False  # "X signed a deal with Y": direction still unknown
+
+
+def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    lemma = verb.lemma_.lower()
+    # "tanks supplied by X" is passive; "a report that it had shipped missiles" is not.
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
+    )
+    suppliers: list[str] = []
+    recipients: list[str] = []
+    objects = objects_of(verb)
+    arms_objects = [o for o in objects if arms_like(o)]
+    if lemma in ARRIVAL_VERBS:
+        subj = subject_token(verb)
+        if subj is None or not arms_like(subj):
+            return None
+        recipients = [c for o in objects for c in phrase_codes(o, index)] or prep_codes(verb, frozenset({"in", "to"}), index, depth=0)
+        suppliers = maker_codes(subj, index, mentions) or prep_codes(verb, frozenset({"from"}), index, depth=0)
+        if not suppliers:
+            origin = origin_of(phrase_text(subj))
+            suppliers = [origin] if origin else []
+        return Candidate(suppliers, recipients, "", 0, verb.sent, verb) if recipients else None
+
+    if lemma in REQUEST_VERBS:
+        if passive:
+            return None
+        recipients = subject_codes(verb, index)
+        suppliers = []
+        # "requested Taurus missiles from Berlin"
+        if arms_objects:
+            suppliers = prep_codes(verb, frozenset({"from"}), index, depth=0)
+        # "asked Berlin for Taurus missiles"; not "asked Berlin for permission to
+        # send its Leopards", where Berlin only licenses the asker's supply
+        for p in verb.children:
+            if p.dep_ in PREP_DEPS and p.lower_ == "for" and any(
+                    arms_like(g) and g.lemma_.lower() not in PERMISSION_NOUNS for g in p.children if g.dep_ == "pobj"):
+                suppliers += [c for o in objects for c in phrase_codes(o, index)]
+        if not suppliers or not recipients:
+            return None
+        return Candidate(list(dict.fromkeys(suppliers)), recipients, "", 0, verb.sent, verb)
+
+    if lemma in JOIN_VERBS:
+        # "Athens wanted to join the F-35 programme": joining a weapon's programme
+        # is buying into it, from the state that makes it.
+        programme = [o for o in objects if o.lemma_.lower() in PROGRAMME_NOUNS]
+        origin = origin_of(" ".join(phrase_text(o) for o in programme)) if programme else None
+        recipients = subject_codes(verb, index)
+        if origin is None or not recipients:
+            return None
+        return Candidate([origin], recipients, "", 0, verb.sent, verb, confidence=0.5)
+
+    if lemma in OPERATE_VERBS:
+        # "Egypt operates U.S.-made F-16s": a party using another's named arms has
+        # received them. Only a national word on the arms counts, never the maker
+        # of a system alone ("Israel operates F-16s" says nothing of the seller).
+        if passive:
+            return None
+        recipients = subject_codes(verb, index)
+        used = [g for o in arms_objects for g in conj_group(o) if named_systems(phrase_text(g))]
+        if not used:
+            return None  # "used the Russian plane as cover" names no system
+        # "operates U.S.-made F-16s" is sometimes parsed with the adjective on the verb.
+        used += [c for c in verb.children if c.dep_ in {"advmod", "amod"} and c.i > verb.i]
+        for o in used:
+            for t in o.subtree:
+                m = mentions.get(t.i)
+                if m is not None and m.form != COMPANY and (t.dep_ in {"amod", "compound", "npadvmod", "nmod"} or t is o):
+                    suppliers.append(m.code)
+        if not suppliers or not recipients:
+            return None
+        return Candidate(list(dict.fromkeys(suppliers)), recipients, DELIVERED, 2, verb.sent, verb, confidence=0.5)
+
+    if lemma in SUPPLY_VERBS or lemma in CARRY_VERBS:
+        if not objects and any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "offered to train pilots": the infinitive is the event
+        if passive:
+            agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if lemma in CARRY_VERBS and any(arms_like(g) for g in agents):
+                return None  # "missiles carried by the Indian Rafales": a platform, not a supplier
+            suppliers = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
+            subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            moved = subj[0] if subj else (verb.head if verb.dep_ == "acl" else None)
+            if lemma in RECIPIENT_OBJECT_VERBS and subj:
+                recipients = phrase_codes(subj[0], index)
+                if not suppliers:
+                    suppliers = [c for w in with_objects(verb) for c in maker_codes(w, index, mentions)]
+            else:
+                if moved is None or not arms_like(moved):
+                    return None
+                recipients = prep_codes(verb, RECIPIENT_PREPS, index, depth=0)
+                if not recipients and verb.dep_ == "acl":
+                    recipients = governing_subject(verb.head, index) or previous_subject(verb.sent, index)
+                if not suppliers:
+                    suppliers = owner_codes(moved, index) or maker_codes(moved, index, mentions)
+        else:
+            with_objs = with_objects(verb)
+            object_parties = [o for o in objects if phrase_codes(o, index, pronouns=False) and not arms_like(o)]
+            if lemma in CARRY_VERBS and lemma not in RECIPIENT_OBJECT_VERBS:
+                has_arms = arms_objects or any(arms_like(w) for w in with_objs) or in_arms(verb)
+                if not has_arms and not (lemma in SUPPLY_VERBS and not objects):
+                    return None
+            elif objects and not arms_objects and not object_parties and not with_objs and not in_arms(verb):
+                return None
+            suppliers = subject_codes(verb, index)
+            recipients = prep_codes(verb, RECIPIENT_PREPS, index)
+            if not suppliers and subject_token(verb) is None and verb.dep_ in {"ccomp", "relcl"}:
+                # "countries, the UAE first among them, that it said were sending
+                # weapons": the parser loses the relative subject; take the party
+                # named last before the verb.
+                suppliers = nearest_before(verb, index, exclude=set(recipients))
+            for o in objects:
+                if o.dep_ == "dative" or lemma in RECIPIENT_OBJECT_VERBS or with_objs or len(objects) > 1:
+                    if not arms_like(o) or o.dep_ == "dative":
+                        recipients += phrase_codes(o, index)
+            for o in arms_objects:
+                # "promised Ukrainian President Zelenskiy air defence systems", parsed
+                # as a modifier of the systems.
+                for c in o.children:
+                    if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i < o.i:
+                        recipients += phrase_codes(c, index)
+            recipients += start_with(verb, index)
+    elif lemma in ACQUIRE_VERBS:
+        if passive:
+            moved = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if moved is None or not arms_like(moved):
+                return None
+            suppliers = prep_codes(verb, SUPPLIER_PREPS, index, depth=0)
+            recipients = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
+            if not recipients and verb.dep_ == "acl":
+                recipients = governing_subject(verb.head, index) or previous_subject(verb.sent, index)
+        else:
+            if objects and not arms_objects:
+                return None
+            recipients = subject_codes(verb, index)
+            suppliers = prep_codes(verb, frozenset({"from"}), index)
+            if not suppliers:
+                for o in arms_objects:
+                    suppliers += maker_codes(o, index, mentions)
+            if not suppliers:
+                suppliers = deal_partners(verb, index)
+    else:
+        return None
+    return Candidate(list(dict.fromkeys(suppliers)), list(dict.fromkeys(recipients)), "", 0, verb.sent, verb)
+
+
+def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    lemma = noun.lemma_.lower()
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() not in DEAL_NOUNS:
+        return None  # "arms sales": the head noun is the trigger
+    if lemma in {"arm", "weapon"} and noun.dep_ in {"dobj", "pobj"} and noun.head.lemma_.lower() not in {"for", "to"}:
+        # "supplied arms": the verb is the trigger; a bare "arms" only when it says
+        # whose arms go where ("Indian arms for Armenia").
+        if not any(c.dep_ in PREP_DEPS and c.lower_ in {"to", "for"} for c in noun.children):
+            return None
+    if not noun_is_arms(noun):
+        return None
+    acquire = lemma in ACQUIRE_NOUNS or (lemma in {"delivery", "shipment"} and noun.head.lemma_.lower() in RECEIVE_NOUN_VERBS)
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    poss_codes = [code for p in poss for code in phrase_codes(p, index)]
+    adj_codes = [
+        m.code for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and (m := mentions.get(c.i))
+    ]
+    if lemma in SOURCE_NOUNS:
+        suppliers: list[str] = []
+        if noun.dep_ in {"attr"}:
+            suppliers = subject_codes(noun.head, index)
+        elif noun.dep_ == "appos":
+            suppliers = phrase_codes(noun.head, index)
+        recipients = poss_codes + prep_codes(noun, frozenset({"to", "for"}), index, depth=0)
+        return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
+    if acquire:
+        recipients = poss_codes + prep_codes(noun, frozenset({"by"}), index, depth=0)
+        suppliers = adj_codes + prep_codes(noun, frozenset({"from", "with"}), index, depth=1)
+        if not suppliers:
+            for c in noun.children:
+                if c.dep_ in PREP_DEPS and c.lower_ == "of":
+                    for g in c.children:
+                        suppliers += maker_codes(g, index, mentions)
+        if not recipients:
+            if noun.dep_ == "appos":
+                recipients = phrase_codes(noun.head, index)
+            elif noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+                recipients = subject_codes(noun.head, index)
+            elif noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"} and (
+                noun.head.head.lemma_.lower() in _RECEIVE_OR_NEGOTIATE
+            ):
+                recipients = subject_codes(noun.head.head, index)
+        if not suppliers:
+            suppliers = deal_partners(noun, index)
+        return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
+    suppliers = poss_codes + adj_codes + prep_codes(noun, frozenset({"from", "by"}), index, depth=0)
+    recipients = prep_codes(noun, RECIPIENT_PREPS, index, depth=2)
+    if not recipients and noun.dep_ == "dobj":
+        # "halted arms sales to Saudi Arabia": the parser hangs "to" on the verb.
+        recipients = prep_codes(noun.head, RECIPIENT_PREPS, index, depth=0)
+    # With no recipient the report stays partial ("Norway is also weighing
+    # contributions"): the sentences before may name the recipient.
+    if not suppliers:
+        # "the re-export of its Leopard tanks to Ukraine": the owner gives
+        suppliers = [c for p in noun.children if p.dep_ in PREP_DEPS and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj" for c in owner_codes(g, index) if c not in recipients]
+    if not suppliers:
+        tok = noun
+        while tok.dep_ in {"pobj", "prep", "dative"} or (tok.dep_ == "dobj" and tok.head.pos_ == "NOUN"):
+            tok = tok.head
+        # Only a verb that manages supplies makes its subject the supplier:
+        # "Germany approved arms exports to Turkey", not "the Kremlin said it would
+        # treat shipments of arms to Ukraine as targets".
+        gov = None
+        if tok.dep_ in {"dobj", "nsubjpass", "pobj"} and tok.head.pos_ in {"VERB", "AUX"}:
+            gov = tok.head
+        elif tok.dep_ in {"dobj", "pobj"} and tok.head.pos_ == "NOUN" and tok.head.dep_ in {"dobj"}:
+            gov = tok.head.head
+        if gov is not None and gov.lemma_.lower() in SUPPLIER_GOVERNORS:
+            suppliers = subject_codes(gov, index)
+    if not suppliers:
+        for c in noun.children:
+            if c.dep_ in PREP_DEPS and c.lower_ == "of":
+                for g in c.children:
+                    suppliers += maker_codes(g, index, mentions)
+    if not recipients and not suppliers:
+        return None
+    return Candidate(list(dict.fromkeys(suppliers)), recipients, "", 0, noun.sent, noun)
+
+
+def contents_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"The deal, signed in 2021, covers 30 Rafale jets for Egypt": a deal or
+    package that includes arms for a party; the supplier is the deal's other
+    party or the arms' maker."""
+    subj = subject_token(verb)
+    if subj is None or subj.lemma_.lower() not in DEAL_NOUNS | {"order", "package", "tranche"}:
+        return None
+    arms = [o for o in objects_of(verb) if arms_like(o)]
+    if not arms:
+        return None
+    recipients = prep_codes(verb, RECIPIENT_PREPS, index, depth=0)
+    recipients += [c for o in arms for c in prep_codes(o, RECIPIENT_PREPS, index, depth=0)]
+    recipients += prep_codes(subj, RECIPIENT_PREPS, index, depth=0)
+    suppliers = [c for o in arms for c in maker_codes(o, index, mentions)]
+    suppliers += prep_codes(subj, frozenset({"with", "from"}), index, depth=0)
+    if not suppliers:
+        origin = origin_of(" ".join(phrase_text(o) for o in arms))
+        suppliers = [origin] if origin else []
+    suppliers = [s for s in dict.fromkeys(suppliers) if s not in recipients]
+    if not recipients or not suppliers:
+        return None
+    # a contract's contents are contracted unless the article says more
+    signed = subj.lemma_.lower() in {"contract", "deal", "order"}
+    return Candidate(suppliers, list(dict.fromkeys(recipients)), CONTRACTED if signed else "", 1 if signed else 0,
+                     verb.sent, verb, confidence=0.55)
+
+
+def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Y signed a contract with X for Z", "the contract that X signed with Y"."""
+    deals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS]
+    if not deals and verb.dep_ == "relcl":
+        # "the contract for S-400 systems that Moscow signed": the relative clause
+        # may hang off the deal's "for" object rather than the deal.
+        noun = verb.head
+        for _ in range(3):
+            if noun.lemma_.lower() in DEAL_NOUNS:
+                deals = [noun]
+                break
+            noun = noun.head
+    if not deals:
+        return None
+    signer = subject_codes(verb, index)
+    partners = [c for d in deals for c in prep_codes(d, frozenset({"with"}), index, depth=0)]
+    partners += [c for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ == "with" for c in pobj_codes(c, index)]
+    company_partner = any(m.form == COMPANY for t in verb.subtree if (m := mentions.get(t.i)) and m.code in partners)
+    subject = subject_token(verb)
+    skip = {t.i for t in subject.subtree} if subject is not None and subject.head.i == verb.i else set()
+    text = " ".join(phrase_text(d) for d in deals) + " " + " ".join(t.text for t in verb.subtree if t.i not in skip)
+    origin = origin_of(text)
+    if not signer:
+        return None
+    if partners:
+        if company_partner or (origin and origin in partners):
+            return Candidate(partners, signer, "", 0, verb.sent, verb)
+        if origin and origin in signer:
+            return Candidate(signer, partners, "", 0, verb.sent, verb)
+        return Candidate(signer, partners, "", 0, verb.sent, verb, undirected=True)
+    if origin and origin not in signer:
+        return Candidate([origin], signer, "", 0, verb.sent, verb, confidence=0.6)
+    return None
+
+
+def misparsed_deal(token: Token, index: MentionIndex) -> Candidate | None:
+    """Headlines the tagger misreads ("Slovakia signs deal for 14 F-16 jets" with
+    "signs" as a plural noun): a party right before the word, a deal word right
+    after it, and the maker of the systems named after that."""
+    sent = token.sent
+    after = [t for t in sent if token.i < t.i <= token.i + 3]
+    deal = next((t for t in after if t.lemma_.lower() in DEAL_NOUNS or t.lower_ in DEAL_NOUNS), None)
+    before = [index[i].code for i in range(max(sent.start, token.i - 3), token.i) if i in index]
+    if deal is None or not before:
+        return None
+    rest = token.doc[deal.i : sent.end]
+    partners = [index[t.i].code for t in rest if t.i in index and t.i > deal.i]
+    origin = origin_of(rest.text)
+    signer = [before[-1]]
+    if partners and (origin is None or origin in partners):
+        return Candidate(partners[:1], signer, CONTRACTED, 2, sent, token, confidence=0.55)
+    if origin and origin not in signer:
+        return Candidate([origin], signer, CONTRACTED, 2, sent, token, confidence=0.55)
+    return None
