@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
@@ -144,3 +145,19 @@ def relations_refreshed_at() -> datetime.datetime:
     with connection.cursor() as cursor:
         cursor.execute("SELECT refreshed_at FROM tracker_relation_refresh")
         return cursor.fetchone()[0]
+
+
+_VERSION = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,5}", re.ASCII)
+
+
+def article_parsed_before(articles: QuerySet[Article], version: str) -> QuerySet[Article]:
+    """The articles last parsed by a parser older than ``version`` (dotted numbers, compared
+    part by part: 0.10 is newer than 0.9), or never parsed. ValueError for a malformed version."""
+    if not _VERSION.fullmatch(version):
+        raise ValueError(f"Enter a version as dotted numbers (0.2.0), not {version!r}.")
+    parts = [int(p) for p in version.split(".")]
+    return articles.extra(
+        where=["(parser_version !~ '^[0-9]{1,9}(\\.[0-9]{1,9}){0,5}$'"
+               " OR string_to_array(parser_version, '.')::int[] < %s::int[])"],
+        params=[parts],
+    )

@@ -7,6 +7,7 @@ services store what it returns.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import logging
@@ -28,6 +29,7 @@ from tracker.models import (
     Actor,
     Article,
     ArticleStatus,
+    MetadataSource,
     Official,
     OfficialMention,
     ReviewState,
@@ -45,8 +47,13 @@ logger = logging.getLogger(__name__)
 CONTENT_TYPES = ("text/plain", "text/html")
 # Checked over the whole text of every submission: in C, not character by character.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Unicode category Cc (C0 and C1 controls), less the line breaks and tabs.
-_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
+# C0 controls and DEL, less tabs and line breaks: no text has them. (C1 controls
+# are left alone: text decoded with the wrong code page is full of them.) The
+# API schema states the same rule as a pattern (ARTICLE_TEXT_PATTERN).
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
+# A letter, as the schema's pattern says it (str.isalpha, less a few numeric signs).
+_LETTER = re.compile(r"[^\W\d_]")
+ARTICLE_TEXT_PATTERN = "^[^\\x00-\\x08\\x0e-\\x1f\\x7f]*[^\\W\\d_][^\\x00-\\x08\\x0e-\\x1f\\x7f]*$"
 _FAILURE_REASON_MAX = 2000
 
 
@@ -82,13 +89,12 @@ def _validate_text(text: str) -> None:
     if not text.strip():
         raise SubmissionError("The article is empty.", code="empty")
     # Control characters other than line breaks and tabs mean binary data.
-    controls = len(_CONTROL.findall(text, 0, 10000))
-    if controls > 8:
+    if _CONTROL.search(text):
         raise SubmissionError("The article looks like binary data, not text.", code="binary_content")
     # Digits and punctuation alone cannot hold a sentence; refuse them now rather
     # than store an article that can only fail. (Text with words but no sentence
     # is the parser's to judge: it ends failed, with the reason.)
-    if not any(ch.isalpha() for ch in text):  # stops at the first letter
+    if not _LETTER.search(text):  # stops at the first letter
         raise SubmissionError("The article has no words in it.", code="no_text")
 
 
@@ -102,11 +108,15 @@ def article_submit(
     content_type: str = "text/plain",
     url: str = "",
     source: str = "",
+    title: str = "",
+    published: datetime.date | None = None,
     submitted_by: AbstractBaseUser | None = None,
 ) -> SubmitResult:
     """Store an article exactly as given and queue it for parsing after the commit.
 
     The same text submitted twice is one article: the second call returns the first.
+    Metadata given here (title, source, published, url) wins over what the parser
+    reads, and ``metadata_source`` says so.
     """
     if content_type not in CONTENT_TYPES:
         raise SubmissionError(f"Unsupported content type {content_type!r}.", code="unsupported_media_type",
@@ -124,6 +134,11 @@ def article_submit(
                 content_type=content_type,
                 url=url or "",
                 source=source or "",
+                title=title or "",
+                published=published,
+                metadata_source={field: MetadataSource.CLIENT.value
+                                 for field, value in (("title", title), ("source", source),
+                                                      ("published", published), ("url", url)) if value},
                 submitted_by=submitted_by,
                 status=ArticleStatus.QUEUED,
             )
@@ -638,9 +653,20 @@ link_history AS (
 )
 UPDATE tracker_article SET
     clean_text = d ->> 'clean_text',
-    title = d ->> 'title',
-    source = CASE WHEN source = '' THEN d ->> 'source' ELSE source END,
-    published = (d ->> 'published')::date,
+    -- What the client gave wins (metadata_source); a source of unknown origin is kept.
+    title = CASE WHEN metadata_source ->> 'title' = 'client' THEN title ELSE d ->> 'title' END,
+    source = CASE WHEN metadata_source ->> 'source' = 'client'
+                    OR (source <> '' AND NOT metadata_source ? 'source') THEN source ELSE d ->> 'source' END,
+    published = CASE WHEN metadata_source ->> 'published' = 'client' THEN published
+                     ELSE (d ->> 'published')::date END,
+    metadata_source = metadata_source || jsonb_build_object(
+        'title', CASE WHEN metadata_source ->> 'title' = 'client' THEN 'client'
+                      WHEN d ->> 'title' <> '' THEN 'parser' END,
+        'source', CASE WHEN metadata_source ->> 'source' = 'client'
+                         OR (source <> '' AND NOT metadata_source ? 'source') THEN metadata_source ->> 'source'
+                       WHEN d ->> 'source' <> '' THEN 'parser' END,
+        'published', CASE WHEN metadata_source ->> 'published' = 'client' THEN 'client'
+                          WHEN d ->> 'published' IS NOT NULL THEN 'parser' END),
     dateline = d ->> 'dateline',
     status = %(parsed)s,
     failure_reason = '',

@@ -7,9 +7,18 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from tracker.api.params import (
+    NO_NUL_PATTERN,
+    BoundedNumberFilter,
+    IdFilter,
+    IsoDateFilter,
+    StrictBooleanFilter,
+    escape_like,
+    invalid,
+)
 from tracker.lookups import Ids
 from tracker.models import Actor, Article, ArticleStatus, Official, ReviewState, Statement, Transfer, TransferStatus
-from tracker.selectors import actor_codes_for, actor_ids_for
+from tracker.selectors import actor_codes_for, actor_ids_for, article_parsed_before
 
 
 def _split(value: str) -> list[str]:
@@ -105,14 +114,14 @@ class RecipientsFilter(ActorValueFilter):
 
 
 class RecordFilterSet(filters.FilterSet):
-    article = filters.NumberFilter(field_name="article_id", help_text="Article id")
+    article = IdFilter(field_name="article_id", help_text="Article id")
     review_state = filters.ChoiceFilter(choices=ReviewState.choices, help_text="Curation state")
-    min_confidence = filters.NumberFilter(field_name="confidence", lookup_expr="gte",
-                                          help_text="Only records with at least this confidence (0–1)")
-    published_after = filters.DateFilter(method="filter_published",
-                                         help_text="Article published on or after (YYYY-MM-DD)")
-    published_before = filters.DateFilter(method="filter_published",
-                                          help_text="Article published on or before (YYYY-MM-DD)")
+    min_confidence = BoundedNumberFilter(field_name="confidence", lookup_expr="gte", minimum=0, maximum=1,
+                                         help_text="Only records with at least this confidence (0–1)")
+    published_after = IsoDateFilter(method="filter_published",
+                                    help_text="Article published on or after (YYYY-MM-DD)")
+    published_before = IsoDateFilter(method="filter_published",
+                                     help_text="Article published on or before (YYYY-MM-DD)")
     supplier = ActorValueFilter(field_name="supplier",
                                 help_text="Supplier codes, names or aliases, comma-separated (RUS, Russia)")
     search = filters.CharFilter(method="filter_search",
@@ -154,7 +163,8 @@ class TransferFilterSet(RecordFilterSet):
     def filter_weapon(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs.extra(
             where=["EXISTS (SELECT 1 FROM unnest(tracker_transfer.weapons) w WHERE w ILIKE %s)"],
-            params=[f"%{value}%"],
+            # The value is matched literally: ``weapon=%`` is not "any weapon".
+            params=[f"%{escape_like(value)}%"],
         )
 
 
@@ -164,7 +174,7 @@ class StatementFilterSet(RecordFilterSet):
     speaker = filters.CharFilter(method="filter_speaker", help_text="Speaker: official id, or part of a name")
     speaker_country = filters.CharFilter(method="filter_speaker_country",
                                          help_text="The speaker's country: code, name or alias")
-    direct_quote = filters.BooleanFilter(help_text="Only direct quotes (true) or reported speech (false)")
+    direct_quote = StrictBooleanFilter(help_text="Only direct quotes (true) or reported speech (false)")
 
     class Meta:
         model = Statement
@@ -178,9 +188,9 @@ class StatementFilterSet(RecordFilterSet):
     def filter_speaker(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         """An official's id, or part of a name: the linked official's name or one of
         their aliases, or for a speaker no official is linked to, the name as written."""
-        if value.isdigit():
+        if value.isascii() and value.isdigit() and len(value) <= 18:  # an id that fits a bigint
             return qs.filter(speaker_id=int(value))
-        pattern = "%" + value.upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = "%" + escape_like(value.upper()) + "%"
         # Both sides through an index (official_name_trgm, official_with_aliases).
         officials = _ids(Official.objects.extra(
             where=["(UPPER(name) LIKE %s OR (aliases <> '{}'"
@@ -209,15 +219,25 @@ class StatementFilterSet(RecordFilterSet):
 
 class ArticleFilterSet(filters.FilterSet):
     status = filters.ChoiceFilter(choices=ArticleStatus.choices, help_text="Parse status")
-    published_after = filters.DateFilter(field_name="published", lookup_expr="gte",
-                                         help_text="Published on or after (YYYY-MM-DD)")
-    published_before = filters.DateFilter(field_name="published", lookup_expr="lte",
-                                          help_text="Published on or before (YYYY-MM-DD)")
+    published_after = IsoDateFilter(field_name="published", lookup_expr="gte",
+                                    help_text="Published on or after (YYYY-MM-DD)")
+    published_before = IsoDateFilter(field_name="published", lookup_expr="lte",
+                                     help_text="Published on or before (YYYY-MM-DD)")
+    parser_version = filters.CharFilter(help_text="Parsed by exactly this parser version (0.1.1)")
+    parser_version_before = filters.CharFilter(
+        method="filter_parser_version_before",
+        help_text="Parsed by a parser older than this version, or never parsed (0.2.0)")
     source = filters.CharFilter(lookup_expr="iexact", help_text="News agency or outlet (TASS, Reuters)")
 
     class Meta:
         model = Article
         fields: list[str] = []
+
+    def filter_parser_version_before(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        try:
+            return article_parsed_before(qs, value)
+        except ValueError as exc:
+            raise invalid(name, str(exc)) from None
 
 
 class OfficialFilterSet(filters.FilterSet):
