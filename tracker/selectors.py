@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from tracker.models import Actor, Article, Official, OfficialMention, Statement, Transfer
 
@@ -147,13 +147,15 @@ def relations_refreshed_at() -> datetime.datetime:
         return cursor.fetchone()[0]
 
 
-_VERSION = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,5}", re.ASCII)
+# A parser version as PARSER_VERSION writes it; the API's schema states the same pattern.
+VERSION_PATTERN = r"^[0-9]{1,9}(\.[0-9]{1,9}){0,5}$"
+_VERSION = re.compile(VERSION_PATTERN, re.ASCII)
 
 
 def article_parsed_before(articles: QuerySet[Article], version: str) -> QuerySet[Article]:
     """The articles last parsed by a parser older than ``version`` (dotted numbers, compared
     part by part: 0.10 is newer than 0.9), or never parsed. ValueError for a malformed version."""
-    if not _VERSION.fullmatch(version):
+    if not _VERSION.search(version):
         raise ValueError(f"Enter a version as dotted numbers (0.2.0), not {version!r}.")
     parts = [int(p) for p in version.split(".")]
     return articles.extra(
@@ -161,3 +163,10 @@ def article_parsed_before(articles: QuerySet[Article], version: str) -> QuerySet
                " OR string_to_array(parser_version, '.')::int[] < %s::int[])"],
         params=[parts],
     )
+
+
+def article_with_supplier(articles: QuerySet[Article], supplier_ids: list[int]) -> QuerySet[Article]:
+    """The articles with a transfer or a statement from one of these suppliers."""
+    transfers = Transfer.objects.filter(article_id=OuterRef("pk"), supplier_id__in=supplier_ids)
+    statements = Statement.objects.filter(article_id=OuterRef("pk"), supplier_id__in=supplier_ids)
+    return articles.filter(Exists(transfers) | Exists(statements))

@@ -16,6 +16,9 @@ router.register("officials", views.OfficialViewSet, basename="official")
 router.register("actors", views.ActorViewSet, basename="actor")
 
 
+handler404 = "tracker.api.errors.not_found"
+
+
 def healthz(request):
     return JsonResponse({"ok": True})
 

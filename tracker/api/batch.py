@@ -64,21 +64,20 @@ def items_from(data: object) -> list[BatchItem]:
     if len(data) > settings.BATCH_MAX_ITEMS:
         raise exceptions.ValidationError(
             {"items": [f"A batch holds at most {settings.BATCH_MAX_ITEMS} articles; this one has {len(data)}."]})
-    items = []
-    for raw in data:
-        if isinstance(raw, _Unreadable):
-            items.append(BatchItem(error=SubmissionError(raw.message, code="parse_error")))
-            continue
-        if not isinstance(raw, dict):
-            items.append(BatchItem(error=SubmissionError("Each item must be a JSON object.", code="invalid")))
-            continue
-        serializer = ArticleSubmitSerializer(data=raw)
-        if serializer.is_valid():
-            items.append(BatchItem(values=serializer.submission()))
-        else:
-            items.append(BatchItem(error=SubmissionError(first_message(serializer.errors), code="invalid"),
-                                   fields=serializer.errors))
-    return items
+    return [item_from(raw) for raw in data]
+
+
+def item_from(raw: object) -> BatchItem:
+    """One item validated as ``POST /api/articles/`` validates its body (the import command uses it too)."""
+    if isinstance(raw, _Unreadable):
+        return BatchItem(error=SubmissionError(raw.message, code="parse_error"))
+    if not isinstance(raw, dict):
+        return BatchItem(error=SubmissionError("Each item must be a JSON object.", code="invalid"))
+    serializer = ArticleSubmitSerializer(data=raw)
+    if serializer.is_valid():
+        return BatchItem(values=serializer.submission())
+    return BatchItem(error=SubmissionError(first_message(serializer.errors), code="invalid"),
+                     fields=serializer.errors)
 
 
 def result_body(outcomes: list[BatchOutcome], *, submit_result: Callable) -> dict:

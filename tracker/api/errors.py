@@ -55,5 +55,16 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
         if response.status_code == status.HTTP_413_REQUEST_ENTITY_TOO_LARGE:
             code = "too_large"
-        response.data = {"error": {"code": str(code), "message": first_message(detail), "fields": {}}}
+        fields = detail if isinstance(detail, dict) else {}  # a parameter named (an unknown cursor)
+        response.data = {"error": {"code": str(code), "message": first_message(detail), "fields": fields}}
     return response
+
+
+def not_found(request, exception=None):
+    """Django's 404 for a URL no route matches: the JSON error under /api/, the HTML page elsewhere."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"code": "not_found", "message": "Not found.", "fields": {}}}, status=404)
+    return page_not_found(request, exception)

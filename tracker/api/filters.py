@@ -12,6 +12,8 @@ from tracker.api.params import (
     BoundedNumberFilter,
     IdFilter,
     IsoDateFilter,
+    MultipleChoiceFilter,
+    VersionFilter,
     StrictBooleanFilter,
     escape_like,
     invalid,
@@ -152,7 +154,7 @@ class RecordFilterSet(filters.FilterSet):
 class TransferFilterSet(RecordFilterSet):
     recipient = ActorValueFilter(field_name="recipient",
                                  help_text="Recipient codes, names or aliases, comma-separated (ARM,AZE)")
-    status = filters.MultipleChoiceFilter(choices=TransferStatus.choices,
+    status = MultipleChoiceFilter(choices=TransferStatus.choices,
                                           help_text="Transfer status; repeat the parameter for several")
     weapon = filters.CharFilter(method="filter_weapon", help_text="A weapon system named for the pair (S-400)")
 
@@ -224,7 +226,7 @@ class ArticleFilterSet(filters.FilterSet):
     published_before = IsoDateFilter(field_name="published", lookup_expr="lte",
                                      help_text="Published on or before (YYYY-MM-DD)")
     parser_version = filters.CharFilter(help_text="Parsed by exactly this parser version (0.1.1)")
-    parser_version_before = filters.CharFilter(
+    parser_version_before = VersionFilter(
         method="filter_parser_version_before",
         help_text="Parsed by a parser older than this version, or never parsed (0.2.0)")
     source = filters.CharFilter(lookup_expr="iexact", help_text="News agency or outlet (TASS, Reuters)")

@@ -12,6 +12,14 @@ from rest_framework.pagination import CursorPagination
 from tracker.api.params import invalid
 
 
+class InvalidCursor(NotFound):
+    default_code = "invalid_cursor"
+
+
+def invalid_cursor(param: str) -> InvalidCursor:
+    return InvalidCursor({param: ["No such page: take cursors from the next or previous link of a page."]})
+
+
 class IdCursorPagination(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
@@ -39,12 +47,15 @@ class IdCursorPagination(CursorPagination):
         ]
 
     def decode_cursor(self, request):
-        """A cursor this service did not write is a 400 naming ``cursor`` (DRF answers 404, and a
-        well-encoded position of the wrong type reached the database as a 500)."""
+        """A cursor this service did not write is a 404 naming ``cursor``: the page it points to does
+        not exist. (A well-encoded position of the wrong type reached the database as a 500.)
+
+        404, not 400: the schema can only say that a cursor is a string, so a
+        made-up one is a well-formed request for a page that is not there."""
         try:
             cursor = super().decode_cursor(request)
         except NotFound:
-            raise invalid(self.cursor_query_param, "Invalid cursor: use the next or previous link of a page.") from None
+            raise invalid_cursor(self.cursor_query_param) from None
         if cursor is not None and cursor.position is not None:
             field_name = self.ordering[0].lstrip("-")
             try:
@@ -55,8 +66,7 @@ class IdCursorPagination(CursorPagination):
                 if field is None or field.to_python(cursor.position) is None:
                     raise DjangoValidationError("no position")
             except (DjangoValidationError, ValueError, TypeError):
-                raise invalid(self.cursor_query_param,
-                              "Invalid cursor: use the next or previous link of a page.") from None
+                raise invalid_cursor(self.cursor_query_param) from None
         return cursor
 
     def get_ordering(self, request, queryset, view) -> tuple[str, ...]:

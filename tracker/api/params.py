@@ -23,6 +23,8 @@ from rest_framework import exceptions
 from rest_framework.filters import OrderingFilter
 from rest_framework.negotiation import DefaultContentNegotiation
 
+from tracker.selectors import VERSION_PATTERN
+
 # PostgreSQL's bigint: an id beyond it names no row and cannot be a query parameter.
 ID_MAX = 2**63 - 1
 # Form fields refuse NUL characters (PostgreSQL cannot store them); the schema says so.
@@ -147,3 +149,19 @@ class StrictContentNegotiation(DefaultContentNegotiation):
             known = sorted({r.format for r in renderers if getattr(r, "format", None) and r.format != "api"})
             value = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) or format_suffix
             raise invalid("format", f"Unknown format {value!r}; use one of: {', '.join(known)}.") from None
+
+
+class _NoEmptyChoices(forms.MultipleChoiceField):
+    def clean(self, value):
+        return super().clean([v for v in (value or []) if v != ""])
+
+
+class MultipleChoiceFilter(filters.MultipleChoiceFilter):
+    """Several values of a closed set; an empty value means "not given", as for the other filters."""
+
+    field_class = _NoEmptyChoices
+
+
+@extend_schema_field({"type": "string", "pattern": VERSION_PATTERN})
+class VersionFilter(filters.CharFilter):
+    """A parser version: dotted numbers (0.2.0)."""

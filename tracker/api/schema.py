@@ -56,10 +56,9 @@ def _error(code: str) -> dict:
 
 
 def _codes_for(method: str, operation: dict) -> list[str]:
-    codes = ["401", "403", "406", "429"]
+    # 400 everywhere: a URL's format suffix (``/api/actors/1.csv``) is read on every route.
+    codes = ["400", "401", "403", "406", "429"]
     params = operation.get("parameters", [])
-    if method == "post" or any(p["in"] == "query" for p in params):
-        codes.append("400")
     if any(p["in"] == "path" for p in params):
         codes.append("404")
     if operation.get("requestBody"):
@@ -87,10 +86,16 @@ def _tighten_parameter(param: dict) -> None:
 def add_error_responses(result: dict, generator, request, public) -> dict:
     """drf-spectacular postprocessing hook: the error answers and the parameters' real bounds."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    # Submissions name their fields: an unknown one ("titel") is refused, not ignored.
+    submit = result["components"]["schemas"].get("ArticleSubmitRequest")
+    if submit is not None:
+        submit["additionalProperties"] = False
     for path_item in result.get("paths", {}).values():
         for method, operation in path_item.items():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
+            if "requestBody" in operation:
+                operation["requestBody"]["required"] = True
             for param in operation.get("parameters", []):
                 _tighten_parameter(param)
             for code in _codes_for(method, operation):

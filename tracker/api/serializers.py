@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from django.core.validators import ProhibitNullCharactersValidator
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
@@ -305,6 +305,22 @@ class IsoDateField(serializers.DateField):
             self.fail("invalid", format="YYYY-MM-DD")
 
 
+class StrictCharField(serializers.CharField):
+    """Text only: DRF turns a number into its digits, which the schema's ``type: string`` does not allow."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+# What a submitted url must look like: http(s), a host, no spaces. Django's URLValidator
+# is stricter about host names than any schema can say, so the schema's pattern is the rule.
+URL_PATTERN = r"^https?://[^\s\x00/?#]+(?:[/?#][^\s\x00]*)?$"
+# DRF refuses NUL characters in every text field; the pattern puts that in the schema.
+_NO_NUL = RegexValidator(params.NO_NUL_PATTERN, "Null characters are not allowed.")
+
+
 class ArticleSubmitSerializer(serializers.Serializer):
     """Input of ``POST /api/articles/`` (and of each item of a batch): the only fields a submitter can set.
 
@@ -314,13 +330,24 @@ class ArticleSubmitSerializer(serializers.Serializer):
 
     text = RawTextField(help_text="The article as plain text or HTML: at least one letter, no control "
                                   "characters other than tabs and line breaks")
-    url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
-    source = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    url = StrictCharField(required=False, allow_blank=True, max_length=2000,
+                          validators=[RegexValidator(URL_PATTERN, "Enter a valid http or https URL.")],
+                          help_text="The article's address (never fetched)")
+    source = StrictCharField(required=False, allow_blank=True, max_length=200, trim_whitespace=False,
+                             validators=[_NO_NUL], help_text="News agency or outlet")
+    title = StrictCharField(required=False, allow_blank=True, max_length=500, trim_whitespace=False,
+                            validators=[_NO_NUL])
     published = IsoDateField(required=False, allow_null=True, help_text="YYYY-MM-DD")
     content_type = serializers.ChoiceField(
         choices=["text/plain", "text/html"], required=False,
         help_text="Default: text/html when the text starts like an HTML document, else text/plain")
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
+        return super().to_internal_value(data)
 
     def submission(self, *, default_content_type: str | None = None) -> dict:
         """The validated values as ``services.article_submit`` takes them."""

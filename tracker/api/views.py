@@ -132,6 +132,14 @@ class ExportMixin:
     export_rows = None
     export_name = "export"
 
+    def handle_exception(self, exc: Exception) -> Response:
+        """Errors are JSON whatever ``format`` asked for: a CSV of an error body helps nobody."""
+        response = super().handle_exception(exc)
+        if getattr(getattr(self.request, "accepted_renderer", None), "format", "json") in ("csv", "jsonl"):
+            self.request.accepted_renderer = ORJSONRenderer()
+            self.request.accepted_media_type = ORJSONRenderer.media_type
+        return response
+
     def list(self, request: Request, *args, **kwargs) -> Response:
         fmt = getattr(request.accepted_renderer, "format", "json")
         if fmt in ("csv", "jsonl"):
