@@ -21,7 +21,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from tracker.models import Article, ArticleStatus
-from tracker.services import SubmissionError, SubmitResult, article_enqueue, article_submit
+from tracker.services import (
+    SubmissionError,
+    SubmitResult,
+    article_content_hash,
+    article_enqueue,
+    article_submit,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -49,18 +55,31 @@ def article_submit_many(*, items: Iterable[BatchItem], submitted_by: AbstractBas
     A refused item does not stop the others: its error is its outcome. The
     stored articles are queued for parsing when the whole batch has committed.
     """
+    items = list(items)
+    # Texts already stored (a re-run import, a retried batch) are found in one
+    # query rather than by an INSERT and a rolled-back savepoint each.
+    hashes = {i: article_content_hash(item.values["text"]) for i, item in enumerate(items)
+              if item.values is not None and isinstance(item.values.get("text"), str)}
+    stored = {a.content_hash: a for a in Article.objects.filter(content_hash__in=set(hashes.values()))}
     outcomes: list[BatchOutcome] = []
     with transaction.atomic():
-        for item in items:
+        for index, item in enumerate(items):
             if item.values is None:
                 outcomes.append(BatchOutcome(error=item.error, fields=item.fields))
+                continue
+            known = stored.get(hashes.get(index))
+            if known is not None:
+                outcomes.append(BatchOutcome(result=SubmitResult(article=known, created=False)))
                 continue
             try:
                 # article_submit's own atomic block is a savepoint here, and its
                 # on_commit enqueue waits for the outer commit.
-                outcomes.append(BatchOutcome(result=article_submit(**item.values, submitted_by=submitted_by)))
+                result = article_submit(**item.values, submitted_by=submitted_by)
             except SubmissionError as exc:
                 outcomes.append(BatchOutcome(error=exc))
+                continue
+            stored[result.article.content_hash] = result.article  # the same text twice in one batch
+            outcomes.append(BatchOutcome(result=result))
     return outcomes
 
 

@@ -316,7 +316,7 @@ class StrictCharField(serializers.CharField):
 
 # What a submitted url must look like: http(s), a host, no spaces. Django's URLValidator
 # is stricter about host names than any schema can say, so the schema's pattern is the rule.
-URL_PATTERN = r"^https?://[^\s\x00/?#]+(?:[/?#][^\s\x00]*)?$"
+URL_PATTERN = r"^(?:https?://[^\s\x00/?#]+(?:[/?#][^\s\x00]*)?)?$"
 # DRF refuses NUL characters in every text field; the pattern puts that in the schema.
 _NO_NUL = RegexValidator(params.NO_NUL_PATTERN, "Null characters are not allowed.")
 
@@ -341,13 +341,6 @@ class ArticleSubmitSerializer(serializers.Serializer):
     content_type = serializers.ChoiceField(
         choices=["text/plain", "text/html"], required=False,
         help_text="Default: text/html when the text starts like an HTML document, else text/plain")
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict):
-            unknown = sorted(set(data) - set(self.fields))
-            if unknown:
-                raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
-        return super().to_internal_value(data)
 
     def submission(self, *, default_content_type: str | None = None) -> dict:
         """The validated values as ``services.article_submit`` takes them."""
