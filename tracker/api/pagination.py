@@ -5,11 +5,16 @@ row), which offset pages cannot promise on a growing table. Lists order by a
 unique key last, so the order is stable.
 """
 
+import re
+
 from django.core.exceptions import FieldDoesNotExist, ValidationError as DjangoValidationError
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 
 from tracker.api.params import invalid
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}", re.ASCII)
 
 
 class InvalidCursor(NotFound):
@@ -52,6 +57,10 @@ class IdCursorPagination(CursorPagination):
 
         404, not 400: the schema can only say that a cursor is a string, so a
         made-up one is a well-formed request for a page that is not there."""
+        encoded = request.query_params.get(self.cursor_query_param)
+        # base64 skips characters outside its alphabet, so garbage could decode to "the first page".
+        if encoded and not _BASE64.fullmatch(encoded):
+            raise invalid_cursor(self.cursor_query_param)
         try:
             cursor = super().decode_cursor(request)
         except NotFound:

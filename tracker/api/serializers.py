@@ -314,9 +314,11 @@ class StrictCharField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-# What a submitted url must look like: http(s), a host, no spaces. Django's URLValidator
-# is stricter about host names than any schema can say, so the schema's pattern is the rule.
-URL_PATTERN = r"^(?:https?://[^\s\x00/?#]+(?:[/?#][^\s\x00]*)?)?$"
+# What a submitted url must look like: http(s), a host without square brackets (urllib
+# refuses a bracket that is not a valid IPv6 address, which no pattern can check), no
+# spaces. Django's URLValidator is stricter about host names than any schema can say,
+# so this pattern, which the schema states, is the rule.
+URL_PATTERN = r"^(?:https?://[^\s\x00/?#\[\]]+(?:[/?#][^\s\x00]*)?)?$"
 # DRF refuses NUL characters in every text field; the pattern puts that in the schema.
 _NO_NUL = RegexValidator(params.NO_NUL_PATTERN, "Null characters are not allowed.")
 
