@@ -97,7 +97,7 @@ DATABASES = {
             "connect_timeout": envint("DATABASE_CONNECT_TIMEOUT", 5),
             # Prepared statements: Django's cursors bind parameters on the client
             # and never prepare, whatever this says. The one statement that asks
-            # for it is the worker's record writer (services._write_records):
+            # for it is the worker's record writer (services.recording._write_records):
             # sent and parsed once per connection, and after five calls run with
             # PostgreSQL's generic plan instead of being planned on every call
             # (0.7 ms of its 3 ms). Django's default, None, turns preparing off

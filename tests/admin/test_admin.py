@@ -231,7 +231,7 @@ def test_merging_two_actors_through_the_confirmation_page(curator_client, parsed
 
 
 def test_history_is_visible_from_the_record_page(curator_client, viewer_client, parsed_article, curator_user):
-    from tracker import curation
+    from tracker.services import curation
 
     curation.record_approve(records=Transfer.objects.all(), approved_by=curator_user)
     transfer = Transfer.objects.get()

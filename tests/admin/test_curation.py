@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.admin.conftest import extraction, record
-from tracker import curation, services
+from tracker.services import curation, recording
 from tracker.models import Actor, Official, OfficialMention, Statement, Transfer
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_merging_officials_moves_statements_and_mentions_and_keeps_names(parsed_
     assert Official.history.filter(id=loser.pk, history_type="-").get().history_user == curator_user
 
     # A later article naming the loser is matched to the survivor.
-    assert services._officials_for(["Yury Borisov"])["Yury Borisov"].pk == survivor.pk
+    assert recording._officials_for(["Yury Borisov"])["Yury Borisov"].pk == survivor.pk
 
 
 def test_merging_an_official_into_itself_is_refused(parsed_article, curator_user):
@@ -124,7 +124,7 @@ def test_merging_actors_drops_duplicates_and_self_transfers_keeping_curated_work
 def test_a_merged_actors_code_resolves_to_the_survivor(parsed_article, curator_user, duplicate_actor):
     russia = Actor.objects.get(code="RUS")
     curation.actor_merge(survivor=russia, loser=duplicate_actor, merged_by=curator_user)
-    assert services._Actors({"RUS-X"}, {}).get("RUS-X") == russia
+    assert recording._Actors({"RUS-X"}, {}).get("RUS-X") == russia
     assert not Actor.objects.filter(code="RUS-X").exists()
 
 
@@ -146,7 +146,7 @@ def test_renaming_keeps_the_old_name_and_code_as_aliases(parsed_article, curator
     official.name = "Yury Borisov"
     curation.official_update(official=official, updated_by=curator_user)
     assert Official.objects.get().aliases == ["Borisov", "Yuri Borisov"]
-    assert services._officials_for(["Yuri Borisov"])["Yuri Borisov"].pk == official.pk
+    assert recording._officials_for(["Yuri Borisov"])["Yuri Borisov"].pk == official.pk
 
     actor = Actor.objects.create(code="old-code", name="Old name", kind="non-state")
     actor.code, actor.name = "new-code", "New name"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tracker.admin_evidence import Span, highlighted
+from tracker.admin.evidence import Span, highlighted
 
 
 def span(start: int, end: int, kind: str = "statement", label: str = "S1") -> Span:
@@ -64,7 +64,7 @@ def test_markup_in_the_text_and_titles_is_escaped():
 def test_evidence_in_context_cuts_between_words(monkeypatch):
     from types import SimpleNamespace
 
-    from tracker import admin_evidence as tracker_admin
+    from tracker.admin import evidence as tracker_admin
 
     text = "one two three four five six seven eight nine ten"
     monkeypatch.setattr(tracker_admin.Article.objects, "values_list",

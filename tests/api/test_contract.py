@@ -24,7 +24,10 @@ import pytest
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+# The project's schemathesis settings, as `schemathesis run` started from the checkout reads them.
+CONFIG = ROOT / "schemathesis.toml"
 TEXT = ("Russia will supply S-400 systems to India, Deputy Prime Minister Yuri Borisov said.\n"
         "NATO said members would send more air defence to Ukraine.\n")
 
@@ -87,7 +90,7 @@ def test_schemathesis_finds_nothing_with_every_check_and_phase(contract_server, 
     url, token = contract_server
     ARTIFACTS.mkdir(exist_ok=True)
     command = [
-        str(Path(sys.executable).parent / "schemathesis"), "run", f"{url}/api/schema/?format=json",
+        str(Path(sys.executable).parent / "schemathesis"), "run", "--config-file", str(CONFIG), f"{url}/api/schema/?format=json",
         "--checks", "all", "--phases", "examples,coverage,fuzzing,stateful",
         "--header", f"Authorization: Token {token}",
         "--max-examples", os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "8"),

@@ -71,7 +71,7 @@ def test_a_re_parse_that_reads_less_drops_the_parsers_old_values(api):
 
 @pytest.mark.parametrize("field, value", [
     ("published", "20160719"), ("published", "2016-02-30"), ("published", 20160719), ("title", 5),
-    ("source", ["TASS"]), ("url", "ftp://example.com/a"), ("url", "example.com"), ("titel", "typo"),
+    ("source", ["TASS"]), ("url", "ftp://example.com/a"), ("url", "example.com"), ("url", "https://[bad"),
     ("title", "x" * 501),
 ])
 def test_bad_metadata_is_refused_naming_the_field(api, field, value):

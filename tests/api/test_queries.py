@@ -357,7 +357,7 @@ def _link_suppliers(statement: Statement) -> set:
 
 
 def test_recipient_links_carry_their_statements_supplier_whoever_changes_it(api, curator):
-    from tracker import curation
+    from tracker.services import curation
 
     statement = make_statement(None, "RUS", ["ARM", "AZE"])
     assert _link_suppliers(statement) == {actor("RUS").pk}

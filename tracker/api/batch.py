@@ -13,7 +13,7 @@ from tracker.api.errors import first_message
 from tracker.api.parsers import read_limited
 from tracker.api.serializers import ArticleSubmitSerializer
 from tracker.services import SubmissionError
-from tracker.services_batch import BatchItem, BatchOutcome
+from tracker.services.batch import BatchItem, BatchOutcome
 
 
 class _Unreadable:

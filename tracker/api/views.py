@@ -14,13 +14,14 @@ from rest_framework.response import Response
 from drf_orjson_renderer.renderers import ORJSONRenderer
 from rest_framework.renderers import BrowsableAPIRenderer
 
-from tracker import selectors, services, services_batch
+from tracker import selectors, services
 from tracker.api import batch, export, filters, serializers
 from tracker.api.parsers import HTMLParser, PlainTextParser, RequestTooLarge
 from tracker.api.permissions import CanSubmit, IsCurator
 from tracker.api.throttling import SlidingWindowThrottle
 from tracker.models import Article
 from tracker.services import ARTICLE_TEXT_PATTERN
+from tracker.services.batch import article_submit_many
 
 
 class SubmitThrottle(SlidingWindowThrottle):
@@ -105,7 +106,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         if length > settings.BATCH_MAX_BYTES:
             raise RequestTooLarge(f"The request body is larger than the limit of {settings.BATCH_MAX_BYTES} bytes.")
         items = batch.items_from(request.data)
-        outcomes = services_batch.article_submit_many(items=items, submitted_by=request.user)
+        outcomes = article_submit_many(items=items, submitted_by=request.user)
         body = batch.result_body(outcomes, submit_result=lambda result: _submit_result(
             request, result.article, result.created))
         return Response(body, status=422 if body["refused"] else 200)

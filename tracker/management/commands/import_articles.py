@@ -21,10 +21,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from tracker import importing, services_batch
+from tracker import importing
 from tracker.api.batch import item_from
 from tracker.services import SubmissionError
-from tracker.services_batch import BatchItem
+from tracker.services.batch import BatchItem, article_submit_many
 
 # Lines of refusals listed in the summary; the rest are counted by reason.
 _LISTED = 20
@@ -124,7 +124,7 @@ class _Local:
     def __call__(self, chunk: list[importing.Record]) -> list[dict]:
         items = [item_from(r.item) if r.item is not None
                  else BatchItem(error=SubmissionError(r.problem, code="unreadable")) for r in chunk]
-        outcomes = services_batch.article_submit_many(items=items, submitted_by=self.submitter)
+        outcomes = article_submit_many(items=items, submitted_by=self.submitter)
         results = []
         for outcome in outcomes:
             if outcome.result is not None:

@@ -13,8 +13,9 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from tracker import selectors, services_batch
+from tracker import selectors
 from tracker.models import Article, ArticleStatus
+from tracker.services.reparse import ReparseProgress, article_reparse_many
 
 
 class Command(BaseCommand):
@@ -62,10 +63,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{articles.exclude(status__in=['queued', 'parsing']).count()} articles would be queued")
             return
         with tqdm(unit="article", disable=no_progress, dynamic_ncols=True) as bar:
-            def progress(step: services_batch.ReparseProgress) -> None:
+            def progress(step: ReparseProgress) -> None:
                 bar.total = step.total
                 bar.update(step.queued - bar.n)
 
-            queued = services_batch.article_reparse_many(articles=articles, batch_size=batch_size,
+            queued = article_reparse_many(articles=articles, batch_size=batch_size,
                                                          max_queued=max_queued, progress=progress)
         self.stdout.write(f"{queued} articles queued for parsing again")

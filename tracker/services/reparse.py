@@ -1,19 +1,16 @@
-"""Writes for many articles at once: batch submission and bulk re-parse.
+"""Re-parsing at scale (``manage.py reparse``, the admin action): throttled batches.
 
-Batch submission stores every acceptable item of a batch in one transaction
-(a savepoint each, so that a refused or repeated item costs only its own) and
-sends the parse tasks after the commit. Re-parse at scale queues articles in
-batches of ``REPARSE_BATCH_SIZE``, one transaction each, pausing between
-batches so the workers' queue does not swamp fresh submissions.
+Articles are queued in batches of ``REPARSE_BATCH_SIZE``, one transaction each,
+and a batch waits while the queue is longer than ``REPARSE_MAX_QUEUED``, so
+fresh submissions are never stuck behind the whole corpus.
 """
 
 from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -21,66 +18,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from tracker.models import Article, ArticleStatus
-from tracker.services import (
-    SubmissionError,
-    SubmitResult,
-    article_content_hash,
-    article_enqueue,
-    article_submit,
-)
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
-
-
-@dataclass(frozen=True)
-class BatchItem:
-    """One item of a batch: the values for ``article_submit``, or why it was refused before the service."""
-
-    values: dict | None = None
-    error: SubmissionError | None = None
-    fields: dict | None = None
-
-
-@dataclass(frozen=True)
-class BatchOutcome:
-    result: SubmitResult | None = None
-    error: SubmissionError | None = None
-    fields: dict | None = None
-
-
-def article_submit_many(*, items: Iterable[BatchItem], submitted_by: AbstractBaseUser | None) -> list[BatchOutcome]:
-    """Submit each item as ``article_submit`` would; one outcome per item, in order.
-
-    A refused item does not stop the others: its error is its outcome. The
-    stored articles are queued for parsing when the whole batch has committed.
-    """
-    items = list(items)
-    # Texts already stored (a re-run import, a retried batch) are found in one
-    # query rather than by an INSERT and a rolled-back savepoint each.
-    hashes = {i: article_content_hash(item.values["text"]) for i, item in enumerate(items)
-              if item.values is not None and isinstance(item.values.get("text"), str)}
-    stored = {a.content_hash: a for a in Article.objects.filter(content_hash__in=set(hashes.values()))}
-    outcomes: list[BatchOutcome] = []
-    with transaction.atomic():
-        for index, item in enumerate(items):
-            if item.values is None:
-                outcomes.append(BatchOutcome(error=item.error, fields=item.fields))
-                continue
-            known = stored.get(hashes.get(index))
-            if known is not None:
-                outcomes.append(BatchOutcome(result=SubmitResult(article=known, created=False)))
-                continue
-            try:
-                # article_submit's own atomic block is a savepoint here, and its
-                # on_commit enqueue waits for the outer commit.
-                result = article_submit(**item.values, submitted_by=submitted_by)
-            except SubmissionError as exc:
-                outcomes.append(BatchOutcome(error=exc))
-                continue
-            stored[result.article.content_hash] = result.article  # the same text twice in one batch
-            outcomes.append(BatchOutcome(result=result))
-    return outcomes
+from tracker.services.queue import article_enqueue
 
 
 @dataclass(frozen=True)
