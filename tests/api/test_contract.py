@@ -90,7 +90,8 @@ def test_schemathesis_finds_nothing_with_every_check_and_phase(contract_server, 
     url, token = contract_server
     ARTIFACTS.mkdir(exist_ok=True)
     command = [
-        str(Path(sys.executable).parent / "schemathesis"), "run", "--config-file", str(CONFIG), f"{url}/api/schema/?format=json",
+        str(Path(sys.executable).parent / "schemathesis"), "--config-file", str(CONFIG), "run",
+        f"{url}/api/schema/?format=json",
         "--checks", "all", "--phases", "examples,coverage,fuzzing,stateful",
         "--header", f"Authorization: Token {token}",
         "--max-examples", os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "8"),
