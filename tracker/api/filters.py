@@ -8,7 +8,6 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from tracker.api.params import (
-    NO_NUL_PATTERN,
     BoundedNumberFilter,
     IdFilter,
     IsoDateFilter,
