@@ -165,3 +165,16 @@ class MultipleChoiceFilter(filters.MultipleChoiceFilter):
 @extend_schema_field({"type": "string", "pattern": VERSION_PATTERN})
 class VersionFilter(filters.CharFilter):
     """A parser version: dotted numbers (0.2.0)."""
+
+
+class RelationQueryForm(forms.Form):
+    """The relations list's query parameters (the fields refuse NUL characters)."""
+
+    supplier = forms.CharField(required=False)
+    recipient = forms.CharField(required=False)
+
+    def values(self) -> dict:
+        if not self.is_valid():
+            raise exceptions.ValidationError(
+                {name: [e["message"] for e in errors] for name, errors in self.errors.get_json_data().items()})
+        return self.cleaned_data

@@ -391,13 +391,6 @@ class BatchResultSerializer(serializers.Serializer):
     results = BatchItemResultSerializer(many=True)
 
 
-class RelationQuerySerializer(serializers.Serializer):
-    """The relations list's query parameters (NUL characters are refused by the fields)."""
-
-    supplier = serializers.CharField(required=False, allow_blank=True)
-    recipient = serializers.CharField(required=False, allow_blank=True)
-
-
 class RelationActorSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()

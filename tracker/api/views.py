@@ -16,6 +16,7 @@ from rest_framework.renderers import BrowsableAPIRenderer
 
 from tracker import selectors, services
 from tracker.api import batch, export, filters, serializers
+from tracker.api.params import RelationQueryForm
 from tracker.api.parsers import HTMLParser, PlainTextParser, RequestTooLarge
 from tracker.api.permissions import CanSubmit, IsCurator
 from tracker.api.throttling import SlidingWindowThrottle
@@ -216,11 +217,10 @@ class RelationsView(APIView):
         responses=serializers.RelationSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        query = serializers.RelationQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
+        query = RelationQueryForm(request.query_params).values()
 
         def codes(param: str) -> list[str] | None:
-            value = query.validated_data.get(param)
+            value = query.get(param)
             return selectors.actor_codes_for(value.split(",")) if value else None
 
         rows = selectors.relation_list(suppliers=codes("supplier"), recipients=codes("recipient"))
