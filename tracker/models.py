@@ -39,6 +39,15 @@ TransferStatus = _choices(closed_sets.TransferStatus)
 ActorKind = _choices(closed_sets.ActorKind)
 
 
+class MetadataSource(models.TextChoices):
+    CLIENT = "client"
+    PARSER = "parser"
+
+
+# The article fields a client may give with a submission, and the parser may read.
+CLIENT_METADATA_FIELDS = ("title", "source", "published", "url")
+
+
 class Article(models.Model):
     raw = models.TextField(help_text="The text or HTML exactly as submitted; never altered.")
     content_type = models.CharField(max_length=20, default="text/plain")
@@ -54,6 +63,10 @@ class Article(models.Model):
     status = models.CharField(max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.QUEUED)
     failure_reason = models.TextField(blank=True)
     parser_version = models.CharField(max_length=40, blank=True)
+    # Where each of title, source, published and url came from: "client" (given
+    # with the submission, never overwritten by a parse) or "parser"; absent or
+    # null when nobody gave it. Recording reads it (services._WRITE_RECORDS_SQL).
+    metadata_source = models.JSONField(default=dict, blank=True)
     attempts = models.PositiveIntegerField(default=0, help_text="How many times a worker claimed it.")
     # The delivery that holds the article while it is parsing; a redelivery of the
     # same message may take it back, any other delivery may not until it is stale.
@@ -77,6 +90,8 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "updated_at"], name="article_status_updated_idx"),
             models.Index(fields=["published"], name="article_published_idx"),
+            # ``reparse --before-version`` and the API's ``parser_version`` filter.
+            models.Index(fields=["parser_version", "id"], name="article_parser_version_idx"),
             # The queued articles no worker has tried yet, oldest first: what a
             # parse task takes along into its batch (services.article_claim_queued).
             models.Index(fields=["id"], condition=Q(status="queued", attempts=0), name="article_untried_idx"),

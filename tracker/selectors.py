@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import orjson
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import BooleanField, F, OuterRef, Prefetch, QuerySet
+from django.db.models import BooleanField, Exists, F, OuterRef, Prefetch, QuerySet
 from django.db.models.expressions import RawSQL
 
 from tracker.models import Actor, Article, Official, OfficialMention, Statement, Transfer
@@ -172,3 +173,28 @@ def relations_refreshed_at() -> datetime.datetime:
     with connection.cursor() as cursor:
         cursor.execute("SELECT refreshed_at FROM tracker_relation_refresh")
         return cursor.fetchone()[0]
+
+
+# A parser version as PARSER_VERSION writes it; the API's schema states the same pattern.
+VERSION_PATTERN = r"^[0-9]{1,9}(\.[0-9]{1,9}){0,5}$"
+_VERSION = re.compile(VERSION_PATTERN, re.ASCII)
+
+
+def article_parsed_before(articles: QuerySet[Article], version: str) -> QuerySet[Article]:
+    """The articles last parsed by a parser older than ``version`` (dotted numbers, compared
+    part by part: 0.10 is newer than 0.9), or never parsed. ValueError for a malformed version."""
+    if not _VERSION.search(version):
+        raise ValueError(f"Enter a version as dotted numbers (0.2.0), not {version!r}.")
+    parts = [int(p) for p in version.split(".")]
+    return articles.extra(
+        where=["(parser_version !~ '^[0-9]{1,9}(\\.[0-9]{1,9}){0,5}$'"
+               " OR string_to_array(parser_version, '.')::int[] < %s::int[])"],
+        params=[parts],
+    )
+
+
+def article_with_supplier(articles: QuerySet[Article], supplier_ids: list[int]) -> QuerySet[Article]:
+    """The articles with a transfer or a statement from one of these suppliers."""
+    transfers = Transfer.objects.filter(article_id=OuterRef("pk"), supplier_id__in=supplier_ids)
+    statements = Statement.objects.filter(article_id=OuterRef("pk"), supplier_id__in=supplier_ids)
+    return articles.filter(Exists(transfers) | Exists(statements))

@@ -195,6 +195,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 64 * 1024
 
 # Reading the API needs a signed-in user unless the data is public.
 PUBLIC_READ = envbool("PUBLIC_READ", False)
+# POST /api/articles/batch/: at most this many articles, and this many bytes of request body.
+BATCH_MAX_ITEMS = envint("BATCH_MAX_ITEMS", 500)
+BATCH_MAX_BYTES = envint("BATCH_MAX_BYTES", 32 * 1024 * 1024)
+# Bulk re-parse (manage.py reparse, the admin action): articles per batch, and how
+# many may wait for a worker before the next batch is queued (0: no limit).
+REPARSE_BATCH_SIZE = envint("REPARSE_BATCH_SIZE", 100)
+REPARSE_MAX_QUEUED = envint("REPARSE_MAX_QUEUED", 200)
+REPARSE_PAUSE_SECONDS = envint("REPARSE_PAUSE_MS", 1000) / 1000
 # Submissions per user; DRF rate syntax ("120/minute").
 SUBMIT_RATE = envrate("SUBMIT_RATE", "120/minute")
 # Per-account quotas (tracker/api/quotas.py), answered with 429 and Retry-After.
@@ -231,7 +239,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["tracker.api.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "tracker.api.params.StrictOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
@@ -245,6 +253,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"submit": SUBMIT_RATE, "read": READ_RATE},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "tracker.api.errors.exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "tracker.api.params.StrictContentNegotiation",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Arms transfer tracker API",
@@ -260,9 +269,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Error answers and the query parameters' real bounds (tracker/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tracker.api.schema.add_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ArticleStatusEnum": "tracker.models.ArticleStatus",
         "TransferStatusEnum": "tracker.models.TransferStatus",
+        "MetadataSourceEnum": "tracker.models.MetadataSource",
     },
 }
 

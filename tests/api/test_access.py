@@ -77,13 +77,15 @@ def test_records_cannot_be_written_through_the_read_endpoints(curator):
 def test_submission_cannot_set_status_or_owner(submitter, reader):
     response = client_for(submitter).post(
         "/api/articles/",
-        {"text": TEXT, "status": "parsed", "submitted_by": reader.pk, "parser_version": "x", "title": "forged"},
+        # title, source, published and url are the client's to give (issue 18); provenance is not.
+        {"text": TEXT, "status": "parsed", "submitted_by": reader.pk, "parser_version": "x",
+         "metadata_source": {"title": "parser"}, "clean_text": "forged"},
         format="json",
     )
     assert response.status_code == 202
     article = Article.objects.get(pk=response.json()["id"])
-    assert (article.status, article.submitted_by_id, article.parser_version, article.title) == (
-        "queued", submitter.pk, "", "")
+    assert (article.status, article.submitted_by_id, article.parser_version, article.metadata_source,
+            article.clean_text) == ("queued", submitter.pk, "", {}, "")
 
 
 def test_submissions_are_throttled_per_user(submitter, settings):

@@ -20,11 +20,12 @@ def error_response(*, code: str, message: str, http_status: int, fields: dict | 
     return Response({"error": {"code": code, "message": message, "fields": fields or {}}}, status=http_status)
 
 
-def _first_message(detail: Any) -> str:
+def first_message(detail: Any) -> str:
+    """The first message of a DRF error detail (a string, or lists and dicts of them)."""
     if isinstance(detail, list) and detail:
-        return _first_message(detail[0])
+        return first_message(detail[0])
     if isinstance(detail, dict) and detail:
-        return _first_message(next(iter(detail.values())))
+        return first_message(next(iter(detail.values())))
     return str(detail)
 
 
@@ -60,14 +61,15 @@ def _handle(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, exceptions.ValidationError):
         fields = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         response.data = {
-            "error": {"code": "invalid", "message": _first_message(exc.detail), "fields": fields}
+            "error": {"code": "invalid", "message": first_message(exc.detail), "fields": fields}
         }
     else:
         detail = getattr(exc, "detail", str(exc))
         code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
         if response.status_code == status.HTTP_413_REQUEST_ENTITY_TOO_LARGE:
             code = "too_large"
-        response.data = {"error": {"code": str(code), "message": _first_message(detail), "fields": {}}}
+        fields = detail if isinstance(detail, dict) else {}  # a parameter named (an unknown cursor)
+        response.data = {"error": {"code": str(code), "message": first_message(detail), "fields": fields}}
     return response
 
 

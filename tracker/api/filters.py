@@ -8,9 +8,19 @@ from django.db import connection
 from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
+from tracker.api.params import (
+    BoundedNumberFilter,
+    IdFilter,
+    IsoDateFilter,
+    MultipleChoiceFilter,
+    VersionFilter,
+    StrictBooleanFilter,
+    escape_like,
+    invalid,
+)
 from tracker.lookups import Ids
 from tracker.models import Actor, Article, ArticleStatus, Official, ReviewState, Statement, Transfer, TransferStatus
-from tracker.selectors import actor_codes_for, actor_ids_for
+from tracker.selectors import actor_codes_for, actor_ids_for, article_parsed_before
 
 
 def _split(value: str) -> list[str]:
@@ -107,14 +117,14 @@ class RecipientsFilter(ActorValueFilter):
 
 
 class RecordFilterSet(filters.FilterSet):
-    article = filters.NumberFilter(field_name="article_id", help_text="Article id")
+    article = IdFilter(field_name="article_id", help_text="Article id")
     review_state = filters.ChoiceFilter(choices=ReviewState.choices, help_text="Curation state")
-    min_confidence = filters.NumberFilter(field_name="confidence", lookup_expr="gte",
-                                          help_text="Only records with at least this confidence (0–1)")
-    published_after = filters.DateFilter(method="filter_published",
-                                         help_text="Article published on or after (YYYY-MM-DD)")
-    published_before = filters.DateFilter(method="filter_published",
-                                          help_text="Article published on or before (YYYY-MM-DD)")
+    min_confidence = BoundedNumberFilter(field_name="confidence", lookup_expr="gte", minimum=0, maximum=1,
+                                         help_text="Only records with at least this confidence (0–1)")
+    published_after = IsoDateFilter(method="filter_published",
+                                    help_text="Article published on or after (YYYY-MM-DD)")
+    published_before = IsoDateFilter(method="filter_published",
+                                     help_text="Article published on or before (YYYY-MM-DD)")
     supplier = ActorValueFilter(field_name="supplier",
                                 help_text="Supplier codes, names or aliases, comma-separated (RUS, Russia)")
     search = filters.CharFilter(method="filter_search",
@@ -145,7 +155,7 @@ class RecordFilterSet(filters.FilterSet):
 class TransferFilterSet(RecordFilterSet):
     recipient = ActorValueFilter(field_name="recipient",
                                  help_text="Recipient codes, names or aliases, comma-separated (ARM,AZE)")
-    status = filters.MultipleChoiceFilter(choices=TransferStatus.choices,
+    status = MultipleChoiceFilter(choices=TransferStatus.choices,
                                           help_text="Transfer status; repeat the parameter for several")
     weapon = filters.CharFilter(method="filter_weapon", help_text="A weapon system named for the pair (S-400)")
 
@@ -154,8 +164,9 @@ class TransferFilterSet(RecordFilterSet):
         fields: list[str] = []
 
     def filter_weapon(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        # The value is matched literally: ``weapon=%`` is not "any weapon".
         return qs.filter(RawSQL("EXISTS (SELECT 1 FROM unnest(tracker_transfer.weapons) w WHERE w ILIKE %s)",
-                                [f"%{value}%"], output_field=BooleanField()))
+                                [f"%{escape_like(value)}%"], output_field=BooleanField()))
 
 
 class StatementFilterSet(RecordFilterSet):
@@ -164,7 +175,7 @@ class StatementFilterSet(RecordFilterSet):
     speaker = filters.CharFilter(method="filter_speaker", help_text="Speaker: official id, or part of a name")
     speaker_country = filters.CharFilter(method="filter_speaker_country",
                                          help_text="The speaker's country: code, name or alias")
-    direct_quote = filters.BooleanFilter(help_text="Only direct quotes (true) or reported speech (false)")
+    direct_quote = StrictBooleanFilter(help_text="Only direct quotes (true) or reported speech (false)")
 
     class Meta:
         model = Statement
@@ -178,9 +189,9 @@ class StatementFilterSet(RecordFilterSet):
     def filter_speaker(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         """An official's id, or part of a name: the linked official's name or one of
         their aliases, or for a speaker no official is linked to, the name as written."""
-        if value.isdigit():
+        if value.isascii() and value.isdigit() and len(value) <= 18:  # an id that fits a bigint
             return qs.filter(speaker_id=int(value))
-        pattern = "%" + value.upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = "%" + escape_like(value.upper()) + "%"
         # Both sides through an index (official_name_trgm, official_with_aliases).
         officials = _ids(Official.objects.filter(RawSQL(
             "UPPER(name) LIKE %s"
@@ -209,15 +220,25 @@ class StatementFilterSet(RecordFilterSet):
 
 class ArticleFilterSet(filters.FilterSet):
     status = filters.ChoiceFilter(choices=ArticleStatus.choices, help_text="Parse status")
-    published_after = filters.DateFilter(field_name="published", lookup_expr="gte",
-                                         help_text="Published on or after (YYYY-MM-DD)")
-    published_before = filters.DateFilter(field_name="published", lookup_expr="lte",
-                                          help_text="Published on or before (YYYY-MM-DD)")
+    published_after = IsoDateFilter(field_name="published", lookup_expr="gte",
+                                    help_text="Published on or after (YYYY-MM-DD)")
+    published_before = IsoDateFilter(field_name="published", lookup_expr="lte",
+                                     help_text="Published on or before (YYYY-MM-DD)")
+    parser_version = filters.CharFilter(help_text="Parsed by exactly this parser version (0.1.1)")
+    parser_version_before = VersionFilter(
+        method="filter_parser_version_before",
+        help_text="Parsed by a parser older than this version, or never parsed (0.2.0)")
     source = filters.CharFilter(lookup_expr="iexact", help_text="News agency or outlet (TASS, Reuters)")
 
     class Meta:
         model = Article
         fields: list[str] = []
+
+    def filter_parser_version_before(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        try:
+            return article_parsed_before(qs, value)
+        except ValueError as exc:
+            raise invalid(name, str(exc)) from None
 
 
 class OfficialFilterSet(filters.FilterSet):

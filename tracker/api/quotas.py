@@ -106,12 +106,19 @@ def submit_bytes_take(request: Request, text: str) -> SlidingWindow | None:
 
     A text already stored costs nothing (None): submitting it again stores nothing.
     """
+    return submit_bytes_take_many(request, [text])
+
+
+def submit_bytes_take_many(request: Request, texts: list[str]) -> SlidingWindow | None:
+    """``submit_bytes_take`` for the texts of a batch at once: the batch fits the day's quota or is refused whole."""
     from tracker.models import Article
     from tracker.services import article_content_hash
 
-    if Article.objects.filter(content_hash=article_content_hash(text)).exists():
+    hashes = {article_content_hash(text): text for text in texts}
+    stored = set(Article.objects.filter(content_hash__in=list(hashes)).values_list("content_hash", flat=True))
+    nbytes = sum(len(text.encode("utf-8", errors="surrogatepass")) for h, text in hashes.items() if h not in stored)
+    if not nbytes:
         return None
-    nbytes = len(text.encode("utf-8", errors="surrogatepass"))
     limit = settings.SUBMIT_BYTES_PER_DAY
     window = SlidingWindow(f"quota:submit-bytes:{_ident(request)}", limit=limit, duration=DAY,
                            now=SlidingWindowThrottle.timer())

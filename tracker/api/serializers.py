@@ -4,11 +4,26 @@ from __future__ import annotations
 
 import re
 
-from django.core.validators import ProhibitNullCharactersValidator
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
-from tracker.models import Actor, Article, Official, Statement, Transfer, TransferStatus
+from django.core.exceptions import ValidationError as DjangoValidationError
+
+from tracker.api import params
+from tracker.services import ARTICLE_TEXT_PATTERN
+from tracker.models import (
+    CLIENT_METADATA_FIELDS,
+    Actor,
+    Article,
+    ArticleStatus,
+    MetadataSource,
+    Official,
+    Statement,
+    Transfer,
+    TransferStatus,
+)
 
 
 class IdentityUrlField(serializers.HyperlinkedIdentityField):
@@ -54,7 +69,7 @@ class ActorSerializer(serializers.ModelSerializer):
 
 class OfficialSerializer(serializers.ModelSerializer):
     url = IdentityUrlField(view_name="official-detail")
-    country = ActorRefSerializer(read_only=True)
+    country = ActorRefSerializer(read_only=True, allow_null=True, help_text="Null when no article gave it")
 
     class Meta:
         model = Official
@@ -63,7 +78,8 @@ class OfficialSerializer(serializers.ModelSerializer):
 
 class SpeakerSerializer(serializers.ModelSerializer):
     url = IdentityUrlField(view_name="official-detail")
-    country = serializers.CharField(source="country.code", default=None, read_only=True)
+    country = serializers.CharField(source="country.code", default=None, read_only=True, allow_null=True,
+                                    help_text="The official's country code; null when no article gave it")
 
     class Meta:
         model = Official
@@ -146,8 +162,10 @@ class TransferSerializer(_RecordRepresentation, serializers.ModelSerializer):
 
 class StatementSerializer(_RecordRepresentation, serializers.ModelSerializer):
     url = IdentityUrlField(view_name="statement-detail")
-    speaker = SpeakerSerializer(read_only=True)
-    supplier = ActorRefSerializer(read_only=True)
+    speaker = SpeakerSerializer(read_only=True, allow_null=True,
+                                help_text="The official who spoke; null for an organisation or an unknown person "
+                                          "(speaker_name says who)")
+    supplier = ActorRefSerializer(read_only=True, allow_null=True, help_text="Null when the statement names none")
     recipients = ActorRefSerializer(many=True, read_only=True)
     article = ArticleRefSerializer(read_only=True)
     deals = serializers.ListField(child=serializers.IntegerField(), read_only=True, source="deal_ids",
@@ -180,6 +198,15 @@ class StatementSerializer(_RecordRepresentation, serializers.ModelSerializer):
         }
 
 
+class MetadataSourceSerializer(serializers.Serializer):
+    """Where each field came from: the client's submission, the parser, or nobody (null)."""
+
+    title = serializers.ChoiceField(choices=MetadataSource.choices, allow_null=True)
+    source = serializers.ChoiceField(choices=MetadataSource.choices, allow_null=True)
+    published = serializers.ChoiceField(choices=MetadataSource.choices, allow_null=True)
+    url = serializers.ChoiceField(choices=MetadataSource.choices, allow_null=True)
+
+
 class ArticleListSerializer(serializers.ModelSerializer):
     url = IdentityUrlField(view_name="article-detail")
 
@@ -187,11 +214,17 @@ class ArticleListSerializer(serializers.ModelSerializer):
         model = Article
         fields = [
             "url", "id", "status", "title", "source", "published", "dateline", "source_url",
-            "parser_version", "failure_reason", "created_at", "parsed_at",
+            "parser_version", "failure_reason", "created_at", "parsed_at", "metadata_source",
         ]
         read_only_fields = fields
 
     source_url = serializers.CharField(source="url", read_only=True, help_text="The article's address, or empty")
+    metadata_source = serializers.SerializerMethodField()
+
+    @extend_schema_field(MetadataSourceSerializer)
+    def get_metadata_source(self, article: Article) -> dict:
+        known = article.metadata_source or {}
+        return {field: known.get(field) for field in CLIENT_METADATA_FIELDS}
 
 
 class _ArticleTransferSerializer(TransferSerializer):
@@ -204,6 +237,17 @@ class _ArticleStatementSerializer(StatementSerializer):
         fields = [f for f in StatementSerializer.Meta.fields if f != "article"]
 
 
+class OfficialMentionSerializer(serializers.Serializer):
+    """An official as one article presents them; what the article does not give is null."""
+
+    id = serializers.IntegerField(help_text="The official's id")
+    name = serializers.CharField()
+    name_as_given = serializers.CharField()
+    title = serializers.CharField(allow_null=True)
+    organization = serializers.CharField(allow_null=True)
+    country = serializers.CharField(allow_null=True, help_text="Country code")
+
+
 class ArticleDetailSerializer(ArticleListSerializer):
     transfers = _ArticleTransferSerializer(many=True, read_only=True)
     statements = _ArticleStatementSerializer(many=True, read_only=True)
@@ -214,6 +258,7 @@ class ArticleDetailSerializer(ArticleListSerializer):
                   "statements", "officials"]
         read_only_fields = fields
 
+    @extend_schema_field(OfficialMentionSerializer(many=True))
     def get_officials(self, article: Article) -> list[dict]:
         return [
             {
@@ -240,6 +285,7 @@ def _no_surrogates(value: str) -> None:
         )
 
 
+@extend_schema_field({"type": "string", "pattern": ARTICLE_TEXT_PATTERN})
 class RawTextField(serializers.CharField):
     """The article text untouched: NUL characters reach the service, which refuses them clearly."""
 
@@ -256,20 +302,100 @@ class RawTextField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-class ArticleSubmitSerializer(serializers.Serializer):
-    """Input of ``POST /api/articles/``: the only fields a submitter can set."""
+class IsoDateField(serializers.DateField):
+    """YYYY-MM-DD only, what the schema's ``format: date`` allows (DRF also reads 20160719)."""
 
-    text = RawTextField()
-    url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
-    source = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    content_type = serializers.ChoiceField(choices=["text/plain", "text/html"], required=False)
+    def to_internal_value(self, value):
+        try:
+            return params.IsoDateField().clean(value)
+        except DjangoValidationError:
+            self.fail("invalid", format="YYYY-MM-DD")
+
+
+class StrictCharField(serializers.CharField):
+    """Text only: DRF turns a number into its digits, which the schema's ``type: string`` does not allow."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+# What a submitted url must look like: http(s), a host without square brackets (urllib
+# refuses a bracket that is not a valid IPv6 address, which no pattern can check), no
+# spaces. Django's URLValidator is stricter about host names than any schema can say,
+# so this pattern, which the schema states, is the rule.
+URL_PATTERN = r"^(?:https?://[^\s\x00/?#\[\]]+(?:[/?#][^\s\x00]*)?)?$"
+# DRF refuses NUL characters in every text field; the pattern puts that in the schema.
+_NO_NUL = RegexValidator(params.NO_NUL_PATTERN, "Null characters are not allowed.")
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    """Input of ``POST /api/articles/`` (and of each item of a batch): the only fields a submitter can set.
+
+    ``title``, ``source``, ``published`` and ``url`` given here win over what the
+    parser reads from the text (``metadata_source`` on the article says which is which).
+    """
+
+    text = RawTextField(help_text="The article as plain text or HTML: at least one letter, no control "
+                                  "characters other than tabs and line breaks")
+    url = StrictCharField(required=False, allow_blank=True, max_length=2000,
+                          validators=[RegexValidator(URL_PATTERN, "Enter a valid http or https URL.")],
+                          help_text="The article's address (never fetched)")
+    source = StrictCharField(required=False, allow_blank=True, max_length=200, trim_whitespace=False,
+                             validators=[_NO_NUL], help_text="News agency or outlet")
+    title = StrictCharField(required=False, allow_blank=True, max_length=500, trim_whitespace=False,
+                            validators=[_NO_NUL])
+    published = IsoDateField(required=False, allow_null=True, help_text="YYYY-MM-DD")
+    content_type = serializers.ChoiceField(
+        choices=["text/plain", "text/html"], required=False,
+        help_text="Default: text/html when the text starts like an HTML document, else text/plain")
+
+    def submission(self, *, default_content_type: str | None = None) -> dict:
+        """The validated values as ``services.article_submit`` takes them."""
+        values = self.validated_data
+        content_type = values.get("content_type") or default_content_type
+        if content_type is None:
+            content_type = "text/html" if looks_like_html(values["text"]) else "text/plain"
+        return {"text": values["text"], "content_type": content_type, "url": values.get("url", ""),
+                "source": values.get("source", ""), "title": values.get("title", ""),
+                "published": values.get("published")}
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head
 
 
 class ArticleSubmitResultSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     url = serializers.URLField()
-    status = serializers.CharField()
-    created = serializers.BooleanField()
+    status = serializers.ChoiceField(choices=ArticleStatus.choices)
+    created = serializers.BooleanField(help_text="False when the same text was already stored")
+
+
+class _ErrorBodySerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(help_text="Messages by field name")
+
+
+class BatchItemResultSerializer(serializers.Serializer):
+    """One item's result: the article (``id``, ``url``, ``status``, ``created``), or ``error``."""
+
+    index = serializers.IntegerField(help_text="The item's position in the batch, from 0")
+    id = serializers.IntegerField(required=False)
+    url = serializers.URLField(required=False)
+    status = serializers.ChoiceField(choices=ArticleStatus.choices, required=False)
+    created = serializers.BooleanField(required=False)
+    error = _ErrorBodySerializer(required=False, help_text="Why this item was refused, in the usual error shape")
+
+
+class BatchResultSerializer(serializers.Serializer):
+    created = serializers.IntegerField(help_text="Items stored as new articles")
+    existing = serializers.IntegerField(help_text="Items whose text was already stored")
+    refused = serializers.IntegerField(help_text="Items refused; their results say why")
+    results = BatchItemResultSerializer(many=True)
 
 
 class RelationActorSerializer(serializers.Serializer):

@@ -14,10 +14,14 @@ from drf_orjson_renderer.renderers import ORJSONRenderer
 from rest_framework.renderers import BrowsableAPIRenderer
 
 from tracker import selectors, services
-from tracker.api import export, filters, quotas, serializers
+from tracker.api import batch, export, filters, quotas, serializers
+from tracker.api.params import RelationQueryForm
 from tracker.api.parsers import HTMLParser, JSONParser, PlainTextParser, RequestTooLarge
 from tracker.api.permissions import CanSubmit, IsCurator
 from tracker.api.throttling import SlidingWindowThrottle
+from tracker.models import Article
+from tracker.services import ARTICLE_TEXT_PATTERN
+from tracker.services.batch import article_submit_many
 
 
 class SubmitThrottle(SlidingWindowThrottle):
@@ -56,13 +60,15 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         request={
             "application/json": serializers.ArticleSubmitSerializer,
-            "text/plain": str,
-            "text/html": str,
+            "text/plain": {"type": "string", "pattern": ARTICLE_TEXT_PATTERN},
         },
         responses={
             202: serializers.ArticleSubmitResultSerializer,
             200: OpenApiResponse(serializers.ArticleSubmitResultSerializer, description="Already submitted"),
         },
+        description="Store an article and queue it for parsing; answers at once with its id and URL. "
+                    "The body is JSON, or the raw article as `text/plain` or `text/html` (the latter "
+                    "is read as HTML; in JSON say `\"content_type\": \"text/html\"`).",
     )
     def create(self, request: Request) -> Response:
         """Store an article and queue it for parsing; answers at once with its id and URL."""
@@ -70,39 +76,58 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         if length > settings.ARTICLE_MAX_BYTES + 64 * 1024:
             raise RequestTooLarge(f"The request body is larger than the limit of {settings.ARTICLE_MAX_BYTES} bytes.")
         media = (request.content_type or "").split(";")[0].strip().lower()
-        data = request.data
-        input_serializer = serializers.ArticleSubmitSerializer(data=data)
+        input_serializer = serializers.ArticleSubmitSerializer(data=request.data)
         input_serializer.is_valid(raise_exception=True)
-        values = input_serializer.validated_data
-        content_type = values.get("content_type") or ("text/html" if media == "text/html" else "text/plain")
-        if media == "application/json" and "content_type" not in values and _looks_like_html(values["text"]):
-            content_type = "text/html"
-        quota = quotas.submit_bytes_take(request, values["text"])
+        default = None if media == "application/json" else ("text/html" if media == "text/html" else "text/plain")
+        submission = input_serializer.submission(default_content_type=default)
+        quota = quotas.submit_bytes_take(request, submission["text"])
         try:
-            result = services.article_submit(
-                text=values["text"],
-                content_type=content_type,
-                url=values.get("url", ""),
-                source=values.get("source", ""),
-                submitted_by=request.user,
-            )
+            result = services.article_submit(**submission, submitted_by=request.user)
         except Exception:
             quotas.submit_bytes_give_back(quota)  # nothing was stored
             raise
         if not result.created:
             quotas.submit_bytes_give_back(quota)  # a concurrent copy of the same text: stored once
-        article = result.article
-        body = {
-            "id": article.pk,
-            "url": request.build_absolute_uri(f"/api/articles/{article.pk}/"),
-            "status": article.status,
-            "created": result.created,
-        }
+        body = _submit_result(request, result.article, result.created)
         return Response(
             body,
             status=status.HTTP_202_ACCEPTED if result.created else status.HTTP_200_OK,
             headers={"Location": body["url"]},
         )
+
+    @extend_schema(
+        request={
+            "application/json": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleSubmitRequest"},
+                                 "minItems": 1, "maxItems": settings.BATCH_MAX_ITEMS},
+        },
+        responses={
+            200: OpenApiResponse(serializers.BatchResultSerializer, description="Every item stored (or already there)"),
+            422: OpenApiResponse(serializers.BatchResultSerializer,
+                                 description="Some items refused: their results carry the error; the others "
+                                             "are stored and queued all the same"),
+        },
+        description=f"Submit up to {settings.BATCH_MAX_ITEMS} articles at once, as a JSON array of the objects "
+                    "`POST /api/articles/` takes, or as NDJSON (`application/x-ndjson`, one object a line). "
+                    "Each item is validated and stored on its own; the answer has one result per item, in "
+                    "order. The stored articles are queued for parsing when the batch has been written.",
+    )
+    @action(detail=False, methods=["post"], url_path="batch",
+            parser_classes=[batch.BatchJSONParser, batch.NDJSONParser])
+    def batch(self, request: Request) -> Response:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if length > settings.BATCH_MAX_BYTES:
+            raise RequestTooLarge(f"The request body is larger than the limit of {settings.BATCH_MAX_BYTES} bytes.")
+        items = batch.items_from(request.data)
+        # The batch's new bytes count against the submitter's day as single submissions do.
+        quota = quotas.submit_bytes_take_many(request, [i.values["text"] for i in items if i.values])
+        try:
+            outcomes = article_submit_many(items=items, submitted_by=request.user)
+        except Exception:
+            quotas.submit_bytes_give_back(quota)  # nothing was stored
+            raise
+        body = batch.result_body(outcomes, submit_result=lambda result: _submit_result(
+            request, result.article, result.created))
+        return Response(body, status=422 if body["refused"] else 200)
 
     @extend_schema(request=None, responses={202: serializers.ArticleSubmitResultSerializer})
     @action(detail=True, methods=["post"], permission_classes=[IsCurator])
@@ -110,14 +135,13 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         """Parse the article again; records a curator touched are kept."""
         article = self.get_object()
         services.article_reparse(article=article)
-        url = request.build_absolute_uri(f"/api/articles/{article.pk}/")
-        return Response({"id": article.pk, "url": url, "status": "queued", "created": False},
+        return Response({**_submit_result(request, article, False), "status": "queued"},
                         status=status.HTTP_202_ACCEPTED)
 
 
-def _looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:500].lower()
-    return head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head
+def _submit_result(request: Request, article: Article, created: bool) -> dict:
+    return {"id": article.pk, "url": request.build_absolute_uri(f"/api/articles/{article.pk}/"),
+            "status": article.status, "created": created}
 
 
 class ExportMixin:
@@ -126,6 +150,14 @@ class ExportMixin:
     renderer_classes = [ORJSONRenderer, BrowsableAPIRenderer, export.CSVRenderer, export.JSONLinesRenderer]
     export_rows = None
     export_name = "export"
+
+    def handle_exception(self, exc: Exception) -> Response:
+        """Errors are JSON whatever ``format`` asked for: a CSV of an error body helps nobody."""
+        response = super().handle_exception(exc)
+        if getattr(getattr(self.request, "accepted_renderer", None), "format", "json") in ("csv", "jsonl"):
+            self.request.accepted_renderer = ORJSONRenderer()
+            self.request.accepted_media_type = ORJSONRenderer.media_type
+        return response
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         fmt = getattr(request.accepted_renderer, "format", "json")
@@ -203,8 +235,10 @@ class RelationsView(APIView):
         responses=serializers.RelationSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
+        query = RelationQueryForm(request.query_params).values()
+
         def codes(param: str) -> list[str] | None:
-            value = request.query_params.get(param)
+            value = query.get(param)
             return selectors.actor_codes_for(value.split(",")) if value else None
 
         rows = selectors.relation_list(suppliers=codes("supplier"), recipients=codes("recipient"))

@@ -56,7 +56,7 @@ DROP MATERIALIZED VIEW IF EXISTS tracker_relation_year;
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0016_article_content_hash_normalised"),
+        ("tracker", "0018_article_parser_version_idx"),
     ]
 
     operations = [migrations.RunSQL(SUMMARIES, DROP)]

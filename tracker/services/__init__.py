@@ -32,6 +32,7 @@ from tracker.services.queue import (
 from tracker.services.recording import article_record_extraction, name_key
 from tracker.services.relations import relations_refresh
 from tracker.services.submission import (
+    ARTICLE_TEXT_PATTERN,
     CONTENT_TYPES,
     SubmissionError,
     SubmitResult,
@@ -42,6 +43,7 @@ from tracker.services.submission import (
 )
 
 __all__ = [
+    "ARTICLE_TEXT_PATTERN",
     "CONTENT_TYPES",
     "TRANSIENT_ERRORS",
     "Claim",

@@ -177,9 +177,20 @@ link_update_history AS (
 )
 UPDATE tracker_article SET
     clean_text = d ->> 'clean_text',
-    title = d ->> 'title',
-    source = CASE WHEN source = '' THEN d ->> 'source' ELSE source END,
-    published = (d ->> 'published')::date,
+    -- What the client gave wins (metadata_source); a source of unknown origin is kept.
+    title = CASE WHEN metadata_source ->> 'title' = 'client' THEN title ELSE d ->> 'title' END,
+    source = CASE WHEN metadata_source ->> 'source' = 'client'
+                    OR (source <> '' AND NOT metadata_source ? 'source') THEN source ELSE d ->> 'source' END,
+    published = CASE WHEN metadata_source ->> 'published' = 'client' THEN published
+                     ELSE (d ->> 'published')::date END,
+    metadata_source = metadata_source || jsonb_build_object(
+        'title', CASE WHEN metadata_source ->> 'title' = 'client' THEN 'client'
+                      WHEN d ->> 'title' <> '' THEN 'parser' END,
+        'source', CASE WHEN metadata_source ->> 'source' = 'client'
+                         OR (source <> '' AND NOT metadata_source ? 'source') THEN metadata_source ->> 'source'
+                       WHEN d ->> 'source' <> '' THEN 'parser' END,
+        'published', CASE WHEN metadata_source ->> 'published' = 'client' THEN 'client'
+                          WHEN d ->> 'published' IS NOT NULL THEN 'parser' END),
     dateline = d ->> 'dateline',
     status = %(parsed)s,
     failure_reason = '',

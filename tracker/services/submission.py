@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import unicodedata
@@ -12,7 +13,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tracker.models import Article, ArticleStatus
+from tracker.models import Article, ArticleStatus, MetadataSource
 from tracker.services.queue import article_enqueue
 
 if TYPE_CHECKING:
@@ -21,8 +22,13 @@ if TYPE_CHECKING:
 CONTENT_TYPES = ("text/plain", "text/html")
 # Checked over the whole text of every submission: in C, not character by character.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Unicode category Cc (C0 and C1 controls), less the line breaks and tabs.
-_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
+# C0 controls and DEL, less tabs and line breaks: no text has them. (C1 controls
+# are left alone: text decoded with the wrong code page is full of them.) The
+# API schema states the same rule as a pattern (ARTICLE_TEXT_PATTERN).
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
+# A letter, as the schema's pattern says it (str.isalpha, less a few numeric signs).
+_LETTER = re.compile(r"[^\W\d_]")
+ARTICLE_TEXT_PATTERN = "^[^\\x00-\\x08\\x0e-\\x1f\\x7f]*[^\\W\\d_][^\\x00-\\x08\\x0e-\\x1f\\x7f]*$"
 
 
 class SubmissionError(ValueError):
@@ -57,13 +63,12 @@ def _validate_text(text: str) -> None:
     if not text.strip():
         raise SubmissionError("The article is empty.", code="empty")
     # Control characters other than line breaks and tabs mean binary data.
-    controls = len(_CONTROL.findall(text, 0, 10000))
-    if controls > 8:
+    if _CONTROL.search(text):
         raise SubmissionError("The article looks like binary data, not text.", code="binary_content")
     # Digits and punctuation alone cannot hold a sentence; refuse them now rather
     # than store an article that can only fail. (Text with words but no sentence
     # is the parser's to judge: it ends failed, with the reason.)
-    if not any(ch.isalpha() for ch in text):  # stops at the first letter
+    if not _LETTER.search(text):  # stops at the first letter
         raise SubmissionError("The article has no words in it.", code="no_text")
 
 
@@ -99,11 +104,15 @@ def article_submit(
     content_type: str = "text/plain",
     url: str = "",
     source: str = "",
+    title: str = "",
+    published: datetime.date | None = None,
     submitted_by: AbstractBaseUser | None = None,
 ) -> SubmitResult:
     """Store an article exactly as given and queue it for parsing after the commit.
 
     The same text submitted twice is one article: the second call returns the first.
+    Metadata given here (title, source, published, url) wins over what the parser
+    reads, and ``metadata_source`` says so.
     """
     if content_type not in CONTENT_TYPES:
         raise SubmissionError(f"Unsupported content type {content_type!r}.", code="unsupported_media_type",
@@ -121,6 +130,11 @@ def article_submit(
                 content_type=content_type,
                 url=url or "",
                 source=source or "",
+                title=title or "",
+                published=published,
+                metadata_source={field: MetadataSource.CLIENT.value
+                                 for field, value in (("title", title), ("source", source),
+                                                      ("published", published), ("url", url)) if value},
                 submitted_by=submitted_by,
                 status=ArticleStatus.QUEUED,
             )
