@@ -72,23 +72,28 @@ class MemoryWatch(threading.Thread):
             self.stop.wait(self.interval)
 
 
-# The deal-linking task's line (workers.tasks.article_link_deals), run after each recording.
-LINK_LINE = re.compile(r"article (\d+): linked \d+ events .*; link ([\d.]+) ms \(cpu ([\d.]+)\)")
 TARGET_LINK_SHARE = 0.10
 
 
 def link_split(log: str | None, first_id: int) -> dict[str, float]:
-    """Summed deal-linking milliseconds (wall, cpu) over the articles after ``first_id``, from the worker's log."""
+    """Summed deal-linking milliseconds (wall, cpu) over the articles after ``first_id``, from the worker's log.
+
+    Reads the structured fields of the ``deals_linked`` lines (tracker.logfields,
+    written by workers.tasks.article_link_deals after each recording).
+    """
+    from tracker.logfields import parse_fields
+
     total = {"link": 0.0, "link_cpu": 0.0, "n": 0}
     if not log or not os.path.exists(log):
         return total
     with open(log, encoding="utf-8", errors="replace") as fh:
         for line in fh:
-            m = LINK_LINE.search(line)
-            if m and int(m.group(1)) > first_id:
-                total["link"] += float(m.group(2))
-                total["link_cpu"] += float(m.group(3))
-                total["n"] += 1
+            fields = parse_fields(line)
+            if not fields or fields.get("event") != "deals_linked" or fields["article_id"] <= first_id:
+                continue
+            total["link"] += float(fields["link_ms"])
+            total["link_cpu"] += float(fields["link_cpu_ms"])
+            total["n"] += 1
     return total
 
 

@@ -7,7 +7,7 @@ import logging
 import pytest
 from celery.utils.log import ColorFormatter
 
-from bench.ingest import task_split
+from bench.ingest import link_split, task_split
 from tracker import services
 from tracker.logfields import FieldsFormatter, add_fields_to_handlers, parse_fields
 from workers.tasks import article_parse
@@ -28,6 +28,17 @@ def test_fields_follow_the_message_and_read_back_as_written():
     assert line.startswith("INFO article 7: parsed | event=article_parsed ")
     assert parse_fields(line) == {"event": "article_parsed", "article_id": 7, "parse_ms": 12.5, "batch": 2,
                                   "note": 'a "quoted" | event=x value', "ids": [1, 2]}
+
+
+def test_the_benchmark_sums_the_deal_linking_fields_after_the_first_article(tmp_path):
+    formatter = FieldsFormatter("%(levelname)s %(message)s")
+    lines = [formatter.format(record("article %s: linked", pk, event="deals_linked", article_id=pk, events=1,
+                                     link_ms=ms, link_cpu_ms=cpu))
+             for pk, ms, cpu in ((4, 99.0, 90.0), (5, 10.5, 8.0), (6, 2.5, 2.0))]
+    lines.append(formatter.format(record("article 7: parsed", event="article_parsed", article_id=7, parse_ms=1.0)))
+    log = tmp_path / "worker.log"
+    log.write_text("\n".join(lines) + "\n")
+    assert link_split(str(log), first_id=4) == {"link": 13.0, "link_cpu": 10.0, "n": 2}
 
 
 def test_a_line_without_an_event_is_left_alone():

@@ -447,9 +447,13 @@ def article_link_deals_logged(*, article_id: int) -> str:
     if result is None:
         logger.info("article %s: not parsed (missing, re-queued or failed); no deals linked", article_id)
         return "skipped"
-    logger.info("article %s: linked %d events to %d deals (%d new), story %s; link %.1f ms (cpu %.1f)",
+    link_ms = round((time.monotonic() - started) * 1000, 1)
+    link_cpu_ms = round((time.process_time() - cpu) * 1000, 1)
+    logger.info("article %s: linked %d events to %d deals (%d new), story %s",
                 article_id, result.events, len(result.deals), result.deals_created, result.story_id,
-                (time.monotonic() - started) * 1000, (time.process_time() - cpu) * 1000)
+                extra={"event": "deals_linked", "article_id": article_id, "events": result.events,
+                       "deals": len(result.deals), "deals_created": result.deals_created,
+                       "link_ms": link_ms, "link_cpu_ms": link_cpu_ms})
     return "linked"
 
 
