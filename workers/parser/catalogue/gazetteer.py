@@ -19,13 +19,14 @@ from functools import lru_cache
 
 import pycountry
 
+from ..closed_sets import ActorKind
 from ..records import ActorRecord
 from ..vocab import load
 
 
-STATE = "state"
-NON_STATE = "non-state"
-ALLIANCE = "alliance"
+STATE = ActorKind.STATE
+NON_STATE = ActorKind.NON_STATE
+ALLIANCE = ActorKind.ALLIANCE
 
 
 @dataclass(frozen=True)

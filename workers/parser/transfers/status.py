@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..closed_sets import TransferStatus
 from ..text import columns
 from ..vocab.lexicon import (
     CLAIM_NOUNS,
@@ -42,13 +43,13 @@ from ..vocab.lexicon import (
 )
 from ..vocab import words
 
-DELIVERED = "delivered"
-ONGOING = "ongoing"
-CONTRACTED = "contracted"
-PLANNED = "planned"
-CONSIDERING = "considering"
-SUSPENDED = "suspended"
-DENIED = "denied"
+DELIVERED = TransferStatus.DELIVERED
+ONGOING = TransferStatus.ONGOING
+CONTRACTED = TransferStatus.CONTRACTED
+PLANNED = TransferStatus.PLANNED
+CONSIDERING = TransferStatus.CONSIDERING
+SUSPENDED = TransferStatus.SUSPENDED
+DENIED = TransferStatus.DENIED
 
 # Trigger lemmas whose completed form means the arms changed hands.
 HANDOVER_LEMMAS = words()["handover_lemmas"]
@@ -62,9 +63,9 @@ CONDITION_MARKS = words()["condition_marks"]
 NEUTRAL_VERBS = words()["neutral_verbs"]
 # Supply verbs that carry their own stage.
 TRIGGER_STATUS = {
-    "offer": "considering", "propose": "considering", "promise": "planned", "pledge": "planned",
-    "request": "considering", "ask": "considering", "seek": "considering", "want": "considering",
-    "demand": "considering", "beg": "considering",
+    "offer": CONSIDERING, "propose": CONSIDERING, "promise": PLANNED, "pledge": PLANNED,
+    "request": CONSIDERING, "ask": CONSIDERING, "seek": CONSIDERING, "want": CONSIDERING,
+    "demand": CONSIDERING, "beg": CONSIDERING,
 }
 ORDER_WORDS = words()["order_words"]
 _DROPPED_OR_DEALT = DROPPED_OBJECTS | DEAL_NOUNS | PLANNED_NOUNS | PERMISSION_NOUNS
