@@ -104,6 +104,40 @@ def celery_worker_process(django_db_setup, django_db_blocker):
     log.close()
 
 
+@pytest.fixture(autouse=True)
+def _worker_idle_before_the_database_is_reset(request):
+    """After a test that used the real worker, wait until the worker has nothing left to do.
+
+    A parse is followed by other tasks (deal linking) that the test need not wait
+    for; left running, they would hold locks on the tables the transactional
+    test's teardown truncates (a deadlock), or write into the next test's rows.
+    pytest-django's database fixtures are set up before this conftest's autouse
+    fixtures, so this teardown runs before theirs.
+    """
+    yield
+    if "celery_worker_process" not in request.fixturenames:
+        return
+    from kombu.exceptions import ChannelError
+
+    from workers.celery import app
+
+    queue = app.conf.task_default_queue
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        inspect = app.control.inspect(timeout=1.0, limit=1)
+        busy = [t for tasks in (inspect.active() or {}).values() for t in tasks]
+        busy += [t for tasks in (inspect.reserved() or {}).values() for t in tasks]
+        with app.connection_for_read() as conn:
+            try:
+                waiting = conn.default_channel.queue_declare(queue=queue, passive=True).message_count
+            except ChannelError:  # Redis keeps no queue that nothing was ever sent to
+                waiting = 0
+        if not busy and not waiting:
+            return
+        time.sleep(0.2)
+    raise AssertionError("the Celery worker was still busy 120 s after the test")
+
+
 def wait_for_status(client, article_url: str, *, statuses=("parsed", "failed"), timeout: float = 60.0) -> dict:
     """Poll an article through the API until it reaches one of ``statuses``."""
     deadline = time.monotonic() + timeout

@@ -77,6 +77,18 @@ def test_filters(api, register, query, expected):
 def test_bad_filter_values_are_a_400(api, register):
     assert api.get("/api/deals/?status=lost").status_code == 400
     assert api.get("/api/deals/?first_year=soon").status_code == 400
+    for query in ("first_year=0", "last_year=10000", "min_confidence=1.5", "article=-1", "statement=x"):
+        response = api.get(f"/api/deals/?{query}")
+        assert response.status_code == 400, query
+        assert query.split("=")[0] in response.json()["error"]["fields"], query
+
+
+def test_an_empty_filter_value_means_not_given(api, register):
+    everything = api.get("/api/deals/").json()["results"]
+    for query in ("status=", "category=", "first_year=", "min_confidence=", "article="):
+        response = api.get(f"/api/deals/?{query}")
+        assert response.status_code == 200, (query, response.content)
+        assert response.json()["results"] == everything, query
 
 
 def test_the_detail_has_the_timeline_and_the_statements(api, register):

@@ -15,6 +15,7 @@ from tracker import deals_selectors
 from tracker.api import export
 from tracker.api.deals_serializers import DealDetailSerializer, DealSerializer
 from tracker.api.filters import ActorValueFilter, _filter_few, _in
+from tracker.api.params import BoundedNumberFilter, IdFilter, MultipleChoiceFilter
 from tracker.api.views import ExportMixin
 from tracker.deals_models import Deal, DealEvent, WeaponCategory, WeaponSystem
 from tracker.models import ReviewState, TransferStatus
@@ -27,18 +28,22 @@ class DealFilterSet(filters.FilterSet):
                                  help_text="Recipient codes, names or aliases, comma-separated (IND,CHN)")
     system = filters.CharFilter(method="filter_system",
                                 help_text="A catalogue system: designation, alias or id (S-400, SA-21, 12)")
-    category = filters.MultipleChoiceFilter(choices=WeaponCategory.choices,
-                                            help_text="SIPRI weapon category; repeat for several")
-    status = filters.MultipleChoiceFilter(choices=TransferStatus.choices,
-                                          help_text="Current status; repeat the parameter for several")
-    first_year = filters.NumberFilter(method="filter_year", help_text="Year of the deal's first event")
-    last_year = filters.NumberFilter(method="filter_year", help_text="Year of the deal's latest event")
-    min_confidence = filters.NumberFilter(field_name="confidence", lookup_expr="gte",
-                                          help_text="Only deals with at least this confidence (0–1)")
+    # The same parameter kinds as the other lists (tracker.api.params): an empty value
+    # means "not given", anything else outside the schema is a 400 naming the parameter.
+    category = MultipleChoiceFilter(choices=WeaponCategory.choices,
+                                    help_text="SIPRI weapon category; repeat for several")
+    status = MultipleChoiceFilter(choices=TransferStatus.choices,
+                                  help_text="Current status; repeat the parameter for several")
+    first_year = BoundedNumberFilter(method="filter_year", minimum=1, maximum=9999,
+                                     help_text="Year of the deal's first event")
+    last_year = BoundedNumberFilter(method="filter_year", minimum=1, maximum=9999,
+                                    help_text="Year of the deal's latest event")
+    min_confidence = BoundedNumberFilter(field_name="confidence", lookup_expr="gte", minimum=0, maximum=1,
+                                         help_text="Only deals with at least this confidence (0–1)")
     review_state = filters.ChoiceFilter(choices=ReviewState.choices, help_text="Curation state")
-    article = filters.NumberFilter(method="filter_event", help_text="Deals an article reports on (article id)")
-    transfer = filters.NumberFilter(method="filter_event", help_text="The deals a transfer row belongs to")
-    statement = filters.NumberFilter(method="filter_statement", help_text="The deals a statement speaks about")
+    article = IdFilter(method="filter_event", help_text="Deals an article reports on (article id)")
+    transfer = IdFilter(method="filter_event", help_text="The deals a transfer row belongs to")
+    statement = IdFilter(method="filter_statement", help_text="The deals a statement speaks about")
 
     class Meta:
         model = Deal
