@@ -47,6 +47,7 @@ from .roles import subject_codes
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
 from .triggers import Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
 from .secondary import secondary_transfers
+from .lists import listed_transfers
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 from ..text import columns
 from ..text.nlp import doc_text
@@ -437,3 +438,8 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
 def extract_passing_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
     """The pairs named in passing that ``found`` (``extract_transfers``) lacks."""
     return secondary_transfers(doc, mentions, found, _sentence_bounds)
+
+
+def extract_listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """The pairs the lists of parties beside ``found``'s add (``lists``)."""
+    return listed_transfers(doc, mentions, found, _sentence_bounds)
