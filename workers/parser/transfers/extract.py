@@ -48,6 +48,7 @@ from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_deni
 from .triggers import Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
 from .secondary import secondary_transfers
 from .lists import listed_transfers
+from .embargoes import embargo_transfers
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 from ..text import columns
 from ..text.nlp import doc_text
@@ -443,3 +444,8 @@ def extract_passing_transfers(doc: Doc, mentions: list[ActorMention], found: lis
 def extract_listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
     """The pairs the lists of parties beside ``found``'s add (``lists``)."""
     return listed_transfers(doc, mentions, found, _sentence_bounds)
+
+
+def extract_embargoes(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """The embargoes the article names that ``found`` lacks (``embargoes``)."""
+    return embargo_transfers(doc, mentions, found, _sentence_bounds)
