@@ -36,6 +36,7 @@ from ..vocab.lexicon import (
     PREP_DEPS,
     REQUEST_VERBS,
     SIGN_FORMS,
+    SIGN_FOR_VERBS,
     SOURCE_NOUNS,
     SUPPLY_NOUNS,
     SUPPLY_VERBS,
@@ -45,7 +46,8 @@ from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_t
 from ..records import TransferRecord
 from .roles import subject_codes
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
-from .triggers import Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
+from .triggers import (Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, sign_for_candidate,
+                       verb_candidate)
 from .secondary import secondary_transfers
 from .lists import listed_transfers
 from .embargoes import embargo_transfers
@@ -100,7 +102,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             verbal = pos in {"VERB", "AUX"} or (tags[i] in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"})
             # most words are no trigger by any of the tests below
             if verbal:
-                maybe = lemma in DEAL_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS
+                maybe = lemma in DEAL_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
                     or (pos == "NOUN" and lemma in LICENCE_NOUNS) or lowers[i] in SIGN_FORMS
@@ -114,6 +116,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     cand = contents_candidate(tok, index, index)
                 if cand is None and lemma in _VERB_TRIGGERS:
                     cand = verb_candidate(tok, index, index)
+                if cand is None and lemma in SIGN_FOR_VERBS:
+                    cand = sign_for_candidate(tok, index, index)
             elif pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS:
                 cand = noun_candidate(tok, index, index)
             elif pos == "NOUN" and lemma in LICENCE_NOUNS and names_exports(tok):
