@@ -51,6 +51,7 @@ from .triggers import (Candidate, contents_candidate, deal_candidate, misparsed_
 from .secondary import secondary_transfers
 from .lists import listed_transfers
 from .embargoes import embargo_transfers
+from .made import made_transfers
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 from ..text import columns
 from ..text.nlp import doc_text
@@ -453,3 +454,8 @@ def extract_listed_transfers(doc: Doc, mentions: list[ActorMention], found: list
 def extract_embargoes(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
     """The embargoes the article names that ``found`` lacks (``embargoes``)."""
     return embargo_transfers(doc, mentions, found, _sentence_bounds)
+
+
+def extract_made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """Arms made by one state held by another that ``found`` lacks (``made``)."""
+    return made_transfers(doc, mentions, found, _sentence_bounds)
