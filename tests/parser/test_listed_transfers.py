@@ -30,6 +30,10 @@ def _pairs(text: str) -> dict[tuple[str, str], float]:
         # "countries including" a list
         ("Turkey has sold Bayraktar TB2 drones to Ukraine. The drone has since been exported to countries"
          " including Poland, Qatar and Morocco.", {("TUR", "POL"), ("TUR", "QAT"), ("TUR", "MAR")}),
+        # the seller the supply noun names; "to" hung on the verb that holds the noun
+        ("The senator said he will withhold consent for new U.S. weapons sales to the six Gulf states - Saudi"
+         " Arabia, Bahrain, Kuwait, Oman and Qatar - until the feud ends.",
+         {("USA", "SAU"), ("USA", "BHR"), ("USA", "KWT"), ("USA", "OMN"), ("USA", "QAT")}),
     ],
 )
 def test_a_customer_list_takes_the_main_supplier(text, listed):

@@ -104,7 +104,14 @@ def _receives(root: Token) -> bool:
             return True  # "the drone flies with the armed forces of A and B"
         if tok.dep_ in {"pobj", "dative"} and (head.lower_ == "to" or tok.dep_ == "dative"):
             gov = head.head if tok.dep_ == "pobj" else head
-            return gov.lemma_.lower() in supply
+            if gov.lemma_.lower() in supply:
+                return True
+            # "will withhold consent for new weapons sales to A and B": the
+            # parser hangs "to" on the verb that holds the supply noun
+            held = [g for c in gov.children if c.dep_ in {"dobj", "prep"}
+                    for g in [c, *c.children] if g.dep_ in {"dobj", "pobj"}]
+            held += [g for h in held for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            return gov.pos_ in {"VERB", "AUX"} and any(h.lemma_.lower() in w["supply_nouns"] for h in held)
         if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in acquire:
             return tok.dep_ == "nsubj"
         if tok.dep_ in {"attr", "nsubj", "dobj"}:
@@ -129,6 +136,23 @@ def _clause(root: Token) -> set[int]:
     skip = {t.i for t in root.subtree}
     skip |= {t.i for c in verb.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
     return {t.i for t in verb.subtree} - skip
+
+
+def _named_seller(sent: Span, mentions: list[ActorMention]) -> str | None:
+    """The one party that modifies a supply noun of the sentence: "U.S." in
+    "new U.S. weapons sales to ...", "Britain's arms exports to ..."."""
+    doc = sent.doc
+    supply = words()["supply_nouns"]
+    by_token = mention_index(mentions)
+    found: set[str] = set()
+    for i in range(sent.start, sent.end):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in supply:
+            continue
+        mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+        mods += [g for c in mods for g in c.children if g.dep_ in {"compound", "amod", "poss"}]
+        found |= {by_token[c.i].code for c in mods if c.i in by_token}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _main_supplier(found: list[TransferRecord]) -> str | None:
@@ -176,13 +200,21 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
                     for s in group:
                         add(s, t.recipient, t.status, sent, CONFIDENCE)
                     expanded = True
-            if expanded or here or main is None or main in group or set(group) & suppliers:
+            if expanded or set(group) & suppliers:
+                continue
+            # the seller the supply word names ("new U.S. weapons sales to ..."),
+            # else the seller of the sentence's other rows, else the article's
+            supplier = _named_seller(sent, mentions)
+            if supplier is None:
+                sellers = {t.supplier for t in here}
+                supplier = next(iter(sellers)) if len(sellers) == 1 else (None if here else main)
+            if supplier is None or supplier in group:
                 continue
             others = {index[i].code for i in _clause(doc[root]) if i in index} - set(group)
-            if others - {main} or not _receives(doc[root]) or not has_supply_vocab(sent, strong_only=True):
+            if others - {supplier} or not _receives(doc[root]) or not has_supply_vocab(sent, strong_only=True):
                 continue
             trigger = _trigger(sent)
             status = trigger_status(trigger)[0] if trigger is not None else DELIVERED
             for r in group:
-                add(main, r, status, sent, LIST_CONFIDENCE)
+                add(supplier, r, status, sent, LIST_CONFIDENCE)
     return out
