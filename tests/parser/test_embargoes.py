@@ -23,6 +23,8 @@ def _rows(text: str) -> dict[tuple[str, str], tuple[str, float]]:
         ("The deal was blocked by the arms embargo that the United Kingdom has maintained on Argentina since 1982.",
          {("GBR", "ARG")}),
         ("The United States has maintained its own ban on arms sales to China since 1989.", {("USA", "CHN")}),
+        # a verb of banning with arms as its object
+        ("The European Union has banned arms exports to all of Sudan since 1994.", {("eu", "SDN")}),
         ("It places a partner in the same category as Myanmar, Sudan and Zimbabwe, which are also under EU arms"
          " embargoes.", {("eu", "MMR"), ("eu", "SDN"), ("eu", "ZWE")}),
     ],
@@ -37,6 +39,7 @@ def test_an_arms_embargo_is_a_suspended_row_from_its_imposer(text, pairs):
     "text",
     [
         "Germany lifted its ban on travel to Italy.",
+        "France banned smoking in bars across the country.",
         "The United Nations arms embargo on Libya has done little to stop the fighting.",
     ],
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from workers.parser import parse_article
 from workers.parser.catalogue.actors import find_actors
 from workers.parser.transfers import extract_transfers
 
@@ -155,3 +156,8 @@ def test_context_fills_missing_side(nlp, text, expected):
 def test_weapons_of_a_pair(nlp, text, pair, weapons):
     rows = {(t.supplier, t.recipient): t.weapons for t in _rows(nlp, text)}
     assert rows.get(pair) == weapons
+
+
+def test_arms_flowing_from_one_state_to_another_are_a_transfer():
+    rows = parse_article("Officials said lethal aid was flowing from China to Russia.", content_type="text/plain").transfers
+    assert [(t.supplier, t.recipient) for t in rows] == [("CHN", "RUS")]

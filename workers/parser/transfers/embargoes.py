@@ -21,6 +21,7 @@ from ..records import TransferRecord
 from ..text import columns
 from ..text.nlp import doc_text
 from ..vocab import words
+from .roles import subject_codes
 from .status import SUSPENDED
 from .supply_roles import has_supply_vocab
 
@@ -41,18 +42,19 @@ def _with_list(tok: Token) -> list[Token]:
     return out
 
 
-def _targets(head: Token, index: dict[int, ActorMention]) -> list[str]:
-    """Parties after "on"/"against"/"to" under ``head``, through "arms (sales)"."""
+def _targets(head: Token, index: dict[int, ActorMention], preps: frozenset[str] = _TARGET_PREPS) -> list[str]:
+    """Parties after "on"/"against"/"to" under ``head``, through "arms (sales)"
+    and "all of"."""
     out: list[str] = []
     for prep in head.children:
-        if prep.dep_ not in {"prep", "dative"} or prep.lower_ not in _TARGET_PREPS:
+        if prep.dep_ not in {"prep", "dative"} or prep.lower_ not in preps:
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
             found = _codes(_with_list(obj), index)
             # "on arms (sales) to South Sudan": the target is one "to" further
-            out += found or _targets(obj, index)
+            out += found or _targets(obj, index, _TARGET_PREPS | {"of"})
     return out
 
 
@@ -109,15 +111,24 @@ def embargo_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transf
     text = doc_text(doc)
     out: list[TransferRecord] = []
     for i, lemma in enumerate(lemmas):
-        if lemma not in nouns or pos[i] not in {"NOUN", "PROPN"}:
+        if lemma not in nouns or pos[i] not in {"NOUN", "PROPN", "VERB"}:
             continue
         noun = doc[i]
-        if not has_supply_vocab(noun.subtree):
-            continue  # a travel ban, an import ban on grain
-        targets = _targets_of(noun, index)
+        if pos[i] == "VERB":
+            # "the European Union has banned arms exports to Sudan"
+            objs = [c for c in noun.children if c.dep_ == "dobj"]
+            if not objs or not has_supply_vocab(objs[0].subtree):
+                continue
+            targets = list(dict.fromkeys(_targets(noun, index) + _targets(objs[0], index)))
+            imposers = subject_codes(noun, index)
+        else:
+            if not has_supply_vocab(noun.subtree):
+                continue  # a travel ban, an import ban on grain
+            targets = _targets_of(noun, index)
+            imposers = _imposer(noun, index) if targets else []
         if not targets:
             continue
-        for s in _imposer(noun, index):
+        for s in imposers:
             if s in words()["embargo_only_bodies"]:
                 continue
             for r in targets:
