@@ -21,7 +21,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..catalogue.actors import DEMONYM, ActorMention, mention_index
+from ..catalogue.actors import COMPANY, DEMONYM, ActorMention, mention_index
 from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
@@ -42,6 +42,7 @@ from ..vocab.lexicon import (
     SUPPLY_VERBS,
 )
 from ..text.metadata import DATELINE_RE, is_headline_line
+from ..vocab import words
 from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text, with_objects
 from ..records import TransferRecord
 from .roles import subject_codes
@@ -80,6 +81,17 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
         cand.confidence = 0.55
 
 
+def _company_back(trigger: Token, companies: list[ActorMention]) -> list[str]:
+    """"The company has also sold three Ankas to Tunisia": the state of the
+    last arms maker named before the trigger's subject "the company"."""
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in words()["company_anaphors"] \
+            or not any(c.lower_ == "the" for c in subj.children):
+        return []
+    before = [m for m in companies if m.token_end <= subj.i]
+    return [before[-1].code] if before else []
+
+
 # Unions the candidate loop tests on every token, built once.
 _VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS
 _NOUN_TRIGGERS = SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS
@@ -94,6 +106,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
     headline_origin = origin_of(headline.text) if headline is not None else None
     out: list[Candidate] = []
     partial: list[Candidate] = []
+    companies = [m for m in mentions if m.form == COMPANY]
     pos_of, tags, lemmas, lowers = columns.pos(doc), columns.tags(doc), columns.lemmas(doc), columns.lowers(doc)
     for sent in sents:
         if not any(i in index for i in range(sent.start, sent.end)):
@@ -134,6 +147,10 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 makers = set(_makers_of(tok, index))
                 cand.suppliers = [s for s in cand.suppliers if s not in makers]
             else:
+                if not cand.suppliers and cand.recipients:
+                    cand.suppliers = _company_back(tok, companies)
+                    if cand.suppliers:
+                        cand.confidence = 0.55
                 _fill_from_weapons(cand, headline_origin)
             cand.suppliers = [s for s in cand.suppliers if s]
             is_headline = headline is not None and sent.start == headline.start
