@@ -30,6 +30,9 @@ def _pairs(text: str) -> dict[tuple[str, str], float]:
         # "countries including" a list
         ("Turkey has sold Bayraktar TB2 drones to Ukraine. The drone has since been exported to countries"
          " including Poland, Qatar and Morocco.", {("TUR", "POL"), ("TUR", "QAT"), ("TUR", "MAR")}),
+        # buyers named by a relative clause on the subject
+        ("The United States sold F-35 jets to Poland. Other countries that bought the jet include Belgium,"
+         " Denmark and Norway.", {("USA", "BEL"), ("USA", "DNK"), ("USA", "NOR")}),
         # the seller the supply noun names; "to" hung on the verb that holds the noun
         ("The senator said he will withhold consent for new U.S. weapons sales to the six Gulf states - Saudi"
          " Arabia, Bahrain, Kuwait, Oman and Qatar - until the feud ends.",
@@ -49,6 +52,7 @@ def test_a_customer_list_takes_the_main_supplier(text, listed):
         "Russia sold S-400s to Turkey. Greece and Cyprus protested against the deal.",
         "France sold Rafale jets to India. Germany and Italy build the Eurofighter.",
         "France sold Rafale jets to India. Officials from Germany, Italy and Spain attended the ceremony.",
+        "The United States sold F-35 jets to Poland. Countries that criticised the deal include Belgium and Norway.",
     ],
 )
 def test_a_list_outside_a_recipient_role_gives_no_pair(text):

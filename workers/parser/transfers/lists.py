@@ -116,8 +116,10 @@ def _receives(root: Token) -> bool:
             return tok.dep_ == "nsubj"
         if tok.dep_ in {"attr", "nsubj", "dobj"}:
             # "its partners are A and B", "A and B are its customers", "operators include A and B"
-            return any(c.lemma_.lower() in customers for c in head.children if c.i != tok.i
-                       and c.dep_ in {"nsubj", "attr", "nsubjpass"})
+            # "countries that bought the jet include A and B"
+            return any((c.lemma_.lower() in customers or any(
+                g.dep_ == "relcl" and g.lemma_.lower() in w["acquire_verbs"] | w["operate_verbs"] for g in c.children))
+                for c in head.children if c.i != tok.i and c.dep_ in {"nsubj", "attr", "nsubjpass"})
         return False
     return False
 
