@@ -179,3 +179,15 @@ def test_the_company_that_sells_is_the_last_maker_named(text, pair):
 
 def test_the_company_with_no_maker_named_before_supplies_nothing():
     assert parse_article("The company sold six drones to Niger.", content_type="text/plain").transfers == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Pakistan has also shown interest in buying the Turkish KAAN fighter.", ("TUR", "PAK")),
+        ("Egypt expressed interest in acquiring French Rafale jets.", ("FRA", "EGY")),
+    ],
+)
+def test_interest_in_buying_makes_the_subject_a_buyer(sentence, pair):
+    rows = parse_article(sentence, content_type="text/plain").transfers
+    assert [(t.supplier, t.recipient, t.status) for t in rows] == [(*pair, "considering")]
