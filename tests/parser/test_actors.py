@@ -36,7 +36,7 @@ def _codes(nlp, text: str) -> list[tuple[str, str]]:
         ("Hezbollah", "hezbollah"),
         ("the Houthis", "houthis"),
         ("NATO", "nato"),
-        ("European Union", "european-union"),
+        ("European Union", "eu"),
         ("Libyan National Army", "libyan-national-army"),
         ("Rosoboronexport", "RUS"),
         ("Lockheed Martin", "USA"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from workers.parser import parse_article
 from workers.parser.catalogue.actors import find_actors
 from workers.parser.transfers import extract_transfers
 
@@ -155,3 +156,38 @@ def test_context_fills_missing_side(nlp, text, expected):
 def test_weapons_of_a_pair(nlp, text, pair, weapons):
     rows = {(t.supplier, t.recipient): t.weapons for t in _rows(nlp, text)}
     assert rows.get(pair) == weapons
+
+
+def test_arms_flowing_from_one_state_to_another_are_a_transfer():
+    rows = parse_article("Officials said lethal aid was flowing from China to Russia.", content_type="text/plain").transfers
+    assert [(t.supplier, t.recipient) for t in rows] == [("CHN", "RUS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Turkish Aerospace Industries will produce drones in Kazakhstan. The company has also sold three drones"
+         " to Tunisia.", ("TUR", "TUN")),
+        ("Dassault Aviation builds the Rafale. The company sold 24 jets to Egypt in 2015.", ("FRA", "EGY")),
+    ],
+)
+def test_the_company_that_sells_is_the_last_maker_named(text, pair):
+    rows = parse_article(text, content_type="text/plain").transfers
+    assert [(t.supplier, t.recipient) for t in rows] == [pair]
+    assert rows[0].confidence < 0.8
+
+
+def test_the_company_with_no_maker_named_before_supplies_nothing():
+    assert parse_article("The company sold six drones to Niger.", content_type="text/plain").transfers == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Pakistan has also shown interest in buying the Turkish KAAN fighter.", ("TUR", "PAK")),
+        ("Egypt expressed interest in acquiring French Rafale jets.", ("FRA", "EGY")),
+    ],
+)
+def test_interest_in_buying_makes_the_subject_a_buyer(sentence, pair):
+    rows = parse_article(sentence, content_type="text/plain").transfers
+    assert [(t.supplier, t.recipient, t.status) for t in rows] == [(*pair, "considering")]

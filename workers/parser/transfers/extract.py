@@ -21,7 +21,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..catalogue.actors import DEMONYM, ActorMention, mention_index
+from ..catalogue.actors import COMPANY, DEMONYM, ActorMention, mention_index
 from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
@@ -36,17 +36,23 @@ from ..vocab.lexicon import (
     PREP_DEPS,
     REQUEST_VERBS,
     SIGN_FORMS,
+    SIGN_FOR_VERBS,
     SOURCE_NOUNS,
     SUPPLY_NOUNS,
     SUPPLY_VERBS,
 )
 from ..text.metadata import DATELINE_RE, is_headline_line
+from ..vocab import words
 from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text, with_objects
 from ..records import TransferRecord
 from .roles import subject_codes
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
-from .triggers import Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, verb_candidate
+from .triggers import (Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, sign_for_candidate,
+                       verb_candidate)
 from .secondary import secondary_transfers
+from .lists import listed_transfers
+from .embargoes import embargo_transfers
+from .made import made_transfers
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 from ..text import columns
 from ..text.nlp import doc_text
@@ -75,6 +81,17 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
         cand.confidence = 0.55
 
 
+def _company_back(trigger: Token, companies: list[ActorMention]) -> list[str]:
+    """"The company has also sold three Ankas to Tunisia": the state of the
+    last arms maker named before the trigger's subject "the company"."""
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in words()["company_anaphors"] \
+            or not any(c.lower_ == "the" for c in subj.children):
+        return []
+    before = [m for m in companies if m.token_end <= subj.i]
+    return [before[-1].code] if before else []
+
+
 # Unions the candidate loop tests on every token, built once.
 _VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS
 _NOUN_TRIGGERS = SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS
@@ -89,6 +106,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
     headline_origin = origin_of(headline.text) if headline is not None else None
     out: list[Candidate] = []
     partial: list[Candidate] = []
+    companies = [m for m in mentions if m.form == COMPANY]
     pos_of, tags, lemmas, lowers = columns.pos(doc), columns.tags(doc), columns.lemmas(doc), columns.lowers(doc)
     for sent in sents:
         if not any(i in index for i in range(sent.start, sent.end)):
@@ -98,7 +116,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             verbal = pos in {"VERB", "AUX"} or (tags[i] in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"})
             # most words are no trigger by any of the tests below
             if verbal:
-                maybe = lemma in DEAL_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS
+                maybe = lemma in DEAL_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
                     or (pos == "NOUN" and lemma in LICENCE_NOUNS) or lowers[i] in SIGN_FORMS
@@ -112,6 +130,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     cand = contents_candidate(tok, index, index)
                 if cand is None and lemma in _VERB_TRIGGERS:
                     cand = verb_candidate(tok, index, index)
+                if cand is None and lemma in SIGN_FOR_VERBS:
+                    cand = sign_for_candidate(tok, index, index)
             elif pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS:
                 cand = noun_candidate(tok, index, index)
             elif pos == "NOUN" and lemma in LICENCE_NOUNS and names_exports(tok):
@@ -127,6 +147,10 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 makers = set(_makers_of(tok, index))
                 cand.suppliers = [s for s in cand.suppliers if s not in makers]
             else:
+                if not cand.suppliers and cand.recipients:
+                    cand.suppliers = _company_back(tok, companies)
+                    if cand.suppliers:
+                        cand.confidence = 0.55
                 _fill_from_weapons(cand, headline_origin)
             cand.suppliers = [s for s in cand.suppliers if s]
             is_headline = headline is not None and sent.start == headline.start
@@ -437,3 +461,18 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
 def extract_passing_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
     """The pairs named in passing that ``found`` (``extract_transfers``) lacks."""
     return secondary_transfers(doc, mentions, found, _sentence_bounds)
+
+
+def extract_listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """The pairs the lists of parties beside ``found``'s add (``lists``)."""
+    return listed_transfers(doc, mentions, found, _sentence_bounds)
+
+
+def extract_embargoes(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """The embargoes the article names that ``found`` lacks (``embargoes``)."""
+    return embargo_transfers(doc, mentions, found, _sentence_bounds)
+
+
+def extract_made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """Arms made by one state held by another that ``found`` lacks (``made``)."""
+    return made_transfers(doc, mentions, found, _sentence_bounds)

@@ -267,6 +267,9 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
         if gov.dep_ in {"acomp", "amod"} and gov.head.pos_ in {"VERB", "AUX"}:
             # "Spain was open to sending", "Oslo is ready for supplying"
             return subject_token(gov.head, depth=depth + 1)
+        if gov.pos_ == "NOUN" and gov.dep_ == "dobj" and head.lower_ == "in" and gov.head.pos_ in {"VERB", "AUX"}:
+            # "Pakistan has shown interest in buying the KAAN"
+            return subject_token(gov.head, depth=depth + 1)
         return None
     if dep in {"acl", "relcl"}:
         # "a contract to buy jets": the contract's signer buys.

@@ -381,3 +381,29 @@ def misparsed_deal(token: Token, index: MentionIndex) -> Candidate | None:
     if origin and origin not in signer:
         return Candidate([origin], signer, CONTRACTED, 2, sent, token, confidence=0.55)
     return None
+
+
+def sign_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Malaysia signed for 18 FA-50s", "Thailand signed for 28 Chinese VT-4
+    tanks", "Croatia signed for 12 Rafales from France": signing *for* arms
+    buys them. The signer receives; the seller is the "from" party, the maker
+    named in the phrase, or the maker of the system. Less sure than a
+    supply verb."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    things = [g for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
+              for g in p.children if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g)))]
+    if not things:
+        return None
+    recipients = subject_codes(verb, index)
+    if not recipients:
+        return None
+    suppliers = prep_codes(verb, frozenset({"from"}), index, depth=0)
+    for g in things:
+        suppliers += prep_codes(g, frozenset({"from"}), index, depth=1) + maker_codes(g, index, mentions)
+        if not suppliers and (origin := origin_of(phrase_text(g))):
+            suppliers.append(origin)
+    suppliers = [s for s in dict.fromkeys(suppliers) if s not in recipients]
+    if not suppliers:
+        return None
+    return Candidate(suppliers, recipients, CONTRACTED, 2, verb.sent, verb, confidence=0.6)

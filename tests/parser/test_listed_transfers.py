@@ -1,0 +1,59 @@
+"""Lists of parties beside a supply report: every member of a recipient list is
+a recipient, and a customer list without a supplier takes the article's main
+supplier; both at a low confidence, never for parties the list only mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.parser import parse_article
+from workers.parser.transfers.lists import LIST_CONFIDENCE
+
+
+def _pairs(text: str) -> dict[tuple[str, str], float]:
+    return {(t.supplier, t.recipient): t.confidence for t in parse_article(text, content_type="text/plain").transfers}
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # "with the armed forces of" a list: users of the arms
+        ("Turkey sold the TB2 to Ukraine in 2019. The drone already flies with the armed forces of Ethiopia,"
+         " Morocco, Qatar and Kyrgyzstan.", {("TUR", "ETH"), ("TUR", "MAR"), ("TUR", "QAT"), ("TUR", "KGZ")}),
+        # customers named by a noun
+        ("Russia delivered S-400 missiles to India. Our main partners in military-technical cooperation in the"
+         " region are China, India, Myanmar and Malaysia, he said.", {("RUS", "CHN"), ("RUS", "MMR"), ("RUS", "MYS")}),
+        # "to the armed forces of" a list the parser splits
+        ("The United States will sell 20 F-16 jets to Romania. The munitions will be delivered to the armed"
+         " forces of Belgium, the Czech Republic, Denmark and Spain.",
+         {("USA", "BEL"), ("USA", "CZE"), ("USA", "DNK"), ("USA", "ESP")}),
+        # "countries including" a list
+        ("Turkey has sold Bayraktar TB2 drones to Ukraine. The drone has since been exported to countries"
+         " including Poland, Qatar and Morocco.", {("TUR", "POL"), ("TUR", "QAT"), ("TUR", "MAR")}),
+        # buyers named by a relative clause on the subject
+        ("The United States sold F-35 jets to Poland. Other countries that bought the jet include Belgium,"
+         " Denmark and Norway.", {("USA", "BEL"), ("USA", "DNK"), ("USA", "NOR")}),
+        # the seller the supply noun names; "to" hung on the verb that holds the noun
+        ("The senator said he will withhold consent for new U.S. weapons sales to the six Gulf states - Saudi"
+         " Arabia, Bahrain, Kuwait, Oman and Qatar - until the feud ends.",
+         {("USA", "SAU"), ("USA", "BHR"), ("USA", "KWT"), ("USA", "OMN"), ("USA", "QAT")}),
+    ],
+)
+def test_a_customer_list_takes_the_main_supplier(text, listed):
+    pairs = _pairs(text)
+    assert listed <= set(pairs)
+    assert all(pairs[p] == LIST_CONFIDENCE for p in listed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list that protests, builds or is merely named receives nothing
+        "Russia sold S-400s to Turkey. Greece and Cyprus protested against the deal.",
+        "France sold Rafale jets to India. Germany and Italy build the Eurofighter.",
+        "France sold Rafale jets to India. Officials from Germany, Italy and Spain attended the ceremony.",
+        "The United States sold F-35 jets to Poland. Countries that criticised the deal include Belgium and Norway.",
+    ],
+)
+def test_a_list_outside_a_recipient_role_gives_no_pair(text):
+    assert len(_pairs(text)) == 1

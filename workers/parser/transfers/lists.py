@@ -1,0 +1,222 @@
+"""Pairs a list of parties adds to a supply report.
+
+A sentence that names one recipient of a list names them all: "exports to
+Saudi Arabia or to its coalition partners, the United Arab Emirates, Kuwait and
+Egypt" gives a row for each, as "Turkey and Qatar were cited for arming the
+GNA" gives one for each supplier. The list is read from the parse: parties
+joined by "and"/"or"/commas (``conj``) or set beside a noun (``appos``: "the six
+Gulf states - Saudi Arabia, Oman and Qatar").
+
+A customer list that names no supplier ("The drone already flies with the
+armed forces of Ethiopia, Morocco and Qatar"; "the munitions will be delivered
+to Belgium, Denmark and Spain") takes the article's main supplier when the
+sentence speaks of arms and names no other party besides the list.
+
+Both give weaker rows than a trigger's, with a low confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..catalogue.actors import DEMONYM, ActorMention, mention_index
+from ..records import TransferRecord
+from ..text.nlp import doc_text
+from ..vocab import words
+from .secondary import _trigger
+from .status import DELIVERED, trigger_status
+from .supply_roles import has_supply_vocab
+
+CONFIDENCE = 0.45
+LIST_CONFIDENCE = 0.4
+# Links that join the members of one list.
+_LIST_DEPS = frozenset({"conj", "appos"})
+
+
+def _head(doc: Doc, m: ActorMention) -> Token:
+    return doc[m.token_end - 1]
+
+
+def _list_root(tok: Token, index: dict[int, ActorMention]) -> Token:
+    """The first member of the list ``tok`` belongs to: climb "and"/"or"/comma
+    links and appositions through other party names ("the Netherlands" in
+    "Belgium, the Netherlands and Denmark"), and an apposition to a common
+    noun ("the six Gulf states - Saudi Arabia, ...")."""
+    seen = 0
+    while tok.dep_ in _LIST_DEPS and tok.head.i != tok.i and seen < 40:
+        head = tok.head
+        if head.i in index or tok.dep_ == "appos" or head.pos_ in {"NOUN", "PROPN"}:
+            tok = head
+            seen += 1
+            continue
+        break
+    return tok
+
+
+def list_groups(sent: Span, index: dict[int, ActorMention]) -> list[tuple[int, list[str]]]:
+    """The first token and the codes of each list of two or more parties in the
+    sentence, in order."""
+    doc = sent.doc
+    groups: dict[int, list[str]] = {}
+    for i in range(sent.start, sent.end):
+        m = index.get(i)
+        if m is None or i != m.token_end - 1 or m.form == DEMONYM:
+            continue
+        root = _list_root(_head(doc, m), index)
+        bridge = root.head
+        if root.dep_ == "pobj" and bridge.lower_ in words()["list_bridge_preps"] \
+                and bridge.head.lemma_.lower() in words()["list_bridge_nouns"]:
+            # "the armed forces of Belgium, the Czech Republic and Spain": the
+            # parser may hang the later members on "forces"
+            root = bridge.head
+        members = groups.setdefault(root.i, [])
+        if m.code not in members:
+            members.append(m.code)
+    return [(root, g) for root, g in groups.items() if len(g) >= 2]
+
+
+def _receives(root: Token) -> bool:
+    """Whether a list stands where a supply's recipients stand: after "to" of a
+    supply word ("delivered to A and B", "exported to countries including A
+    and B", "sales to the armed forces of A and B"), as the subject of a verb
+    of buying or using ("A and B ordered the jets"), or as the customers a
+    sentence names ("its main partners are A and B", "operators include A
+    and B")."""
+    w = words()
+    supply = w["supply_verbs"] | w["supply_nouns"]
+    acquire = w["acquire_verbs"]
+    customers = w["customer_nouns"]
+    tok = root
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "pobj" and head.lower_ in w["list_bridge_preps"] and head.head.lemma_.lower() in w["list_bridge_nouns"]:
+            tok = head.head  # "the armed forces of" A, "countries including" A
+            continue
+        if tok.dep_ == "pobj" and head.head.lemma_.lower() in w["list_bridge_nouns"] and head.dep_ == "prep" \
+                and head.lower_ == "as" and head.head.i != head.i:
+            tok = head.head
+            continue
+        if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in w["service_verbs"]:
+            return True  # "the drone flies with the armed forces of A and B"
+        if tok.dep_ in {"pobj", "dative"} and (head.lower_ == "to" or tok.dep_ == "dative"):
+            gov = head.head if tok.dep_ == "pobj" else head
+            if gov.lemma_.lower() in supply:
+                return True
+            # "will withhold consent for new weapons sales to A and B": the
+            # parser hangs "to" on the verb that holds the supply noun
+            held = [g for c in gov.children if c.dep_ in {"dobj", "prep"}
+                    for g in [c, *c.children] if g.dep_ in {"dobj", "pobj"}]
+            held += [g for h in held for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            return gov.pos_ in {"VERB", "AUX"} and any(h.lemma_.lower() in w["supply_nouns"] for h in held)
+        if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in acquire:
+            return tok.dep_ == "nsubj"
+        if tok.dep_ in {"attr", "nsubj", "dobj"}:
+            # "its partners are A and B", "A and B are its customers", "operators include A and B"
+            # "countries that bought the jet include A and B"
+            return any((c.lemma_.lower() in customers or any(
+                g.dep_ == "relcl" and g.lemma_.lower() in w["acquire_verbs"] | w["operate_verbs"] for g in c.children))
+                for c in head.children if c.i != tok.i and c.dep_ in {"nsubj", "attr", "nsubjpass"})
+        return False
+    return False
+
+
+# Clauses joined to the list's verb that report other events.
+_OTHER_CLAUSES = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl"})
+
+
+def _clause(root: Token) -> set[int]:
+    """Token positions of the clause a list stands in, without the list's own
+    phrase ("NATO ally Poland") and without clauses joined to it ("..., and
+    Poland placed an order"): the parties that could be its supplier."""
+    verb = root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    skip = {t.i for t in root.subtree}
+    skip |= {t.i for c in verb.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
+    return {t.i for t in verb.subtree} - skip
+
+
+def _named_seller(sent: Span, mentions: list[ActorMention]) -> str | None:
+    """The one party that modifies a supply noun of the sentence: "U.S." in
+    "new U.S. weapons sales to ...", "Britain's arms exports to ..."."""
+    doc = sent.doc
+    supply = words()["supply_nouns"]
+    by_token = mention_index(mentions)
+    found: set[str] = set()
+    for i in range(sent.start, sent.end):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in supply:
+            continue
+        mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+        mods += [g for c in mods for g in c.children if g.dep_ in {"compound", "amod", "poss"}]
+        found |= {by_token[c.i].code for c in mods if c.i in by_token}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _main_supplier(found: list[TransferRecord]) -> str | None:
+    counts: dict[str, int] = {}
+    for t in found:
+        counts[t.supplier] = counts.get(t.supplier, 0) + 1
+    return max(counts, key=lambda c: (counts[c], -list(counts).index(c))) if counts else None
+
+
+def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord],
+                     bounds: Callable[[Span], tuple[int, int]]) -> list[TransferRecord]:
+    """Rows for the other members of a list one of whose members ``found`` has
+    in that sentence, and for customer lists without a supplier."""
+    index = mention_index([m for m in mentions if m.form != DEMONYM])
+    if not index:
+        return []
+    known = {(t.supplier, t.recipient) for t in found}
+    known |= {(r, s) for s, r in known}
+    suppliers = {t.supplier for t in found}
+    main = _main_supplier(found)
+    text = doc_text(doc)
+    out: list[TransferRecord] = []
+
+    def add(s: str, r: str, status: str, sent: Span, conf: float) -> None:
+        if s == r or (s, r) in known:
+            return
+        known.update({(s, r), (r, s)})
+        start, end = bounds(sent)
+        out.append(TransferRecord(supplier=s, recipient=r, status=status, weapons=[],
+                                  evidence=text[start:end], start=start, end=end, confidence=conf))
+
+    for sent in doc.sents:
+        groups = list_groups(sent, index)
+        if not groups:
+            continue
+        here = [t for t in found if sent.start_char <= t.start and t.end <= sent.end_char]
+        for root, group in groups:
+            expanded = False
+            for t in here:
+                if t.recipient in group and t.supplier not in group:
+                    for r in group:
+                        add(t.supplier, r, t.status, sent, CONFIDENCE)
+                    expanded = True
+                elif t.supplier in group and t.recipient not in group:
+                    for s in group:
+                        add(s, t.recipient, t.status, sent, CONFIDENCE)
+                    expanded = True
+            if expanded or set(group) & suppliers:
+                continue
+            # the seller the supply word names ("new U.S. weapons sales to ..."),
+            # else the seller of the sentence's other rows, else the article's
+            supplier = _named_seller(sent, mentions)
+            if supplier is None:
+                sellers = {t.supplier for t in here}
+                supplier = next(iter(sellers)) if len(sellers) == 1 else (None if here else main)
+            if supplier is None or supplier in group:
+                continue
+            others = {index[i].code for i in _clause(doc[root]) if i in index} - set(group)
+            if others - {supplier} or not _receives(doc[root]) or not has_supply_vocab(sent, strong_only=True):
+                continue
+            trigger = _trigger(sent)
+            status = trigger_status(trigger)[0] if trigger is not None else DELIVERED
+            for r in group:
+                add(supplier, r, status, sent, LIST_CONFIDENCE)
+    return out
