@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Prefetch, QuerySet
+from django.db.models import BooleanField, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 
 from tracker.deals_models import Deal, DealEvent, WeaponSystem
 from tracker.models import Statement
@@ -31,10 +32,11 @@ def weapon_systems_matching(value: str) -> list[int]:
     if value.isdigit():
         return [int(value)]
     wanted = value.strip().lower()
-    return list(WeaponSystem.objects.extra(
-        where=["lower(designation) = %s OR EXISTS (SELECT 1 FROM unnest(aliases) a WHERE lower(a) = %s)"],
-        params=[wanted, wanted],
-    ).values_list("pk", flat=True))
+    return list(WeaponSystem.objects.filter(RawSQL(
+        "lower(tracker_weaponsystem.designation) = %s"
+        " OR EXISTS (SELECT 1 FROM unnest(tracker_weaponsystem.aliases) a WHERE lower(a) = %s)",
+        [wanted, wanted], output_field=BooleanField(),
+    )).values_list("pk", flat=True))
 
 
 _UNRESOLVED_SQL = """

@@ -186,11 +186,11 @@ def article_parsed_before(articles: QuerySet[Article], version: str) -> QuerySet
     if not _VERSION.search(version):
         raise ValueError(f"Enter a version as dotted numbers (0.2.0), not {version!r}.")
     parts = [int(p) for p in version.split(".")]
-    return articles.extra(
-        where=["(parser_version !~ '^[0-9]{1,9}(\\.[0-9]{1,9}){0,5}$'"
-               " OR string_to_array(parser_version, '.')::int[] < %s::int[])"],
-        params=[parts],
-    )
+    return articles.filter(RawSQL(
+        "tracker_article.parser_version !~ '^[0-9]{1,9}(\\.[0-9]{1,9}){0,5}$'"
+        " OR string_to_array(tracker_article.parser_version, '.')::int[] < %s::int[]",
+        [parts], output_field=BooleanField(),
+    ))
 
 
 def article_with_supplier(articles: QuerySet[Article], supplier_ids: list[int]) -> QuerySet[Article]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -171,8 +172,9 @@ class WeaponSystemAdmin(admin.ModelAdmin):
         found, duplicates = super().get_search_results(request, queryset, search_term)
         if search_term:
             # Aliases too: "SA-21" finds the S-400.
-            found |= queryset.extra(where=["EXISTS (SELECT 1 FROM unnest(aliases) a WHERE a ILIKE %s)"],
-                                    params=[f"%{search_term}%"])
+            found |= queryset.filter(RawSQL(
+                "EXISTS (SELECT 1 FROM unnest(tracker_weaponsystem.aliases) a WHERE a ILIKE %s)",
+                [f"%{search_term}%"], output_field=BooleanField()))
         return found, duplicates
 
     @admin.display(description="Aliases")
