@@ -162,11 +162,12 @@ def generate(conn: psycopg.Connection, *, statements: int = 1_000_000, transfers
     step("articles", f"""
         INSERT INTO tracker_article (id, raw, content_type, content_hash, clean_text, title, source, published,
                dateline, url, status, failure_reason, parser_version, attempts, claim_token, claimed_at,
-               parsed_at, submitted_by_id, created_at, updated_at)
+               parsed_at, submitted_by_id, created_at, updated_at, metadata_source)
         SELECT i, 'Generated article ' || i, 'text/plain', md5(i::text) || md5('bench' || i), '',
                'Generated article ' || i, ({_arr(SOURCES)})[1 + floor(random() * {len(SOURCES)})::int],
                date '2026-11-01' - floor(power(random(), 1.6) * 9400)::int, '',
-               'https://example.org/news/' || i, 'parsed', '', '0.1.0', 1, '', NULL, now(), NULL, now(), now()
+               'https://example.org/news/' || i, 'parsed', '', '0.1.0', 1, '', NULL, now(), NULL, now(), now(),
+               '{{"title": "parser", "source": "parser", "published": "parser", "url": "client"}}'::jsonb
           FROM generate_series(1, %(n)s) i""", {"n": articles})
 
     evidence = f"""
