@@ -63,6 +63,9 @@ def anonymous_api():
     return client_for(None)
 
 
+_worker_running: list[subprocess.Popen] = []  # the session's worker, once started
+
+
 @pytest.fixture(scope="session")
 def celery_worker_process(django_db_setup, django_db_blocker):
     """A real ``celery worker`` process on the test database and the test Redis.
@@ -94,7 +97,9 @@ def celery_worker_process(django_db_setup, django_db_blocker):
     else:
         process.kill()
         raise RuntimeError("The Celery worker did not answer a ping within 90 s")
+    _worker_running.append(process)
     yield process
+    _worker_running.clear()
     process.terminate()
     try:
         process.wait(timeout=30)
@@ -106,16 +111,22 @@ def celery_worker_process(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _worker_idle_before_the_database_is_reset(request):
-    """After a test that used the real worker, wait until the worker has nothing left to do.
+    """After a transactional test, while the session's worker runs, wait until it has nothing left to do.
 
     A parse is followed by other tasks (deal linking) that the test need not wait
     for; left running, they would hold locks on the tables the transactional
     test's teardown truncates (a deadlock), or write into the next test's rows.
-    pytest-django's database fixtures are set up before this conftest's autouse
-    fixtures, so this teardown runs before theirs.
+    That holds for any test whose commits reach the worker, not only those that
+    ask for it: a ``live_server`` test submits through the API, and the worker
+    started by an earlier test parses what it queued. pytest-django's database
+    fixtures are set up before this conftest's autouse fixtures, so this
+    teardown runs before theirs.
     """
     yield
-    if "celery_worker_process" not in request.fixturenames:
+    marker = request.node.get_closest_marker("django_db")
+    transactional = ("live_server" in request.fixturenames or "transactional_db" in request.fixturenames
+                     or bool(marker and marker.kwargs.get("transaction")))
+    if not (_worker_running and transactional):
         return
     from kombu.exceptions import ChannelError
 
