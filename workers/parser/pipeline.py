@@ -22,13 +22,7 @@ from .people.officials import extract_officials
 from .text.reading import read_input
 from .records import ActorRecord, ArticleMeta, Extraction, OfficialRecord, StatementRecord, TransferRecord
 from .statements.extract import extract_statements
-from .transfers.extract import (
-    extract_embargoes,
-    extract_listed_transfers,
-    extract_made_transfers,
-    extract_passing_transfers,
-    extract_transfers,
-)
+from .transfers.extract import extract_more_transfers, extract_transfers
 
 # Bump when a change alters what the parser extracts from the same text, so that
 # stored extractions can be told apart and re-parsed.
@@ -188,10 +182,7 @@ def _extract(docs: Iterable[tuple[int, Doc]], clean_text: str, meta: ArticleMeta
         # Statements read the supply context from the rows the triggers give;
         # the pairs named in passing are too loose for that.
         section_statements = extract_statements(doc, found, section_officials, transfers=section_transfers)
-        section_transfers += extract_passing_transfers(doc, found, section_transfers)
-        section_transfers += extract_listed_transfers(doc, found, section_transfers)
-        section_transfers += extract_embargoes(doc, found, section_transfers)
-        section_transfers += extract_made_transfers(doc, found, section_transfers)
+        section_transfers += extract_more_transfers(doc, found, section_transfers)
         mentions += found
         # A pair is one row for the whole article: the first section to report it gives it.
         for t in section_transfers:

@@ -53,6 +53,7 @@ from .secondary import secondary_transfers
 from .lists import listed_transfers
 from .embargoes import embargo_transfers
 from .made import made_transfers
+from .scored import scored_transfers
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 from ..text import columns
 from ..text.nlp import doc_text
@@ -476,3 +477,21 @@ def extract_embargoes(doc: Doc, mentions: list[ActorMention], found: list[Transf
 def extract_made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
     """Arms made by one state held by another that ``found`` lacks (``made``)."""
     return made_transfers(doc, mentions, found, _sentence_bounds)
+
+
+def extract_scored_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """Pairs the learned model finds that ``found`` lacks (``scored``)."""
+    return scored_transfers(doc, mentions, found, _sentence_bounds)
+
+
+def extract_more_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord], *,
+                           scored: bool = True) -> list[TransferRecord]:
+    """The weaker rows beside the triggers' ``found``, each step seeing the rows
+    before it: pairs named in passing, lists, embargoes, made-in, then (unless
+    ``scored`` is off, as when the model is being trained) the learned model's."""
+    more: list[TransferRecord] = []
+    for step in (extract_passing_transfers, extract_listed_transfers, extract_embargoes, extract_made_transfers):
+        more += step(doc, mentions, found + more)
+    if scored:
+        more += extract_scored_transfers(doc, mentions, found + more)
+    return more

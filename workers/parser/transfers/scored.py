@@ -1,0 +1,225 @@
+"""Pairs the trigger rules leave out, proposed generously and scored by a small
+learned model.
+
+Every ordered pair of parties named in one sentence that speaks of arms supply
+is a candidate, unless the rules already gave the pair in either direction. A
+candidate is described by what the parse says of each side (its supply role,
+the preposition it hangs from, its dependency label, the word that governs it,
+whether it is a name, a national adjective or a company), by the supply words of
+the sentence, by whether a system named there is made by one side, and by the
+rows the rules found elsewhere in the article (a party the rules already know as
+a supplier, the article's main supplier). A logistic regression over these
+features gives each candidate a probability; a pair is kept when its best
+sentence passes the model's threshold, as a weak row (its confidence stays below
+the rules').
+
+The weights are trained by ``make train-parser`` (``bench/train_pairs.py``) from
+the annotated train split, never from the validation split, and stored as JSON
+beside this module (``pair_model.json``): scoring is a dot product, so the
+parser needs no learning library at run time, and the file is read once per
+process.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from ..catalogue.actors import ActorMention
+from ..records import TransferRecord
+from ..text.nlp import doc_text
+from ..vocab import words
+from .lists import list_groups
+from .secondary import _trigger
+from .status import DELIVERED, trigger_status
+from .supply_roles import Mention, _governing_prep, has_supply_vocab, normalise_mentions, role_of
+from .weapons import named_systems, weapon_origin
+
+MODEL_PATH = Path(__file__).with_name("pair_model.json")
+# Rows from the model stay weaker than any rule's: confidence in [LOW, LOW + SPAN].
+LOW, SPAN = 0.3, 0.3
+# Links inside one noun phrase: the party's phrase is climbed to its head.
+_PHRASE_DEPS = frozenset({"conj", "appos", "compound", "amod", "poss", "nmod"})
+
+
+@dataclass
+class PairCandidate:
+    """One ordered pair of parties in one sentence, with its features."""
+
+    supplier: str
+    recipient: str
+    sent: Span
+    features: list[str]
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> dict:
+    """The trained weights and threshold (``{"weights": {...}, "threshold": p}``),
+    read once; no model file means no scored rows."""
+    if not path.is_file():
+        return {"weights": {}, "threshold": 1.0}
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def probability(features: list[str], model: dict) -> float:
+    weights = model["weights"]
+    z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _phrase_head(tok: Token) -> Token:
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in _PHRASE_DEPS and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return cur
+
+
+def _governor(tok: Token) -> Token:
+    """The word the party's phrase is an argument of, through a preposition."""
+    top = _phrase_head(tok)
+    gov = top.head
+    if top.dep_ == "pobj" and gov.head.i != gov.i:
+        gov = gov.head
+    if gov.dep_ == "agent":
+        gov = gov.head
+    return gov
+
+
+def _side_features(tag: str, m: Mention, form: str, doc: Doc, supply_words: frozenset[str]) -> list[str]:
+    tok = doc[m.token_end - 1]
+    top = _phrase_head(tok)
+    gov = _governor(tok)
+    gov_lemma = gov.lemma_.lower()
+    prep = _governing_prep(tok) or "-"
+    role = role_of(doc, m) or "-"
+    return [
+        f"{tag}role={role}",
+        f"{tag}prep={prep}",
+        f"{tag}dep={top.dep_}",
+        f"{tag}own={tok.dep_}",
+        f"{tag}gov={gov_lemma if gov_lemma in supply_words else gov.pos_}",
+        f"{tag}govprep={gov_lemma if gov_lemma in supply_words else gov.pos_}|{prep}",
+        f"{tag}form={form}",
+        f"{tag}kind={m.kind}",
+    ]
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up = {}
+    cur, d = a, 0
+    while True:
+        up[cur.i] = d
+        if cur.head.i == cur.i or d > 30:
+            break
+        cur, d = cur.head, d + 1
+    cur, d = b, 0
+    while cur.i not in up and cur.head.i != cur.i and d <= 30:
+        cur, d = cur.head, d + 1
+    return d + up.get(cur.i, 30)
+
+
+def pair_candidates(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[PairCandidate]:
+    """Every ordered pair of parties of a supply sentence that ``found`` lacks in
+    both directions, with its features."""
+    known = {(t.supplier, t.recipient) for t in found}
+    known |= {(r, s) for s, r in known}
+    norm = normalise_mentions(doc, mentions)
+    if len({m.code for m in norm}) < 2:
+        return []
+    forms = {m.token_start: m.form for m in mentions}
+    w = words()
+    supply_words = w["supply_lemmas"] | w["supplier_verbs"] | w["acquire_verbs"] | w["weapon_lemmas"]
+    trigger_words = w["supply_lemmas"] | w["supplier_verbs"] | w["acquire_verbs"]
+    found_suppliers = {t.supplier for t in found}
+    found_recipients = {t.recipient for t in found}
+    counts: dict[str, int] = {}
+    for t in found:
+        counts[t.supplier] = counts.get(t.supplier, 0) + 1
+    main = max(counts, key=lambda c: (counts[c], -list(counts).index(c))) if counts else None
+    index_for_lists = {i: m for m in mentions if m.form != "demonym" for i in range(m.token_start, m.token_end)}
+    out: list[PairCandidate] = []
+    for sent in doc.sents:
+        inside = [m for m in norm if sent.start <= m.token_start and m.token_end <= sent.end]
+        codes = list(dict.fromkeys(m.code for m in inside))
+        if len(codes) < 2 or not has_supply_vocab(sent):
+            continue
+        lemmas = {t.lemma_.lower() for t in sent}
+        common = [f"t={lem}" for lem in sorted(lemmas & trigger_words)]
+        common.append(f"n={min(len(codes), 5)}")
+        if any(t.dep_ == "neg" or t.lower_ in {"no", "never"} for t in sent):
+            common.append("neg")
+        origins = {weapon_origin(name) for _s, _e, name in named_systems(sent.text)} - {None}
+        groups = [set(g) for _root, g in list_groups(sent, index_for_lists)]
+        sides = {m.token_start: _side_features("", m, forms.get(m.token_start, "name"), doc, supply_words)
+                 for m in inside}
+        for ms in inside:
+            for mr in inside:
+                s, r = ms.code, mr.code
+                if s == r or (s, r) in known:
+                    continue
+                feats = list(common)
+                feats += ["s:" + f for f in sides[ms.token_start]]
+                feats += ["r:" + f for f in sides[mr.token_start]]
+                srole = sides[ms.token_start][0].split("=", 1)[1]
+                rrole = sides[mr.token_start][0].split("=", 1)[1]
+                feats.append(f"roles={srole}|{rrole}")
+                feats.append(f"preps={sides[ms.token_start][1].split('=', 1)[1]}|{sides[mr.token_start][1].split('=', 1)[1]}")
+                feats.append("order=sr" if ms.token_start < mr.token_start else "order=rs")
+                dist = _tree_distance(doc[ms.token_end - 1], doc[mr.token_end - 1])
+                feats.append(f"dist={min(dist, 6)}")
+                if s in found_suppliers:
+                    feats.append("s_found_supplier")
+                if s in found_recipients:
+                    feats.append("s_found_recipient")
+                if r in found_recipients:
+                    feats.append("r_found_recipient")
+                if r in found_suppliers:
+                    feats.append("r_found_supplier")
+                if s == main:
+                    feats.append("s_main")
+                if s in origins:
+                    feats.append("s_makes")
+                if r in origins:
+                    feats.append("r_makes")
+                if any(s in g and r in g for g in groups):
+                    feats.append("same_list")
+                out.append(PairCandidate(s, r, sent, feats))
+    return out
+
+
+def scored_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord],
+                     bounds: Callable[[Span], tuple[int, int]]) -> list[TransferRecord]:
+    """Rows for the candidates the model scores above its threshold, one per
+    pair (its best sentence), in text order."""
+    model = load_model()
+    if not model["weights"]:
+        return []
+    best: dict[tuple[str, str], tuple[float, PairCandidate]] = {}
+    for c in pair_candidates(doc, mentions, found):
+        p = probability(c.features, model)
+        key = (c.supplier, c.recipient)
+        if p >= model["threshold"] and (key not in best or p > best[key][0]):
+            best[key] = (p, c)
+    # one direction per pair: the likelier
+    chosen = [(p, c) for (s, r), (p, c) in best.items() if (r, s) not in best or best[(r, s)][0] < p]
+    chosen.sort(key=lambda x: (x[1].sent.start, x[1].supplier, x[1].recipient))
+    text = doc_text(doc)
+    out: list[TransferRecord] = []
+    for p, c in chosen:
+        trigger = _trigger(c.sent)
+        status = trigger_status(trigger)[0] if trigger is not None else DELIVERED
+        start, end = bounds(c.sent)
+        out.append(TransferRecord(supplier=c.supplier, recipient=c.recipient, status=status, weapons=[],
+                                  evidence=text[start:end], start=start, end=end,
+                                  confidence=round(LOW + SPAN * p, 2)))
+    return out
