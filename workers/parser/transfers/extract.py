@@ -26,14 +26,18 @@ from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
     ARRIVAL_VERBS,
+    BUILD_FOR_VERBS,
     CARRY_VERBS,
     CONTENTS_VERBS,
     DEAL_VERBS,
     JOIN_VERBS,
     LICENCE_NOUNS,
     NEED_VERBS,
+    NEGOTIATE_OVER,
+    NEGOTIATE_VERBS,
     OPERATE_VERBS,
     PREP_DEPS,
+    PROGRAMME_SUPPLIERS,
     REQUEST_VERBS,
     SIGN_FORMS,
     SIGN_FOR_VERBS,
@@ -47,8 +51,8 @@ from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_t
 from ..records import TransferRecord
 from .roles import subject_codes
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
-from .triggers import (Candidate, contents_candidate, deal_candidate, misparsed_deal, noun_candidate, sign_for_candidate,
-                       verb_candidate)
+from .triggers import (Candidate, build_for_candidate, contents_candidate, deal_candidate, misparsed_deal, negotiate_candidate,
+                       noun_candidate, sign_for_candidate, verb_candidate)
 from .secondary import secondary_transfers
 from .lists import listed_transfers
 from .embargoes import embargo_transfers
@@ -80,6 +84,13 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
     if origin:
         cand.suppliers = [origin]
         cand.confidence = 0.55
+
+
+def _programme_supplier(sent: Span) -> list[str]:
+    """The state whose arms-export programme the sentence names ("a possible
+    Foreign Military Sale to the Government of India"): that state supplies."""
+    text = sent.text
+    return list(dict.fromkeys(code for name, code in PROGRAMME_SUPPLIERS.items() if name in text))[:1]
 
 
 def _company_back(trigger: Token, companies: list[ActorMention]) -> list[str]:
@@ -117,7 +128,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             verbal = pos in {"VERB", "AUX"} or (tags[i] in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"})
             # most words are no trigger by any of the tests below
             if verbal:
-                maybe = lemma in DEAL_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS
+                maybe = lemma in DEAL_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS \
+                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
                     or (pos == "NOUN" and lemma in LICENCE_NOUNS) or lowers[i] in SIGN_FORMS
@@ -133,6 +145,10 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     cand = verb_candidate(tok, index, index)
                 if cand is None and lemma in SIGN_FOR_VERBS:
                     cand = sign_for_candidate(tok, index, index)
+                if cand is None and lemma in BUILD_FOR_VERBS:
+                    cand = build_for_candidate(tok, index, index)
+                if cand is None and lemma in NEGOTIATE_VERBS:
+                    cand = negotiate_candidate(tok, index, index, NEGOTIATE_OVER)
             elif pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS:
                 cand = noun_candidate(tok, index, index)
             elif pos == "NOUN" and lemma in LICENCE_NOUNS and names_exports(tok):
@@ -152,6 +168,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     cand.suppliers = _company_back(tok, companies)
                     if cand.suppliers:
                         cand.confidence = 0.55
+                if not cand.suppliers and cand.recipients:
+                    cand.suppliers = _programme_supplier(sent)
                 _fill_from_weapons(cand, headline_origin)
             cand.suppliers = [s for s in cand.suppliers if s]
             is_headline = headline is not None and sent.start == headline.start

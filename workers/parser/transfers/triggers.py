@@ -55,7 +55,7 @@ from .phrases import (
     with_objects,
 )
 from .roles import MentionIndex, conj_group, phrase_codes, previous_subject, subject_codes, subject_token
-from .status import CONTRACTED, DELIVERED
+from .status import CONSIDERING, CONTRACTED, DELIVERED, PLANNED
 from .weapons import named_systems, origin_of
 
 
@@ -407,3 +407,55 @@ def sign_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Act
     if not suppliers:
         return None
     return Candidate(suppliers, recipients, CONTRACTED, 2, verb.sent, verb, confidence=0.6)
+
+
+def build_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"China is building eight submarines for Pakistan", "frigates built for
+    Greece by France": who makes arms for a named party supplies them. The
+    party after "for" receives; the subject (or the "by" agent) supplies."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if passive:
+        moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb.head if verb.dep_ == "acl" else None)
+        things = [moved] if moved is not None and arms_like(moved) else []
+        suppliers = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
+    else:
+        things = [o for o in objects_of(verb) if arms_like(o)]
+        suppliers = subject_codes(verb, index)
+    if not things or not suppliers:
+        return None
+    fors = [p for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "for"]
+    fors += [p for t in things for p in t.children if p.dep_ in PREP_DEPS and p.lower_ == "for"]
+    recipients = [c for p in fors for g in p.children if g.dep_ == "pobj" and not arms_like(g)
+                  for c in phrase_codes(g, index, pronouns=False)]
+    recipients = [r for r in dict.fromkeys(recipients) if r not in suppliers]
+    if not recipients:
+        return None
+    # building is a contract in execution; "will build" is still a plan
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in verb.children)
+    return Candidate(suppliers, recipients, PLANNED if future else CONTRACTED, 1, verb.sent, verb, confidence=0.6)
+
+
+def negotiate_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention],
+                        negotiate_over: frozenset[str]) -> Candidate | None:
+    """"Bolivia is negotiating with Russia over military equipment": talks
+    about arms between the subject and the "with" party. The maker of the arms
+    (by a national word or a named system) supplies; else the subject is the
+    buyer, as it mostly is."""
+    partners = [c for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "with" for c in pobj_codes(p, index)]
+    things = [g for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ in negotiate_over
+              for g in p.children if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g)))]
+    if not partners or not things:
+        return None
+    subject = subject_codes(verb, index)
+    if not subject:
+        return None
+    makers = [c for g in things for c in maker_codes(g, index, mentions)]
+    makers += [o for g in things if (o := origin_of(phrase_text(g)))]
+    if makers and makers[0] in subject:
+        suppliers, recipients = subject, [p for p in partners if p not in subject]
+    else:
+        suppliers, recipients = [p for p in partners if p not in subject], subject
+    if not suppliers or not recipients:
+        return None
+    return Candidate(suppliers, recipients, CONSIDERING, 2, verb.sent, verb, confidence=0.55)

@@ -68,3 +68,6 @@ ACCUSE_VERBS = _W["accuse_verbs"]
 PENALTY_VERBS = _W["penalty_verbs"]
 PENALTY_NOUNS = _W["penalty_nouns"]
 RELATIONAL_NOUNS = _W["party_relational_nouns"]
+BUILD_FOR_VERBS = _W["build_for_verbs"]
+PROGRAMME_SUPPLIERS = _W["programme_suppliers"]  # a table: programme name as written -> state code
+NEGOTIATE_OVER = _W["negotiate_over"]

@@ -1,0 +1,59 @@
+"""Three trigger rules: making arms for a named party, talks about arms with a
+named party, and a state's arms-export programme naming the supplier."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.parser import parse_article
+
+
+def _pairs(text: str) -> dict[tuple[str, str], str]:
+    return {(t.supplier, t.recipient): t.status for t in parse_article(text, content_type="text/plain").transfers}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair", "status"),
+    [
+        ("China is building six Type 054 frigates for Egypt under a deal signed last year.", ("CHN", "EGY"),
+         "contracted"),
+        ("Two submarines are being built for Norway by Germany.", ("DEU", "NOR"), "contracted"),
+        ("South Korea will manufacture the howitzers for Poland at its own plants.", ("KOR", "POL"), "planned"),
+    ],
+)
+def test_making_arms_for_a_party_supplies_it(sentence, pair, status):
+    assert _pairs(sentence).get(pair) == status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey builds its own drones and tanks.",
+        "India is building a new factory for its navy.",
+    ],
+)
+def test_making_arms_for_no_other_party_is_no_transfer(sentence):
+    assert _pairs(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # no maker named: the subject buys
+        ("Peru is negotiating with Spain over patrol boats and armoured vehicles.", ("ESP", "PER")),
+        # the maker of the system is the subject: it sells
+        ("Russia is negotiating with Egypt over Su-35 fighter jets.", ("RUS", "EGY")),
+    ],
+)
+def test_talks_about_arms_with_a_party_are_considering(sentence, pair):
+    assert _pairs(sentence).get(pair) == "considering"
+
+
+def test_talks_about_something_other_than_arms_are_no_transfer():
+    assert _pairs("Peru is negotiating with Spain over fishing quotas.") == {}
+
+
+def test_a_foreign_military_sale_is_supplied_by_the_united_states():
+    text = ("The State Department has approved a possible Foreign Military Sale to the Government of Morocco of"
+            " naval radar equipment for an estimated cost of $90 million.")
+    assert ("USA", "MAR") in _pairs(text)
