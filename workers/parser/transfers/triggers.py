@@ -220,6 +220,16 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     return Candidate(list(dict.fromkeys(suppliers)), list(dict.fromkeys(recipients)), "", 0, verb.sent, verb)
 
 
+def _source_of_party(noun: Token, index: MentionIndex) -> bool:
+    """"the main arms supplier of Saudi Arabia": a source noun whose "of" names
+    a party (the recipient, not the goods), with no modifier naming other goods."""
+    objects = [g for c in noun.children if c.dep_ in PREP_DEPS and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not objects or not all(phrase_codes(g, index, pronouns=False) for g in objects):
+        return False
+    things = [m for m in noun.children if m.dep_ in {"compound", "amod", "nmod"} and m.pos_ == "NOUN"]
+    return all(arms_like(m) for m in things)
+
+
 def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     lemma = noun.lemma_.lower()
     if noun.dep_ == "compound" and noun.head.lemma_.lower() not in DEAL_NOUNS:
@@ -229,7 +239,7 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
         # whose arms go where ("Indian arms for Armenia").
         if not any(c.dep_ in PREP_DEPS and c.lower_ in {"to", "for"} for c in noun.children):
             return None
-    if not noun_is_arms(noun):
+    if not noun_is_arms(noun) and not (lemma in SOURCE_NOUNS and _source_of_party(noun, index)):
         return None
     acquire = lemma in ACQUIRE_NOUNS or (lemma in {"delivery", "shipment"} and noun.head.lemma_.lower() in RECEIVE_NOUN_VERBS)
     poss = [c for c in noun.children if c.dep_ == "poss"]
@@ -243,7 +253,8 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
             suppliers = subject_codes(noun.head, index)
         elif noun.dep_ == "appos":
             suppliers = phrase_codes(noun.head, index)
-        recipients = poss_codes + prep_codes(noun, frozenset({"to", "for"}), index, depth=0)
+        # "Iraq's main supplier", "the main supplier to Iraq", "the main arms supplier of the coalition"
+        recipients = poss_codes + prep_codes(noun, frozenset({"to", "for", "of"}), index, depth=0)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
     if acquire:
         recipients = poss_codes + prep_codes(noun, frozenset({"by"}), index, depth=0)

@@ -1,0 +1,49 @@
+"""Transfer rules added for recall on unseen text: requests pressed on a
+supplier, "the main supplier of" a party, and cuts and annulments of supplies."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.parser import parse_article
+
+
+def _pairs(text: str) -> dict[tuple[str, str], str]:
+    return {(t.supplier, t.recipient): t.status for t in parse_article(text, content_type="text/plain").transfers}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Kyiv has been pressing Berlin for Taurus cruise missiles.", ("DEU", "UKR")),
+        ("Oman is lobbying London for more fighter jets.", ("GBR", "OMN")),
+    ],
+)
+def test_a_party_pressing_another_for_arms_asks_it_to_supply(sentence, pair):
+    assert pair in _pairs(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("France is the main arms supplier of Egypt.", ("FRA", "EGY")),
+        ("China has become the largest weapons supplier of Bangladesh.", ("CHN", "BGD")),
+    ],
+)
+def test_the_supplier_of_a_party_supplies_it(sentence, pair):
+    assert pair in _pairs(sentence)
+
+
+def test_the_supplier_of_other_goods_is_no_arms_supplier():
+    assert _pairs("Russia remains the largest gas supplier of Germany.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The United States cut off arms sales to Indonesia in 1999.", ("USA", "IDN")),
+        ("Croatia will annul its purchase of 12 used fighter jets from Israel.", ("ISR", "HRV")),
+    ],
+)
+def test_a_cut_or_annulled_supply_is_suspended(sentence, pair):
+    assert _pairs(sentence).get(pair) == "suspended"
