@@ -47,3 +47,15 @@ def test_the_supplier_of_other_goods_is_no_arms_supplier():
 )
 def test_a_cut_or_annulled_supply_is_suspended(sentence, pair):
     assert _pairs(sentence).get(pair) == "suspended"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Thyssenkrupp will deliver two submarines to Singapore next year.", ("DEU", "SGP")),
+        ("Airbus Helicopters delivered two transport helicopters to Mali.", ("FRA", "MLI")),
+        ("TUSAS has sold three drones to Tunisia.", ("TUR", "TUN")),
+    ],
+)
+def test_an_arms_maker_supplies_for_its_state(sentence, pair):
+    assert pair in _pairs(sentence)
