@@ -59,3 +59,14 @@ def test_a_cut_or_annulled_supply_is_suspended(sentence, pair):
 )
 def test_an_arms_maker_supplies_for_its_state(sentence, pair):
     assert pair in _pairs(sentence)
+
+
+def test_gapped_suppliers_after_the_recipient_supply_it():
+    pairs = _pairs("Germany sent 10 tanks to Ukraine, Poland 14 and Norway 8.")
+    assert {("DEU", "UKR"), ("POL", "UKR"), ("NOR", "UKR")} <= set(pairs)
+    assert ("DEU", "POL") not in pairs and ("DEU", "NOR") not in pairs
+
+
+def test_a_list_of_recipients_without_own_quantities_is_not_gapped():
+    pairs = _pairs("Germany sent tanks to Ukraine, Poland and Norway.")
+    assert {("DEU", "UKR"), ("DEU", "POL"), ("DEU", "NOR")} <= set(pairs)

@@ -191,16 +191,21 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
         if not groups:
             continue
         here = [t for t in found if sent.start_char <= t.start and t.end <= sent.end_char]
+        # a member that supplies in the sentence ("to Ukraine, Poland 14 and
+        # Norway 8", gapped) is no recipient, and the other way round
+        here_suppliers, here_recipients = {t.supplier for t in here}, {t.recipient for t in here}
         for root, group in groups:
             expanded = False
             for t in here:
                 if t.recipient in group and t.supplier not in group:
                     for r in group:
-                        add(t.supplier, r, t.status, sent, CONFIDENCE)
+                        if r not in here_suppliers:
+                            add(t.supplier, r, t.status, sent, CONFIDENCE)
                     expanded = True
                 elif t.supplier in group and t.recipient not in group:
                     for s in group:
-                        add(s, t.recipient, t.status, sent, CONFIDENCE)
+                        if s not in here_recipients:
+                            add(s, t.recipient, t.status, sent, CONFIDENCE)
                     expanded = True
             if expanded or set(group) & suppliers:
                 continue
