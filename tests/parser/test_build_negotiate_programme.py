@@ -57,3 +57,22 @@ def test_a_foreign_military_sale_is_supplied_by_the_united_states():
     text = ("The State Department has approved a possible Foreign Military Sale to the Government of Morocco of"
             " naval radar equipment for an estimated cost of $90 million.")
     assert ("USA", "MAR") in _pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The Polish defence ministry awarded Hanwha Aerospace a contract for 290 rocket launchers.", ("KOR", "POL")),
+        ("Egypt awarded a contract for four frigates to Naval Group.", ("FRA", "EGY")),
+        ("The Malaysian defence ministry gave Korea Aerospace Industries a letter of acceptance for 18 FA-50 jets.",
+         ("KOR", "MYS")),
+    ],
+)
+def test_the_winner_of_an_arms_contract_supplies_the_party_that_awards_it(sentence, pair):
+    pairs = _pairs(sentence)
+    assert pairs.get(pair) == "contracted"
+    assert (pair[1], pair[0]) not in pairs
+
+
+def test_a_contract_for_something_other_than_arms_is_no_transfer():
+    assert _pairs("Poland awarded Hanwha Aerospace a contract for office software.") == {}

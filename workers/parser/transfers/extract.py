@@ -26,6 +26,7 @@ from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
     ARRIVAL_VERBS,
+    AWARD_VERBS,
     BUILD_FOR_VERBS,
     CARRY_VERBS,
     CONTENTS_VERBS,
@@ -51,7 +52,7 @@ from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_t
 from ..records import TransferRecord
 from .roles import conj_group, subject_codes
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
-from .triggers import (Candidate, build_for_candidate, contents_candidate, deal_candidate, misparsed_deal, negotiate_candidate,
+from .triggers import (Candidate, award_candidate, build_for_candidate, contents_candidate, deal_candidate, misparsed_deal, negotiate_candidate,
                        noun_candidate, sign_for_candidate, verb_candidate)
 from .secondary import secondary_transfers
 from .lists import listed_transfers
@@ -129,7 +130,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             # most words are no trigger by any of the tests below
             if verbal:
                 maybe = lemma in DEAL_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS \
-                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS
+                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
                     or (pos == "NOUN" and lemma in LICENCE_NOUNS) or lowers[i] in SIGN_FORMS
@@ -138,7 +139,9 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             tok = doc[i]
             cand = None
             if verbal:
-                cand = deal_candidate(tok, index, index) if lemma in DEAL_VERBS else None
+                cand = award_candidate(tok, index, index) if lemma in AWARD_VERBS else None
+                if cand is None and lemma in DEAL_VERBS:
+                    cand = deal_candidate(tok, index, index)
                 if cand is None and lemma in CONTENTS_VERBS:
                     cand = contents_candidate(tok, index, index)
                 if cand is None and lemma in _VERB_TRIGGERS:

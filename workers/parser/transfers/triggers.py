@@ -470,3 +470,23 @@ def negotiate_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Ac
     if not suppliers or not recipients:
         return None
     return Candidate(suppliers, recipients, CONSIDERING, 2, verb.sent, verb, confidence=0.55)
+
+
+def award_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Poland awarded Hanwha a contract for 290 launchers", "gave Korea
+    Aerospace Industries a letter of acceptance for 18 FA-50s": the party given
+    the deal sells, the giver buys. Only a deal for arms counts."""
+    deals = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in DEAL_NOUNS]
+    if not deals:
+        return None
+    fors = [g for d in [verb, *deals] for p in d.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
+            for g in p.children if g.dep_ == "pobj"]
+    if not any(arms_like(g) or named_systems(phrase_text(g)) for g in fors):
+        return None
+    winners = [c for o in verb.children if o.dep_ == "dative" and o.pos_ != "ADP" for c in phrase_codes(o, index)]
+    winners += [c for p in verb.children if p.dep_ in {"dative", "prep"} and p.lower_ == "to" for c in pobj_codes(p, index)]
+    buyers = [c for c in subject_codes(verb, index) if c not in winners]
+    winners = [c for c in dict.fromkeys(winners) if c not in buyers]
+    if not winners or not buyers:
+        return None
+    return Candidate(winners, buyers, CONTRACTED, 2, verb.sent, verb, confidence=0.6)

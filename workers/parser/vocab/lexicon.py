@@ -71,3 +71,4 @@ RELATIONAL_NOUNS = _W["party_relational_nouns"]
 BUILD_FOR_VERBS = _W["build_for_verbs"]
 PROGRAMME_SUPPLIERS = _W["programme_suppliers"]  # a table: programme name as written -> state code
 NEGOTIATE_OVER = _W["negotiate_over"]
+AWARD_VERBS = _W["award_verbs"]
