@@ -33,18 +33,21 @@ from spacy.tokens import Doc, Span, Token
 
 from ..catalogue.actors import ActorMention
 from ..records import TransferRecord
+from ..text import columns
 from ..text.nlp import doc_text
 from ..vocab import words
 from .lists import list_groups
 from .secondary import _trigger
 from .status import DELIVERED, trigger_status
-from .supply_roles import Mention, _governing_prep, has_supply_vocab, normalise_mentions, role_of
+from .supply_roles import Mention, _governing_prep, has_supply_vocab, role_of
 from .weapons import named_systems, weapon_origin
 
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
 # Rows from the model stay weaker than any rule's: confidence in [LOW, LOW + SPAN].
 LOW, SPAN = 0.3, 0.3
 # Links inside one noun phrase: the party's phrase is climbed to its head.
+# Words that negate a clause (dependency "neg"), and "no"/"never" wherever they stand.
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither", "nt"})
 _PHRASE_DEPS = frozenset({"conj", "appos", "compound", "amod", "poss", "nmod"})
 
 
@@ -133,7 +136,9 @@ def pair_candidates(doc: Doc, mentions: list[ActorMention], found: list[Transfer
     both directions, with its features."""
     known = {(t.supplier, t.recipient) for t in found}
     known |= {(r, s) for s, r in known}
-    norm = normalise_mentions(doc, mentions)
+    # the pipeline's mentions carry token offsets already: no char_span per mention
+    norm = sorted((Mention(m.code, m.kind, m.start, m.end, m.token_start, m.token_end) for m in mentions),
+                  key=lambda m: (m.start, m.end))
     if len({m.code for m in norm}) < 2:
         return []
     forms = {m.token_start: m.form for m in mentions}
@@ -147,16 +152,27 @@ def pair_candidates(doc: Doc, mentions: list[ActorMention], found: list[Transfer
         counts[t.supplier] = counts.get(t.supplier, 0) + 1
     main = max(counts, key=lambda c: (counts[c], -list(counts).index(c))) if counts else None
     index_for_lists = {i: m for m in mentions if m.form != "demonym" for i in range(m.token_start, m.token_end)}
+    lemma_column, lower_column = columns.lemmas(doc), columns.lowers(doc)
     out: list[PairCandidate] = []
+    at = 0
     for sent in doc.sents:
-        inside = [m for m in norm if sent.start <= m.token_start and m.token_end <= sent.end]
+        # mentions are in text order: walk them once along the sentences
+        while at < len(norm) and norm[at].token_start < sent.start:
+            at += 1
+        inside = []
+        for m in norm[at:]:
+            if m.token_start >= sent.end:
+                break
+            if m.token_end <= sent.end:
+                inside.append(m)
         codes = list(dict.fromkeys(m.code for m in inside))
         if len(codes) < 2 or not has_supply_vocab(sent):
             continue
-        lemmas = {t.lemma_.lower() for t in sent}
+        lemmas = set(lemma_column[sent.start:sent.end])
         common = [f"t={lem}" for lem in sorted(lemmas & trigger_words)]
         common.append(f"n={min(len(codes), 5)}")
-        if any(t.dep_ == "neg" or t.lower_ in {"no", "never"} for t in sent):
+        if any(lower_column[i] in _NEGATIONS and (lower_column[i] in {"no", "never"} or doc[i].dep_ == "neg")
+               for i in range(sent.start, sent.end)):
             common.append("neg")
         origins = {weapon_origin(name) for _s, _e, name in named_systems(sent.text)} - {None}
         groups = [set(g) for _root, g in list_groups(sent, index_for_lists)]
