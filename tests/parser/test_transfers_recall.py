@@ -70,3 +70,14 @@ def test_gapped_suppliers_after_the_recipient_supply_it():
 def test_a_list_of_recipients_without_own_quantities_is_not_gapped():
     pairs = _pairs("Germany sent tanks to Ukraine, Poland and Norway.")
     assert {("DEU", "UKR"), ("DEU", "POL"), ("DEU", "NOR")} <= set(pairs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pairs"),
+    [
+        ("Turkey and Qatar were cited for arming the Government of National Accord.", {("TUR", "LBY"), ("QAT", "LBY")}),
+        ("The report cited Iran for supplying drones to Russia.", {("IRN", "RUS")}),
+    ],
+)
+def test_a_party_cited_for_supplying_supplies(sentence, pairs):
+    assert pairs <= set(_pairs(sentence))
