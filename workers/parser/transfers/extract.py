@@ -50,7 +50,7 @@ from ..text.metadata import DATELINE_RE, is_headline_line
 from ..vocab import words
 from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text, with_objects
 from ..records import TransferRecord
-from .roles import conj_group, subject_codes
+from .roles import subject_codes
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
 from .triggers import (Candidate, award_candidate, build_for_candidate, contents_candidate, deal_candidate, misparsed_deal, negotiate_candidate,
                        noun_candidate, sign_for_candidate, verb_candidate)
@@ -58,6 +58,7 @@ from .secondary import secondary_transfers
 from .lists import listed_transfers
 from .embargoes import embargo_transfers
 from .made import made_transfers
+from .gapping import gapped_suppliers
 from .scored import scored_transfers
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 from ..text import columns
@@ -183,7 +184,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             scope = tok.head if tok.dep_ in {"acl", "relcl"} else tok
             cand.weapons = weapons_in(_own_text(scope))
             if cand.suppliers and cand.recipients and verbal:
-                gapped = _gapped_suppliers(tok, cand, index)
+                gapped = gapped_suppliers(tok, cand.suppliers, index)
                 if gapped:
                     cand.recipients = [r for r in cand.recipients if r not in gapped]
                     out += [Candidate([g], list(cand.recipients), cand.status, cand.strength, sent, tok,
@@ -195,31 +196,6 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
     out += _complete_partials(out, partial, index, {s.start: i for i, s in enumerate(sents)})
     out.sort(key=lambda c: (c.sent.start, c.trigger.i))
     return out
-
-
-def _gapped_suppliers(verb: Token, cand: Candidate, index: dict[int, ActorMention]) -> list[str]:
-    """"Germany sent 10 tanks to Ukraine, Poland 14 and Norway 8": parties joined
-    to the recipient that carry a quantity of their own while the recipient
-    does not are the subjects of the same verb left out (gapping), so they
-    supply the recipient rather than receive."""
-    out: list[str] = []
-    for p in verb.children:
-        if not (p.dep_ in PREP_DEPS or p.dep_ == "dative") or p.lower_ not in {"to", "for"}:
-            continue
-        for first in (g for g in p.children if g.dep_ == "pobj"):
-            if first.i not in index or _has_quantity(first):
-                continue
-            for member in conj_group(first)[1:]:
-                m = index.get(member.i)
-                if m is not None and _has_quantity(member) and m.code not in cand.suppliers:
-                    out.append(m.code)
-    return list(dict.fromkeys(out))
-
-
-def _has_quantity(tok: Token) -> bool:
-    """A party followed by its own number: "Poland 14", "Norway 140 million"."""
-    return any(c.dep_ in {"nummod", "quantmod"} and c.i > tok.i for c in tok.children) or (
-        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "NUM")
 
 
 # Clauses of a verb that are other events: their arms are not the verb's
