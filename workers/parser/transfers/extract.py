@@ -21,7 +21,12 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..catalogue.actors import COMPANY, DEMONYM, ActorMention, mention_index
+from ..catalogue.actors import COMPANY, ActorMention, mention_index
+from ..records import TransferRecord
+from ..text import columns
+from ..text.metadata import DATELINE_RE, is_headline_line
+from ..text.nlp import doc_text
+from ..vocab import words
 from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
@@ -33,36 +38,41 @@ from ..vocab.lexicon import (
     DEAL_VERBS,
     JOIN_VERBS,
     LICENCE_NOUNS,
-    NEED_VERBS,
     NEGOTIATE_OVER,
     NEGOTIATE_VERBS,
     OPERATE_VERBS,
     PREP_DEPS,
     PROGRAMME_SUPPLIERS,
     REQUEST_VERBS,
-    SIGN_FORMS,
     SIGN_FOR_VERBS,
+    SIGN_FORMS,
     SOURCE_NOUNS,
     SUPPLY_NOUNS,
     SUPPLY_VERBS,
 )
-from ..text.metadata import DATELINE_RE, is_headline_line
-from ..vocab import words
-from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text, with_objects
-from ..records import TransferRecord
-from .roles import subject_codes
-from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
-from .triggers import (Candidate, award_candidate, build_for_candidate, contents_candidate, deal_candidate, misparsed_deal, negotiate_candidate,
-                       noun_candidate, sign_for_candidate, verb_candidate)
-from .secondary import secondary_transfers
-from .lists import listed_transfers
 from .embargoes import embargo_transfers
-from .made import made_transfers
 from .gapping import gapped_suppliers
+from .lists import listed_transfers
+from .made import made_transfers
+from .partials import complete_partials, sentence_parties
+from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text
+from .roles import subject_codes
 from .scored import scored_transfers
+from .secondary import secondary_transfers
+from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
+from .triggers import (
+    Candidate,
+    award_candidate,
+    build_for_candidate,
+    contents_candidate,
+    deal_candidate,
+    misparsed_deal,
+    negotiate_candidate,
+    noun_candidate,
+    sign_for_candidate,
+    verb_candidate,
+)
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
-from ..text import columns
-from ..text.nlp import doc_text
 
 
 def _definite_object(trigger: Token) -> bool:
@@ -109,7 +119,6 @@ def _company_back(trigger: Token, companies: list[ActorMention]) -> list[str]:
 # Unions the candidate loop tests on every token, built once.
 _VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS
 _NOUN_TRIGGERS = SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS
-_ACQUIRE_WORDS = ACQUIRE_VERBS | ACQUIRE_NOUNS
 
 
 def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
@@ -193,7 +202,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 out.append(cand)
             elif (cand.suppliers or cand.recipients) and not cand.undirected:
                 partial.append(cand)
-    out += _complete_partials(out, partial, index, {s.start: i for i, s in enumerate(sents)})
+    out += complete_partials(out, partial, index, {s.start: i for i, s in enumerate(sents)})
     out.sort(key=lambda c: (c.sent.start, c.trigger.i))
     return out
 
@@ -216,8 +225,6 @@ CHANGEABLE = frozenset({PLANNED, CONTRACTED, CONSIDERING})
 # A later halt is often history ("the 2013 delivery was halted"), so only a
 # delivery moves a plan on.
 CHANGES = frozenset({DELIVERED})
-# How far back a report may lend a sentence the side it leaves out.
-CARRY_SENTENCES = 2
 
 
 def _reexport(tok: Token) -> bool:
@@ -234,141 +241,6 @@ def _makers_of(tok: Token, index: dict[int, ActorMention]) -> list[str]:
     out = [c for t in things for c in maker_codes(t, index, index)]
     out += [o for t in things if (o := origin_of(phrase_text(t)))]
     return out
-
-
-def _main_party(values: list[str]) -> str | None:
-    """The party named most often in one role (first named on a tie)."""
-    if not values:
-        return None
-    counts: dict[str, int] = {}
-    for v in values:
-        counts[v] = counts.get(v, 0) + 1
-    return max(counts, key=lambda v: (counts[v], -values.index(v)))
-
-
-def _complete_partials(full: list[Candidate], partial: list[Candidate], index: dict[int, ActorMention],
-                       sent_no: dict[int, int]) -> list[Candidate]:
-    """Reports that name one side only, completed nearest first:
-
-    - the one recipient of a full report in the same sentence ("Canada has
-      shipped tanks to Ukraine, and Norway is expected to announce a donation");
-    - a party of the same sentence that needs or asks for arms ("Germany
-      delivered the first of four IRIS-T systems, and Zelenskyy said Ukraine
-      needed many more");
-    - when the sentence names no other party, the other side of a report in the
-      two sentences before ("Germany has sent tanks to Ukraine. Norway is also
-      weighing contributions"; a seller only for a buyer's own act: "... Egypt's
-      purchase of 30 more of the jets");
-    - the article's main supplier or recipient ("Deliveries of the system to
-      Iran were completed in 2016"), only for reports that name the arms.
-
-    Only parties named outright (not "Russian") are completed from context.
-    All with less confidence than a report naming both sides."""
-    supplier = _main_party([s for c in full for s in c.suppliers])
-    recipient = _main_party([r for c in full for r in c.recipients])
-    # Parties of other one-sided reports in the same sentence stand on the same
-    # side: "Denmark has pledged 19 of the aircraft, and Norway is considering a
-    # contribution" names no recipient.
-    same_side: dict[tuple[int, bool], set[str]] = {}
-    for c in partial:
-        same_side.setdefault((c.sent.start, bool(c.suppliers)), set()).update(c.suppliers or c.recipients)
-    out = []
-    for c in partial:
-        own = set(c.suppliers) | set(c.recipients)
-        named = [p for p in _sentence_parties(c.sent, index) if p not in same_side.get((c.sent.start, bool(c.suppliers)), set())]
-        outright = _named_outright(c.sent, own, index)
-        # "Russian arms exports grew": a national adjective does not act in the story
-        near = _previous_report(full, c, sent_no) if outright else None
-        beside = [f for f in full if f.sent.start == c.sent.start and not own & (set(f.suppliers) | set(f.recipients))
-                  and outright]
-        if not c.recipients and beside and len({r for f in beside for r in f.recipients}) == 1:
-            # "Canada has shipped four tanks to Ukraine, and Norway is expected to
-            # announce a donation": the one recipient of the sentence
-            c.recipients = list(beside[0].recipients)
-        elif not c.recipients and (needy := [m for m in named if m not in own and _needs_arms(c.sent, m, index)]):
-            if len(set(needy)) != 1:
-                continue
-            c.recipients = needy[:1]
-        elif near is not None and set(named) <= own and not c.recipients and not own & set(near.recipients):
-            c.recipients = list(near.recipients)
-        elif near is not None and set(named) <= own and not c.suppliers and not own & set(near.suppliers) \
-                and c.trigger.lemma_.lower() in _ACQUIRE_WORDS:
-            # only a buyer's own act ("Egypt's purchase of 30 more of the jets")
-            # continues the seller's story; "a system reached Ukraine" need not
-            c.suppliers = list(near.suppliers)
-        elif not _names_arms(c.trigger):
-            continue
-        elif not c.suppliers and supplier and supplier not in c.recipients:
-            c.suppliers = [supplier]
-        elif not c.recipients and recipient and recipient not in c.suppliers and c.trigger.lemma_.lower() in SUPPLY_VERBS:
-            c.recipients = [recipient]
-        else:
-            continue
-        c.confidence = 0.45
-        out.append(c)
-    return out
-
-
-def _named_outright(sent: Span, codes: set[str], index: dict[int, ActorMention]) -> bool:
-    """Whether the sentence names each party by name or capital, not only by
-    a national adjective."""
-    forms: dict[str, set[str]] = {}
-    for i in range(sent.start, sent.end):
-        m = index.get(i)
-        if m is not None and m.code in codes:
-            forms.setdefault(m.code, set()).add(m.form)
-    return all(forms.get(c, set()) - {DEMONYM} for c in codes)
-
-
-def _sentence_parties(sent: Span, index: dict[int, ActorMention]) -> list[str]:
-    """Codes of the parties a sentence names, in order, once each."""
-    return list(dict.fromkeys(index[i].code for i in range(sent.start, sent.end) if i in index))
-
-
-def _previous_report(full: list[Candidate], cand: Candidate, sent_no: dict[int, int]) -> Candidate | None:
-    """The last report naming both sides in the two sentences before ``cand``'s."""
-    here = sent_no.get(cand.sent.start, 0)
-    before = [c for c in full if 0 < here - sent_no.get(c.sent.start, here) <= CARRY_SENTENCES]
-    return max(before, key=lambda c: (c.sent.start, c.trigger.i)) if before else None
-
-
-def _needs_arms(sent: Span, code: str, index: dict[int, ActorMention]) -> bool:
-    """Whether a party of the sentence is on the receiving end without a supply
-    word: the subject of "need", "want", "ask for" ("Ukraine needed many more")."""
-    for i in range(sent.start, sent.end):
-        m = index.get(i)
-        if m is None or m.code != code or i != m.token_end - 1 or m.form == DEMONYM:
-            continue
-        tok = sent.doc[i]
-        while tok.dep_ in {"compound", "poss", "conj", "appos"} and tok.head.i != tok.i:
-            tok = tok.head
-        if tok.dep_ != "nsubj":
-            continue
-        verb = tok.head
-        if verb.lemma_.lower() in NEED_VERBS:
-            return True
-        # "Kyiv said it needed many more"
-        if any(c.dep_ == "ccomp" and c.lemma_.lower() in NEED_VERBS
-               and any(g.dep_ == "nsubj" and g.lower_ in {"it", "they", "we"} for g in c.children)
-               for c in verb.children):
-            return True
-    return False
-
-
-def _names_arms(trigger: Token) -> bool:
-    """Whether a trigger's phrase names arms: a system, or an arms word with "the"
-    pointing back to the story's system."""
-    if trigger.pos_ in {"VERB", "AUX"}:
-        # The arms the verb moves, not everything hanging off it.
-        return any(named_systems(phrase_text(o)) for o in objects_of(trigger) + with_objects(trigger))
-    if named_systems(phrase_text(trigger)):
-        return True
-    if trigger.pos_ in {"NOUN", "PROPN"}:
-        return any(
-            c.dep_ in PREP_DEPS and c.lower_ == "of" and any(arms_like(g) for g in c.children if g.dep_ == "pobj")
-            for c in trigger.children
-        )
-    return False
 
 
 def _headline_sentence(sents: list[Span]) -> Span | None:
@@ -472,7 +344,7 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
         # include Javelin missiles") count when their maker is the supplier; a
         # system of unknown make only when the sentence names no other party.
         for c in cands:
-            only_pair = set(_sentence_parties(c.sent, index)) <= {s, r}
+            only_pair = set(sentence_parties(c.sent, index)) <= {s, r}
             for _s, _e, name in named_systems(c.sent.text):
                 origin = weapon_origin(name)
                 if name not in weapons and (origin == s or (origin is None and only_pair)):

@@ -1,0 +1,156 @@
+"""Supply reports that name one side only, completed from the sentence or the story around them.
+
+``extract.find_candidates`` keeps a report with a supplier and no recipient (or
+the reverse) aside; ``complete_partials`` gives it the missing side when the
+context names it clearly enough, always at a lower confidence than a report
+naming both sides.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..catalogue.actors import DEMONYM, ActorMention
+from ..vocab.lexicon import ACQUIRE_NOUNS, ACQUIRE_VERBS, NEED_VERBS, PREP_DEPS, SUPPLY_VERBS
+from .phrases import arms_like, objects_of, phrase_text, with_objects
+from .triggers import Candidate
+from .weapons import named_systems
+
+# How far back a report may lend a sentence the side it leaves out.
+CARRY_SENTENCES = 2
+_ACQUIRE_WORDS = ACQUIRE_VERBS | ACQUIRE_NOUNS
+
+
+def _main_party(values: list[str]) -> str | None:
+    """The party named most often in one role (first named on a tie)."""
+    if not values:
+        return None
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: (counts[v], -values.index(v)))
+
+
+def complete_partials(full: list[Candidate], partial: list[Candidate], index: dict[int, ActorMention],
+                       sent_no: dict[int, int]) -> list[Candidate]:
+    """Reports that name one side only, completed nearest first:
+
+    - the one recipient of a full report in the same sentence ("Canada has
+      shipped tanks to Ukraine, and Norway is expected to announce a donation");
+    - a party of the same sentence that needs or asks for arms ("Germany
+      delivered the first of four IRIS-T systems, and Zelenskyy said Ukraine
+      needed many more");
+    - when the sentence names no other party, the other side of a report in the
+      two sentences before ("Germany has sent tanks to Ukraine. Norway is also
+      weighing contributions"; a seller only for a buyer's own act: "... Egypt's
+      purchase of 30 more of the jets");
+    - the article's main supplier or recipient ("Deliveries of the system to
+      Iran were completed in 2016"), only for reports that name the arms.
+
+    Only parties named outright (not "Russian") are completed from context.
+    All with less confidence than a report naming both sides."""
+    supplier = _main_party([s for c in full for s in c.suppliers])
+    recipient = _main_party([r for c in full for r in c.recipients])
+    # Parties of other one-sided reports in the same sentence stand on the same
+    # side: "Denmark has pledged 19 of the aircraft, and Norway is considering a
+    # contribution" names no recipient.
+    same_side: dict[tuple[int, bool], set[str]] = {}
+    for c in partial:
+        same_side.setdefault((c.sent.start, bool(c.suppliers)), set()).update(c.suppliers or c.recipients)
+    out = []
+    for c in partial:
+        own = set(c.suppliers) | set(c.recipients)
+        named = [p for p in sentence_parties(c.sent, index) if p not in same_side.get((c.sent.start, bool(c.suppliers)), set())]
+        outright = _named_outright(c.sent, own, index)
+        # "Russian arms exports grew": a national adjective does not act in the story
+        near = _previous_report(full, c, sent_no) if outright else None
+        beside = [f for f in full if f.sent.start == c.sent.start and not own & (set(f.suppliers) | set(f.recipients))
+                  and outright]
+        if not c.recipients and beside and len({r for f in beside for r in f.recipients}) == 1:
+            # "Canada has shipped four tanks to Ukraine, and Norway is expected to
+            # announce a donation": the one recipient of the sentence
+            c.recipients = list(beside[0].recipients)
+        elif not c.recipients and (needy := [m for m in named if m not in own and _needs_arms(c.sent, m, index)]):
+            if len(set(needy)) != 1:
+                continue
+            c.recipients = needy[:1]
+        elif near is not None and set(named) <= own and not c.recipients and not own & set(near.recipients):
+            c.recipients = list(near.recipients)
+        elif near is not None and set(named) <= own and not c.suppliers and not own & set(near.suppliers) \
+                and c.trigger.lemma_.lower() in _ACQUIRE_WORDS:
+            # only a buyer's own act ("Egypt's purchase of 30 more of the jets")
+            # continues the seller's story; "a system reached Ukraine" need not
+            c.suppliers = list(near.suppliers)
+        elif not _names_arms(c.trigger):
+            continue
+        elif not c.suppliers and supplier and supplier not in c.recipients:
+            c.suppliers = [supplier]
+        elif not c.recipients and recipient and recipient not in c.suppliers and c.trigger.lemma_.lower() in SUPPLY_VERBS:
+            c.recipients = [recipient]
+        else:
+            continue
+        c.confidence = 0.45
+        out.append(c)
+    return out
+
+
+def _named_outright(sent: Span, codes: set[str], index: dict[int, ActorMention]) -> bool:
+    """Whether the sentence names each party by name or capital, not only by
+    a national adjective."""
+    forms: dict[str, set[str]] = {}
+    for i in range(sent.start, sent.end):
+        m = index.get(i)
+        if m is not None and m.code in codes:
+            forms.setdefault(m.code, set()).add(m.form)
+    return all(forms.get(c, set()) - {DEMONYM} for c in codes)
+
+
+def sentence_parties(sent: Span, index: dict[int, ActorMention]) -> list[str]:
+    """Codes of the parties a sentence names, in order, once each."""
+    return list(dict.fromkeys(index[i].code for i in range(sent.start, sent.end) if i in index))
+
+
+def _previous_report(full: list[Candidate], cand: Candidate, sent_no: dict[int, int]) -> Candidate | None:
+    """The last report naming both sides in the two sentences before ``cand``'s."""
+    here = sent_no.get(cand.sent.start, 0)
+    before = [c for c in full if 0 < here - sent_no.get(c.sent.start, here) <= CARRY_SENTENCES]
+    return max(before, key=lambda c: (c.sent.start, c.trigger.i)) if before else None
+
+
+def _needs_arms(sent: Span, code: str, index: dict[int, ActorMention]) -> bool:
+    """Whether a party of the sentence is on the receiving end without a supply
+    word: the subject of "need", "want", "ask for" ("Ukraine needed many more")."""
+    for i in range(sent.start, sent.end):
+        m = index.get(i)
+        if m is None or m.code != code or i != m.token_end - 1 or m.form == DEMONYM:
+            continue
+        tok = sent.doc[i]
+        while tok.dep_ in {"compound", "poss", "conj", "appos"} and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "nsubj":
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() in NEED_VERBS:
+            return True
+        # "Kyiv said it needed many more"
+        if any(c.dep_ == "ccomp" and c.lemma_.lower() in NEED_VERBS
+               and any(g.dep_ == "nsubj" and g.lower_ in {"it", "they", "we"} for g in c.children)
+               for c in verb.children):
+            return True
+    return False
+
+
+def _names_arms(trigger: Token) -> bool:
+    """Whether a trigger's phrase names arms: a system, or an arms word with "the"
+    pointing back to the story's system."""
+    if trigger.pos_ in {"VERB", "AUX"}:
+        # The arms the verb moves, not everything hanging off it.
+        return any(named_systems(phrase_text(o)) for o in objects_of(trigger) + with_objects(trigger))
+    if named_systems(phrase_text(trigger)):
+        return True
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        return any(
+            c.dep_ in PREP_DEPS and c.lower_ == "of" and any(arms_like(g) for g in c.children if g.dep_ == "pobj")
+            for c in trigger.children
+        )
+    return False
