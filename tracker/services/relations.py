@@ -13,8 +13,10 @@ logger = logging.getLogger(__name__)
 # that keeps two refreshes of the relations summary from running at once.
 _RELATIONS_LOCK = 0x7472_6C72
 # The pair summary (migration 0007) and its per-year and per-weapon breakdowns
-# behind the explore pages (0019), kept in step by one refresh.
-RELATION_SUMMARIES = ("tracker_relation", "tracker_relation_year", "tracker_relation_weapon")
+# behind the explore pages (0019, 0027), kept in step by one refresh. In this
+# order: the per-actor one is summed from the per-pair-year one.
+RELATION_SUMMARIES = ("tracker_relation", "tracker_relation_year", "tracker_relation_actor_year",
+                      "tracker_relation_weapon")
 
 
 def relations_refresh(*, force: bool = False) -> bool:
@@ -38,7 +40,10 @@ def relations_refresh(*, force: bool = False) -> bool:
         cursor.execute("SET LOCAL work_mem = '256MB'")
         for view in RELATION_SUMMARIES:
             cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}")
-        cursor.execute("UPDATE tracker_relation_refresh SET refreshed_at = now()")
+        # A new generation names the new contents: what the explore pages cached
+        # from the old ones is never read again (tracker/explore/selectors.py).
+        cursor.execute("UPDATE tracker_relation_refresh"
+                       " SET refreshed_at = now(), generation = nextval('tracker_relation_generation')")
     seconds = round(time.monotonic() - started, 3)
     logger.info("relations summary refreshed in %.1f s", seconds, extra={"event": "relations_refreshed",
                                                                           "seconds": seconds})

@@ -1,0 +1,97 @@
+"""The explore pages' large repeated parts, written in Python: the matrix table, evidence rows, chart data.
+
+A 25 x 25 matrix or a timeline of hundreds of records is thousands of template
+nodes, each a context lookup, and thousands of ``reverse()`` calls for their
+links; these functions write the same markup from strings, reversing each
+route once per request (``route``). Every value from the database goes through
+``html.escape``, as the template engine's autoescape would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from html import escape
+from urllib.parse import quote
+
+import orjson
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+# What Django's json_script escapes, so that the data cannot close its <script> element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+# What reverse() leaves unquoted in a path segment (RFC 3986 sub-delimiters, ":", "@", "~").
+_SEGMENT_SAFE = "!$&'()*+,;=~:@"
+_QUOTE_TAG = ' <span class="tag">quote</span>'
+
+
+def json_script(value: object, element_id: str) -> SafeString:
+    """``value`` as JSON in a ``<script type="application/json">`` element, as ``json_script`` writes it."""
+    text = orjson.dumps(value).decode().translate(_JSON_ESCAPES)
+    return SafeString(f'<script id="{escape(element_id)}" type="application/json">{text}</script>')
+
+
+def route(name: str, arity: int) -> Callable[..., str]:
+    """A function of ``arity`` path segments giving ``reverse(name, args=...)``, reversing only once."""
+    marks = [f"__arg{i}__" for i in range(arity)]
+    pattern = reverse(name, args=marks)
+
+    def url(*args: object) -> str:
+        out = pattern
+        for mark, value in zip(marks, args, strict=True):
+            out = out.replace(mark, quote(str(value), safe=_SEGMENT_SAFE), 1)
+        return out
+
+    return url
+
+
+def matrix_table(*, suppliers: list[dict], recipients: list[dict], cells: dict[tuple[str, str], dict],
+                 pair_url: Callable[[str, str], str], actor_url: Callable[[str], str]) -> tuple[SafeString, SafeString]:
+    """The head row and the body of the matrix's table: a link per non-empty cell to its pair."""
+    head = "".join(f'<th scope="col"><a href="{actor_url(r["code"])}" title="{escape(r["name"])}">'
+                   f'{escape(r["code"])}</a></th>' for r in recipients)
+    names = {r["code"]: escape(r["name"]) for r in recipients}
+    rows = []
+    for s in suppliers:
+        code, name = s["code"], escape(s["name"])
+        out = [f'<tr><th scope="row"><a href="{actor_url(code)}" title="{name}">{escape(code)}</a></th>']
+        for r in recipients:
+            cell = cells.get((code, r["code"]))
+            if cell is None or not (cell["transfers"] or cell["statements"]):
+                out.append("<td></td>")
+                continue
+            t, st = cell["transfers"], cell["statements"]
+            out.append(f'<td><a href="{pair_url(code, r["code"])}" data-pair="{escape(code)}-{escape(r["code"])}"'
+                       f' title="{name} → {names[r["code"]]}: {t} transfers, {st} statements">{t + st}</a></td>')
+        out.append("</tr>")
+        rows.append("".join(out))
+    return SafeString(head), SafeString("\n".join(rows))
+
+
+def evidence_rows(items: Iterable[dict]) -> SafeString:
+    """Table rows of transfers or statements (the explore views' item dicts) with their evidence and article."""
+    rows = []
+    for item in items:
+        date = item["date"]
+        when = f'<time datetime="{date}">{date}</time>' if date else "no date"
+        if item["kind"] == "transfer":
+            status = escape(item["status"])
+            what = (f'<td><span class="status-tag status-{status}">{status}</span></td>'
+                    f'<td>{escape(", ".join(item["weapons"]))}</td>')
+        else:
+            what = (f'<td>{escape(item["speaker"] or "")}{", " + escape(item["title"]) if item["title"] else ""}'
+                    f'{_QUOTE_TAG if item["direct_quote"] else ""}</td>')
+        article = item["article"]
+        source = f' ({escape(article["source"])})' if article["source"] else ""
+        rows.append(f'<tr id="{item["kind"]}-{item["id"]}"><td>{when}</td>{what}'
+                    f'<td><blockquote class="evidence">{escape(item["evidence"])}</blockquote></td>'
+                    f'<td><a href="{escape(article["url"])}">{escape(article["title"])}</a>{source}</td></tr>')
+    return SafeString("\n".join(rows))
+
+
+def link_rows(links: Iterable[dict], actor_url: Callable[[str], str]) -> SafeString:
+    """Table rows of the network's links (with their pair's ``url``): supplier, recipient, counts."""
+    return SafeString("\n".join(
+        f'<tr><td><a href="{actor_url(link["supplier"])}">{escape(link["supplier"])}</a></td>'
+        f'<td><a href="{actor_url(link["recipient"])}">{escape(link["recipient"])}</a></td>'
+        f'<td><a href="{escape(link["url"])}">{link["transfers"]}</a></td><td>{link["statements"]}</td></tr>'
+        for link in links))
