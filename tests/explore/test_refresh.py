@@ -39,7 +39,7 @@ def test_a_rebuild_keeps_each_view_s_name_indexes_and_definition():
     assert _indexes_and_definitions() == before  # nothing named *_next is left behind either
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_reader_during_the_swap_waits_for_it_and_reads_the_new_summary():
     store_stories()
     with connection.cursor() as cursor:

@@ -104,12 +104,17 @@ class Matrix:
     records: int = 0
 
 
-def _pairs_sql(filters: RelationFilters, params: dict) -> str:
-    """A query of (supplier_id, recipient_id, transfers, statements) per pair under ``filters``."""
+def _pairs_sql(filters: RelationFilters, params: dict, *, only_shown: bool = False) -> str:
+    """A query of (supplier_id, recipient_id, transfers, statements) per pair under ``filters``.
+
+    ``only_shown``: only the pairs of the suppliers ``%(suppliers)s`` and the
+    recipients ``%(recipients)s`` (read through each summary's pair index).
+    """
     statuses = [s for s in filters.statuses if s in STATUSES]
+    pairs = ["supplier_id = ANY(%(suppliers)s) AND recipient_id = ANY(%(recipients)s)"] if only_shown else []
     if filters.weapon:
         params["weapon"] = filters.weapon.strip().lower()
-        where = ["weapon_key = %(weapon)s"]
+        where = ["weapon_key = %(weapon)s", *pairs]
         if statuses:
             params["statuses"] = statuses
             where.append("status = ANY(%(statuses)s)")
@@ -122,13 +127,20 @@ def _pairs_sql(filters: RelationFilters, params: dict) -> str:
         transfers = " + ".join(columns)  # names from the closed set of statuses, never from input
         statements = "statements" if filters.counts_statements else "0"
         return (f"SELECT supplier_id, recipient_id, ({transfers})::bigint AS transfers,"
-                f" {statements}::bigint AS statements FROM tracker_relation")
-    # One row per pair and year, a column per status (names from the closed set, never from input).
-    transfers = " + ".join(statuses) if statuses else "transfers"
-    statements = "statements" if filters.counts_statements else "0"
+                f" {statements}::bigint AS statements FROM tracker_relation WHERE {' AND '.join(pairs or ['true'])}")
+    transfers, statements = _year_columns(filters)
     return (f"SELECT supplier_id, recipient_id, sum({transfers})::bigint AS transfers,"
             f" sum({statements})::bigint AS statements FROM tracker_relation_year"
-            f" WHERE {' AND '.join(_year_where(filters, params))} GROUP BY supplier_id, recipient_id")
+            f" WHERE {' AND '.join(pairs + _year_where(filters, params))} GROUP BY supplier_id, recipient_id")
+
+
+def _year_columns(filters: RelationFilters) -> tuple[str, str]:
+    """The per-year summaries' expressions of the transfers and the statements counted under ``filters``.
+
+    One column per status: names from the closed set, never from input.
+    """
+    statuses = [s for s in filters.statuses if s in STATUSES]
+    return (" + ".join(statuses) if statuses else "transfers"), ("statements" if filters.counts_statements else "0")
 
 
 def _year_where(filters: RelationFilters, params: dict) -> list[str]:
@@ -142,23 +154,27 @@ def _year_where(filters: RelationFilters, params: dict) -> list[str]:
     return where or ["true"]
 
 
-# Every count is a bigint: a sum of bigints is numeric, which UNION ALL would
-# impose on the whole column and psycopg would return as Decimal.
-_MATRIX_SQL = """
-WITH p AS MATERIALIZED (
-    SELECT * FROM ({pairs}) q WHERE transfers + statements > 0
-), sup AS (
-    SELECT supplier_id AS id, sum(transfers + statements)::bigint AS total FROM p
-     GROUP BY supplier_id ORDER BY total DESC, supplier_id LIMIT %(top)s
-), rec AS (
-    SELECT recipient_id AS id, sum(transfers + statements)::bigint AS total FROM p
-     GROUP BY recipient_id ORDER BY total DESC, recipient_id LIMIT %(top)s
-)
-SELECT 'cell', p.supplier_id, p.recipient_id, p.transfers, p.statements
-  FROM p WHERE p.supplier_id IN (SELECT id FROM sup) AND p.recipient_id IN (SELECT id FROM rec)
-UNION ALL SELECT 'supplier', id, NULL, total, NULL FROM sup
-UNION ALL SELECT 'recipient', id, NULL, total, NULL FROM rec
-UNION ALL SELECT 'all', NULL, NULL, count(*), sum(transfers + statements)::bigint FROM p
+# Each supplier's and each recipient's records, and the number of pairs and
+# records, in one pass over the pairs (no pair row leaves the database); then
+# the cells of the shown suppliers and recipients alone. Every count is a
+# bigint: a sum of bigints is numeric, which psycopg would return as Decimal.
+_MATRIX_TOTALS_SQL = """
+SELECT supplier_id, recipient_id, sum(transfers + statements)::bigint, count(*)
+  FROM ({pairs}) p WHERE transfers + statements > 0
+ GROUP BY GROUPING SETS ((supplier_id), (recipient_id), ())
+"""
+_MATRIX_CELLS_SQL = "SELECT * FROM ({pairs}) p WHERE transfers + statements > 0"
+# With years and no weapon the same totals come from the per-actor summary,
+# which is the per-pair one summed, and the pairs are counted without summing.
+_MATRIX_ACTOR_TOTALS_SQL = """
+SELECT CASE side WHEN 'supplied' THEN actor_id END, CASE side WHEN 'received' THEN actor_id END,
+       sum({records})::bigint, NULL
+  FROM tracker_relation_actor_year WHERE {years}
+ GROUP BY side, actor_id HAVING sum({records}) > 0
+UNION ALL
+SELECT NULL, NULL, (SELECT sum({records})::bigint FROM tracker_relation_actor_year WHERE side = 'supplied' AND {years}),
+       count(*) FROM (SELECT DISTINCT supplier_id, recipient_id FROM tracker_relation_year
+                       WHERE {years} AND {records} > 0) p
 """
 
 
@@ -166,23 +182,40 @@ def _actors(ids: set[int]) -> dict[int, Actor]:
     return {a.pk: a for a in Actor.objects.filter(pk__in=ids).only("code", "name", "kind")}
 
 
+def _largest(totals: dict[int, int], top: int) -> list[int]:
+    return sorted(totals, key=lambda pk: (-totals[pk], pk))[:top]
+
+
 def relation_matrix(*, filters: RelationFilters, top: int = 25) -> Matrix:
     """The ``top`` largest suppliers by the ``top`` largest recipients, with every pair's counts."""
-    params: dict = {"top": top}
-    sql = _MATRIX_SQL.format(pairs=_pairs_sql(filters, params))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    actors = _actors({r[1] for r in rows if r[1] is not None} | {r[2] for r in rows if r[2] is not None})
     matrix = Matrix()
-    for kind, a, b, x, y in rows:
-        if kind == "cell":
-            matrix.cells.append({"supplier": actors[a].code, "recipient": actors[b].code,
-                                 "transfers": x, "statements": y})
-        elif kind in ("supplier", "recipient"):
-            getattr(matrix, kind + "s").append({"code": actors[a].code, "name": actors[a].name, "total": x})
+    params: dict = {}
+    supplied: dict[int, int] = {}
+    received: dict[int, int] = {}
+    with connection.cursor() as cursor:
+        if filters.weapon or (filters.year_from is None and filters.year_to is None):
+            sql = _MATRIX_TOTALS_SQL.format(pairs=_pairs_sql(filters, params))
         else:
-            matrix.pairs, matrix.records = x, y or 0
+            sql = _MATRIX_ACTOR_TOTALS_SQL.format(records=" + ".join(_year_columns(filters)),
+                                                  years=" AND ".join(_year_where(filters, params)))
+        cursor.execute(sql, params)
+        for supplier, recipient, records, pairs in cursor.fetchall():
+            if supplier is not None:
+                supplied[supplier] = records
+            elif recipient is not None:
+                received[recipient] = records
+            else:
+                matrix.pairs, matrix.records = pairs, records or 0
+        suppliers, recipients = _largest(supplied, top), _largest(received, top)
+        params = {"suppliers": suppliers, "recipients": recipients}
+        cursor.execute(_MATRIX_CELLS_SQL.format(pairs=_pairs_sql(filters, params, only_shown=True)), params)
+        cells = cursor.fetchall()
+    actors = _actors(set(suppliers) | set(recipients))
+    matrix.cells = [{"supplier": actors[a].code, "recipient": actors[b].code, "transfers": t, "statements": st}
+                    for a, b, t, st in cells]
+    matrix.suppliers = [{"code": actors[pk].code, "name": actors[pk].name, "total": supplied[pk]} for pk in suppliers]
+    matrix.recipients = [{"code": actors[pk].code, "name": actors[pk].name, "total": received[pk]}
+                         for pk in recipients]
     for axis in (matrix.suppliers, matrix.recipients):
         axis.sort(key=lambda row: (-row["total"], row["code"]))
     return matrix
