@@ -17,8 +17,6 @@ import orjson
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-# What Django's json_script escapes, so that the data cannot close its <script> element.
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 # What reverse() leaves unquoted in a path segment (RFC 3986 sub-delimiters, ":", "@", "~").
 _SEGMENT_SAFE = "!$&'()*+,;=~:@"
 _QUOTE_TAG = ' <span class="tag">quote</span>'
@@ -26,20 +24,29 @@ _QUOTE_TAG = ' <span class="tag">quote</span>'
 
 def json_script(value: object, element_id: str) -> SafeString:
     """``value`` as JSON in a ``<script type="application/json">`` element, as ``json_script`` writes it."""
-    text = orjson.dumps(value).decode().translate(_JSON_ESCAPES)
+    # What Django's json_script escapes, so that the data cannot close its <script>
+    # element; str.replace rather than str.translate, which maps character by character.
+    text = orjson.dumps(value).decode().replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
     return SafeString(f'<script id="{escape(element_id)}" type="application/json">{text}</script>')
 
 
 def route(name: str, arity: int) -> Callable[..., str]:
-    """A function of ``arity`` path segments giving ``reverse(name, args=...)``, reversing only once."""
+    """A function of ``arity`` path segments giving ``reverse(name, args=...)``, reversing only once.
+
+    Each URL is made once per function (a matrix links each pair from its table and its chart).
+    """
     marks = [f"__arg{i}__" for i in range(arity)]
     pattern = reverse(name, args=marks)
+    made: dict[tuple, str] = {}
 
     def url(*args: object) -> str:
-        out = pattern
-        for mark, value in zip(marks, args, strict=True):
-            out = out.replace(mark, quote(str(value), safe=_SEGMENT_SAFE), 1)
-        return out
+        if args not in made:
+            out = pattern
+            for mark, value in zip(marks, map(str, args), strict=True):
+                segment = value if value.isascii() and value.isalnum() else quote(value, safe=_SEGMENT_SAFE)
+                out = out.replace(mark, segment, 1)
+            made[args] = out
+        return made[args]
 
     return url
 
@@ -49,19 +56,19 @@ def matrix_table(*, suppliers: list[dict], recipients: list[dict], cells: dict[t
     """The head row and the body of the matrix's table: a link per non-empty cell to its pair."""
     head = "".join(f'<th scope="col"><a href="{actor_url(r["code"])}" title="{escape(r["name"])}">'
                    f'{escape(r["code"])}</a></th>' for r in recipients)
-    names = {r["code"]: escape(r["name"]) for r in recipients}
+    columns = [(r["code"], escape(r["code"]), escape(r["name"])) for r in recipients]
     rows = []
     for s in suppliers:
-        code, name = s["code"], escape(s["name"])
-        out = [f'<tr><th scope="row"><a href="{actor_url(code)}" title="{name}">{escape(code)}</a></th>']
-        for r in recipients:
-            cell = cells.get((code, r["code"]))
+        code, shown, name = s["code"], escape(s["code"]), escape(s["name"])
+        out = [f'<tr><th scope="row"><a href="{actor_url(code)}" title="{name}">{shown}</a></th>']
+        for other, other_shown, other_name in columns:
+            cell = cells.get((code, other))
             if cell is None or not (cell["transfers"] or cell["statements"]):
                 out.append("<td></td>")
                 continue
             t, st = cell["transfers"], cell["statements"]
-            out.append(f'<td><a href="{pair_url(code, r["code"])}" data-pair="{escape(code)}-{escape(r["code"])}"'
-                       f' title="{name} → {names[r["code"]]}: {t} transfers, {st} statements">{t + st}</a></td>')
+            out.append(f'<td><a href="{pair_url(code, other)}" data-pair="{shown}-{other_shown}"'
+                       f' title="{name} → {other_name}: {t} transfers, {st} statements">{t + st}</a></td>')
         out.append("</tr>")
         rows.append("".join(out))
     return SafeString(head), SafeString("\n".join(rows))
