@@ -184,20 +184,27 @@ def time_queries(api: Api, plan: list[tuple[str, list[str]]], repeat: int, budge
 def django_capture(token: str, path: str) -> tuple[int, list[dict], float]:
     """Run one request in-process and capture its SQL: (status, queries, seconds).
 
-    Without the cache: the explore pages would otherwise answer from what their
-    timed requests cached, and show none of the SQL their first request ran.
+    Without the explore pages' cache: they would otherwise answer from what
+    their timed requests cached, and show none of the SQL their first request ran.
     """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     import django
 
     django.setup()
     from django.db import connection
-    from django.test import Client, override_settings
+    from unittest import mock
+
+    from django.core.cache.backends.dummy import DummyCache
+    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from tracker.explore import selectors as explore_selectors
+
     client = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION=f"Token {token}")
-    no_cache = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    with override_settings(CACHES=no_cache), CaptureQueriesContext(connection) as ctx:
+    no_cache = DummyCache("explore", {})
+    # create=True: the same script also measures code from before this cache.
+    uncached = mock.patch.object(explore_selectors, "cache", no_cache, create=True)
+    with uncached, CaptureQueriesContext(connection) as ctx:
         t = time.perf_counter()
         resp = client.get(path)
         if getattr(resp, "streaming", False):
@@ -309,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
             f"({'flat' if abs(p1 - p0) < 25 else 'NOT flat'}: {p0:.0f} MB at {r0} rows, {p1:.0f} MB at {r1})", 50)
 
     # Plans and query counts, in-process with the same settings and database.
-    print("\n  queries per request (in-process, Django's own capture, no cache):")
+    print("\n  queries per request (in-process, Django's own capture, explore pages uncached):")
     captured = {}
     for r in results:
         status, queries, dt = django_capture(args.token, r["slowest_path"])
