@@ -22,6 +22,8 @@ from tracker.explore.forms import MatrixForm, NetworkForm
 # A pair's timeline shows its newest records, up to this many of each kind; the
 # per-year chart above it counts them all.
 TIMELINE_LIMIT = 300
+# What the pair's chart reads of each item (the rest is in its table row).
+_CHART_FIELDS = frozenset({"kind", "id", "date", "status", "weapons", "speaker", "title", "direct_quote"})
 
 
 def _common(generation: selectors.Generation) -> dict:
@@ -100,8 +102,11 @@ def pair(request: HttpRequest, supplier: str, recipient: str) -> HttpResponse:
                   for s in selectors.pair_statements(supplier=sup, recipient=rec, limit=TIMELINE_LIMIT)]
     items = transfers + statements
     # Room for what a pair will also have once deals are recorded (issue 17): more
-    # kinds of item on the same time axis, each with its evidence.
-    timeline = {"supplier": sup.code, "recipient": rec.code, "statuses": list(selectors.STATUSES), "items": items,
+    # kinds of item on the same time axis, each with its evidence. The chart's data
+    # holds what places and names a mark; its evidence and article are read from
+    # the item's table row (pair.js), not written into the page twice.
+    timeline = {"supplier": sup.code, "recipient": rec.code, "statuses": list(selectors.STATUSES),
+                "items": [{k: v for k, v in i.items() if k in _CHART_FIELDS} for i in items],
                 "years": selectors.pair_years(supplier=sup, recipient=rec)}
     context = {
         **_common(generation), "supplier": sup, "recipient": rec, "timeline": timeline,
