@@ -58,3 +58,28 @@ def test_evidence_rows_escape_the_article_text():
     assert '<tr id="transfer-1"><td><time datetime="2016-07-19">2016-07-19</time></td>' in rows
     assert 'T-90, &lt;b&gt;' in rows
     assert '<tr id="statement-2"><td>no date</td><td>A &lt;B&gt; <span class="tag">quote</span></td>' in rows
+
+
+def test_year_rows_put_undated_records_in_their_own_row_and_say_when_there_are_none():
+    years = [{"year": 2016, "transfers": 2, "statements": 1, "by_status": [1, 1, 0, 0, 0, 0, 0]},
+             {"year": None, "transfers": 1, "statements": 0, "by_status": [0, 0, 0, 0, 1, 0, 0]}]
+    assert str(rendering.year_rows(years)) == (
+        '<tr><th scope="row">2016</th><td>2</td><td>1</td></tr><tr><th scope="row">no date</th><td>1</td><td>0</td></tr>')
+    assert str(rendering.year_rows(years, by_status=True)).startswith(
+        '<tr><th scope="row">2016</th><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td>')
+    assert str(rendering.year_rows([], by_status=True)) == '<tr><td colspan="9">None on record.</td></tr>'
+
+
+def test_partner_rows_and_officials_escape_names():
+    partner = {"code": "ARM", "name": HOSTILE, "transfers": 3, "statements": 4, "url": "/explore/actor/ARM/",
+               "pair_url": "/explore/pair/RUS/ARM/"}
+    rows = str(rendering.partner_rows([partner], actor="RUS", side="recipient"))
+    assert "<script>" not in rows and '<a href="/explore/pair/RUS/ARM/">RUS → ARM</a>' in rows
+    assert "<td>3</td><td>4</td>" in rows
+    assert '<a href="/explore/pair/RUS/ARM/">ARM → RUS</a>' in str(
+        rendering.partner_rows([partner], actor="RUS", side="supplier"))
+
+    class Official:
+        name, title, organization = "A <B>", "Minister & C", ""
+
+    assert str(rendering.official_items([Official()])) == "<li>A &lt;B&gt;, Minister &amp; C</li>"

@@ -17,6 +17,8 @@ import orjson
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
+from tracker.explore.selectors import STATUSES
+
 # What reverse() leaves unquoted in a path segment (RFC 3986 sub-delimiters, ":", "@", "~").
 _SEGMENT_SAFE = "!$&'()*+,;=~:@"
 _QUOTE_TAG = ' <span class="tag">quote</span>'
@@ -102,3 +104,36 @@ def link_rows(links: Iterable[dict], actor_url: Callable[[str], str]) -> SafeStr
         f'<td><a href="{actor_url(link["recipient"])}">{escape(link["recipient"])}</a></td>'
         f'<td><a href="{escape(link["url"])}">{link["transfers"]}</a></td><td>{link["statements"]}</td></tr>'
         for link in links))
+
+
+def year_rows(years: list[dict], *, by_status: bool = False) -> SafeString:
+    """Table rows of a per-year summary: the year, then each status's transfers or all transfers, and the
+    statements; a row saying so when there is none."""
+    if not years:
+        return SafeString(f'<tr><td colspan="{len(STATUSES) + 2 if by_status else 3}">None on record.</td></tr>')
+    rows = []
+    for y in years:
+        counts = y["by_status"] if by_status else [y["transfers"]]
+        cells = "".join(f"<td>{n}</td>" for n in (*counts, y["statements"]))
+        rows.append(f'<tr><th scope="row">{y["year"] or "no date"}</th>{cells}</tr>')
+    return SafeString("".join(rows))
+
+
+def partner_rows(partners: list[dict], *, actor: str, side: str) -> SafeString:
+    """Table rows of an actor's largest partners (with their ``url`` and ``pair_url``): name, counts, pair."""
+    shown = escape(actor)
+    rows = []
+    for p in partners:
+        code = escape(p["code"])
+        pair = f"{shown} → {code}" if side == "recipient" else f"{code} → {shown}"
+        rows.append(f'<tr><th scope="row"><a href="{escape(p["url"])}">{escape(p["name"])}</a></th>'
+                    f'<td>{p["transfers"]}</td><td>{p["statements"]}</td>'
+                    f'<td><a href="{escape(p["pair_url"])}">{pair}</a></td></tr>')
+    return SafeString("".join(rows))
+
+
+def official_items(officials: Iterable) -> SafeString:
+    """List items of officials: name, title, (organisation)."""
+    return SafeString("".join(
+        f"<li>{escape(o.name)}{', ' + escape(o.title) if o.title else ''}"
+        f"{' (' + escape(o.organization) + ')' if o.organization else ''}</li>" for o in officials))

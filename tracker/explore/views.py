@@ -113,6 +113,7 @@ def pair(request: HttpRequest, supplier: str, recipient: str) -> HttpResponse:
         "timeline_data": rendering.json_script(timeline, "timeline-data"),
         "transfers": transfers, "statements": statements,
         "transfer_rows": rendering.evidence_rows(transfers), "statement_rows": rendering.evidence_rows(statements),
+        "year_rows": rendering.year_rows(timeline["years"], by_status=True),
         "totals": selectors.pair_totals(supplier=sup, recipient=rec), "limit": TIMELINE_LIMIT,
         "undated": sum(1 for i in items if i["date"] is None),
         "reverse_url": rendering.route("explore:pair", 2)(rec.code, sup.code),
@@ -139,10 +140,15 @@ def actor(request: HttpRequest, code: str) -> HttpResponse:
     statements = [_statement_item(s, url) for s in selectors.actor_statements(actor=subject)]
     years = selectors.actor_years(actor=subject)
     chart = {"code": subject.code, "statuses": list(selectors.STATUSES), **years}
+    partners = _partner_links(subject, selectors.summary_cached(generation, selectors.actor_partners, actor=subject))
+    tables = {
+        "supplied": rendering.year_rows(years["supplied"]), "received": rendering.year_rows(years["received"]),
+        "recipients": rendering.partner_rows(partners["recipients"], actor=subject.code, side="recipient"),
+        "suppliers": rendering.partner_rows(partners["suppliers"], actor=subject.code, side="supplier"),
+        "officials": rendering.official_items(officials),
+    }
     context = {
-        **_common(generation), "actor": subject, "years": years,
-        "partners": _partner_links(subject, selectors.summary_cached(generation, selectors.actor_partners,
-                                                                     actor=subject)),
+        **_common(generation), "actor": subject, "years": years, "partners": partners, "tables": tables,
         "officials": officials, "official_count": official_count, "statements": statements,
         "statement_rows": rendering.evidence_rows(statements),
         "chart": chart, "chart_data": rendering.json_script(chart, "actor-data"),
