@@ -146,10 +146,16 @@ def test_the_pair_page_shows_its_timeline_with_evidence_and_article_links(reader
     kinds = sorted((i["kind"], i["date"], i.get("status")) for i in timeline["items"])
     assert kinds == [("statement", "2016-07-19", None), ("statement", "2019-03-02", None),
                      ("transfer", "2016-07-19", "delivered"), ("transfer", "2019-03-02", "contracted")]
-    transfer = next(i for i in timeline["items"] if i["kind"] == "transfer" and i["status"] == "delivered")
+    transfer = next(i for i in page.context["transfers"] if i["status"] == "delivered")
     assert transfer["evidence"] == "Russia has delivered T-90 systems to Armenia (story 0)."
     # A reader who is not staff reads the article through the API.
     assert transfer["article"]["url"] == f"/api/articles/{stories[0].pk}/"
+    # The chart finds each mark's evidence and article in the mark's table row (pair.js).
+    html = page.content.decode()
+    row = re.search(rf'<tr id="transfer-{transfer["id"]}">(.*?)</tr>', html).group(1)
+    assert '<blockquote class="evidence">Russia has delivered T-90 systems to Armenia (story 0).</blockquote>' in row
+    assert row.endswith(f'<td><a href="/api/articles/{stories[0].pk}/">Russia and Armenia, story 0</a> (TASS)</td>')
+    assert all(not {"evidence", "article"} & set(i) for i in timeline["items"])
     assert [(y["year"], y["delivered"], y["contracted"], y["statements"]) for y in timeline["years"]] == [
         (2016, 1, 0, 1), (2019, 0, 1, 1)]
     html = page.content.decode()
@@ -161,7 +167,7 @@ def test_staff_follow_evidence_to_the_admin_article_page(stories, django_user_mo
     from tests.admin.conftest import signed_in, staff_in
 
     page = signed_in(staff_in(django_user_model, "vera", "viewer")).get("/explore/pair/RUS/ARM/")
-    urls = {i["article"]["url"] for i in page.context["timeline"]["items"]}
+    urls = {i["article"]["url"] for i in page.context["transfers"] + page.context["statements"]}
     assert f"/admin/tracker/article/{stories[0].pk}/change/" in urls
 
 

@@ -17,6 +17,8 @@ from django.urls import reverse
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
+from tracker.explore.rendering import route
+
 
 def reader_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @functools.wraps(view)
@@ -35,9 +37,10 @@ def reader_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     return wrapped
 
 
-def article_url(request: HttpRequest, article_id: int) -> str:
-    """Where an article's evidence is read in full: its admin page for staff who may view it, else the API."""
+def article_url(request: HttpRequest) -> Callable[[int], str]:
+    """Where an article's evidence is read in full, by article id: its admin page for staff who may
+    view it, else the API. The reader's permission is looked up and the route reversed once."""
     user = request.user
     if user.is_authenticated and user.is_staff and user.has_perm("tracker.view_article"):
-        return reverse("admin:tracker_article_change", args=[article_id])
-    return reverse("article-detail", args=[article_id])
+        return route("admin:tracker_article_change", 1)
+    return route("article-detail", 1)

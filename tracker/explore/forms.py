@@ -27,7 +27,8 @@ class RelationFilterForm(forms.Form):
     def filters(self) -> RelationFilters:
         data = self.cleaned_data
         return RelationFilters(year_from=data.get("year_from"), year_to=data.get("year_to"),
-                               statuses=tuple(data.get("status") or ()), weapon=(data.get("weapon") or "").strip())
+                               statuses=tuple(s for s in STATUSES if s in (data.get("status") or ())),
+                               weapon=(data.get("weapon") or "").strip())
 
 
 class MatrixForm(RelationFilterForm):

@@ -15,13 +15,24 @@
     return (item.direct_quote ? "Quote" : "Statement") + " by " + item.speaker + (item.title ? ", " + item.title : "");
   }
 
+  // The evidence and the article of an item, from its row in the tables below the chart
+  // (written once in the page, read here).
+  function record(item) {
+    var row = document.getElementById(item.kind + "-" + item.id);
+    var cells = row.getElementsByTagName("td");
+    var article = cells[cells.length - 1];
+    return { evidence: row.querySelector(".evidence").textContent,
+             url: article.querySelector("a").getAttribute("href"), article: article.textContent };
+  }
+
   function showEvidence(item) {
     var panel = document.getElementById("evidence");
+    var found = record(item);
     document.getElementById("evidence-heading").textContent = item.date + " · " + describe(item);
-    document.getElementById("evidence-text").textContent = item.evidence;
+    document.getElementById("evidence-text").textContent = found.evidence;
     var link = document.getElementById("evidence-link");
-    link.href = item.article.url;
-    link.textContent = item.article.title + (item.article.source ? " (" + item.article.source + ")" : "");
+    link.href = found.url;
+    link.textContent = found.article;
     panel.style.borderLeftColor = item.kind === "transfer" ? Explore.statusColor(item.status) : Explore.cssColor("--statement");
     panel.hidden = false;
   }
@@ -48,9 +59,9 @@
       tooltip: {
         trigger: "item", confine: true, extraCssText: "max-width: 480px; white-space: normal;",
         formatter: function (p) {
-          var i = p.data.item;
-          return "<b>" + Explore.esc(i.date + " · " + describe(i)) + "</b><br>“" + Explore.esc(Explore.clip(i.evidence, 320)) +
-            "”<br><i>" + Explore.esc(i.article.title) + "</i>";
+          var i = p.data.item, found = record(i);
+          return "<b>" + Explore.esc(i.date + " · " + describe(i)) + "</b><br>“" + Explore.esc(Explore.clip(found.evidence, 320)) +
+            "”<br><i>" + Explore.esc(found.article) + "</i>";
         }
       },
       grid: { left: 100, right: 30, top: 40, bottom: 70 },
