@@ -13,7 +13,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.explore.conftest import Story, extraction, store
+from tests.explore.conftest import STORIES, Story, extraction, store, store_stories
 from tracker import services
 from tracker.explore import selectors
 from tracker.explore.selectors import RelationFilters
@@ -97,3 +97,25 @@ def test_the_pages_show_the_new_figures_once_the_summaries_are_refreshed(stories
     assert rus_arm() == (3, 3)
     years = client.get("/explore/actor/RUS/").context["years"]["supplied"]
     assert [(y["year"], y["delivered"], y["statements"]) for y in years] == [(2016, 1, 2), (2019, 0, 1), (2020, 1, 1)]
+
+
+def test_a_story_s_transfers_count_once_in_every_summary_as_in_the_relations_summary(db):
+    # The same wire story twice (two articles, one Story) and an article of its own.
+    from tracker.deals_models import ArticleStory
+    from tracker.deals_models import Story as StoryRow
+
+    first, copy, other = store_stories([STORIES[0], STORIES[0], STORIES[1]])
+    story = StoryRow.objects.create(first_article=first)
+    ArticleStory.objects.bulk_create([ArticleStory(article=a, story=story) for a in (first, copy)])
+    ArticleStory.objects.create(article=other, story=StoryRow.objects.create(first_article=other))
+    services.relations_refresh(force=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT year, transfers, delivered FROM tracker_relation_year WHERE transfers > 0"
+                       " ORDER BY year")
+        assert cursor.fetchall() == [(2016, 1, 1), (2019, 1, 0)]
+        cursor.execute("SELECT sum(transfers) FROM tracker_relation_weapon")
+        assert cursor.fetchone()[0] == 2
+        cursor.execute("SELECT transfers FROM tracker_relation")
+        assert cursor.fetchall() == [(2,)]
+        cursor.execute("SELECT transfers FROM tracker_relation_actor_year WHERE side = 'supplied' ORDER BY year")
+        assert cursor.fetchall() == [(1,), (1,)]
