@@ -204,25 +204,18 @@ def _place(cursor, wants: list[Want], existing: dict, candidates: dict[tuple[int
 def _write_events(cursor, article_id: int, date: dt.date, wants: list[Want], deal_of: list[int],
                   now: dt.datetime) -> list[tuple[int, int]]:
     """Insert or update the article's events in one statement; (event, deal) of each."""
-    def col(get):
-        return [get(w) for w in wants]
-
-    q = col(lambda w: w.quantity or (None, None, None))
-    v = col(lambda w: w.value or (None, "", None, None))
-    cursor.execute(SQL["upsert_events"], {
-        "article": article_id, "date": date, "deals": deal_of,
-        "transfers": col(lambda w: w.transfer.pk), "suppliers": col(lambda w: w.supplier_id),
-        "recipients": col(lambda w: w.recipient_id), "keys": col(lambda w: w.system_key),
-        "systems": col(lambda w: w.system_id),
-        "weapons": col(lambda w: orjson.dumps([x[:200] for x in w.weapons]).decode()),
-        "statuses": col(lambda w: w.transfer.status),
-        "quantities": [x[0] for x in q], "quantity_starts": [x[1] for x in q], "quantity_ends": [x[2] for x in q],
-        "amounts": [x[0] for x in v], "currencies": [x[1] for x in v], "value_starts": [x[2] for x in v],
-        "value_ends": [x[3] for x in v], "evidences": col(lambda w: w.transfer.evidence),
-        "evidence_starts": col(lambda w: w.transfer.evidence_start),
-        "evidence_ends": col(lambda w: w.transfer.evidence_end),
-        "confidences": col(lambda w: w.transfer.confidence),
-    })
+    rows = []
+    for i, (w, deal) in enumerate(zip(wants, deal_of, strict=True)):
+        t, q, v = w.transfer, w.quantity or (None, None, None), w.value or (None, "", None, None)
+        rows.append({
+            "i": i, "deal": deal, "transfer": t.pk, "s": w.supplier_id, "r": w.recipient_id, "key": w.system_key,
+            "sys": w.system_id, "weapons": [x[:200] for x in w.weapons], "st": t.status,
+            "q": q[0], "qs": q[1], "qe": q[2], "va": None if v[0] is None else str(v[0]), "vc": v[1],
+            "vs": v[2], "ve": v[3], "ev": t.evidence, "es": t.evidence_start, "ee": t.evidence_end,
+            "conf": t.confidence,
+        })
+    cursor.execute(SQL["upsert_events"], {"article": article_id, "date": date,
+                                          "events": orjson.dumps(rows).decode()})
     return [(pk, deal) for pk, deal in cursor.fetchall()]
 
 

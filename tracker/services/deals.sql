@@ -63,20 +63,18 @@ RETURNING id;
 -- name: upsert_events
 -- The article's events: new ones inserted in their deal, those of the same
 -- (article, supplier, recipient, system) updated in place, keeping their deal.
--- Weapons come as one JSON array per event (arrays of arrays do not unnest by row).
+-- The rows come as one JSON array (one parameter, whatever the number of events).
 INSERT INTO tracker_dealevent (deal_id, article_id, transfer_id, supplier_id, recipient_id, system_key, system_id,
                                weapons, date, status, quantity, quantity_start, quantity_end, value_amount,
                                value_currency, value_start, value_end, evidence, evidence_start, evidence_end,
                                confidence, counted, curated)
-SELECT deal, %(article)s, transfer, s, r, key, sys, ARRAY(SELECT jsonb_array_elements_text(weapons::jsonb)),
+SELECT deal, %(article)s, transfer, s, r, key, sys, ARRAY(SELECT jsonb_array_elements_text(weapons)),
        %(date)s, st, q, qs, qe, va, vc, vs, ve, ev, es, ee, conf, true, false
-  FROM unnest(%(deals)s::bigint[], %(transfers)s::bigint[], %(suppliers)s::bigint[], %(recipients)s::bigint[],
-              %(keys)s::text[], %(systems)s::bigint[], %(weapons)s::text[], %(statuses)s::text[],
-              %(quantities)s::bigint[], %(quantity_starts)s::bigint[], %(quantity_ends)s::bigint[],
-              %(amounts)s::numeric[], %(currencies)s::text[], %(value_starts)s::bigint[], %(value_ends)s::bigint[],
-              %(evidences)s::text[], %(evidence_starts)s::bigint[], %(evidence_ends)s::bigint[],
-              %(confidences)s::float8[])
-       AS u(deal, transfer, s, r, key, sys, weapons, st, q, qs, qe, va, vc, vs, ve, ev, es, ee, conf)
+  FROM jsonb_to_recordset(%(events)s::jsonb)
+       AS u(deal bigint, transfer bigint, s bigint, r bigint, key text, sys bigint, weapons jsonb, st text,
+            q bigint, qs bigint, qe bigint, va numeric, vc text, vs bigint, ve bigint, ev text, es bigint,
+            ee bigint, conf float8, i int)
+ ORDER BY i
     ON CONFLICT (article_id, supplier_id, recipient_id, system_key) DO UPDATE
    SET transfer_id = EXCLUDED.transfer_id, system_id = EXCLUDED.system_id, weapons = EXCLUDED.weapons,
        date = EXCLUDED.date, status = EXCLUDED.status, quantity = EXCLUDED.quantity,

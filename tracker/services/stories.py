@@ -82,7 +82,7 @@ def similarity(a: list[int], b: list[int]) -> float:
 # The earliest articles sharing a band, a page at a time: the first similar
 # enough decides, so a story copied a hundred times costs one page, not a hundred rows.
 _CANDIDATES_SQL = """
-SELECT article_id, story_id, signature FROM tracker_articlestory
+SELECT article_id, story_id, signature::text FROM tracker_articlestory
  WHERE bands && %s::bigint[] AND article_id <> %s AND article_id > %s
  ORDER BY article_id LIMIT %s
 """
@@ -130,6 +130,11 @@ def text_hash(text: str) -> int:
                           signed=True)
 
 
+def _array(values: list[int]) -> str:
+    """An integer array as PostgreSQL's literal: what psycopg would send, without its per-item adaptation."""
+    return "{" + ",".join(map(str, values)) + "}"
+
+
 def article_story_assign(*, article_id: int, clean_text: str, current: StoryState | None = None) -> int:
     """Put the article in the story of its closest earlier near-duplicate, or in a story of its own; its story id.
 
@@ -152,8 +157,8 @@ def article_story_assign(*, article_id: int, clean_text: str, current: StoryStat
                 cursor.execute("UPDATE tracker_articlestory SET text_hash = %s WHERE article_id = %s",
                                [digest, article_id])
                 return current.story_id
-        cursor.execute(_LOCK_BANDS_SQL, [sorted(bands)])
-        best = _closest(cursor, article_id, signature, bands)
+        cursor.execute(_LOCK_BANDS_SQL, [_array(sorted(bands))])
+        best = _closest(cursor, article_id, signature, _array(bands))
         if best is not None:
             score, story_id = best[0], best[2]
         else:
@@ -161,7 +166,7 @@ def article_story_assign(*, article_id: int, clean_text: str, current: StoryStat
             keep = current.story_id is not None and current.first_article_id == article_id
             story_id = current.story_id if keep else None
         cursor.execute(_WRITE_SQL, {"article": article_id, "story": story_id, "similarity": score,
-                                    "signature": signature, "bands": bands, "text_hash": digest,
+                                    "signature": _array(signature), "bands": _array(bands), "text_hash": digest,
                                     "now": timezone.now()})
         return cursor.fetchone()[0]
 
@@ -173,14 +178,15 @@ def _current(article_id: int) -> StoryState:
     return StoryState(*row[:3]) if row else StoryState()
 
 
-def _closest(cursor, article_id: int, signature: list[int], bands: list[int]) -> tuple[float, int, int] | None:
+def _closest(cursor, article_id: int, signature: list[int], bands: str) -> tuple[float, int, int] | None:
     """(similarity, article, story) of the earliest article sharing a band that is similar enough."""
     after, read = 0, 0
     while read < _MAX_CANDIDATES:
         cursor.execute(_CANDIDATES_SQL, [bands, article_id, after, _PAGE])
         page = cursor.fetchall()
         for other_id, story_id, other_signature in page:
-            score = similarity(signature, other_signature)
+            # As text, parsed only for the rows compared (the first usually decides).
+            score = similarity(signature, [int(x) for x in other_signature[1:-1].split(",") if x])
             if score >= settings.STORY_MIN_SIMILARITY:
                 # The earliest near-duplicate's story: every copy joins the first one's.
                 return score, other_id, story_id
