@@ -268,11 +268,12 @@ def article_link_deals_logged(*, article_id: int) -> str:
         return "skipped"
     link_ms = round((time.monotonic() - started) * 1000, 1)
     link_cpu_ms = round((time.process_time() - cpu) * 1000, 1)
-    logger.info("article %s: linked %d events to %d deals (%d new), story %s",
+    logger.info("article %s: linked %d events to %d deals (%d new), story %s%s",
                 article_id, result.events, len(result.deals), result.deals_created, result.story_id,
+                " (unchanged since the last link)" if result.unchanged else "",
                 extra={"event": "deals_linked", "article_id": article_id, "events": result.events,
                        "deals": len(result.deals), "deals_created": result.deals_created,
-                       "link_ms": link_ms, "link_cpu_ms": link_cpu_ms})
+                       "unchanged": result.unchanged, "link_ms": link_ms, "link_cpu_ms": link_cpu_ms})
     return "linked"
 
 
