@@ -141,7 +141,8 @@ def article_link_deals(*, article_id: int) -> LinkResult | None:
         candidates = _candidates(cursor, pairs) if wants else {}
         deal_of = _place(cursor, wants, existing, candidates, article.date, result)
         after = _write_events(cursor, article_id, article.date, wants, deal_of, now) if wants else []
-        kept = [e for key, e in existing.items() if key not in {w.key for w in wants}]
+        given = {w.key for w in wants}
+        kept = [e for key, e in existing.items() if key not in given]
         if kept:
             cursor.execute(SQL["drop_events"], {"events": [e[0] for e in kept]})
             after += [(e[0], e[4]) for e in kept if e[5]]
