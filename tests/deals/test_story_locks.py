@@ -14,7 +14,8 @@ from tracker.deals_models import ArticleStory
 from tracker.services.deals import article_link_deals
 from tracker.services.stories import fingerprint
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Real commits (two connections), and the seeded actors put back for the tests after.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _link_in_thread(article_id: int, errors: list) -> threading.Thread:

@@ -250,9 +250,12 @@ def _link_statements(cursor, catalogue, article_id: int, statements: list, *, he
     candidates = _candidates(cursor, pairs)
     links: list[tuple[int, int]] = []
     for pk, supplier, evidence, recipients in statements:
+        pools = [candidates[(supplier, r)] for r in recipients]
+        if not any(pools):
+            continue  # no deal of its pairs: nothing to link, whatever it names
         named = {e.key for e in find_systems(evidence, catalogue)}
-        for r in recipients:
-            links += [(deal, pk) for deal in matching.statement_deals(named, here, candidates[(supplier, r)])]
+        for pool in pools:
+            links += [(deal, pk) for deal in matching.statement_deals(named, here, pool)]
     links = sorted(set(links))
     cursor.execute(SQL["link_statements"], {"article": article_id, "deals": [d for d, _s in links],
                                             "statements": [s for _d, s in links]})
