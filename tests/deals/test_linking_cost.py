@@ -145,3 +145,17 @@ def test_refresh_takes_the_contracts_quantity_and_the_latest_status_of_the_day()
     # The order's article already counts on this deal: its second event does not.
     assert deal.events_count == 2 and not DealEvent.objects.get(pk=late.pk).counted
     assert (deal.first_event_date, deal.last_event_date) == (dt.date(2018, 5, 1), dt.date(2021, 5, 1))
+
+
+def test_a_deal_opened_since_makes_the_statements_article_link_again():
+    text = ("Russia on schedule with India\n1 June 2020\n\nThe S-400 deliveries to India are on schedule, "
+            "the Russian spokesman said.\n")
+    talk = make_article(text, published=dt.date(2020, 6, 1), statements=[
+        ("RUS", ["IND"], "The S-400 deliveries to India are on schedule, the Russian spokesman said.")])
+    article_link_deals(article_id=talk.pk)
+    assert article_link_deals(article_id=talk.pk).unchanged
+    article_link_deals(article_id=_contract().pk)
+    again = article_link_deals(article_id=talk.pk)
+    assert not again.unchanged
+    assert list(Deal.objects.get().statements.values_list("article_id", flat=True)) == [talk.pk]
+    assert article_link_deals(article_id=talk.pk).unchanged

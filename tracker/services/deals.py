@@ -13,9 +13,10 @@ derived from its events, in PostgreSQL (``deals.sql``, ``refresh``).
 Linking runs once per recorded article, on the same workers as the parse, so
 it is a fixed, small number of statements whatever the article holds: one read
 of everything it needs, one write per kind of row. An article whose inputs
-(transfers, statements, events, date, text, catalogue) are what they were at
-its last link is not linked again: a re-parse that finds the same records
-writes nothing but the time it was linked.
+(transfers, statements, events, date, text, catalogue, and the deals its
+statements speak about) are what they were at its last link is not linked
+again: a re-parse that finds the same records writes nothing but the time it
+was linked.
 """
 
 from __future__ import annotations
@@ -105,14 +106,26 @@ def _read(cursor, article_id: int) -> _Article | None:
                     events=orjson.loads(events), statements_json=statements)
 
 
-def _digest(article: _Article, events: list[tuple[int, int]]) -> str:
-    """What a link's outcome depends on, hashed: the same digest, the same link."""
+def _digest(article: _Article, events: list[tuple[int, int]],
+            spoken: dict[tuple[int, int], list[Candidate]]) -> str:
+    """What a link's outcome depends on, hashed: the same digest, the same link.
+
+    The article's own rows and events, its date, text and the catalogue; and the
+    deals of its statements' pairs as statement linking sees them (a deal opened
+    or given a system since, by another article, changes what they speak about).
+    """
     from tracker.services.stories import text_hash
 
+    deals = sorted((c.deal_id, c.status, sorted(c.system_ids)) for pool in spoken.values() for c in pool)
     parts = [article.date.isoformat(), text_hash(article.text), article.transfers_json, article.statements_json,
-             sorted(events), [article.catalogue_version[0], str(article.catalogue_version[1])],
+             sorted(events), deals, [article.catalogue_version[0], str(article.catalogue_version[1])],
              settings.DEAL_GAP_YEARS]
     return blake2b(orjson.dumps(parts), digest_size=16).hexdigest()
+
+
+def _spoken_pairs(statements: list) -> list[tuple[int, int]]:
+    """The (supplier, recipient) pairs the statements speak about."""
+    return sorted({(supplier, r) for _pk, supplier, _ev, recipients in statements for r in recipients})
 
 
 def article_link_deals(*, article_id: int) -> LinkResult | None:
@@ -124,8 +137,10 @@ def article_link_deals(*, article_id: int) -> LinkResult | None:
             return None
         result = LinkResult(article_id=article_id)
         before = [(e[0], e[4]) for e in article.events]
+        statements = article.statements
         now = timezone.now()
-        if article.link_digest and article.link_digest == _digest(article, before):
+        if article.link_digest and article.link_digest == _digest(
+                article, before, _candidates(cursor, _spoken_pairs(statements))):
             cursor.execute(SQL["linked"], {"now": now, "digest": article.link_digest, "article": article_id})
             return LinkResult(article_id=article_id, events=len(before), deals={d for _e, d in before},
                               story_id=article.story.story_id, unchanged=True)
@@ -149,10 +164,11 @@ def article_link_deals(*, article_id: int) -> LinkResult | None:
         touched = {d for _e, d in after} | {e[4] for e in kept}
         deals_refresh(deal_ids=touched)
         result.events, result.deals = len(wants), touched
-        statements = article.statements
+        spoken: dict[tuple[int, int], list[Candidate]] = {}
         if statements or article.story.story_id is not None:  # linked before: its old links may go
-            _link_statements(cursor, catalogue, article_id, statements, here={d for _e, d in after})
-        cursor.execute(SQL["linked"], {"now": now, "digest": _digest(article, after), "article": article_id})
+            spoken = _link_statements(cursor, catalogue, article_id, statements, here={d for _e, d in after})
+        cursor.execute(SQL["linked"], {"now": now, "digest": _digest(article, after, spoken),
+                                       "article": article_id})
     return result
 
 
@@ -237,17 +253,17 @@ def deals_refresh(*, deal_ids: set[int]) -> None:
         })
 
 
-def _link_statements(cursor, catalogue, article_id: int, statements: list, *, here: set[int]) -> None:
+def _link_statements(cursor, catalogue, article_id: int, statements: list, *,
+                     here: set[int]) -> dict[tuple[int, int], list[Candidate]]:
     """Link the article's statements to the deals they speak about (``deal_matching.statement_deals``).
 
     A statement about supplier S supplying R speaks about the deals of that pair
     that have a system it names; naming none, about the pair's deals this
-    article reports on, else the pair's only open deal.
+    article reports on, else the pair's only open deal. Returns the pairs' deals as it read them.
     """
     from workers.parser.systems.resolver import find_systems
 
-    pairs = sorted({(supplier, r) for _pk, supplier, _ev, recipients in statements for r in recipients})
-    candidates = _candidates(cursor, pairs)
+    candidates = _candidates(cursor, _spoken_pairs(statements))
     links: list[tuple[int, int]] = []
     for pk, supplier, evidence, recipients in statements:
         pools = [candidates[(supplier, r)] for r in recipients]
@@ -259,6 +275,7 @@ def _link_statements(cursor, catalogue, article_id: int, statements: list, *, he
     links = sorted(set(links))
     cursor.execute(SQL["link_statements"], {"article": article_id, "deals": [d for d, _s in links],
                                             "statements": [s for _d, s in links]})
+    return candidates
 
 
 def article_link_deals_logged(*, article_id: int) -> str:
