@@ -83,7 +83,7 @@ def link_split(log: str | None, first_id: int) -> dict[str, float]:
     """
     from tracker.logfields import parse_fields
 
-    total = {"link": 0.0, "link_cpu": 0.0, "n": 0}
+    total = {"link": 0.0, "link_cpu": 0.0, "n": 0, "unchanged": 0}
     if not log or not os.path.exists(log):
         return total
     with open(log, encoding="utf-8", errors="replace") as fh:
@@ -94,6 +94,7 @@ def link_split(log: str | None, first_id: int) -> dict[str, float]:
             total["link"] += float(fields["link_ms"])
             total["link_cpu"] += float(fields["link_cpu_ms"])
             total["n"] += 1
+            total["unchanged"] += bool(fields.get("unchanged"))
     return total
 
 
@@ -294,7 +295,11 @@ def main(argv: list[str] | None = None) -> int:
             link_cpu = link["link_cpu"] / link["n"]
             share = link_cpu / task_cpu if task_cpu else 0.0
             row("deal linking per article (mean, wall / cpu)",
-                f"{link['link'] / link['n']:.1f} / {link_cpu:.1f} ms (n={link['n']})")
+                f"{link['link'] / link['n']:.1f} / {link_cpu:.1f} ms (n={link['n']}, "
+                f"{link['unchanged']} found nothing changed)")
+            # Wall time: what lock waits and round trips add on a busy machine (noisy; the cpu share is the target).
+            task_wall = (split["claim"] + split["parse"] + split["record"]) / n
+            row("  linking wall / parse task wall", f"{link['link'] / link['n'] / task_wall:.1%}" if task_wall else "n/a")
             row(f"target linking <= {TARGET_LINK_SHARE:.0%} of the parse task",
                 f"{share:.1%}  {verdict(share, TARGET_LINK_SHARE, higher_is_better=False)}")
     busy, available = cpu_end[0] - cpu_start[0], cpu_end[1] - cpu_start[1]

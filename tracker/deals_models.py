@@ -78,7 +78,7 @@ class Story(models.Model):
 
 
 class ArticleStory(models.Model):
-    """An article's MinHash fingerprint, its story, and when its transfers were last linked to deals."""
+    """An article's MinHash fingerprint, its story, and when (and from what) its transfers were last linked."""
 
     article = models.OneToOneField(Article, primary_key=True, on_delete=models.CASCADE, related_name="story_link")
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="members")
@@ -88,6 +88,11 @@ class ArticleStory(models.Model):
     # One hash per band of the signature: near-duplicates share at least one.
     bands = ArrayField(models.BigIntegerField(), default=list)
     linked_at = models.DateTimeField(null=True, blank=True)
+    # A hash of the clean text the signature was made from: the same text is not fingerprinted again.
+    text_hash = models.BigIntegerField(null=True, blank=True)
+    # A digest of everything the last link read (transfers, statements, events, date, catalogue):
+    # linking again with the same digest has nothing to change.
+    link_digest = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         indexes = [

@@ -33,12 +33,12 @@ def test_fields_follow_the_message_and_read_back_as_written():
 def test_the_benchmark_sums_the_deal_linking_fields_after_the_first_article(tmp_path):
     formatter = FieldsFormatter("%(levelname)s %(message)s")
     lines = [formatter.format(record("article %s: linked", pk, event="deals_linked", article_id=pk, events=1,
-                                     link_ms=ms, link_cpu_ms=cpu))
-             for pk, ms, cpu in ((4, 99.0, 90.0), (5, 10.5, 8.0), (6, 2.5, 2.0))]
+                                     unchanged=unchanged, link_ms=ms, link_cpu_ms=cpu))
+             for pk, ms, cpu, unchanged in ((4, 99.0, 90.0, False), (5, 10.5, 8.0, False), (6, 2.5, 2.0, True))]
     lines.append(formatter.format(record("article 7: parsed", event="article_parsed", article_id=7, parse_ms=1.0)))
     log = tmp_path / "worker.log"
     log.write_text("\n".join(lines) + "\n")
-    assert link_split(str(log), first_id=4) == {"link": 13.0, "link_cpu": 10.0, "n": 2}
+    assert link_split(str(log), first_id=4) == {"link": 13.0, "link_cpu": 10.0, "n": 2, "unchanged": 1}
 
 
 def test_a_line_without_an_event_is_left_alone():

@@ -10,7 +10,8 @@ services store what it returns.
 - ``recording``: one parse's extraction stored as records (``record.sql``).
 - ``relations``: the relations summary refresh.
 - ``curation``: curators' reviews, edits and merges.
-- ``deals``: an article's transfers linked to deals; ``stories``: near-duplicate
+- ``deals``: an article's transfers linked to deals (``deals.sql``; what the
+  linking decides, in plain Python: ``deal_matching``); ``stories``: near-duplicate
   articles; ``weapons``: the weapons catalogue table; ``deal_curation``: curators'
   merges, splits and edits of deals.
 

@@ -1,13 +1,22 @@
-"""Every write to the register of deals: linking an article's transfers, and curators' edits.
+"""Every write to the register of deals when an article is linked (curators' edits: ``deal_curation``).
 
 After an article is recorded, ``article_link_deals`` turns each of its transfer
 rows into one event per system the row names and puts each event in a deal:
 the deal of the same supplier and recipient with a compatible system and
 time, or the pair's only open deal when the article names no system, or a new
-one. Events are keyed by (article, supplier, recipient, system), so linking
-the same article again updates its events in place: an event keeps its deal,
-including one a curator moved. A deal's status, dates, counts and (unless a
-curator set them) systems, quantity and value are derived from its events.
+one (``deal_matching`` decides). Events are keyed by (article, supplier,
+recipient, system), so linking the same article again updates its events in
+place: an event keeps its deal, including one a curator moved. A deal's status,
+dates, counts and (unless a curator set them) systems, quantity and value are
+derived from its events, in PostgreSQL (``deals.sql``, ``refresh``).
+
+Linking runs once per recorded article, on the same workers as the parse, so
+it is a fixed, small number of statements whatever the article holds: one read
+of everything it needs, one write per kind of row. An article whose inputs
+(transfers, statements, events, date, text, catalogue, and the deals its
+statements speak about) are what they were at its last link is not linked
+again: a re-parse that finds the same records writes nothing but the time it
+was linked.
 """
 
 from __future__ import annotations
@@ -15,57 +24,40 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import NamedTuple
+from hashlib import blake2b
+from pathlib import Path
 
+import orjson
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from tracker.deals_models import ArticleStory, Deal, DealEvent, WeaponSystem
-from tracker.models import Actor, Article, ArticleStatus, ReviewState, Statement, Transfer, TransferStatus
-from tracker.services.stories import article_story_assign
+from tracker.deals_models import Deal, DealEvent
+from tracker.models import Actor, ArticleStatus, ReviewState, TransferStatus
+from tracker.services import deal_matching as matching
+from tracker.services.deal_matching import Candidate, TransferRow, Want
+from tracker.services.stories import StoryState, article_story_assign
 from tracker.services.weapons import catalogue_current
 
 logger = logging.getLogger(__name__)
 
-# Statuses of an order not yet delivered: one dated after a deal's delivery is a new order.
-ORDER_STATUSES = frozenset({TransferStatus.PLANNED, TransferStatus.CONSIDERING, TransferStatus.CONTRACTED})
-# A deal that is not delivered or denied may still take an article that names no system.
-CLOSED_STATUSES = frozenset({TransferStatus.DELIVERED, TransferStatus.DENIED})
-# Events of the same day: the further along the supply, the later.
-_STATUS_RANK = {s: i for i, s in enumerate((
-    TransferStatus.CONSIDERING, TransferStatus.PLANNED, TransferStatus.CONTRACTED, TransferStatus.SUSPENDED,
-    TransferStatus.DENIED, TransferStatus.ONGOING, TransferStatus.DELIVERED,
-))}
-# Advisory locks (two-key form): one per article being linked, one per pair.
+# Advisory locks (two-key form): one per article being linked; pairs take (supplier, recipient).
 _ARTICLE_LOCK_CLASS = -1747
+
+
+def _statements(path: Path) -> dict[str, str]:
+    """The SQL file's statements by the name on their "-- name:" line."""
+    parts = re.split(r"^-- name: (\w+)\n", path.read_text(encoding="utf-8"), flags=re.M)
+    return {name: body.strip().rstrip(";") for name, body in zip(parts[1::2], parts[2::2], strict=True)}
+
+
+# Read once, on import.
+SQL = _statements(Path(__file__).with_suffix(".sql"))
 
 
 class DealError(ValueError):
     """A curator's request that cannot be done (merging deals of two pairs, say)."""
-
-
-@dataclass
-class _Want:
-    """One event an article's transfer row gives."""
-
-    supplier_id: int
-    recipient_id: int
-    system_key: str
-    system_id: int | None
-    family: str
-    category: str
-    weapons: list[str]
-    transfer: Transfer
-    quantity: tuple[int, int, int] | None = None  # value, start, end (in the article's clean text)
-    value: tuple[Decimal, str, int, int] | None = None  # amount, currency, start, end
-
-    @property
-    def key(self) -> tuple[int, int, str]:
-        return (self.supplier_id, self.recipient_id, self.system_key)
 
 
 @dataclass
@@ -75,367 +67,215 @@ class LinkResult:
     deals_created: int = 0
     deals: set[int] = field(default_factory=set)
     story_id: int | None = None
-
-
-# A sentence ends at a stop followed by a space or the end ("$5.43 billion" is one sentence).
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+(?:[.!?]+|\n|$)")
-# Lines shorter than this (a date, a byline) are skipped when looking for a neighbour.
-_SHORT = 25
-
-
-def _window(text: str, start: int, end: int) -> tuple[str, int]:
-    """The evidence with the sentence before and after it, and where that window starts.
-
-    A headline's neighbour is the lead sentence, past the date and byline lines.
-    """
-    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if len(m.group(0).strip()) >= _SHORT]
-    before = [s for s in spans if s[1] <= start]
-    after = [s for s in spans if s[0] >= end]
-    lo = before[-1][0] if before else start
-    hi = after[0][1] if after else end
-    return text[lo:hi], lo
-
-
-def _wants(article: Article, transfers: list[Transfer]) -> list[_Want]:
-    from workers.parser.systems import quantity_for, resolve_all, value_of
-
-    catalogue = catalogue_current()
-    text = article.clean_text or ""
-    out: list[_Want] = []
-    for t in transfers:
-        found = resolve_all(list(t.weapons), catalogue)
-        groups: dict[str, tuple[int | None, str, str, list[str]]] = {}
-        for r in found:
-            if r.entry is not None:
-                key, system, family, category = r.entry.designation, r.entry.key, r.entry.family, r.entry.category
-            elif r.unknown:
-                from workers.parser.systems import normalise
-
-                key, system, family, category = f"?{normalise(r.text)}"[:200], None, "", r.category or ""
-            else:
-                continue
-            groups.setdefault(key, (system, family, category, []))[3].append(r.text)
-        if not groups:
-            generic = next((r for r in found if r.category), None)
-            groups[""] = (None, "", generic.category if generic else "", [r.text for r in found])
-        window, offset = _window(text, t.evidence_start, t.evidence_end)
-        first = True
-        for key, (system, family, category, weapons) in groups.items():
-            want = _Want(t.supplier_id, t.recipient_id, key, system, family, category, weapons, t)
-            q = quantity_for(t.evidence, weapons)
-            q_offset = t.evidence_start
-            if q is None:
-                q, q_offset = quantity_for(window, weapons), offset
-            if q is not None and (len(groups) == 1 or any(w.split()[0].lower() in q.text.lower() for w in weapons)):
-                want.quantity = (q.value, q_offset + q.start, q_offset + q.end)
-            if first:
-                v, v_offset = value_of(t.evidence), t.evidence_start
-                if v is None:
-                    v, v_offset = value_of(window), offset
-                if v is not None:
-                    want.value = (v.amount, v.currency, v_offset + v.start, v_offset + v.end)
-            first = False
-            out.append(want)
-    return out
-
-
-def _lock(cursor, pairs: set[tuple[int, int]]) -> None:
-    # Sorted, so that two workers linking articles of the same pairs never deadlock.
-    for supplier_id, recipient_id in sorted(pairs):
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [supplier_id, recipient_id])
+    unchanged: bool = False  # the inputs were those of the last link: nothing was written but the time
 
 
 @dataclass
-class _Candidate:
-    deal: Deal
-    system_ids: set[int]
-    families: set[str]
-    keys: set[str]  # its events' system keys ("?name" for systems the catalogue lacks)
+class _Article:
+    """What ``SQL["article"]`` reads of an article."""
+
+    status: str
+    date: dt.date
+    text: str
+    story: StoryState
+    link_digest: str
+    catalogue_version: tuple[int, object]
+    transfers_json: str
+    events: list[list]  # [id, supplier, recipient, system key, deal, curated]
+    statements_json: str
 
     @property
-    def bare(self) -> bool:
-        """Reported so far with no system named."""
-        return not self.system_ids and self.keys <= {""}
+    def transfers(self) -> list[TransferRow]:
+        return [TransferRow(*row) for row in orjson.loads(self.transfers_json)]
+
+    @property
+    def statements(self) -> list[tuple[int, int, str, list[int]]]:
+        return [tuple(row) for row in orjson.loads(self.statements_json)]
 
 
-def _pair_candidates(pairs: set[tuple[int, int]]) -> dict[tuple[int, int], list[_Candidate]]:
-    if not pairs:
-        return {}
-    from django.db.models import Q
-
-    condition = Q()
-    for s, r in pairs:
-        condition |= Q(supplier_id=s, recipient_id=r)
-    deals = list(Deal.objects.filter(condition).order_by("id"))
-    systems: dict[int, list[WeaponSystem]] = defaultdict(list)
-    through = Deal.systems.through
-    for row in through.objects.filter(deal_id__in=[d.pk for d in deals]).select_related("weaponsystem"):
-        systems[row.deal_id].append(row.weaponsystem)
-    keys: dict[int, set[str]] = defaultdict(set)
-    for deal_id, key in DealEvent.objects.filter(deal_id__in=[d.pk for d in deals]).values_list(
-            "deal_id", "system_key").distinct():
-        keys[deal_id].add(key)
-    out: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
-    for d in deals:
-        own = systems.get(d.pk, [])
-        out[(d.supplier_id, d.recipient_id)].append(
-            _Candidate(d, {w.pk for w in own}, {w.family for w in own if w.family}, keys.get(d.pk, set())))
-    return out
+def _read(cursor, article_id: int) -> _Article | None:
+    cursor.execute(SQL["article"], {"article": article_id, "rejected": ReviewState.REJECTED.value})
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    (status, published, created_at, text, story_id, text_hash, first_article_id, digest, n_systems, changed,
+     transfers, events, statements) = row
+    return _Article(status=status, date=published or timezone.localdate(created_at), text=text or "",
+                    story=StoryState(story_id, text_hash, first_article_id), link_digest=digest or "",
+                    catalogue_version=(n_systems, changed), transfers_json=transfers,
+                    events=orjson.loads(events), statements_json=statements)
 
 
-def _time_compatible(deal: Deal, date: dt.date, status: str) -> bool:
-    if deal.first_event_date is None or deal.last_event_date is None:
-        return True
-    gap = dt.timedelta(days=365 * settings.DEAL_GAP_YEARS)
-    if not deal.first_event_date - gap <= date <= deal.last_event_date + gap:
-        return False
-    # An order dated after the deal was delivered is a new order ("a second batch").
-    return not (deal.status == TransferStatus.DELIVERED and status in ORDER_STATUSES
-                and date > deal.last_event_date)
+def _digest(article: _Article, events: list[tuple[int, int]],
+            spoken: dict[tuple[int, int], list[Candidate]]) -> str:
+    """What a link's outcome depends on, hashed: the same digest, the same link.
+
+    The article's own rows and events, its date, text and the catalogue; and the
+    deals of its statements' pairs as statement linking sees them (a deal opened
+    or given a system since, by another article, changes what they speak about).
+    """
+    from tracker.services.stories import text_hash
+
+    deals = sorted((c.deal_id, c.status, sorted(c.system_ids)) for pool in spoken.values() for c in pool)
+    parts = [article.date.isoformat(), text_hash(article.text), article.transfers_json, article.statements_json,
+             sorted(events), deals, [article.catalogue_version[0], str(article.catalogue_version[1])],
+             settings.DEAL_GAP_YEARS]
+    return blake2b(orjson.dumps(parts), digest_size=16).hexdigest()
 
 
-def _distance(deal: Deal, date: dt.date) -> int:
-    if deal.first_event_date is None or deal.last_event_date is None:
-        return 0
-    if date < deal.first_event_date:
-        return (deal.first_event_date - date).days
-    return max((date - deal.last_event_date).days, 0)
-
-
-def _match(want: _Want, date: dt.date, candidates: list[_Candidate]) -> Deal | None:
-    """The deal an event joins, or None for a new one."""
-    status = want.transfer.status
-    timely = [c for c in candidates if _time_compatible(c.deal, date, status)]
-    if want.system_id is not None:
-        same = [c for c in timely if want.system_id in c.system_ids or (want.family and want.family in c.families)]
-    elif want.system_key:
-        same = [c for c in timely if not c.system_ids and want.system_key in c.keys]
-    else:
-        open_ = [c for c in timely if c.deal.status not in CLOSED_STATUSES]
-        return open_[0].deal if len(open_) == 1 else None
-    if not same:
-        # A deal first reported with no system takes the first system named for the pair.
-        bare = [c for c in timely if c.bare and c.deal.status not in CLOSED_STATUSES]
-        return bare[0].deal if len(bare) == 1 else None
-    return min(same, key=lambda c: (_distance(c.deal, date), -c.deal.pk)).deal
-
-
-def _event_fields(want: _Want, date: dt.date) -> dict:
-    t = want.transfer
-    q, v = want.quantity, want.value
-    return {
-        "transfer": t, "system_id": want.system_id, "weapons": [w[:200] for w in want.weapons], "date": date,
-        "status": t.status, "evidence": t.evidence, "evidence_start": t.evidence_start,
-        "evidence_end": t.evidence_end, "confidence": t.confidence,
-        "quantity": q[0] if q else None, "quantity_start": q[1] if q else None, "quantity_end": q[2] if q else None,
-        "value_amount": v[0] if v else None, "value_currency": v[1] if v else "",
-        "value_start": v[2] if v else None, "value_end": v[3] if v else None,
-    }
+def _spoken_pairs(statements: list) -> list[tuple[int, int]]:
+    """The (supplier, recipient) pairs the statements speak about."""
+    return sorted({(supplier, r) for _pk, supplier, _ev, recipients in statements for r in recipients})
 
 
 def article_link_deals(*, article_id: int) -> LinkResult | None:
     """Link a recorded article's transfers to deals (see the module); None if the article is not parsed."""
-    with transaction.atomic():
-        article = Article.objects.only("id", "status", "published", "created_at", "clean_text").filter(
-            pk=article_id).first()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_ARTICLE_LOCK_CLASS, article_id])
+        article = _read(cursor, article_id)
         if article is None or article.status != ArticleStatus.PARSED:
             return None
         result = LinkResult(article_id=article_id)
-        result.story_id = article_story_assign(article_id=article_id, clean_text=article.clean_text).story_id
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_ARTICLE_LOCK_CLASS, article_id])
-        transfers = list(Transfer.objects.filter(article_id=article_id).exclude(review_state=ReviewState.REJECTED))
-        wants = _wants(article, transfers)
-        existing = {(e.supplier_id, e.recipient_id, e.system_key): e
-                    for e in DealEvent.objects.filter(article_id=article_id)}
-        pairs = {(w.supplier_id, w.recipient_id) for w in wants} | {k[:2] for k in existing}
-        with connection.cursor() as cursor:
-            _lock(cursor, pairs)
-        date = article.published or timezone.localdate(article.created_at)
-        candidates = _pair_candidates(pairs)
-        touched: set[int] = set()
-        for want in wants:
-            fields = _event_fields(want, date)
-            event = existing.pop(want.key, None)
-            if event is not None:
-                for name, value in fields.items():
-                    setattr(event, name, value)
-                event.save()
-            else:
-                deal = _match(want, date, candidates[(want.supplier_id, want.recipient_id)])
-                if deal is None:
-                    deal = Deal.objects.create(
-                        supplier_id=want.supplier_id, recipient_id=want.recipient_id, status=want.transfer.status,
-                        description="" if want.system_id else ", ".join(want.weapons)[:300],
-                        category=want.category, first_event_date=date, last_event_date=date,
-                    )
-                    result.deals_created += 1
-                    candidates[(want.supplier_id, want.recipient_id)].append(_Candidate(deal, set(), set(), set()))
-                event = DealEvent.objects.create(deal=deal, article_id=article_id, supplier_id=want.supplier_id,
-                                                 recipient_id=want.recipient_id, system_key=want.system_key,
-                                                 **fields)
-                _candidate_add(candidates, deal, want, date)
-            touched.add(event.deal_id)
-            result.events += 1
-        for event in existing.values():
-            touched.add(event.deal_id)
-            if event.curated:
-                # A curator placed it: it stays, though the parse no longer gives its row.
-                DealEvent.objects.filter(pk=event.pk).update(transfer=None)
-            else:
-                event.delete()
+        before = [(e[0], e[4]) for e in article.events]
+        statements = article.statements
+        now = timezone.now()
+        if article.link_digest and article.link_digest == _digest(
+                article, before, _candidates(cursor, _spoken_pairs(statements))):
+            cursor.execute(SQL["linked"], {"now": now, "digest": article.link_digest, "article": article_id})
+            return LinkResult(article_id=article_id, events=len(before), deals={d for _e, d in before},
+                              story_id=article.story.story_id, unchanged=True)
+        result.story_id = article_story_assign(article_id=article_id, clean_text=article.text,
+                                               current=article.story)
+        catalogue = catalogue_current(version=article.catalogue_version)
+        wants = matching.wants(article.text, article.transfers, catalogue)
+        existing = {(e[1], e[2], e[3]): e for e in article.events}
+        pairs = sorted({w.pair for w in wants} | {k[:2] for k in existing})
+        if pairs:
+            cursor.execute(SQL["lock_pairs"], {"suppliers": [p[0] for p in pairs],
+                                               "recipients": [p[1] for p in pairs]})
+        candidates = _candidates(cursor, pairs) if wants else {}
+        deal_of = _place(cursor, wants, existing, candidates, article.date, result)
+        after = _write_events(cursor, article_id, article.date, wants, deal_of, now) if wants else []
+        given = {w.key for w in wants}
+        kept = [e for key, e in existing.items() if key not in given]
+        if kept:
+            cursor.execute(SQL["drop_events"], {"events": [e[0] for e in kept]})
+            after += [(e[0], e[4]) for e in kept if e[5]]
+        touched = {d for _e, d in after} | {e[4] for e in kept}
         deals_refresh(deal_ids=touched)
-        result.deals = touched
-        _link_statements(article_id=article_id)
-        ArticleStory.objects.filter(article_id=article_id).update(linked_at=timezone.now())
+        result.events, result.deals = len(wants), touched
+        spoken: dict[tuple[int, int], list[Candidate]] = {}
+        if statements or article.story.story_id is not None:  # linked before: its old links may go
+            spoken = _link_statements(cursor, catalogue, article_id, statements, here={d for _e, d in after})
+        cursor.execute(SQL["linked"], {"now": now, "digest": _digest(article, after, spoken),
+                                       "article": article_id})
     return result
 
 
-def _candidate_add(candidates, deal: Deal, want: _Want, date: dt.date) -> None:
-    """What linking this event changed in its deal, for the next events of the same article."""
-    for c in candidates[(want.supplier_id, want.recipient_id)]:
-        if c.deal.pk == deal.pk:
-            c.keys.add(want.system_key)
-            if want.system_id is not None:
-                c.system_ids.add(want.system_id)
-                if want.family:
-                    c.families.add(want.family)
-            d = c.deal
-            d.first_event_date = min(filter(None, (d.first_event_date, date)))
-            d.last_event_date = max(filter(None, (d.last_event_date, date)))
+def _candidates(cursor, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], list[Candidate]]:
+    """The pairs' deals, oldest first, as matching sees them."""
+    out: dict[tuple[int, int], list[Candidate]] = {p: [] for p in pairs}
+    if not pairs:
+        return out
+    cursor.execute(SQL["candidates"], {"suppliers": [p[0] for p in pairs], "recipients": [p[1] for p in pairs]})
+    for deal_id, supplier_id, recipient_id, status, first, last, system_ids, families, keys in cursor.fetchall():
+        out[(supplier_id, recipient_id)].append(
+            Candidate(deal_id, status, first, last, set(system_ids), set(families), set(keys or ())))
+    return out
 
 
-def _latest(events: list) -> _Ev:
-    return max(events, key=lambda e: (e.date, _STATUS_RANK.get(e.status, 0), e.pk))
+def _place(cursor, wants: list[Want], existing: dict, candidates: dict[tuple[int, int], list[Candidate]],
+           date: dt.date, result: LinkResult) -> list[int]:
+    """The deal of each wanted event: its own if it exists, else the one it joins, else a new one (written here)."""
+    deal_of: list[int] = []
+    opened: list[tuple[Want, Candidate]] = []
+    for want in wants:
+        event = existing.get(want.key)
+        if event is not None:
+            deal_of.append(event[4])
+            continue
+        pool = candidates[want.pair]
+        deal = matching.match(want, date, pool)
+        if deal is None:
+            deal = Candidate(-1 - len(opened), want.transfer.status, date, date, set(), set(), set())
+            opened.append((want, deal))
+            pool.append(deal)
+        deal.add(want, date)
+        deal_of.append(deal.deal_id)
+    if opened:
+        cursor.execute(SQL["insert_deals"], {
+            "date": date, "now": timezone.now(), "unreviewed": ReviewState.UNREVIEWED.value,
+            "suppliers": [w.supplier_id for w, _d in opened], "recipients": [w.recipient_id for w, _d in opened],
+            "statuses": [w.transfer.status for w, _d in opened],
+            "descriptions": ["" if w.system_id else ", ".join(w.weapons)[:300] for w, _d in opened],
+            "categories": [w.category for w, _d in opened],
+        })
+        ids = {deal.deal_id: pk for (_w, deal), (pk,) in zip(opened, cursor.fetchall(), strict=True)}
+        for _w, deal in opened:
+            deal.deal_id = ids[deal.deal_id]
+        deal_of = [ids.get(d, d) for d in deal_of]
+        result.deals_created = len(opened)
+    return deal_of
 
 
-def _pick_quantity(events: list, attr: str):
-    """The event whose number speaks for the deal: the latest contract's, else the latest order's, else any."""
-    having = [e for e in events if getattr(e, attr) is not None]
-    for statuses in ({TransferStatus.CONTRACTED}, ORDER_STATUSES, None):
-        pool = [e for e in having if statuses is None or e.status in statuses]
-        if pool:
-            return max(pool, key=lambda e: (e.date, e.pk))
-    return None
-
-
-class _Ev(NamedTuple):
-    """What deriving a deal needs of one event, read as a plain row."""
-
-    pk: int
-    deal_id: int
-    date: dt.date
-    status: str
-    confidence: float
-    counted: bool
-    system_id: int | None
-    quantity: int | None
-    value_amount: Decimal | None
-    value_currency: str
-    story: int  # the article's story, or minus the article's id when it has none
-
-
-# Every event of the deals, with its article's story, in one read (dates first).
-_EVENTS_SQL = """
-SELECT e.id, e.deal_id, e.date, e.status, e.confidence, e.counted, e.system_id, e.quantity, e.value_amount,
-       e.value_currency, coalesce(s.story_id, -e.article_id)
-  FROM tracker_dealevent e LEFT JOIN tracker_articlestory s ON s.article_id = e.article_id
- WHERE e.deal_id = ANY(%s)
- ORDER BY e.date, e.id
-"""
+def _write_events(cursor, article_id: int, date: dt.date, wants: list[Want], deal_of: list[int],
+                  now: dt.datetime) -> list[tuple[int, int]]:
+    """Insert or update the article's events in one statement; (event, deal) of each."""
+    rows = []
+    for i, (w, deal) in enumerate(zip(wants, deal_of, strict=True)):
+        t, q, v = w.transfer, w.quantity or (None, None, None), w.value or (None, "", None, None)
+        rows.append({
+            "i": i, "deal": deal, "transfer": t.pk, "s": w.supplier_id, "r": w.recipient_id, "key": w.system_key,
+            "sys": w.system_id, "weapons": [x[:200] for x in w.weapons], "st": t.status,
+            "q": q[0], "qs": q[1], "qe": q[2], "va": None if v[0] is None else str(v[0]), "vc": v[1],
+            "vs": v[2], "ve": v[3], "ev": t.evidence, "es": t.evidence_start, "ee": t.evidence_end,
+            "conf": t.confidence,
+        })
+    cursor.execute(SQL["upsert_events"], {"article": article_id, "date": date,
+                                          "events": orjson.dumps(rows).decode()})
+    return [(pk, deal) for pk, deal in cursor.fetchall()]
 
 
 def deals_refresh(*, deal_ids: set[int]) -> None:
     """Derive each deal's status, dates, counts and (unless curated) systems, quantity and value from its events.
 
     A near-duplicate story's events count once per deal: the earliest event of
-    each story counts. A machine-made deal left with no event is deleted.
+    each story counts. A machine-made deal left with no event is deleted. One
+    statement (``deals.sql``, ``refresh``), however many events the deals have.
     """
     if not deal_ids:
         return
-    events: dict[int, list[_Ev]] = defaultdict(list)
     with connection.cursor() as cursor:
-        cursor.execute(_EVENTS_SQL, [sorted(deal_ids)])
-        for row in cursor.fetchall():
-            events[row[1]].append(_Ev(*row))
-    categories = dict(WeaponSystem.objects.filter(
-        pk__in={e.system_id for evs in events.values() for e in evs if e.system_id}).values_list("pk", "category"))
-    through = Deal.systems.through
-    linked: dict[int, set[int]] = defaultdict(set)
-    for deal_id, system_id in through.objects.filter(deal_id__in=deal_ids).values_list("deal_id", "weaponsystem_id"):
-        linked[deal_id].add(system_id)
-    now_counted, now_uncounted = [], []
-    for deal in Deal.objects.filter(pk__in=deal_ids):
-        evs = events.get(deal.pk, [])
-        if not evs:
-            if not deal.curated:
-                deal.delete()
-            continue
-        seen: set[int] = set()
-        counted = 0
-        for e in evs:
-            first = e.story not in seen
-            seen.add(e.story)
-            counted += first
-            if e.counted != first:
-                (now_counted if first else now_uncounted).append(e.pk)
-        latest = _latest(evs)
-        deal.status = latest.status
-        deal.first_event_date, deal.last_event_date = evs[0].date, max(e.date for e in evs)
-        deal.events_count = counted
-        deal.confidence = max(e.confidence for e in evs)
-        if not deal.curated:
-            ids = list(dict.fromkeys(e.system_id for e in evs if e.system_id))
-            if set(ids) != linked[deal.pk]:
-                through.objects.filter(deal_id=deal.pk).exclude(weaponsystem_id__in=ids).delete()
-                through.objects.bulk_create([through(deal_id=deal.pk, weaponsystem_id=i) for i in ids
-                                             if i not in linked[deal.pk]])
-            if ids:
-                deal.category = categories[ids[0]]
-                deal.description = ""
-            q = _pick_quantity(evs, "quantity")
-            deal.quantity = q.quantity if q else None
-            v = _pick_quantity(evs, "value_amount")
-            deal.value_amount, deal.value_currency = (v.value_amount, v.value_currency) if v else (None, "")
-        deal.save()
-    for ids, value in ((now_counted, True), (now_uncounted, False)):
-        if ids:
-            DealEvent.objects.filter(pk__in=ids).update(counted=value)
+        cursor.execute(SQL["refresh"], {
+            "deals": sorted(deal_ids), "now": timezone.now(),
+            "status_order": [s.value for s in matching.STATUS_ORDER],
+            "contracted": TransferStatus.CONTRACTED.value, "orders": sorted(s.value for s in matching.ORDER_STATUSES),
+        })
 
 
-def _link_statements(*, article_id: int) -> None:
-    """Link the article's statements to the deals they speak about.
+def _link_statements(cursor, catalogue, article_id: int, statements: list, *,
+                     here: set[int]) -> dict[tuple[int, int], list[Candidate]]:
+    """Link the article's statements to the deals they speak about (``deal_matching.statement_deals``).
 
     A statement about supplier S supplying R speaks about the deals of that pair
     that have a system it names; naming none, about the pair's deals this
-    article reports on, else the pair's only open deal.
+    article reports on, else the pair's only open deal. Returns the pairs' deals as it read them.
     """
     from workers.parser.systems.resolver import find_systems
 
-    statements = list(Statement.objects.filter(article_id=article_id, supplier__isnull=False)
-                      .exclude(review_state=ReviewState.REJECTED).prefetch_related("recipients"))
-    through = Deal.statements.through
-    through.objects.filter(statement__article_id=article_id).delete()
-    if not statements:
-        return
-    pairs = {(s.supplier_id, r.pk) for s in statements for r in s.recipients.all()}
-    candidates = _pair_candidates(pairs)
-    here = set(DealEvent.objects.filter(article_id=article_id).values_list("deal_id", flat=True))
-    catalogue = catalogue_current()
-    links = []
-    for s in statements:
-        named = {e.key for e in find_systems(s.evidence, catalogue)}
-        for r in s.recipients.all():
-            pool = candidates.get((s.supplier_id, r.pk), [])
-            if named:
-                chosen = [c.deal for c in pool if c.system_ids & named]
-            else:
-                chosen = [c.deal for c in pool if c.deal.pk in here]
-                if not chosen:
-                    open_ = [c.deal for c in pool if c.deal.status not in CLOSED_STATUSES]
-                    chosen = open_ if len(open_) == 1 else []
-            links += [through(deal_id=d.pk, statement_id=s.pk) for d in chosen]
-    through.objects.bulk_create(links, ignore_conflicts=True)
+    candidates = _candidates(cursor, _spoken_pairs(statements))
+    links: list[tuple[int, int]] = []
+    for pk, supplier, evidence, recipients in statements:
+        pools = [candidates[(supplier, r)] for r in recipients]
+        if not any(pools):
+            continue  # no deal of its pairs: nothing to link, whatever it names
+        named = {e.key for e in find_systems(evidence, catalogue)}
+        for pool in pools:
+            links += [(deal, pk) for deal in matching.statement_deals(named, here, pool)]
+    links = sorted(set(links))
+    cursor.execute(SQL["link_statements"], {"article": article_id, "deals": [d for d, _s in links],
+                                            "statements": [s for _d, s in links]})
+    return candidates
 
 
 def article_link_deals_logged(*, article_id: int) -> str:
@@ -449,11 +289,12 @@ def article_link_deals_logged(*, article_id: int) -> str:
         return "skipped"
     link_ms = round((time.monotonic() - started) * 1000, 1)
     link_cpu_ms = round((time.process_time() - cpu) * 1000, 1)
-    logger.info("article %s: linked %d events to %d deals (%d new), story %s",
+    logger.info("article %s: linked %d events to %d deals (%d new), story %s%s",
                 article_id, result.events, len(result.deals), result.deals_created, result.story_id,
+                " (unchanged since the last link)" if result.unchanged else "",
                 extra={"event": "deals_linked", "article_id": article_id, "events": result.events,
                        "deals": len(result.deals), "deals_created": result.deals_created,
-                       "link_ms": link_ms, "link_cpu_ms": link_cpu_ms})
+                       "unchanged": result.unchanged, "link_ms": link_ms, "link_cpu_ms": link_cpu_ms})
     return "linked"
 
 

@@ -19,12 +19,17 @@ if TYPE_CHECKING:
 _cache: dict[str, object] = {}
 
 
-def catalogue_current() -> Catalogue:
-    """The catalogue as the table holds it now (entries keyed by their row's pk)."""
+def catalogue_current(*, version: tuple[int, object] | None = None) -> Catalogue:
+    """The catalogue as the table holds it now (entries keyed by their row's pk).
+
+    ``version`` is the table's (row count, latest ``updated_at``) when the caller
+    has read it already (deal linking reads it with the article, in one query).
+    """
     from workers.parser.systems import catalogue_from
 
-    stamp = WeaponSystem.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
-    version = (stamp["n"], stamp["changed"])
+    if version is None:
+        stamp = WeaponSystem.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
+        version = (stamp["n"], stamp["changed"])
     if _cache.get("version") != version:
         rows = WeaponSystem.objects.values("pk", "designation", "aliases", "category", "producer", "family")
         _cache["catalogue"] = catalogue_from(
