@@ -99,7 +99,7 @@ CREATE INDEX tracker_relation_year_year ON tracker_relation_year (year);
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0025_eu_actor_code"),
+        ("tracker", "0026_articlestory_link_digest"),
     ]
 
     operations = [migrations.RunSQL(FORWARD, REVERSE)]
