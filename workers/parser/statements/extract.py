@@ -42,6 +42,7 @@ from .reported import according_to, reported_speech
 from .speakers import OrgRegistry
 from ..catalogue.titles import state_code
 from .topic import off_topic
+from .transcripts import transcript_turns
 from .utterance import Speaker, Utterance, overlaps_quote, paragraph_index, trim
 from ..text.nlp import doc_text
 from ..catalogue.actors import find_actors
@@ -124,7 +125,12 @@ def _about_supply(doc: Doc, us: list[Utterance], has_context: bool, quotes: Sequ
             continue
         if not has_context:
             continue
-        if u.verb in sc.words()["continuation_verbs"] or u.coordinated or u.direct and any(
+        if u.verb == "turn":
+            # a transcript sentence is no attribution of its own: only its words can tie it to supply
+            if span is None or not sc.has_supply_vocab(span, weak_enough=True):
+                continue
+            cap = 0.6
+        elif u.verb in sc.words()["continuation_verbs"] or u.coordinated or u.direct and any(
                 k.direct and k.group == u.group for k in kept):
             # "adding that ..." and the further pieces of a split quote stand
             # on their own words only
@@ -293,6 +299,9 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
             if dateline[0] <= u.start < dateline[1] < u.end:
                 u.start, u.end = trim(doc_text(doc), dateline[1], u.end)
     utterances = _dedupe(direct + reported)
+    # a transcript's turns: the sentences no quote or report above holds
+    utterances = sorted(utterances + [u for u in transcript_turns(doc, resolver, utterances) if u.start >= body_start],
+                        key=lambda u: (u.start, u.end))
     rows = list(transfers) if transfers is not None else _transfers(doc, actor_mentions)
     ctx = sc.merge_transfers(sc.article_context(doc, mentions), rows)
     has_context = not ctx.empty()
