@@ -84,3 +84,18 @@ def test_remarks_around_a_deal_are_kept_with_low_confidence(nlp):
 def test_without_a_transfer_in_the_article_remarks_stay_out(nlp):
     text = "Egyptian Defence Minister Mohamed Zaki said he had enjoyed his visit to Paris."
     assert _statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (LEAD + "The Council of State found that the export licences had been lawfully granted.",
+         "Council of State", "export licences had been lawfully granted"),
+        (LEAD + "Egyptian Defence Minister Mohamed Zaki expressed regret that the jets would arrive a year late.",
+         "Mohamed Zaki", "the jets would arrive a year late"),
+        (LEAD + "The Panel of Experts on Sudan concluded that the jets could be diverted to militias.",
+         "Panel of Experts on Sudan", "the jets could be diverted to militias"),
+    ],
+)
+def test_findings_and_feelings_report_speech(nlp, text, speaker, words):
+    assert any(s.speaker == speaker and words in s.evidence for s in _statements(nlp, text))
