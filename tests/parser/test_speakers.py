@@ -99,3 +99,17 @@ def test_without_a_transfer_in_the_article_remarks_stay_out(nlp):
 )
 def test_findings_and_feelings_report_speech(nlp, text, speaker, words):
     assert any(s.speaker == speaker and words in s.evidence for s in _statements(nlp, text))
+
+
+def test_a_secretary_of_state_is_the_minister(nlp):
+    text = ("Britain will sell 24 Typhoon jets to Qatar, Britain's Defence Secretary Grant Shapps said.\n\n"
+            "\"This order will sustain thousands of jobs,\" the British minister added.")
+    assert ("Grant Shapps", "This order will sustain thousands of jobs") in {
+        (s.speaker, s.evidence) for s in _statements(nlp, text)}
+
+
+def test_a_two_part_portfolio_before_a_rank_is_the_title(nlp):
+    text = ("Four helicopters have been delivered to Mali, Mali's Minister of Defense and Veterans Affairs "
+            "Colonel Sadio Camara told journalists.")
+    officials = {o.name: o.title for o in extract_officials(nlp(text))}
+    assert officials["Sadio Camara"] == "Minister of Defense and Veterans Affairs"
