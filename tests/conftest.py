@@ -13,6 +13,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
+SHOTS = ARTIFACTS / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def _user_with(django_user_model, name: str, *perms: str):
@@ -44,6 +48,30 @@ def curator(django_user_model):
                       "tracker.change_statement", "tracker.change_transfer")
 
 
+@pytest.fixture
+def browser(monkeypatch):
+    """Debian's chromium (``CHROMIUM_PATH``, installed by ``make test``) driven by Playwright; nothing is downloaded."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"No browser at {CHROMIUM}: `make test` installs Debian's chromium (as root), "
+                    "or set CHROMIUM_PATH")
+    # Playwright's sync API keeps an event loop in this thread; the test's own ORM
+    # calls are still plain synchronous code between browser steps.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+        # Under Playwright's loop the test's ORM calls get a connection of their
+        # own, which pytest-django does not know to close; left open, it would
+        # keep the test database from being dropped.
+        from django.db import connections
+
+        connections.close_all()
+
+
 def client_for(user):
     from rest_framework.test import APIClient
 
@@ -61,6 +89,16 @@ def api(submitter):
 @pytest.fixture
 def anonymous_api():
     return client_for(None)
+
+
+def stop(process: subprocess.Popen, timeout: float = 30) -> None:
+    """Stop a child process: SIGTERM (a clean shutdown), then SIGKILL if it outlives ``timeout``."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 _worker_running: list[subprocess.Popen] = []  # the session's worker, once started
@@ -100,12 +138,7 @@ def celery_worker_process(django_db_setup, django_db_blocker):
     _worker_running.append(process)
     yield process
     _worker_running.clear()
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    stop(process)
     log.close()
 
 

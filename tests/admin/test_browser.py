@@ -8,45 +8,19 @@ viewer's queue go to ``artifacts/screenshots/`` (git-ignored).
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import pytest
-from django.db import connections
 
+from tests.conftest import SHOTS
 from tracker import services
 from tracker.models import Article, Official, Statement, Transfer
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "seed-000.txt"
-SHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"No browser at {CHROMIUM}: `make test` installs Debian's chromium (as root), "
-                    "or set CHROMIUM_PATH")
-    # Playwright's sync API keeps an event loop in this thread; the test's own ORM
-    # calls are still plain synchronous code between browser steps.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        # Under Playwright's loop the test's ORM calls get a connection of their
-        # own, which pytest-django does not know to close; left open, it would
-        # keep the test database from being dropped.
-        connections.close_all()
 
 
 def wait_until_parsed(article_id: int, *, after=None, timeout: float = 90.0) -> Article:

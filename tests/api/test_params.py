@@ -53,6 +53,16 @@ def test_a_bad_value_is_a_400_naming_the_parameter(api, rows, path, param, value
     assert list(error["fields"]) == [param], error
 
 
+@pytest.mark.parametrize("path", ["/api/transfers/", "/api/statements/", "/api/deals/"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_an_export_refuses_a_bad_page_size_as_a_page_does(api, rows, path, fmt):
+    # An export ignores pages, but the schema's bounds on page_size hold whatever the format.
+    response = api.get(path, {"format": fmt, "page_size": "-72"})
+    assert response.status_code == 400, response.content
+    assert list(response.json()["error"]["fields"]) == ["page_size"]
+    assert api.get(path, {"format": fmt, "page_size": "10"}).status_code == 200
+
+
 @pytest.mark.parametrize("cursor", ["abc", "cD1hYmM=", "cD0yMDE2LTAyLTMw", "%F1%8B", "bz0tMQ=="])
 def test_a_cursor_this_service_did_not_write_is_a_404_naming_it(api, rows, cursor):
     for path in ("/api/articles/", "/api/transfers/", "/api/transfers/?ordering=published"):

@@ -9,33 +9,15 @@ recorded beside it. The charts are clicked where ECharts drew the marks
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.db import connections
 
-from tests.admin.test_browser import CHROMIUM, CHROMIUM_ARGS, SEED, SHOTS, sign_in, wait_until_parsed
+from tests.admin.test_browser import SEED, sign_in, wait_until_parsed
+from tests.conftest import SHOTS
 from tests.explore.conftest import STORIES, store_stories
 from tracker import services
 from tracker.models import Transfer
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def chromium(monkeypatch):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"No browser at {CHROMIUM}: `make test` installs Debian's chromium (as root), "
-                    "or set CHROMIUM_PATH")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        connections.close_all()
 
 
 def click_mark(page, chart_id: str, series_index: int, value) -> None:
@@ -50,7 +32,7 @@ def click_mark(page, chart_id: str, series_index: int, value) -> None:
 
 
 def test_a_reader_goes_from_the_matrix_to_a_pair_its_evidence_and_an_actor(
-    chromium, live_server, celery_worker_process, django_user_model
+    browser, live_server, celery_worker_process, django_user_model
 ):
     from tests.admin.conftest import staff_in
 
@@ -61,7 +43,7 @@ def test_a_reader_goes_from_the_matrix_to_a_pair_its_evidence_and_an_actor(
     store_stories([s for s in STORIES if s.supplier != "RUS"])
     transfer = Transfer.objects.get(article=seed, supplier__code="RUS", recipient__code="ARM")
     base = live_server.url
-    page = sign_in(chromium, base, "vera")
+    page = sign_in(browser, base, "vera")
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
 

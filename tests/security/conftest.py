@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import stop
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 
@@ -76,10 +78,5 @@ def web_server(django_db_setup) -> WebServer:
             raise RuntimeError(f"gunicorn did not answer /healthz within 60 s; see {log.name}")
         time.sleep(0.2)
     yield WebServer(port, process)
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    stop(process)
     log.close()

@@ -162,6 +162,9 @@ class ExportMixin:
     def list(self, request: Request, *args, **kwargs) -> Response:
         fmt = getattr(request.accepted_renderer, "format", "json")
         if fmt in ("csv", "jsonl"):
+            # An export has no pages, but a malformed page_size is refused here as
+            # it is for a page: the schema's constraints hold whatever the format.
+            self.paginator.get_page_size(request)
             queryset = self.filter_queryset(self.get_queryset())
             quotas.export_rows_take(request, queryset)
             return export.stream_export(queryset, rows=type(self).export_rows, fmt=fmt, name=self.export_name)

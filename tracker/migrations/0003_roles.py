@@ -5,12 +5,12 @@
 - submitter: submit articles through the API, and read.
 
 A member must also be ``is_staff`` to sign in to the admin. Permissions are
-created here rather than left to ``post_migrate``, which runs only after every
-migration: on a fresh database they would not exist yet when the groups are
-filled. ``post_migrate`` then finds them and leaves them alone.
+created by ``_roles.grant`` (why: see there).
 """
 
 from django.db import migrations
+
+from tracker.migrations._roles import grant
 
 MODELS = ["article", "transfer", "statement", "official", "officialmention", "actor"]
 CUSTOM = {
@@ -40,26 +40,8 @@ ROLES = {
 VERBOSE = {"officialmention": "official mention"}
 
 
-def _permission(apps, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    if codename in CUSTOM:
-        model, name = CUSTOM[codename]
-    else:
-        action, model = codename.split("_", 1)
-        name = f"Can {action} {VERBOSE.get(model, model)}"
-    content_type, _ = ContentType.objects.get_or_create(app_label="tracker", model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": name}
-    )
-    return permission
-
-
 def create_roles(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for role, codenames in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.add(*[_permission(apps, c) for c in codenames])
+    grant(apps, ROLES, custom=CUSTOM, verbose=VERBOSE)
 
 
 def remove_roles(apps, schema_editor):
