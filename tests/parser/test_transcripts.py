@@ -60,3 +60,28 @@ def test_one_label_line_in_a_news_report_is_no_transcript(nlp):
         "Germany may send two more Patriot systems to Ukraine. The systems are in storage in Bavaria.\n"
     )
     assert not any(s.speaker == "Boris Pistorius" for s in _statements(nlp, text))
+
+
+def test_answers_of_an_interview_are_the_interviewee_s(nlp):
+    text = (
+        "Interview: Russia's arms-export regulator on its order book\n\n"
+        "Director Alexander Fomin of the Federal Service for Military-Technical Cooperation spoke to us in Moscow.\n\n"
+        "Q: Will exports fall next year?\n\n"
+        "A: Our deliveries of fighters to Central Asia will grow next year, and Belarus has asked for the S-400.\n\n"
+        "Q: Thank you.\n"
+    )
+    assert any(s.speaker == "Alexander Fomin" and "deliveries of fighters" in s.evidence for s in _statements(nlp, text))
+
+
+def test_a_pull_quote_signed_with_a_dash(nlp):
+    text = ("Russia will deliver two frigates to Egypt next year.\n\n"
+            "\"We are at ease about the frigates. The buyers are the ones who are uneasy.\" \u2014 Yuri Borisov, "
+            "Russia's deputy defence minister.")
+    assert any(s.speaker == "Yuri Borisov" and "at ease" in s.evidence for s in _statements(nlp, text))
+
+
+def test_an_attribution_after_a_long_relative_clause(nlp):
+    text = ("Switzerland will buy 36 F-35A fighter jets from the United States.\n\n"
+            "\"The people approved the jets a year ago,\" Defence Minister Viola Amherd, who took over the "
+            "defence department in 2019 after a long career in cantonal politics, told public broadcaster SRF.")
+    assert any(s.speaker == "Viola Amherd" and "approved the jets" in s.evidence for s in _statements(nlp, text))

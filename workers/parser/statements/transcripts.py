@@ -4,7 +4,9 @@ Gardiner (Brent North) (Lab): ...", "The Secretary of State for International
 Trade (Dr Liam Fox): ...").
 
 What follows a person's label, up to the next label, is that person's own words:
-each sentence is an utterance of theirs, a direct quote. A question label ("Q:",
+each sentence is an utterance of theirs, a direct quote. An answer label
+("A:") stands for the interviewee, the person named last before the first
+question. A question label ("Q:",
 "QUESTION:") or any other label ("What happens next: ...", "Editor's note: ...")
 ends the turn. An article counts as a transcript only when at least two of its
 lines carry a person's or a question label, so that one "Name: headline" line in
@@ -40,6 +42,10 @@ def _question(label: str) -> bool:
     return label.strip().lower().rstrip(".") in words()["transcript_question_labels"]
 
 
+def _answer(label: str) -> bool:
+    return label.strip().lower().rstrip(".") in words()["transcript_answer_labels"]
+
+
 def _person(label: str, resolver: PersonResolver) -> str | None:
     """The person a label names: a name in brackets ("... (Dr Liam Fox)"), else
     the words before any bracket or comma when they are all capitalised ("MR.
@@ -73,9 +79,12 @@ def transcript_turns(doc: Doc, resolver: PersonResolver, taken: Sequence[Utteran
     utterance found otherwise (a quote, "X said that ...") are left to it."""
     text = doc_text(doc)
     labels: list[tuple[int, int, str | None, bool]] = []  # line start, text start, person, is a turn label
-    for m in _LABEL.finditer(text):
-        label = m.group("label")
-        person = _person(label, resolver)
+    found = [(m, m.group("label")) for m in _LABEL.finditer(text)]
+    # "Q: ... A: ...": the interviewee is the person named last before the first question
+    first_q = next((m.start() for m, label in found if _question(label)), None)
+    interviewee = resolver.last_before(first_q) if first_q is not None else None
+    for m, label in found:
+        person = interviewee if _answer(label) else _person(label, resolver)
         labels.append((m.start(), m.end(), person, person is not None or _question(label)))
     if sum(1 for lab in labels if lab[3]) < 2 or not any(lab[2] for lab in labels):
         return []
