@@ -85,3 +85,15 @@ def test_an_attribution_after_a_long_relative_clause(nlp):
             "\"The people approved the jets a year ago,\" Defence Minister Viola Amherd, who took over the "
             "defence department in 2019 after a long career in cantonal politics, told public broadcaster SRF.")
     assert any(s.speaker == "Viola Amherd" and "approved the jets" in s.evidence for s in _statements(nlp, text))
+
+
+def test_paragraphs_after_said_colon_are_the_speaker_s_words(nlp):
+    text = ("Norway will buy at least five Type 26 frigates from Britain.\n\n"
+            "Defence Secretary John Healey said:\n\n"
+            "This deal takes our strategic partnership with Norway to a new level.\n\n"
+            "Our navies will put more warships into the North Atlantic.\n\n"
+            "The frigates will be built on the Clyde.\n")
+    found = {(s.speaker, s.evidence, s.direct_quote) for s in _statements(nlp, text)}
+    assert ("John Healey", "This deal takes our strategic partnership with Norway to a new level", True) in found
+    assert ("John Healey", "Our navies will put more warships into the North Atlantic", True) in found
+    assert not any("Clyde" in e for _s, e, _d in found)

@@ -42,7 +42,7 @@ from .reported import according_to, reported_speech
 from .speakers import OrgRegistry
 from ..catalogue.titles import state_code
 from .topic import off_topic
-from .transcripts import transcript_turns
+from .transcripts import introduced_remarks, transcript_turns
 from .utterance import Speaker, Utterance, overlaps_quote, paragraph_index, trim
 from ..text.nlp import doc_text
 from ..catalogue.actors import find_actors
@@ -300,6 +300,7 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
                 u.start, u.end = trim(doc_text(doc), dateline[1], u.end)
     utterances = _dedupe(direct + reported)
     # a transcript's turns: the sentences no quote or report above holds
+    utterances += [u for u in introduced_remarks(doc, resolver, orgs, utterances) if u.start >= body_start]
     utterances = sorted(utterances + [u for u in transcript_turns(doc, resolver, utterances) if u.start >= body_start],
                         key=lambda u: (u.start, u.end))
     rows = list(transfers) if transfers is not None else _transfers(doc, actor_mentions)

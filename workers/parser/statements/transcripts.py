@@ -1,4 +1,6 @@
-"""Transcripts: briefings, press conferences and parliamentary exchanges where a
+"""Transcripts and introduced remarks.
+
+Transcripts: briefings, press conferences and parliamentary exchanges where a
 line opens with the speaker's label ("MR. KIRBY: ...", "Dr Fox: ...", "Barry
 Gardiner (Brent North) (Lab): ...", "The Secretary of State for International
 Trade (Dr Liam Fox): ...").
@@ -11,6 +13,11 @@ question. A question label ("Q:",
 ends the turn. An article counts as a transcript only when at least two of its
 lines carry a person's or a question label, so that one "Name: headline" line in
 a news report is not read as a turn.
+
+Introduced remarks: a paragraph that ends with its speaker and a reporting verb
+and a colon ("Defence Secretary John Healey said:"), as government releases
+print them, introduces the speaker's words in the next paragraph, without
+quotation marks; a further paragraph in the first person goes on with them.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from spacy.tokens import Doc
 from ..people.persons import PersonResolver
 from ..text.nlp import doc_text
 from ..vocab import words
-from .speakers import Speaker
+from .speakers import OrgRegistry, Speaker, resolve_subject, subject_of
 from .utterance import Utterance, trim
 
 # A label at the start of a line, up to its colon.
@@ -121,4 +128,44 @@ def _sentences(doc: Doc, speaker: Speaker, start: int, end: int, taken: Sequence
             continue
         out.append(Utterance(speaker=speaker, start=s, end=e, direct=True, context_start=s, context_end=e,
                              verb="turn", confidence=0.6))
+    return out
+
+
+# Words of a paragraph that speaks in the first person (what a speaker says
+# rather than what the release reports).
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+# Paragraphs after an introducing line that may still be the speaker's.
+_MAX_INTRODUCED = 2
+
+
+def introduced_remarks(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry,
+                       taken: Sequence[Utterance]) -> list[Utterance]:
+    """The paragraphs after "X said:" as X's direct words."""
+    text = doc_text(doc)
+    clause_verbs = words()["clause_verbs"]
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    out: list[Utterance] = []
+    for k, (ps, pe) in enumerate(paragraphs):
+        line = text[ps:pe].rstrip()
+        if not line.endswith(":") or len(line.split()) > 25:
+            continue
+        span = doc.char_span(ps, ps + len(line) - 1, alignment_mode="contract")
+        if span is None or len(span) == 0:
+            continue
+        verb = span[-1]
+        if verb.lemma_.lower() not in clause_verbs or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = subject_of(verb)
+        speaker = resolve_subject(doc, subj, verb, resolver, orgs) if subj is not None else None
+        if speaker is None:
+            continue
+        for j, (qs, qe) in enumerate(paragraphs[k + 1:k + 1 + _MAX_INTRODUCED]):
+            body = text[qs:qe]
+            if body.rstrip().endswith(":") or _LABEL.match(body) or j > 0 and not _FIRST_PERSON.search(body):
+                break
+            s, e = trim(text, qs, qe)
+            if e - s < 12 or any(u.start < e and s < u.end for u in taken):
+                break
+            out.append(Utterance(speaker=speaker, start=s, end=e, direct=True, context_start=ps, context_end=e,
+                                 verb="intro", confidence=0.6))
     return out
