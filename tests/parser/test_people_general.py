@@ -437,3 +437,16 @@ def test_a_middle_name_alone_is_the_same_person(nlp, text, speaker):
 )
 def test_a_portfolio_after_for_belongs_to_the_title(nlp, text, name, title):
     assert _officials(nlp, text)[name][0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The deal was signed by Qatari Defence Minister Khalid bin Mohammed al-Attiyah in Doha.",
+         "Khalid bin Mohammed al-Attiyah"),
+        ("Saudi Defence Minister Khalid bin Salman bin Abdulaziz al-Saud said the jets would arrive in May.",
+         "Khalid bin Salman bin Abdulaziz al-Saud"),
+    ],
+)
+def test_long_names_with_particles_are_kept_whole(nlp, text, name):
+    assert name in _officials(nlp, text)

@@ -135,10 +135,14 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
     particles = lexicon().particles
     texts = columns.texts(doc)
     j = i
-    while j < len(doc) and j - i < limit:
+    # the limit counts name words: particles and hyphens ("Khalid bin Mohammed
+    # al-Attiyah") do not use it up
+    n_words = 0
+    while j < len(doc) and n_words < limit:
         text = texts[j]
         if _is_name_word(text):
             j += 1
+            n_words += 1
             continue
         # "al-Ghanimi", "bin Salman": a particle followed by a name word
         if (text.lower().replace("\u2019", "'") in particles and j + 1 < len(doc)
@@ -156,8 +160,9 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
             j += 2
             continue
         break
-    # a possessive or a state name at the end is not part of the name
-    while j > i and (state_code(texts[j - 1]) or texts[j - 1] in {"-"}):
+    # a possessive, a state name or a dangling particle at the end is not part of the name
+    while j > i and (state_code(texts[j - 1]) or texts[j - 1] in {"-"}
+                     or texts[j - 1].lower().replace("\u2019", "'") in particles):
         j -= 1
     return j
 
