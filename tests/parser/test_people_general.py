@@ -450,3 +450,16 @@ def test_a_portfolio_after_for_belongs_to_the_title(nlp, text, name, title):
 )
 def test_long_names_with_particles_are_kept_whole(nlp, text, name):
     assert name in _officials(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Lloyd Austin spoke with his Polish counterpart, Minister of National Defence Mariusz Blaszczak.",
+         "Mariusz Blaszczak", "Minister of National Defence"),
+        ("Nigeria's Minister of Defence Mansur Dan-Ali said the government had funded new equipment.",
+         "Mansur Dan-Ali", "Minister of Defence"),
+    ],
+)
+def test_a_name_after_a_portfolio(nlp, text, name, title):
+    assert _officials(nlp, text)[name][0] == title

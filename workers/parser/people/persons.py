@@ -237,6 +237,17 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                         default=None)
                 if k is not None:
                     j = k
+            # "Minister of National Defence Mariusz Blaszczak": the name is the
+            # last two words of the capitalised run after the portfolio's "of"
+            if j + 1 < len(doc) and doc[j].lower_ == "of" and j not in spans:
+                k = j + 1
+                while k < len(doc) and doc[k].text[:1].isupper() and k - j <= 6:
+                    k += 1
+                tail = doc[k - 2:k] if k - (j + 1) >= 3 else None
+                if tail is not None and all(_name_token(t) and _low(t) not in org_words and not state_code(t.text)
+                                            and t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"} for t in tail) \
+                        and (k >= len(doc) or not doc[k].text[:1].isupper()):
+                    spans[k - 2] = max(k, _extend_name(doc, k - 2))  # "Mansur Dan-Ali"
             # "the air force's spokesman, Yuriy Ihnat, said": a name set off by commas
             # (also after a posting: "Ukraine's ambassador to Germany, Oleksii Makeiev,")
             if j + 1 < len(doc) and doc[j].text == "," and _name_token(doc[j + 1]):
