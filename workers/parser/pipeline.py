@@ -32,7 +32,7 @@ from .transfers.extract import (
 
 # Bump when a change alters what the parser extracts from the same text, so that
 # stored extractions can be told apart and re-parsed.
-PARSER_VERSION = "0.3.0"
+PARSER_VERSION = "0.4.0"
 
 R = TypeVar("R", TransferRecord, OfficialRecord, StatementRecord)
 
