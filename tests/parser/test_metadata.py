@@ -122,3 +122,35 @@ def test_html_metadata(html: str, title: str | None, source: str | None, publish
 def test_dates_do_not_depend_on_today() -> None:
     assert text_metadata(REUTERS_HEAD) == text_metadata(REUTERS_HEAD)
     assert parse_date("Monday") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "source", "published"),
+    [
+        # the agency in brackets after a mixed-case city, the date after the dash
+        ("Chile buys two frigates from Australia\n\nValparaiso (AFP) - Mar 4, 2019\n\n"
+         "Chile has agreed to buy two used frigates from Australia, the navy said on Monday.\n",
+         "Chile buys two frigates from Australia", "AFP", dt.date(2019, 3, 4)),
+        # the date, with its year, inside the dateline before the agency
+        ("Chile buys two frigates from Australia\n\nSANTIAGO, Mar 4, 2019 (AFP) - Chile has agreed to buy two "
+         "used frigates from Australia, the navy said.\n",
+         "Chile buys two frigates from Australia", "AFP", dt.date(2019, 3, 4)),
+        # the outlet as the first part of a section path, a day-first numeric date
+        ("ANDES DEFENCE LETTER | NAVIES | South America\n\nChile buys two frigates from Australia\n\n"
+         "Maria Soto |04.03.2019 - Update : 04.03.2019\n\n"
+         "Chile has agreed to buy two used frigates from Australia, the navy said on Monday.\n",
+         "Chile buys two frigates from Australia", "Andes Defence Letter", dt.date(2019, 3, 4)),
+        # a label with a dash is no dateline; the headline follows it
+        ("ANDES DEFENCE LETTER \u2014 FLASH\n\nChile buys two frigates from Australia: report\n\n"
+         "SANTIAGO, 4 March 2019 \u2014 Chile has agreed to buy two used frigates from Australia, the navy said.\n",
+         "Chile buys two frigates from Australia: report", "Andes Defence Letter", dt.date(2019, 3, 4)),
+        # the publishing body on the first line is the source, not the headline
+        ("Government Offices of Chile\nPress release from Ministry of Defence\nPublished 4 March 2019\n\n"
+         "Chile buys two frigates from Australia\n\n"
+         "Chile has agreed to buy two used frigates from Australia, the ministry said.\n",
+         "Chile buys two frigates from Australia", "Government Offices of Chile", dt.date(2019, 3, 4)),
+    ],
+)
+def test_metadata_from_opening_lines(text: str, title: str, source: str, published: dt.date) -> None:
+    meta = text_metadata(text)
+    assert (meta.title, meta.source, meta.published) == (title, source, published)

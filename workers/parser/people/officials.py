@@ -91,6 +91,12 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
             run.insert(0, tok)
             k -= 1
             continue
+        if low == "and" and run and _is_cap(run[0]) and _portfolio_before(doc, k):
+            # "Minister of Defense and Veterans Affairs Colonel Sadio Camara":
+            # a portfolio of two parts
+            run.insert(0, tok)
+            k -= 1
+            continue
         if low in _RUN_STOP or low in _DETERMINERS or hard_stop(tok):
             break
         # "LONDON (Reuters) - US Ambassador ...": a spaced hyphen is a dash
@@ -119,6 +125,15 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
     while run and _low(run[0]) in {"the", "of", "for", "'s", "-", ")"}:
         run = run[1:]
     return run
+
+
+def _portfolio_before(doc: Doc, k: int) -> bool:
+    """Capitalised words before ``doc[k]`` follow an office's "of"/"for"
+    ("Minister of Defense and ...")."""
+    j = k - 1
+    while j >= 0 and _is_cap(doc[j]) and k - j <= 4:
+        j -= 1
+    return j < k - 1 and j >= 1 and _low(doc[j]) in {"of", "for"} and is_title_word(doc[j - 1])
 
 
 def _apposition_run(doc: Doc, end: int) -> list[Token]:

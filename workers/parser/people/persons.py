@@ -28,17 +28,10 @@ from ..catalogue.titles import (
     lexicon, match_head, state_code,
 )
 from ..text.nlp import doc_text
+from .names import _extend_name, _name_token
 from ..vocab import words as supply_words
 from ..text.textscan import word_start_matches
-from ..vocab import load
 
-# Capitalised words that are never part of a name.
-_NOT_NAME = {
-    "the", "a", "an", "in", "on", "at", "of", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "he", "she", "it", "they", "we", "i", "mr", "mrs",
-    "ms", "mr.", "mrs.", "ms.", "dr", "dr.",
-}
 
 
 def hard_stop(tok: Token) -> bool:
@@ -71,8 +64,6 @@ class Person:
 _PATRONYMIC = re.compile(r"\b(?:bin|ibn|bint|ben)\b", flags=re.I)
 _NAME_SEPARATORS = re.compile(r"[\s\-]+")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_SHORT_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
-_NAME_WORD = re.compile(r"[A-Z][\w'\u2019]*(?:-[A-Z]?[\w'\u2019]+)*")
 
 
 @lru_cache(maxsize=4096)
@@ -101,65 +92,6 @@ def _short_forms(name: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _name_token(tok: Token) -> bool:
-    return _is_name_word(tok.text)
-
-
-@lru_cache(maxsize=8192)
-def _is_name_word(text: str) -> bool:
-    if not text or not text[0].isupper() or text.lower() in _NOT_NAME:
-        return False
-    if _SHORT_INITIALS.fullmatch(text):  # initials "W.", "R.K.S."
-        return True
-    if not _NAME_WORD.fullmatch(text) or any(c.isdigit() for c in text):
-        return False
-    if text.isupper() and len(text) > 1:  # acronyms: "NATO", "MOSCOW"
-        return False
-    return not is_title_text(text)
-
-
-@lru_cache(maxsize=1)
-def _not_name_syllables() -> frozenset[str]:
-    return frozenset(load("official_titles.json").get("not_name_syllables", []))
-
-
-def _name_syllable(tok: Token) -> bool:
-    """A short lower-case word that completes a hyphenated given name ("sup" in
-    "Jong-sup"), not the participle of a compound adjective ("Kremlin-backed")."""
-    text = tok.text
-    return text.isalpha() and text.islower() and len(text) <= 5 and text not in _not_name_syllables()
-
-
-def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
-    """End (exclusive) of the name that starts at token ``i``, or ``i`` if none."""
-    particles = lexicon().particles
-    texts = columns.texts(doc)
-    j = i
-    while j < len(doc) and j - i < limit:
-        text = texts[j]
-        if _is_name_word(text):
-            j += 1
-            continue
-        # "al-Ghanimi", "bin Salman": a particle followed by a name word
-        if (text.lower().replace("\u2019", "'") in particles and j + 1 < len(doc)
-                and (texts[j + 1] == "-" or _is_name_word(texts[j + 1]))):
-            j += 1
-            continue
-        if text == "-" and j > i and j + 1 < len(doc) and _is_name_word(texts[j + 1]) and not doc[j].whitespace_ \
-                and not doc[j - 1].whitespace_:
-            j += 1
-            continue
-        # "Lee Jong-sup", "Tsai Ing-wen": spaCy splits a hyphenated given name
-        # and the second syllable is lower case; "Kremlin-backed" is no name
-        if text == "-" and j > i and j + 1 < len(doc) and not doc[j].whitespace_ \
-                and not doc[j - 1].whitespace_ and _name_syllable(doc[j + 1]):
-            j += 2
-            continue
-        break
-    # a possessive or a state name at the end is not part of the name
-    while j > i and (state_code(texts[j - 1]) or texts[j - 1] in {"-"}):
-        j -= 1
-    return j
 
 
 def _is_body(text: str) -> bool:
@@ -232,6 +164,17 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                         default=None)
                 if k is not None:
                     j = k
+            # "Minister of National Defence Mariusz Blaszczak": the name is the
+            # last two words of the capitalised run after the portfolio's "of"
+            if j + 1 < len(doc) and doc[j].lower_ == "of" and j not in spans:
+                k = j + 1
+                while k < len(doc) and doc[k].text[:1].isupper() and k - j <= 6:
+                    k += 1
+                tail = doc[k - 2:k] if k - (j + 1) >= 3 else None
+                if tail is not None and all(_name_token(t) and _low(t) not in org_words and not state_code(t.text)
+                                            and t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"} for t in tail) \
+                        and (k >= len(doc) or not doc[k].text[:1].isupper()):
+                    spans[k - 2] = max(k, _extend_name(doc, k - 2))  # "Mansur Dan-Ali"
             # "the air force's spokesman, Yuriy Ihnat, said": a name set off by commas
             # (also after a posting: "Ukraine's ambassador to Germany, Oleksii Makeiev,")
             if j + 1 < len(doc) and doc[j].text == "," and _name_token(doc[j + 1]):

@@ -17,11 +17,19 @@ from .speakers import OrgRegistry, Speaker, resolve_subject, subject_of
 from .utterance import Utterance, paragraph_index
 from ..text.nlp import doc_text
 
+_SIGNATURE_DASHES = {"\u2014", "\u2013", "-", "--"}
+
+
 def _quote_speaker(doc: Doc, q: Quote, resolver: PersonResolver, orgs: OrgRegistry) -> tuple[Speaker | None, int, int]:
     """Speaker named next to a quote, with the bounds of the attribution context."""
     w = sc.words()
     verbs = w["clause_verbs"] | w["predicate_verbs"] | {"write", "tweet"}
     after = tokens_after(doc, q)
+    # a pull quote signed with a dash: '"..." — Yuri Borisov, deputy defence minister'
+    if len(after) >= 2 and after[0].text in _SIGNATURE_DASHES:
+        name = resolver.person_at(after[1].idx, after[1].idx + len(after[1].text))
+        if name:
+            return Speaker(name, True), q.start, max(q.end, after[-1].idx + len(after[-1].text))
     for tok in after:
         if tok.lemma_.lower() in verbs and tok.pos_ in {"VERB", "AUX"}:
             subj = subject_of(tok)

@@ -42,6 +42,7 @@ from .reported import according_to, reported_speech
 from .speakers import OrgRegistry
 from ..catalogue.titles import state_code
 from .topic import off_topic
+from .transcripts import introduced_remarks, transcript_turns
 from .utterance import Speaker, Utterance, overlaps_quote, paragraph_index, trim
 from ..text.nlp import doc_text
 from ..catalogue.actors import find_actors
@@ -107,45 +108,44 @@ def _names_partner(u: Utterance, ctx: sc.Context, mentions: Sequence[sc.Mention]
 
 def _about_supply(doc: Doc, us: list[Utterance], has_context: bool, quotes: Sequence[Quote],
                   partner: Callable[[Utterance], bool] = lambda u: False) -> list[Utterance]:
-    """Keep utterances about arms supply (see the module docstring)."""
+    """Keep utterances about arms supply (see the module docstring).
+
+    An utterance with supply words of its own is kept as it is. In an article
+    that reports a transfer, what its officials, bodies and analysts say around
+    it (the timing, the politics, the reactions) is about it too, so every other
+    utterance is kept as well, with a confidence that says how loosely it is
+    tied to supply: weak supply words, then supply words in its sentence, then a
+    denial, a partner named or the same speaker going on, then nothing at all."""
     text = doc_text(doc)
     kept: list[Utterance] = []
-    own: dict[int, bool] = {}
-    for i, u in enumerate(us):
+    for u in us:
         span = doc.char_span(u.start, u.end, alignment_mode="expand")
-        own[i] = bool(span is not None and sc.has_supply_vocab(span))
-    groups_with_vocab = {u.group for i, u in enumerate(us) if u.direct and own[i]}
-    for i, u in enumerate(us):
-        keep = own[i]
-        if not keep and (u.verb in sc.words()["continuation_verbs"] or u.coordinated):
-            keep = False  # "adding that ..." stands on its own words only
-        elif not keep and u.direct and u.group in groups_with_vocab:
-            keep = False  # a split quote keeps only its pieces about supply
-        elif not keep and has_context:
-            span = doc.char_span(u.start, u.end, alignment_mode="expand")
-            if span is not None and sc.has_supply_vocab(span, weak_enough=True):
-                # in an article about a transfer, "would honour the contract" is about it
-                keep, u.confidence = True, min(u.confidence, 0.6)
-            elif _context_has_vocab(doc, u, quotes):
-                keep, u.confidence = True, min(u.confidence, 0.55)
-            elif u.verb in _DENIAL or partner(u):
-                keep, u.confidence = True, min(u.confidence, 0.5)
-            elif any(_continues(k, u, text) and not (u.direct and u.group == k.group) for k in kept[-4:]):
-                keep, u.confidence = True, min(u.confidence, 0.5)
-        if keep:
+        if span is not None and sc.has_supply_vocab(span):
             kept.append(u)
-    # a quote that opens a paragraph whose next utterance by the same speaker is
-    # about supply belongs to the same remarks ("security has no price," Duda said.
-    # He said the system would ...)
-    if has_context:
-        for i, u in enumerate(us[:-1]):
-            nxt = us[i + 1]
-            if u in kept or nxt not in kept or u.group == nxt.group and u.direct:
+            continue
+        if not has_context:
+            continue
+        if u.verb == "turn":
+            # a transcript sentence is no attribution of its own: only its words can tie it to supply
+            if span is None or not sc.has_supply_vocab(span, weak_enough=True):
                 continue
-            if nxt.speaker.name == u.speaker.name and paragraph_index(text, u.start) == paragraph_index(text, nxt.start):
-                u.confidence = min(u.confidence, 0.5)
-                kept.append(u)
-        kept.sort(key=lambda x: (x.start, x.end))
+            cap = 0.6
+        elif u.verb in sc.words()["continuation_verbs"] or u.coordinated or u.direct and any(
+                k.direct and k.group == u.group for k in kept):
+            # "adding that ..." and the further pieces of a split quote stand
+            # on their own words only
+            cap = 0.45
+        elif span is not None and sc.has_supply_vocab(span, weak_enough=True):
+            cap = 0.6  # "would honour the contract"
+        elif _context_has_vocab(doc, u, quotes):
+            cap = 0.55
+        elif u.verb in _DENIAL or partner(u) or any(
+                _continues(k, u, text) and not (u.direct and u.group == k.group) for k in kept[-4:]):
+            cap = 0.5
+        else:
+            cap = 0.45
+        u.confidence = min(u.confidence, cap)
+        kept.append(u)
     return kept
 
 
@@ -299,6 +299,10 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
             if dateline[0] <= u.start < dateline[1] < u.end:
                 u.start, u.end = trim(doc_text(doc), dateline[1], u.end)
     utterances = _dedupe(direct + reported)
+    # a transcript's turns: the sentences no quote or report above holds
+    utterances += [u for u in introduced_remarks(doc, resolver, orgs, utterances) if u.start >= body_start]
+    utterances = sorted(utterances + [u for u in transcript_turns(doc, resolver, utterances) if u.start >= body_start],
+                        key=lambda u: (u.start, u.end))
     rows = list(transfers) if transfers is not None else _transfers(doc, actor_mentions)
     ctx = sc.merge_transfers(sc.article_context(doc, mentions), rows)
     has_context = not ctx.empty()

@@ -65,7 +65,7 @@ def _make(text: str, start: int, end: int, *, closed: bool) -> Quote:
     return Quote(start=start, end=end, content_start=cs, content_end=ce, closed=closed)
 
 
-def tokens_after(doc: Doc, quote: Quote, limit: int = 14) -> list[Token]:
+def tokens_after(doc: Doc, quote: Quote, limit: int = 30) -> list[Token]:
     """Tokens after the closing mark up to the sentence's end or the next quote."""
     span = doc.char_span(quote.end, min(len(doc_text(doc)), quote.end + 400), alignment_mode="expand")
     out: list[Token] = []

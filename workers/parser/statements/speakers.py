@@ -60,9 +60,33 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+# Diplomatic posts are named by the place they are in or accredited to.
+_POSTS = {"embassy", "mission", "consulate", "delegation"}
+
+
+def _name_prep(head: Token, prep: Token) -> bool:
+    """The prepositional phrase is part of an institution's name: "of" ("U.N.
+    panel of experts"); "for", "to", "on" between capitalised words ("Federal
+    Service for Military-Technical Cooperation", "Panel of Experts on Libya");
+    a diplomatic post's place ("UAE Embassy in Washington", "China's mission
+    to the United Nations")."""
+    low = prep.lower_
+    if low == "of":
+        return True
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    first = next((t for t in pobj.subtree if t.dep_ != "det"), pobj)
+    if not first.text[:1].isupper():
+        return False
+    if head.lemma_.lower() in _POSTS and low in {"in", "to", "at"}:
+        return True
+    return low in {"for", "to", "on"} and head.text[:1].isupper()
+
+
 def _core(tok: Token) -> list[Token]:
     """The noun phrase of ``tok`` without relative clauses, appositions and
-    prepositional phrases other than "of" ("U.N. panel of experts")."""
+    prepositional phrases other than those of a name (``_name_prep``)."""
     out = [tok]
     stack = [tok]
     while stack:
@@ -70,7 +94,7 @@ def _core(tok: Token) -> list[Token]:
         for c in cur.children:
             if c.dep_ not in _CORE_DEPS:
                 continue
-            if c.dep_ == "prep" and c.lower_ != "of":
+            if c.dep_ == "prep" and not _name_prep(cur, c):
                 continue
             if c.dep_ == "conj" and cur is tok:
                 continue  # "Germany and France said": the conjuncts are checked apart
@@ -135,12 +159,52 @@ def _strip_det(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
 
 
+# A legal form after a company's name is no part of the name it speaks under.
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co|Corp|Inc|Ltd|Plc|PLC|LLC|GmbH|AG|SA|S\.A|NV|JSC|PJSC)\.?)+$")
+# "South Korean defense company LIG Nex1", "Turkish drone maker Baykar": a
+# descriptor of lowercase words (after demonyms) before the proper name.
+_DESCRIBED = re.compile(r"^(?:[A-Z][\w.'\u2019-]*\s+)*(?:[a-z][\w-]*\s+)+(?=[A-Z0-9])")
+_NAME_WORD = r"(?:[A-Z][\w&.'\u2019-]*|of|and|for|the|&)"
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _LEGAL_FORM.sub("", name).split() if w[:1].isupper())
+
+
+def _expanded(doc: Doc, name: str) -> str:
+    """The full name an article gives for an acronym: "KAI" for "Korea
+    Aerospace Industries Ltd. (KAI)", or for "Korea Aerospace Industries" named
+    anywhere."""
+    if re.fullmatch(r"[A-Z][A-Z&.]{1,7}", name):
+        letters = name.replace(".", "").replace("&", "")
+        m = re.search(rf"([A-Z][\w&.'\u2019-]*(?:\s+{_NAME_WORD})+)\s+\({re.escape(name)}\)", doc_text(doc))
+        candidates = []
+        if m:
+            words = m.group(1).split()
+            candidates = [" ".join(words[k:]) for k in range(len(words)) if words[k][:1].isupper()]
+        candidates += [_strip_det(e.text) for e in doc.ents if e.label_ == "ORG"]
+        for full in candidates:
+            if _initials(full) == letters and len(letters) > 1:
+                return _LEGAL_FORM.sub("", full)
+    return name
+
+
 def canonical_org(doc: Doc, name: str) -> str:
-    """"EU" becomes "European Union" when the article also uses the full name."""
+    """The name an institution speaks under: "EU" becomes "European Union" when
+    the article also uses the full name; an acronym the article spells out
+    becomes the full name; a descriptor before a company's name and a
+    legal form after it are dropped.
+
+    (A one-word short form such as "Lockheed" is left as written: the longer
+    entity that starts with it is as often another body.)"""
     actor = gazetteer.resolve_actor(name)
     if actor is not None and actor.kind == "alliance" and actor.name != name and actor.name in doc_text(doc):
         return actor.name
-    return name
+    described = _DESCRIBED.match(name)
+    if described and not re.search(r"\b(?:of|for|to|on|in|at)\s", described.group(0)):
+        name = name[described.end():]
+    name = _expanded(doc, name)
+    return _LEGAL_FORM.sub("", name) or name
 
 
 def is_media(tokens: list[Token]) -> bool:
@@ -274,8 +338,8 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     # "Lockheed Martin said", "Dassault Aviation, which said": a company is a
     # named institution (the gazetteer files makers under their state, so this
     # comes before the test for countries)
-    if subj.pos_ == "PROPN" and (_is_company(_strip_det(text)) or _company_shaped(core)):
-        name = _strip_det(text)
+    if subj.pos_ == "PROPN" and (_is_company(canonical_org(doc, _strip_det(text))) or _company_shaped(core)):
+        name = canonical_org(doc, _strip_det(text))
         orgs.remember(offset, name)
         return Speaker(name, False)
     if subj.ent_type_ in {"GPE", "NORP"} or state_code(_strip_det(text)) or state_code(subj.text):

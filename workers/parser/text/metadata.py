@@ -68,6 +68,22 @@ DATELINE_RE = re.compile(
     r"(?:\((?P<agency>[A-Za-z][\w .\-]*)\)\s*)?"
     r"(?:/(?P<slash>[A-Z\-]+)/\.?|[\u2014\u2013\-]{1,2})\s",
 )
+# Head lines that label a release rather than title it ("Press release from
+# Ministry of Defence"); " > " marks a breadcrumb ("Home > News Release").
+_RELEASE_LABEL = re.compile(r"^(?:press|news|media)\s+(?:release|statement)\b", re.I)
+# A dateline opens a paragraph: at least this many words follow it.
+_DATELINE_BODY_WORDS = 4
+# "Doha (AFP) - ...", "TOKYO, Dec 22, 2023 (AFP) - ...": an agency in brackets
+# near the start of one of the first lines, where DATELINE_RE does not read it.
+_AGENCY_MARK = re.compile(r"^[A-Z][^\n]{0,60}?[(/](?P<agency>[A-Za-z][\w .\-]*)[)/]")
+# "29.07.2025": the numeric day-first dates of many agencies' bylines.
+_NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
+# The first lines an agency mark or a date is looked for in.
+_OPENING_LINES = 15
+# Words that make a first line the publishing body rather than the headline
+# ("Government Offices of Sweden", "U.S. Department of State").
+_PUBLISHER_WORDS = ("ministry", "department", "government", "offices", "office", "embassy", "presidency",
+                    "parliament", "bureau", "council", "commission", "agency", "press service")
 BYLINE_RE = re.compile(r"^By\s+(?P<who>[^|\u00b7,]+?)\s*(?:[|\u00b7,]\s*(?P<rest>.*))?$")
 # Head lines that are navigation, not the headline: "All news", section labels.
 NAV_WORDS = words()["nav_words"]
@@ -115,11 +131,20 @@ def agency_name(text: str) -> str | None:
     return AGENCIES.get(text.strip().lower())
 
 
+def _dateline_match(line: str) -> re.Match[str] | None:
+    """The dateline opening ``line``; a capitalised label followed by a dash and
+    a word or two ("MAGHREB SECURITY BRIEF — FLASH") opens no paragraph."""
+    hit = DATELINE_RE.match(line)
+    if hit is None or len(line[hit.end():].split()) < _DATELINE_BODY_WORDS:
+        return None
+    return hit
+
+
 def find_dateline(text: str) -> re.Match[str] | None:
     """The dateline at the start of the first paragraph that opens with one."""
     for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*)", text):
         line = m.group(1)
-        hit = DATELINE_RE.match(line)
+        hit = _dateline_match(line)
         if hit and len(hit.group("city")) >= 3:
             return hit
     return None
@@ -133,7 +158,7 @@ def _head_lines(text: str) -> list[str]:
         line = raw.strip()
         if not line:
             continue
-        if DATELINE_RE.match(line):
+        if _dateline_match(line):
             break
         lines.append(line)
         if len(lines) >= HEAD_MAX_LINES:
@@ -144,6 +169,51 @@ def _head_lines(text: str) -> list[str]:
 def _is_outlet_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(line.split()) <= 6
+
+
+def _outlet(line: str) -> str | None:
+    """An outlet's name in capitals above the headline, alone or as the first
+    part of a section path ("GLOBAL TIMES | CHINA | MILITARY", "NORTHBRIDGE
+    HERALD | LIVE | World", "MAGHREB SECURITY BRIEF — FLASH")."""
+    first = re.split(r" \| | [—–] | - ", line, maxsplit=1)[0].strip()
+    if any(c.isdigit() for c in first) or not _is_outlet_line(first) or len(first.split()) < 2:
+        return None
+    return first.title()
+
+
+def _publisher(line: str) -> str | None:
+    """A first line that names the publishing body, not the headline: a short
+    capitalised name with a word of government ("Government Offices of Sweden",
+    "U.S. Department of State", "MINISTRY OF NATIONAL DEFENSE OF ...")."""
+    words_ = line.split()
+    if not 2 <= len(words_) <= 12 or re.search(r"[.!?:,;\d]$", line) or not line[:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w.lower() in {"of", "the", "and", "for", "on"} for w in words_):
+        return None
+    low = line.lower()
+    if not any(re.search(rf"\b{w}\b", low) for w in _PUBLISHER_WORDS):
+        return None
+    return line.title() if line.isupper() else line
+
+
+def _opening_agency(text: str) -> str | None:
+    """An agency named in brackets or slashes near the start of one of the
+    first lines ("Doha (AFP) - Dec 10, 2017")."""
+    for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:_OPENING_LINES]:
+        m = _AGENCY_MARK.match(line)
+        if m and agency_name(m.group("agency")):
+            return agency_name(m.group("agency"))
+    return None
+
+
+def _numeric_date(line: str) -> dt.date | None:
+    m = _NUMERIC_DATE.search(line)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+    except ValueError:
+        return None
 
 
 def is_headline_line(line: str) -> bool:
@@ -162,7 +232,9 @@ def text_metadata(text: str) -> ArticleMeta:
     """Metadata from the head and dateline of plain article text."""
     head = _head_lines(text)
     dateline = find_dateline(text)
-    title = next((line for line in head if is_headline_line(line)), None)
+    publisher = _publisher(head[0]) if head else None
+    title = next((line for line in head if is_headline_line(line) and not _publisher(line)
+                  and not _RELEASE_LABEL.match(line) and " > " not in line), None)
 
     source = None
     if dateline:
@@ -177,11 +249,22 @@ def text_metadata(text: str) -> ArticleMeta:
             source = agency_name(by.group("who"))
         for m in DATE_RE.finditer(line):
             published = published or parse_date(m.group(0))
+        published = published or _numeric_date(line)
+    if source is None:
+        source = _opening_agency(text)
     if source is None:
         # Trade press: the outlet's name in capitals above the headline.
-        outlet = next((line for line in head if _is_outlet_line(line) and not DATE_RE.search(line)), None)
-        if outlet and len(outlet.split()) >= 2:
-            source = outlet.title()
+        source = next((o for o in map(_outlet, head) if o), None)
+    if source is None:
+        source = publisher
+    if published is None:
+        # the date on the dateline's own line ("Doha (AFP) - Dec 10, 2017")
+        for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:_OPENING_LINES]:
+            if _AGENCY_MARK.match(line) or _dateline_match(line):
+                found = DATE_RE.search(line[:80])
+                published = parse_date(found.group(0)) if found else _numeric_date(line[:80])
+                if published:
+                    break
     return ArticleMeta(
         title=title,
         source=source,

@@ -1,0 +1,99 @@
+"""Transcripts: each sentence of a person's turn about supply is that person's
+statement; questions, other labels and one-off "Name: headline" lines are not
+turns. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from workers.parser.catalogue.actors import find_actors
+from workers.parser.people.officials import extract_officials
+from workers.parser.statements import extract_statements
+
+
+def _statements(nlp, text: str):
+    doc = nlp(text)
+    return extract_statements(doc, find_actors(doc, nlp), extract_officials(doc))
+
+
+BRIEFING = (
+    "Press briefing by State Department Spokesperson Matthew Miller\n\n"
+    "Washington will send more Stinger missiles to Ukraine, the department announced on Monday.\n\n"
+    "MR. MILLER: Good afternoon, everyone, and thanks for coming.\n\n"
+    "QUESTION: Will the United States send more Stinger missiles to Ukraine?\n\n"
+    "MR. MILLER: We will keep sending air defence systems to Ukraine for as long as it takes. "
+    "The next shipment of Stinger missiles leaves this month.\n\n"
+    "QUESTION: And the tanks?\n\n"
+    "MR. MILLER: I have nothing to add on that today, and the weather in Kyiv has been lovely.\n"
+)
+
+
+def test_each_sentence_of_a_turn_about_supply_is_a_direct_statement(nlp):
+    found = {(s.speaker, s.evidence, s.direct_quote) for s in _statements(nlp, BRIEFING)}
+    assert ("Matthew Miller", "We will keep sending air defence systems to Ukraine for as long as it takes",
+            True) in found
+    assert ("Matthew Miller", "The next shipment of Stinger missiles leaves this month", True) in found
+
+
+def test_questions_and_courtesies_are_no_statements(nlp):
+    evidence = [s.evidence for s in _statements(nlp, BRIEFING)]
+    assert not any("Will the United States" in e for e in evidence)
+    assert not any("Good afternoon" in e for e in evidence)
+    assert not any("weather" in e for e in evidence)
+
+
+def test_a_name_in_brackets_after_an_office_speaks(nlp):
+    text = (
+        "Export licences: statement to the House\n\n"
+        "Britain will suspend new licences for arms exports to Saudi Arabia, the minister told MPs.\n\n"
+        "The Secretary of State for Defence (Mr Grant Shapps): We will grant no new licences for arms exports "
+        "to Saudi Arabia while the review goes on.\n\n"
+        "Emily Thornberry (Islington South) (Lab): The suspension of arms exports comes years too late.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Grant Shapps", "We will grant no new licences for arms exports to Saudi Arabia while the review "
+            "goes on") in found
+    assert ("Emily Thornberry", "The suspension of arms exports comes years too late") in found
+
+
+def test_one_label_line_in_a_news_report_is_no_transcript(nlp):
+    text = (
+        "Pistorius after his meeting with Hegseth: a decision on Patriot systems could come soon\n\n"
+        "Germany may send two more Patriot systems to Ukraine. The systems are in storage in Bavaria.\n"
+    )
+    assert not any(s.speaker == "Boris Pistorius" for s in _statements(nlp, text))
+
+
+def test_answers_of_an_interview_are_the_interviewee_s(nlp):
+    text = (
+        "Interview: Russia's arms-export regulator on its order book\n\n"
+        "Director Alexander Fomin of the Federal Service for Military-Technical Cooperation spoke to us in Moscow.\n\n"
+        "Q: Will exports fall next year?\n\n"
+        "A: Our deliveries of fighters to Central Asia will grow next year, and Belarus has asked for the S-400.\n\n"
+        "Q: Thank you.\n"
+    )
+    assert any(s.speaker == "Alexander Fomin" and "deliveries of fighters" in s.evidence for s in _statements(nlp, text))
+
+
+def test_a_pull_quote_signed_with_a_dash(nlp):
+    text = ("Russia will deliver two frigates to Egypt next year.\n\n"
+            "\"We are at ease about the frigates. The buyers are the ones who are uneasy.\" \u2014 Yuri Borisov, "
+            "Russia's deputy defence minister.")
+    assert any(s.speaker == "Yuri Borisov" and "at ease" in s.evidence for s in _statements(nlp, text))
+
+
+def test_an_attribution_after_a_long_relative_clause(nlp):
+    text = ("Switzerland will buy 36 F-35A fighter jets from the United States.\n\n"
+            "\"The people approved the jets a year ago,\" Defence Minister Viola Amherd, who took over the "
+            "defence department in 2019 after a long career in cantonal politics, told public broadcaster SRF.")
+    assert any(s.speaker == "Viola Amherd" and "approved the jets" in s.evidence for s in _statements(nlp, text))
+
+
+def test_paragraphs_after_said_colon_are_the_speaker_s_words(nlp):
+    text = ("Norway will buy at least five Type 26 frigates from Britain.\n\n"
+            "Defence Secretary John Healey said:\n\n"
+            "This deal takes our strategic partnership with Norway to a new level.\n\n"
+            "Our navies will put more warships into the North Atlantic.\n\n"
+            "The frigates will be built on the Clyde.\n")
+    found = {(s.speaker, s.evidence, s.direct_quote) for s in _statements(nlp, text)}
+    assert ("John Healey", "This deal takes our strategic partnership with Norway to a new level", True) in found
+    assert ("John Healey", "Our navies will put more warships into the North Atlantic", True) in found
+    assert not any("Clyde" in e for _s, e, _d in found)

@@ -1,0 +1,90 @@
+"""Name words: which capitalised tokens can be part of a personal name, and
+where a name that starts at a token ends ("Khalid bin Mohammed al-Attiyah",
+"Lee Jong-sup"). ``persons.py`` finds and clusters the names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..catalogue.titles import is_title_text, lexicon, state_code
+from ..text import columns
+from ..vocab import load
+
+# Capitalised words that are never part of a name.
+_NOT_NAME = {
+    "the", "a", "an", "in", "on", "at", "of", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "he", "she", "it", "they", "we", "i", "mr", "mrs",
+    "ms", "mr.", "mrs.", "ms.", "dr", "dr.",
+}
+_SHORT_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019]*(?:-[A-Z]?[\w'\u2019]+)*")
+
+
+def _name_token(tok: Token) -> bool:
+    return _is_name_word(tok.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_name_word(text: str) -> bool:
+    if not text or not text[0].isupper() or text.lower() in _NOT_NAME:
+        return False
+    if _SHORT_INITIALS.fullmatch(text):  # initials "W.", "R.K.S."
+        return True
+    if not _NAME_WORD.fullmatch(text) or any(c.isdigit() for c in text):
+        return False
+    if text.isupper() and len(text) > 1:  # acronyms: "NATO", "MOSCOW"
+        return False
+    return not is_title_text(text)
+
+
+@lru_cache(maxsize=1)
+def _not_name_syllables() -> frozenset[str]:
+    return frozenset(load("official_titles.json").get("not_name_syllables", []))
+
+
+def _name_syllable(tok: Token) -> bool:
+    """A short lower-case word that completes a hyphenated given name ("sup" in
+    "Jong-sup"), not the participle of a compound adjective ("Kremlin-backed")."""
+    text = tok.text
+    return text.isalpha() and text.islower() and len(text) <= 5 and text not in _not_name_syllables()
+
+
+def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
+    """End (exclusive) of the name that starts at token ``i``, or ``i`` if none."""
+    particles = lexicon().particles
+    texts = columns.texts(doc)
+    j = i
+    # the limit counts name words: particles and hyphens ("Khalid bin Mohammed
+    # al-Attiyah") do not use it up
+    n_words = 0
+    while j < len(doc) and n_words < limit:
+        text = texts[j]
+        if _is_name_word(text):
+            j += 1
+            n_words += 1
+            continue
+        # "al-Ghanimi", "bin Salman": a particle followed by a name word
+        if (text.lower().replace("\u2019", "'") in particles and j + 1 < len(doc)
+                and (texts[j + 1] == "-" or _is_name_word(texts[j + 1]))):
+            j += 1
+            continue
+        if text == "-" and j > i and j + 1 < len(doc) and _is_name_word(texts[j + 1]) and not doc[j].whitespace_ \
+                and not doc[j - 1].whitespace_:
+            j += 1
+            continue
+        # "Lee Jong-sup", "Tsai Ing-wen": spaCy splits a hyphenated given name
+        # and the second syllable is lower case; "Kremlin-backed" is no name
+        if text == "-" and j > i and j + 1 < len(doc) and not doc[j].whitespace_ \
+                and not doc[j - 1].whitespace_ and _name_syllable(doc[j + 1]):
+            j += 2
+            continue
+        break
+    # a possessive, a state name or a dangling particle at the end is not part of the name
+    while j > i and (state_code(texts[j - 1]) or texts[j - 1] in {"-"}
+                     or texts[j - 1].lower().replace("\u2019", "'") in particles):
+        j -= 1
+    return j
