@@ -127,14 +127,20 @@ def article_claim(*, article_id: int, token: str) -> Claim | None:
 
 # Queued articles nobody has tried yet, oldest first, taken for a delivery's batch.
 # SKIP LOCKED: rows another delivery is claiming right now are left to it.
+# MATERIALIZED: the choice is made once. As a subquery in FROM, the planner may
+# scan it again per row of the join; a second scan skips the rows this UPDATE
+# has just changed and returns the next ones, claiming more than ``limit``.
 _CLAIM_QUEUED_SQL = """
+WITH untried AS MATERIALIZED (
+    SELECT id FROM tracker_article
+     WHERE status = %(queued)s AND attempts = 0 AND id <> %(exclude)s
+     ORDER BY id LIMIT %(limit)s
+       FOR UPDATE SKIP LOCKED
+)
 UPDATE tracker_article a
    SET status = %(parsing)s, claim_token = %(token)s || ':' || a.id, claimed_at = %(now)s,
        attempts = a.attempts + 1, updated_at = %(now)s
-  FROM (SELECT id FROM tracker_article
-         WHERE status = %(queued)s AND attempts = 0 AND id <> %(exclude)s
-         ORDER BY id LIMIT %(limit)s
-           FOR UPDATE SKIP LOCKED) untried
+  FROM untried
  WHERE a.id = untried.id
 RETURNING a.id, a.claim_token, a.raw, a.content_type, a.attempts
 """
