@@ -88,3 +88,21 @@ def test_the_same_wire_story_twice_is_one_story_counted_once(api, celery_worker_
     [relation] = api.get("/api/relations/?supplier=FRA&recipient=EGY").json()
     assert relation["transfers"] == 1 and relation["deals"] == 1
     assert relation["deals_by_status"]["delivered"] == 1
+
+
+def test_a_curator_s_edit_or_rejection_moves_the_deal_without_a_new_parse(api, curator, celery_worker_process):
+    from tracker.models import Transfer
+    from tracker.services import curation as services
+
+    article = _submit(api, CONTRACT)
+    [deal] = _wait_for_deals(api, "supplier=RUS&recipient=IND", lambda r: len(r) == 1)
+    assert deal["status"] == "contracted"
+
+    transfer = Transfer.objects.get(article_id=article["id"])
+    transfer.status = "delivered"
+    services.record_update(record=transfer, updated_by=curator, fields=["status"])
+    [deal] = _wait_for_deals(api, "supplier=RUS&recipient=IND", lambda r: r and r[0]["status"] == "delivered")
+
+    services.record_reject(records=Transfer.objects.filter(pk=transfer.pk), rejected_by=curator)
+    # Its only event gone, the machine-made deal goes too.
+    _wait_for_deals(api, "supplier=RUS&recipient=IND", lambda r: r == [])

@@ -22,6 +22,7 @@ rules.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from django.utils import timezone
 
 from tracker.models import Actor, Article, Official, OfficialMention, ReviewState, Statement, Transfer
 from tracker.services.deals import deal_actor_merge
+from tracker.services.queue import article_link_deals_enqueue
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -147,8 +149,20 @@ def record_review(*, records: QuerySet, state: str, reviewed_by: AbstractBaseUse
                 record.review_state, record.curated, record.updated_at = state, True, now
             model.objects.bulk_update(batch, ["review_state", "curated", "updated_at"])
             _history_bulk(model, batch, user=reviewed_by, reason=state)
+            _relink_after_commit({r.article_id for r in batch})
             changed += len(batch)
     return Reviewed(changed=changed, gone=gone)
+
+
+def _relink_after_commit(article_ids: Iterable[int]) -> None:
+    """Link the articles' records to deals again once the curator's change is committed.
+
+    A rejected transfer leaves its deal, an edited status or system moves it;
+    without this the deals would wait for the article's next parse. The link
+    task finds an unchanged article cheaply (its link digest) and does nothing.
+    """
+    for article_id in sorted(set(article_ids)):
+        transaction.on_commit(functools.partial(article_link_deals_enqueue, article_id=article_id))
 
 
 def record_approve(*, records: QuerySet, approved_by: AbstractBaseUser | None) -> Reviewed:
@@ -195,6 +209,7 @@ def record_update(*, record: ExtractedRecord, updated_by: AbstractBaseUser | Non
         current._history_user = updated_by  # type: ignore[attr-defined]
         current._change_reason = reason  # type: ignore[attr-defined]
         current.save(force_update=True)
+        _relink_after_commit([current.article_id])
     record.curated = True
     return current
 
