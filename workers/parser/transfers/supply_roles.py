@@ -213,15 +213,19 @@ def _names_person(tok: Token) -> bool:
     return cur.ent_type_ == "PERSON"
 
 
-def _deal_partner(tok: Token) -> bool:
-    """"an agreement with the United States", "a contract with Russia"."""
+def _phrase_object(tok: Token) -> Token | None:
+    """The object of the prepositional phrase ``tok`` stands in (through conjuncts and modifiers), if any."""
     cur = tok
     while cur.dep_ in {"conj", "compound", "amod"} and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ != "pobj":
-        return False
-    prep = cur.head
-    return prep.head.lemma_.lower() in {"deal", "agreement", "contract", "accord", "talks", "negotiation"}
+    return cur if cur.dep_ == "pobj" else None
+
+
+def _deal_partner(tok: Token) -> bool:
+    """"an agreement with the United States", "a contract with Russia"."""
+    obj = _phrase_object(tok)
+    return obj is not None and obj.head.head.lemma_.lower() in {
+        "deal", "agreement", "contract", "accord", "talks", "negotiation"}
 
 
 def _transfer_head(tok: Token) -> bool:
@@ -257,15 +261,12 @@ def _possessor_blocked(tok: Token) -> bool:
 
 def _first_customer(tok: Token) -> bool:
     """"start exporting them ..., beginning with the Philippines", "with India first"."""
-    cur = tok
-    while cur.dep_ in {"conj", "compound", "amod"} and cur.head.i != cur.i:
-        cur = cur.head
-    if cur.dep_ != "pobj":
+    obj = _phrase_object(tok)
+    if obj is None:
         return False
-    prep = cur.head
-    if prep.head.lemma_.lower() in {"begin", "start"}:
+    if obj.head.head.lemma_.lower() in {"begin", "start"}:
         return True
-    return any(t.lower_ == "first" for t in cur.doc[cur.i + 1:cur.i + 3])
+    return any(t.lower_ == "first" for t in obj.doc[obj.i + 1:obj.i + 3])
 
 
 # "to countries in Asia", "to more than 40 countries", "for foreign customers"
