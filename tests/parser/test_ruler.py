@@ -42,8 +42,8 @@ def test_the_lookup_ruler_replaces_the_stock_one_with_all_its_rules(pair):
     assert isinstance(ruler, LookupAttributeRuler)
     assert lookup.pipe_names == stock.pipe_names
     assert ruler.patterns == stock.get_pipe("attribute_ruler").patterns
-    # Most rules are looked up; the rest still go through a Matcher.
-    assert len(ruler._one_token) > 100 and len(ruler._other) > 0
+    # Every rule of the model is looked up, the two-token ones too.
+    assert len(ruler._one_token) > 100 and len(ruler._other) == 0 and ruler._multi
 
 
 def test_the_lookup_ruler_annotates_exactly_as_the_stock_one(pair):
@@ -51,6 +51,36 @@ def test_the_lookup_ruler_annotates_exactly_as_the_stock_one(pair):
     # Twice: the first pass fills the table, the second reads from it.
     for _ in range(2):
         assert _annotations(lookup(TEXT)) == _annotations(stock(TEXT))
+
+
+# Rules the model does not have: a two-token rule and a later one-token rule on
+# the same token (the later wins), rules the lookup cannot take (an operator, an
+# attribute outside the key, a target counted from the end), and a field that
+# is not a column of the token alone (NORM).
+EXTRA = [
+    {"patterns": [[{"LOWER": "deal"}, {"LOWER": "worth"}]], "attrs": {"LEMMA": "dealworth", "TAG": "NN"}, "index": 1},
+    {"patterns": [[{"LOWER": "worth"}]], "attrs": {"TAG": "XX", "POS": "X"}},
+    {"patterns": [[{"LOWER": "the", "OP": "+"}]], "attrs": {"LEMMA": "thethe"}},
+    {"patterns": [[{"LOWER": "budget"}, {"IS_PUNCT": True}]], "attrs": {"LEMMA": "budgetpunct"}, "index": -2},
+    {"patterns": [[{"TAG": "NNS"}, {"LOWER": "in"}], [{"LOWER": "tanks"}]], "attrs": {"MORPH": "Number=Plur"}},
+]
+
+
+@pytest.mark.parametrize("extra", [EXTRA, EXTRA + [{"patterns": [[{"LOWER": "tanks"}]], "attrs": {"NORM": "tank"}}]])
+def test_rules_of_several_tokens_and_unkeyed_rules_annotate_as_the_stock_ruler(extra):
+    stock = spacy.load(MODEL)
+    lookup = spacy.load(MODEL)
+    use_lookup_ruler(lookup)
+    stock.get_pipe("attribute_ruler").add_patterns(extra)
+    lookup.get_pipe("attribute_ruler").add_patterns(extra)
+    ruler = lookup.get_pipe("attribute_ruler")
+    assert len(ruler._other) == 2
+    text = TEXT + " The deal worth $2bn of the budget. Tanks in Armenia; 30 tanks."
+    for _ in range(2):
+        ours, theirs = lookup(text), stock(text)
+        assert _annotations(ours) == _annotations(theirs)
+        assert ruler.match(ours) == stock.get_pipe("attribute_ruler").match(theirs)
+    assert "dealworth" in [t.lemma_ for t in ours] and "thethe" in [t.lemma_ for t in ours]
 
 
 def test_the_lookup_table_is_bounded(pair, monkeypatch):

