@@ -7,8 +7,11 @@ import pytest
 import spacy
 from spacy.language import Language
 
+import numpy
+from spacy.tokens import Doc
+
 from workers.parser import pipeline
-from workers.parser.text.nlp import MODEL
+from workers.parser.text.nlp import MODEL, doc_text
 from workers.parser.text.ruler import LookupAttributeRuler, use_lookup_ruler
 
 # Our own text, with the forms the stock rules single out: contractions,
@@ -109,7 +112,7 @@ def test_pieces_of_an_empty_text():
 def test_an_article_read_in_pieces_is_one_doc_with_the_same_text(monkeypatch, nlp):
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 100)
     doc = next(pipeline._docs([TEXT]))
-    assert doc.text == TEXT
+    assert doc.text == TEXT == doc_text(doc)
     assert [t.text for t in doc] == [t.text for t in nlp(TEXT)]
     # Every piece starts a sentence, as the paragraph breaks do in a whole Doc.
     starts = {s.start_char for s in doc.sents}
@@ -127,3 +130,23 @@ def test_parse_article_and_parse_many_agree_whatever_the_piece_size(monkeypatch)
     one = pipeline.parse_article(text)
     assert many[0].to_dict() == one.to_dict()
     assert {(t.supplier, t.recipient) for t in one.transfers} >= {("RUS", "ARM")}
+
+
+def test_pieces_join_as_spacy_joins_them(monkeypatch, nlp):
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 100)
+    parts = list(nlp.pipe(pipeline._pieces(TEXT)))
+    ours, theirs = pipeline._joined(parts), Doc.from_docs(parts, ensure_whitespace=False)
+    attrs = list(Doc._get_array_attrs())
+    assert ours.text == theirs.text == TEXT
+    assert (ours.to_array(attrs) == theirs.to_array(attrs)).all()
+    assert numpy.array_equal(ours.tensor, theirs.tensor)
+    assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
+    assert [(s.start, s.end) for s in ours.sents] == [(s.start, s.end) for s in theirs.sents]
+    assert [[c.i for c in t.children] for t in ours] == [[c.i for c in t.children] for t in theirs]
+
+
+def test_a_line_break_starts_a_sentence_and_the_break_starts_none(nlp):
+    doc = nlp("Russia delivered tanks\nto Armenia on Monday.\n\nIran bought drones")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts[:3] == ["Russia", "to", "Iran"]
+    assert not any(t.is_sent_start for t in doc if t.is_space)
