@@ -271,7 +271,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     offset = subj.idx
     if low in {"he", "she", "i", "him", "her"}:
         name = resolver.last_before(offset, pronoun=low)
-        return Speaker(name, True) if name else None
+        return Speaker(name, True, pronoun=low) if name else None
     if low == "it":
         name = orgs.last_spoken(offset)
         return Speaker(name, False) if name else None
@@ -356,8 +356,8 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     if subj.pos_ not in {"PROPN", "NOUN"}:
         return None
-    if not any(t.text[:1].isupper() for t in core):
-        return None  # "the government" names no one
+    if not any(t.text[:1].isupper() for t in core if t.dep_ != "det"):
+        return None  # "the government" (or "The court" opening a sentence) names no one
     name = canonical_org(doc, _org_name(doc, core))
     if not name or state_code(name):
         return None

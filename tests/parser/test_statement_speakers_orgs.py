@@ -1,0 +1,47 @@
+"""Institutions as speakers: "the court" after a named court speaks under the
+court's name, never as the common noun. Every sentence here is written for
+these tests."""
+
+from __future__ import annotations
+
+from workers.parser.catalogue.actors import find_actors
+from workers.parser.people.officials import extract_officials
+from workers.parser.statements import extract_statements
+
+
+def _statements(nlp, text: str):
+    doc = nlp(text)
+    return extract_statements(doc, find_actors(doc, nlp), extract_officials(doc))
+
+
+def test_the_court_opening_a_sentence_is_the_court_named_before(nlp):
+    text = (
+        "LONDON (Reuters) - Britain's High Court ruled on Monday that export licences for fighter jets to "
+        "Saudi Arabia had been granted unlawfully. The court said the government must retake every decision "
+        "on arms exports to Saudi Arabia.\n"
+    )
+    speakers = {s.speaker for s in _statements(nlp, text)}
+    assert "court" not in {sp.lower() for sp in speakers}
+    assert any(sp.endswith("High Court") for sp in speakers)
+
+
+def test_she_after_a_report_is_the_reporting_speaker_not_a_person_named_in_it(nlp):
+    text = (
+        "JUBA (Reuters) - U.S. Ambassador Nikki Haley told the council that weapons had to stop flowing to the "
+        "forces of President Salva Kiir and his rivals.\n\n"
+        "She called the arms embargo a way of protecting civilians.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Nikki Haley", "called the arms embargo a way of protecting civilians") in found
+    assert not any(sp == "Salva Kiir" for sp, _e in found)
+
+
+def test_he_said_after_a_new_person_is_named_stays_with_that_person(nlp):
+    text = (
+        "PRAGUE (Reuters) - Czech Defence Minister Jan Novak said on Monday that 20 Czech T-72 tanks would "
+        "leave for Ukraine next week.\n\n"
+        "Polish President Andrzej Duda met Ukrainian officials in Warsaw on Tuesday. "
+        "\"Poland will open its railways to every tank sent to Ukraine,\" he said.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Andrzej Duda", "Poland will open its railways to every tank sent to Ukraine") in found
