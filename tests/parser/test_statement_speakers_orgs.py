@@ -45,3 +45,22 @@ def test_he_said_after_a_new_person_is_named_stays_with_that_person(nlp):
     )
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert ("Andrzej Duda", "Poland will open its railways to every tank sent to Ukraine") in found
+
+
+def test_a_speaker_known_by_one_word_takes_the_name_as_written(nlp):
+    text = (
+        "BRUSSELS (Reuters) - European Commission President Ursula von der Leyen unveiled a plan for European "
+        "defence, which she said would also help send more artillery shells to Ukraine.\n"
+    )
+    speakers = {s.speaker for s in _statements(nlp, text)}
+    assert speakers == {"Ursula von der Leyen"}
+
+
+def test_figures_and_a_government_are_no_speakers(nlp):
+    text = (
+        "LIMA (AP) - Peru signed a contract on Monday for six Mi-17 helicopters from Russia. "
+        "U.N. figures say Russian arms deliveries to Peru doubled last year. "
+        "His government said the helicopters would be delivered by Russia in June.\n"
+    )
+    speakers = {s.speaker for s in _statements(nlp, text)}
+    assert not any("figures" in sp or "government" in sp.lower() for sp in speakers)

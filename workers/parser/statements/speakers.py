@@ -329,6 +329,10 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return Speaker(found, True) if found else None
     if root_lemma in w["unnamed_words"] or subj.lower_ in w["unnamed_words"]:
         return None
+    # "U.N. figures show", "the EU embargo ...", "His government said": figures
+    # and bans do not speak, and a government or cabinet is its country speaking
+    if root_lemma in w["speechless_heads"] or subj.lower_ in w["speechless_heads"]:
+        return None
     # "the Kremlin", "the Pentagon": institutions the gazetteer files under their state
     named_institution = _strip_det(text).lower() in {n.lower() for n in w["institution_names"]}
     if named_institution:
@@ -356,7 +360,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     if subj.pos_ not in {"PROPN", "NOUN"}:
         return None
-    if not any(t.text[:1].isupper() for t in core if t.dep_ != "det"):
+    if not any(t.text[:1].isupper() for t in core if t.dep_ != "det" and t.pos_ != "PRON"):
         return None  # "the government" (or "The court" opening a sentence) names no one
     name = canonical_org(doc, _org_name(doc, core))
     if not name or state_code(name):
