@@ -64,3 +64,21 @@ def test_figures_and_a_government_are_no_speakers(nlp):
     )
     speakers = {s.speaker for s in _statements(nlp, text)}
     assert not any("figures" in sp or "government" in sp.lower() for sp in speakers)
+
+
+NGO_REPORT = (
+    "NAIROBI (Reuters) - Armoured vehicles built in Turkey are being used by Sudan's army, Human Rights "
+    "Watch said on Thursday. The rights group said it had verified photographs of the vehicles near Khartoum "
+    "and that their supply breaks an arms embargo.\n\n"
+    "Turkey has sold armoured vehicles to Sudan since 2021.\n"
+)
+
+
+def test_a_named_body_without_an_institution_word_speaks(nlp):
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, NGO_REPORT)}
+    assert any(sp == "Human Rights Watch" and e.startswith("Armoured vehicles built in Turkey") for sp, e in found)
+
+
+def test_the_rights_group_is_the_body_that_spoke_last(nlp):
+    speakers = [s.speaker for s in _statements(nlp, NGO_REPORT) if "photographs" in s.evidence]
+    assert speakers and set(speakers) == {"Human Rights Watch"}

@@ -133,6 +133,13 @@ class OrgRegistry:
                 return canonical_org(self.doc, best[1])
         return None
 
+    def by_short_form(self, word: str, offset: int) -> str | None:
+        """The body that spoke before ``offset`` whose name starts with
+        ``word`` or whose initials ``word`` is ("Amnesty", "SIPRI")."""
+        hits = {name for at, name in self.spoken if at < offset and " " in name and (
+            name.split()[0] == word or _initials(name) == word.replace(".", ""))}
+        return hits.pop() if len(hits) == 1 else None
+
     def last_spoken(self, offset: int) -> str | None:
         before = [(at, n) for at, n in self.spoken if at < offset]
         if not before:
@@ -167,8 +174,13 @@ _DESCRIBED = re.compile(r"^(?:[A-Z][\w.'\u2019-]*\s+)*(?:[a-z][\w-]*\s+)+(?=[A-Z
 _NAME_WORD = r"(?:[A-Z][\w&.'\u2019-]*|of|and|for|the|&)"
 
 
+# Words after a firm's name that its initials leave out ("China State
+# Shipbuilding Corporation Limited (CSSC)").
+_UNABBREVIATED = re.compile(r"(?:\s+(?:Limited|Incorporated|Company|Group))+$")
+
+
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in _LEGAL_FORM.sub("", name).split() if w[:1].isupper())
+    return "".join(w[0] for w in _UNABBREVIATED.sub("", _LEGAL_FORM.sub("", name)).split() if w[:1].isupper())
 
 
 def _expanded(doc: Doc, name: str) -> str:
@@ -333,6 +345,13 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     # and bans do not speak, and a government or cabinet is its country speaking
     if root_lemma in w["speechless_heads"] or subj.lower_ in w["speechless_heads"]:
         return None
+    # "Amnesty said" after "Amnesty International said": the short form of a
+    # body that has spoken
+    if subj.pos_ == "PROPN" and len(core) == 1:
+        short = orgs.by_short_form(subj.text, offset)
+        if short:
+            orgs.remember(offset, short)
+            return Speaker(short, False)
     # "the Kremlin", "the Pentagon": institutions the gazetteer files under their state
     named_institution = _strip_det(text).lower() in {n.lower() for n in w["institution_names"]}
     if named_institution:
@@ -352,11 +371,15 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     if det == "the" and len(content) <= 2 and subj.lower_ in w["org_descriptors"]:
         # "the ministry", "the department", "the bloc"
         found = orgs.by_descriptor(subj.lower_, offset)
+        # "The rights group said", "the state procurement agency said": a
+        # generic noun whose word the body's name lacks is the body that spoke last
+        if found is None and subj.lower_ in w["org_anaphors_any"]:
+            found = orgs.last_spoken(offset)
         if found:
             orgs.remember(offset, found)
             return Speaker(found, False)
         return None
-    if not _has_institution(core, text) and not _is_alliance(text):
+    if not _has_institution(core, text) and not _is_alliance(text) and not _named_body(content):
         return None
     if subj.pos_ not in {"PROPN", "NOUN"}:
         return None
@@ -367,6 +390,12 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     orgs.remember(offset, name)
     return Speaker(name, False)
+
+
+def _named_body(content: list[Token]) -> bool:
+    """A proper name of several words that the model tags as an organisation
+    ("Amnesty International", "Human Rights Watch"): a body, whatever its words."""
+    return len(content) >= 2 and all(t.ent_type_ == "ORG" and t.text[:1].isupper() for t in content)
 
 
 def _is_alliance(text: str) -> bool:
