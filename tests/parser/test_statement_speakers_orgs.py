@@ -82,3 +82,17 @@ def test_a_named_body_without_an_institution_word_speaks(nlp):
 def test_the_rights_group_is_the_body_that_spoke_last(nlp):
     speakers = [s.speaker for s in _statements(nlp, NGO_REPORT) if "photographs" in s.evidence]
     assert speakers and set(speakers) == {"Human Rights Watch"}
+
+
+def test_the_agency_after_a_named_agency_is_no_news_agency(nlp):
+    text = (
+        "SEOUL (Yonhap) - Hanwha Aerospace has signed a deal to supply 18 K9 howitzers to Vietnam, the Defense "
+        "Acquisition Program Administration (DAPA) said Wednesday.\n\n"
+        "The howitzers are to be delivered by 2027, according to the state arms procurement agency. "
+        "The agency said the deal was the first sale of South Korean howitzers to Vietnam.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Defense Acquisition Program Administration",
+            "the deal was the first sale of South Korean howitzers to Vietnam") in found
+    assert any(sp == "Defense Acquisition Program Administration" and e.startswith("The howitzers are to be")
+               for sp, e in found)

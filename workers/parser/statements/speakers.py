@@ -309,6 +309,15 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     core = _core(subj)
     start, end = core[0].idx, core[-1].idx + len(core[-1].text)
     text = doc_text(doc)[start:end]
+    # "the agency said", "according to the state arms procurement agency": a
+    # lowercase description of a body points back to one (before the media
+    # test, since "agency" also names news agencies, which never speak here)
+    if subj.lower_ in w["org_anaphors_any"] and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) \
+            and all(t.text.islower() or t.dep_ == "det" for t in core):
+        found = orgs.by_descriptor(subj.lower_, offset) or orgs.last_spoken(offset)
+        if found:
+            orgs.remember(offset, found)
+            return Speaker(found, False)
     if is_media(core):
         return None
     # "President Erdogan's spokesman Ibrahim Kalin said": the head of the
