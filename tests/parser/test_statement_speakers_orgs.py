@@ -96,3 +96,29 @@ def test_the_agency_after_a_named_agency_is_no_news_agency(nlp):
             "the deal was the first sale of South Korean howitzers to Vietnam") in found
     assert any(sp == "Defense Acquisition Program Administration" and e.startswith("The howitzers are to be")
                for sp, e in found)
+
+
+def test_a_speaker_named_after_the_clause_with_a_title_in_commas(nlp):
+    text = (
+        "MOSCOW (TASS) - Russia has delivered two S-400 battalions to Belarus, Sergei Shoigu, the defence "
+        "minister, told reporters on Tuesday.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Sergei Shoigu", "Russia has delivered two S-400 battalions to Belarus") in found
+
+
+def test_a_participle_after_a_name_and_title_is_not_that_persons_report(nlp):
+    text = (
+        "WASHINGTON (Reuters) - The U.S. Treasury imposed sanctions on Ahmed Musa Karim, the militia's head "
+        "of procurement, saying he had bought rifles and drones for the group from Serbia.\n"
+    )
+    assert not any(s.speaker == "Ahmed Musa Karim" for s in _statements(nlp, text))
+
+
+def test_an_analyst_speaking_of_weapons_in_a_supply_story_counts(nlp):
+    text = (
+        "SEOUL (Yonhap) - South Korea signed a deal on Monday to sell Cheongung II air defence systems to Iraq. "
+        "\"With Iraq, four countries will now operate the Cheongung II air defence system,\" said Kim Min-jun, "
+        "an analyst at Hana Securities.\n"
+    )
+    assert any(s.speaker == "Kim Min-jun" for s in _statements(nlp, text))
