@@ -114,11 +114,3 @@ def test_a_participle_after_a_name_and_title_is_not_that_persons_report(nlp):
     )
     assert not any(s.speaker == "Ahmed Musa Karim" for s in _statements(nlp, text))
 
-
-def test_an_analyst_speaking_of_weapons_in_a_supply_story_counts(nlp):
-    text = (
-        "SEOUL (Yonhap) - South Korea signed a deal on Monday to sell Cheongung II air defence systems to Iraq. "
-        "\"With Iraq, four countries will now operate the Cheongung II air defence system,\" said Kim Min-jun, "
-        "an analyst at Hana Securities.\n"
-    )
-    assert any(s.speaker == "Kim Min-jun" for s in _statements(nlp, text))

@@ -127,7 +127,7 @@ def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_o
     if span is None:
         return False
     toks = list(span)
-    if non_official and not _supply_words(toks) and not _vocab(toks):
+    if non_official and not _supply_words(toks):
         return True
     if battlefield_only(toks):
         return True
