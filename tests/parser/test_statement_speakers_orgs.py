@@ -114,3 +114,24 @@ def test_a_participle_after_a_name_and_title_is_not_that_persons_report(nlp):
     )
     assert not any(s.speaker == "Ahmed Musa Karim" for s in _statements(nlp, text))
 
+
+
+def test_a_country_tagged_as_an_organisation_before_a_ministry_keeps_the_ministry(nlp):
+    text = (
+        "DUBAI (Reuters) - The UAE has been accused of supplying weapons to the RSF.\n\n"
+        "The UAE foreign ministry said at the time that the country was not supplying arms and ammunition to "
+        "any of the warring parties.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("UAE foreign ministry",
+            "the country was not supplying arms and ammunition to any of the warring parties") in found
+
+
+def test_the_statement_is_the_body_that_spoke_just_before(nlp):
+    text = (
+        "TEHRAN (Reuters) - Iran may now buy and export weapons after the UN arms restrictions expired, Iran's "
+        "Foreign Ministry said on Sunday. The statement stressed that the lifting of the restrictions on arms "
+        "sales to Iran was automatic.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert any(sp == "Iran's Foreign Ministry" and "lifting of the restrictions" in e for sp, e in found)

@@ -249,7 +249,9 @@ def _org_name(doc: Doc, core: list[Token]) -> str:
     # lowercase descriptor is the institution's name
     if toks[-1].text.islower() and toks[-1].lower_ in sc.words()["org_descriptors"]:
         for e in doc.ents:
-            if e.label_ == "ORG" and toks[0].idx < e.end_char <= toks[-1].idx and e.start_char < toks[-1].idx:
+            # ("the UAE foreign ministry": a country tagged ORG names no body)
+            if e.label_ == "ORG" and toks[0].idx < e.end_char <= toks[-1].idx and e.start_char < toks[-1].idx \
+                    and not state_code(_strip_det(e.text)):
                 return _strip_det(e.text)
     return name
 
@@ -305,6 +307,10 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
             for c in subj.children:
                 if c.dep_ in {"poss", "compound"} and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}:
                     return resolve_subject(doc, c, verb, resolver, orgs)
+            # "the ministry said. The statement stressed ...": the body's own statement
+            if [c.lower_ for c in subj.children if c.dep_ != "punct"] == ["the"]:
+                found = orgs.last_spoken(offset)
+                return Speaker(found, False) if found else None
         return None
     core = _core(subj)
     start, end = core[0].idx, core[-1].idx + len(core[-1].text)
