@@ -135,3 +135,13 @@ def test_the_statement_is_the_body_that_spoke_just_before(nlp):
     )
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert any(sp == "Iran's Foreign Ministry" and "lifting of the restrictions" in e for sp, e in found)
+
+
+def test_a_quote_after_a_sentence_about_its_speaker_is_that_speakers(nlp):
+    text = (
+        "BUENOS AIRES (Reuters) - Argentina signed for 24 F-16 jets from Denmark on Tuesday.\n\n"
+        "Defence Minister Luis Petri did not undersell the moment. \"With these jets we are taking an enormous "
+        "step forward in our air defence.\"\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Luis Petri", "With these jets we are taking an enormous step forward in our air defence") in found
