@@ -145,3 +145,14 @@ def test_a_quote_after_a_sentence_about_its_speaker_is_that_speakers(nlp):
     )
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert ("Luis Petri", "With these jets we are taking an enormous step forward in our air defence") in found
+
+
+def test_a_verbless_lead_in_with_a_colon_gives_the_quote_its_speaker(nlp):
+    text = (
+        "WASHINGTON (Reuters) - U.S. President Donald Trump met NATO Secretary General Mark Rutte in the Oval "
+        "Office on Monday to agree on Patriot systems for Ukraine.\n\n"
+        "10:35 ET\nTrump, seated next to Rutte: \"We send the weapons to NATO, NATO pays for every "
+        "one of them, and they go on to Ukraine.\"\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert any(sp == "Donald Trump" and e.startswith("We send the weapons to NATO") for sp, e in found)

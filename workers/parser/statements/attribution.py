@@ -108,10 +108,16 @@ def _lead_in_speaker(doc: Doc, q: Quote, resolver: PersonResolver, orgs: OrgRegi
     if span is None:
         return None
     sent = span[0].sent
-    if paragraph_index(text, sent.start_char) != paragraph_index(text, q.start):
-        return None
     root = sent.root
     subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and (subj.idx >= q.start or paragraph_index(text, subj.idx) != paragraph_index(text, q.start)):
+        subj = None  # the quote's own subject, or one in another paragraph
+    if subj is None and before.endswith(":"):
+        # 'Trump, seated next to Rutte: "..."': a lead-in without a verb of its own
+        line_start = text.rfind("\n", 0, q.start) + 1
+        first = next((t for t in sent if t.idx >= line_start and not t.is_punct and not t.is_space), None)
+        name = resolver.person_at(first.idx, first.idx + len(first.text)) if first is not None else None
+        return Speaker(name, True) if name and len(name.split()) >= 2 else None
     if subj is None or subj.lower_ in {"he", "she", "it", "they", "we", "i", "you"}:
         return None  # a pronoun lead-in is left to the resolver's reading of pronouns
     return resolve_subject(doc, subj, root, resolver, orgs)
