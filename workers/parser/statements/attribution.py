@@ -101,18 +101,21 @@ def _lead_in_speaker(doc: Doc, q: Quote, resolver: PersonResolver, orgs: OrgRegi
     opens a sentence right after one, in the same paragraph, whose subject is a
     person or body is that subject's."""
     text = doc_text(doc)
-    before = text[:q.start].rstrip(" \t")
-    if not before or before[-1] not in ".:" or "\n" in text[len(before):q.start]:
+    end = q.start  # (walked back by hand: no copy of the text before the quote)
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == 0 or text[end - 1] not in ".:":
         return None
-    span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    colon = text[end - 1] == ":"
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
     if span is None:
         return None
     sent = span[0].sent
     root = sent.root
     subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is not None and (subj.idx >= q.start or paragraph_index(text, subj.idx) != paragraph_index(text, q.start)):
+    if subj is not None and (subj.idx >= q.start or "\n" in text[subj.idx:q.start]):
         subj = None  # the quote's own subject, or one in another paragraph
-    if subj is None and before.endswith(":"):
+    if subj is None and colon:
         # 'Trump, seated next to Rutte: "..."': a lead-in without a verb of its own
         line_start = text.rfind("\n", 0, q.start) + 1
         first = next((t for t in sent if t.idx >= line_start and not t.is_punct and not t.is_space), None)

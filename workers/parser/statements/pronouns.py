@@ -12,15 +12,17 @@ utterance and the pronoun, the pronoun is that speaker.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from spacy.tokens import Doc
 
 from ..people.persons import PersonResolver
 from .quotes import Quote
-from .utterance import Speaker, Utterance, inside, paragraph_index
+from .utterance import Speaker, Utterance, inside
 
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_BREAKS = re.compile(r"\n+")
 
 
 def _named_between(resolver: PersonResolver, name: str, start: int, end: int, quotes: Sequence[Quote]) -> bool:
@@ -38,7 +40,7 @@ def last_speaker(utterances: list[Utterance], resolver: PersonResolver, text: st
         sp = u.speaker
         if sp.pronoun in _GENDER and prev is not None and prev.speaker.name != sp.name \
                 and prev.end <= u.start \
-                and 0 <= paragraph_index(text, u.start) - paragraph_index(text, prev.start) <= 1 \
+                and len(_BREAKS.findall(text, prev.start, u.start)) <= 1 \
                 and resolver.gender(prev.speaker.name) in {_GENDER[sp.pronoun], None} \
                 and not _named_between(resolver, sp.name, prev.end, u.start, quotes):
             u.speaker = Speaker(prev.speaker.name, True, pronoun=sp.pronoun)
