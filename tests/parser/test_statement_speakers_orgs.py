@@ -156,3 +156,12 @@ def test_a_verbless_lead_in_with_a_colon_gives_the_quote_its_speaker(nlp):
     )
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert any(sp == "Donald Trump" and e.startswith("We send the weapons to NATO") for sp, e in found)
+
+
+def test_signalled_reports_a_clause(nlp):
+    text = (
+        "ANKARA (Reuters) - Turkey wants to buy 40 F-16 jets from the United States. The State Department "
+        "signalled last year that it would approve the sale of the F-16 jets to Turkey.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("State Department", "it would approve the sale of the F-16 jets to Turkey") in found
