@@ -362,8 +362,15 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     # "Amnesty said" after "Amnesty International said": the short form of a
     # body that has spoken
-    if subj.pos_ == "PROPN" and len(core) == 1:
+    # (an acronym the tagger reads as a plural noun, "NAWS", is a name too)
+    if (subj.pos_ == "PROPN" or subj.text.isupper() and len(subj.text) > 1) and len(core) == 1:
         short = orgs.by_short_form(subj.text, offset)
+        # "CAAT welcomed the verdict": an acronym the article spells out
+        # ("Campaign Against Arms Trade (CAAT)") names a body, spoken or not
+        if short is None and not state_code(subj.text):
+            spelled = _expanded(doc, subj.text)
+            if spelled != subj.text and not state_code(spelled):
+                short = spelled
         if short:
             orgs.remember(offset, short)
             return Speaker(short, False)

@@ -1,0 +1,44 @@
+"""Stance and announcement verbs without a reporting verb ("X welcomed the
+ruling", "X announced a package"), and bodies named by an acronym the article
+spells out. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from workers.parser.catalogue.actors import find_actors
+from workers.parser.people.officials import extract_officials
+from workers.parser.statements import extract_statements
+
+
+def _statements(nlp, text: str):
+    doc = nlp(text)
+    return extract_statements(doc, find_actors(doc, nlp), extract_officials(doc))
+
+
+def test_an_acronym_spelled_out_earlier_speaks_under_the_full_name(nlp):
+    text = (
+        "LONDON (Reuters) - The High Court sided on Tuesday with the Network Against Weapons Sales (NAWS), "
+        "which had challenged export licences for armoured vehicles to Bahrain.\n\n"
+        "NAWS, which brought the challenge, welcomed the ruling that the licences for armoured vehicles to "
+        "Bahrain had been granted unlawfully.\n"
+    )
+    found = {(s.speaker, s.evidence[:19]) for s in _statements(nlp, text)}
+    assert ("Network Against Weapons Sales", "welcomed the ruling") in found
+    assert not any(sp == "NAWS" for sp, _e in found)
+
+
+def test_an_acronym_nobody_spells_out_is_no_speaker(nlp):
+    text = (
+        "LONDON (Reuters) - Britain approved export licences for armoured vehicles to Bahrain.\n\n"
+        "QXVZ welcomed the decision to license armoured vehicles for Bahrain.\n"
+    )
+    assert not any(s.speaker in {"QXVZ"} for s in _statements(nlp, text))
+
+
+def test_announced_with_an_object_is_an_utterance(nlp):
+    text = (
+        "WASHINGTON (Reuters) - The United States will send more air defence missiles to Ukraine.\n\n"
+        "Defense Secretary Lloyd Austin announced a new package of air defence missiles and artillery "
+        "ammunition for Ukraine on Friday.\n"
+    )
+    found = {(s.speaker, s.evidence[:30]) for s in _statements(nlp, text)}
+    assert any(sp == "Lloyd Austin" and e.startswith("announced a new package") for sp, e in found)
