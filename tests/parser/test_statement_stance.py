@@ -42,3 +42,12 @@ def test_announced_with_an_object_is_an_utterance(nlp):
     )
     found = {(s.speaker, s.evidence[:30]) for s in _statements(nlp, text)}
     assert any(sp == "Lloyd Austin" and e.startswith("announced a new package") for sp, e in found)
+
+
+def test_an_untagged_body_of_three_proper_nouns_speaks(nlp):
+    text = (
+        "PARIS (Reuters) - France signed a contract to sell 30 Rafale jets to the United Arab Emirates on Friday.\n\n"
+        "Human Rights Watch criticised the sale of the Rafale jets to the Emirates, pointing to the war in Yemen.\n"
+    )
+    found = {(s.speaker, s.evidence[:22]) for s in _statements(nlp, text)}
+    assert ("Human Rights Watch", "criticised the sale of") in found

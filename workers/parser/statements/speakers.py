@@ -417,7 +417,14 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
 def _named_body(content: list[Token]) -> bool:
     """A proper name of several words that the model tags as an organisation
     ("Amnesty International", "Human Rights Watch"): a body, whatever its words."""
-    return len(content) >= 2 and all(t.ent_type_ == "ORG" and t.text[:1].isupper() for t in content)
+    if len(content) < 2 or not all(t.text[:1].isupper() for t in content):
+        return False
+    if all(t.ent_type_ == "ORG" for t in content):
+        return True
+    # the small model leaves some bodies untagged ("Human Rights Watch"): a
+    # run of proper nouns with no entity type, no title word and no place in it
+    return len(content) >= 3 and all(t.pos_ == "PROPN" and not t.ent_type_ for t in content) \
+        and not match_head(content, 0) and not any(state_code(t.text) for t in content)
 
 
 def _is_alliance(text: str) -> bool:
