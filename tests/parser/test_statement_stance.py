@@ -51,3 +51,13 @@ def test_an_untagged_body_of_three_proper_nouns_speaks(nlp):
     )
     found = {(s.speaker, s.evidence[:22]) for s in _statements(nlp, text)}
     assert ("Human Rights Watch", "criticised the sale of") in found
+
+
+def test_acknowledged_with_an_object_is_an_utterance(nlp):
+    text = (
+        "MANILA (Reuters) - South Korea is building two frigates for the Philippine Navy under a 2016 contract.\n\n"
+        "Defence Secretary Ramon Velasco acknowledged the long delays in the delivery of the two frigates "
+        "from South Korea.\n"
+    )
+    found = {(s.speaker, s.evidence[:27]) for s in _statements(nlp, text)}
+    assert ("Ramon Velasco", "acknowledged the long delay") in found
