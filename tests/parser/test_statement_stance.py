@@ -61,3 +61,12 @@ def test_acknowledged_with_an_object_is_an_utterance(nlp):
     )
     found = {(s.speaker, s.evidence[:27]) for s in _statements(nlp, text)}
     assert ("Ramon Velasco", "acknowledged the long delay") in found
+
+
+def test_told_someone_to_do_something_is_an_instruction_uttered(nlp):
+    text = (
+        "CARACAS (Reuters) - Venezuela has bought Russian fighter jets and helicopters since 2006.\n\n"
+        "President Hector Salazar told his defence minister to look into buying air defence missiles from Belarus.\n"
+    )
+    found = {(s.speaker, s.evidence[:25]) for s in _statements(nlp, text)}
+    assert ("Hector Salazar", "told his defence minister") in found

@@ -99,7 +99,8 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             extra = _coordinated_clauses(tok, clause)
             if extra:
                 end = _before_first_conj(doc, clause, extra[0][0], start)
-        elif lem in predicate_verbs and any(c.dep_ in {"dobj", "xcomp", "dative", "prep", "ccomp"} for c in tok.children):
+        elif lem in predicate_verbs and any(c.dep_ in {"dobj", "xcomp", "dative", "prep", "ccomp"} for c in tok.children) \
+                or _tells_to(tok):
             start, end = _predicate_span(tok, subj)
             predicate = True
         elif tok.dep_ == "parataxis" and lem in clause_verbs and subj is not None:
@@ -139,6 +140,17 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                                   speaker_supplies=_speaker_side_supplies(doc, x_start, x_end),
                                   addressee=addressee, predicate=False, coordinated=True))
     return out
+
+
+def _tells_to(verb: Token) -> bool:
+    """"told his defence minister to look into buying missiles": a reporting
+    verb with an addressee and an infinitive carries an instruction, which is
+    what was said."""
+    if verb.lemma_.lower() not in sc.words()["clause_verbs"]:
+        return False
+    kids = list(verb.children)
+    return any(c.dep_ in {"dobj", "dative"} for c in kids) and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in kids)
 
 
 # Between a speaker's name and the reporting verb: a title in commas
