@@ -70,3 +70,13 @@ def test_told_someone_to_do_something_is_an_instruction_uttered(nlp):
     )
     found = {(s.speaker, s.evidence[:25]) for s in _statements(nlp, text)}
     assert ("Hector Salazar", "told his defence minister") in found
+
+
+def test_was_clear_that_reports_the_clause(nlp):
+    text = (
+        "WARSAW (Reuters) - Poland offered to hand its MiG-29 fighter jets to Ukraine on Tuesday.\n\n"
+        "Defense Secretary Lloyd Austin was clear that the United States does not back sending more fighter "
+        "aircraft to Ukraine.\n"
+    )
+    found = {(s.speaker, s.evidence[:30]) for s in _statements(nlp, text)}
+    assert ("Lloyd Austin", "the United States does not bac") in found

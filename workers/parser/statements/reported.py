@@ -35,7 +35,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
     for i, lem in enumerate(lemmas):
         if pos[i] not in {"VERB", "AUX"} and tags[i] not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
             continue
-        if lem not in clause_verbs and lem not in predicate_verbs:
+        # "X was clear that ...", "X is confident that ...": a stance adjective
+        # after "be" reports its clause like a reporting verb
+        stance = lem == "be" and _stance_clause(doc[i]) is not None
+        if lem not in clause_verbs and lem not in predicate_verbs and not stance:
             continue
         tok = doc[i]
         if inside(quotes, tok.idx, tok.idx + 1):
@@ -45,7 +48,7 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         if any(c.dep_ == "neg" for c in tok.children) and lem in {"say", "tell", "comment", "disclose", "reveal"} \
                 or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLD_VERBS:
             continue
-        clause = next((c for c in tok.children if c.dep_ in {"ccomp"}), None)
+        clause = _stance_clause(tok) if stance else next((c for c in tok.children if c.dep_ in {"ccomp"}), None)
         if clause is None and lem in clause_verbs:
             clause = _nested_that_clause(tok)
         # relative clauses report only with a clause: "which the bloc said had been used"
@@ -92,7 +95,7 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             continue
         predicate = False
         extra: list[tuple[int, int]] = []
-        if clause is not None and lem in clause_verbs:
+        if clause is not None and (lem in clause_verbs or stance):
             start, end = _clause_span(tok, clause)
             # "said the tanks would burn and that deliveries would change
             # nothing": each coordinated clause is an utterance of its own
@@ -151,6 +154,18 @@ def _tells_to(verb: Token) -> bool:
     kids = list(verb.children)
     return any(c.dep_ in {"dobj", "dative"} for c in kids) and any(
         c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in kids)
+
+
+def _stance_clause(verb: Token) -> Token | None:
+    """The "that" clause of "be" + a stance adjective ("was clear that ..."),
+    hung on the verb or on the adjective."""
+    adj = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in sc.words()["stance_adjectives"]), None)
+    if adj is None:
+        return None
+    for c in list(verb.children) + list(adj.children):
+        if c.dep_ == "ccomp" and c.i > adj.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+    return None
 
 
 # Between a speaker's name and the reporting verb: a title in commas
