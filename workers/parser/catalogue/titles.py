@@ -49,6 +49,7 @@ class Lexicon:
     org_words: frozenset[str]
     drop: frozenset[str]
     particles: frozenset[str]
+    honorifics: frozenset[str]
     plural_heads: dict[tuple[str, ...], str]
     head_of_state: frozenset[str]
     max_len: int
@@ -78,7 +79,8 @@ def abbreviations() -> frozenset[str]:
     them ends no sentence."""
     data = load(DATA_FILE)
     phrases = [p for key in ("heads", "ranks") for p in data[key]]
-    return frozenset(w[:-1] for p in phrases for w in p.lower().split() if w.endswith(".")) | {"mr", "mrs", "ms", "dr"}
+    return frozenset(w[:-1] for p in phrases for w in p.lower().split() if w.endswith(".")) \
+        | frozenset(h.rstrip(".") for h in data["honorifics"])
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +98,7 @@ def lexicon() -> Lexicon:
         org_words=frozenset(data["org_words"]),
         drop=frozenset(data["drop"]),
         particles=frozenset(data["name_particles"]),
+        honorifics=frozenset(h.rstrip(".") for h in data["honorifics"]),
         plural_heads=plural,
         head_of_state=frozenset(data["head_of_state_heads"]),
         max_len=max(len(k) for k in list(heads) + list(plural)),
@@ -165,6 +168,20 @@ def match_head(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
         if kind:
             return covered[n - 1], kind
     return None
+
+
+def is_honorific(tok: Token) -> bool:
+    """"Mr", "Dr.", "Shri": a courtesy word before a name."""
+    return _key(tok) in lexicon().honorifics
+
+
+def skip_honorifics(doc: Doc, start: int) -> int:
+    """The token before which a name's courtesy words start ("Dr" in ", Dr
+    Naledi Pandor"): ``start`` when there are none."""
+    k = start
+    while k > 0 and (is_honorific(doc[k - 1]) or doc[k - 1].text == "." and k > 1 and is_honorific(doc[k - 2])):
+        k -= 1
+    return k
 
 
 def is_title_word(tok: Token) -> bool:

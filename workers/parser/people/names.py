@@ -21,7 +21,9 @@ _NOT_NAME = {
     "ms", "mr.", "mrs.", "ms.", "dr", "dr.",
 }
 _SHORT_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
-_NAME_WORD = re.compile(r"[A-Z][\w'\u2019]*(?:-[A-Z]?[\w'\u2019]+)*")
+# any script's capital letter: "Ömer", "Şuay", "Álvaro" (``_is_name_word``
+# checks that the first letter is a capital)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019]*(?:-[\w'\u2019]+)*")
 
 
 def _name_token(tok: Token) -> bool:
@@ -30,7 +32,8 @@ def _name_token(tok: Token) -> bool:
 
 @lru_cache(maxsize=8192)
 def _is_name_word(text: str) -> bool:
-    if not text or not text[0].isupper() or text.lower() in _NOT_NAME:
+    if not text or not text[0].isupper() or text.lower() in _NOT_NAME \
+            or text.lower().rstrip(".") in lexicon().honorifics:
         return False
     if _SHORT_INITIALS.fullmatch(text):  # initials "W.", "R.K.S."
         return True
@@ -68,8 +71,10 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
             n_words += 1
             continue
         # "al-Ghanimi", "bin Salman": a particle followed by a name word
+        # "von der Leyen": two particles in a row
         if (text.lower().replace("\u2019", "'") in particles and j + 1 < len(doc)
-                and (texts[j + 1] == "-" or _is_name_word(texts[j + 1]))):
+                and (texts[j + 1] == "-" or _is_name_word(texts[j + 1])
+                     or texts[j + 1].lower() in particles and j + 2 < len(doc) and _is_name_word(texts[j + 2]))):
             j += 1
             continue
         if text == "-" and j > i and j + 1 < len(doc) and _is_name_word(texts[j + 1]) and not doc[j].whitespace_ \
@@ -84,7 +89,10 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
             continue
         break
     # a possessive, a state name or a dangling particle at the end is not part of the name
-    while j > i and (state_code(texts[j - 1]) or texts[j - 1] in {"-"}
+    # ("William Hague", though, is one name to the model: "Hague" stays)
+    while j > i and (state_code(texts[j - 1]) and not (j - 1 > i and doc[j - 1].ent_iob_ == "I"
+                                                       and doc[j - 1].ent_type_ == "PERSON")
+                     or texts[j - 1] in {"-"}
                      or texts[j - 1].lower().replace("\u2019", "'") in particles):
         j -= 1
     return j

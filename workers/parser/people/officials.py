@@ -44,6 +44,7 @@ from ..catalogue.titles import (
     lexicon,
     match_head,
     read_title_phrase,
+    skip_honorifics,
     state_code,
 )
 from ..text.nlp import doc_text
@@ -174,6 +175,8 @@ def _apposition_info(doc: Doc, end: int) -> TitleInfo | None:
 
 
 def _prefix_info(doc: Doc, start: int) -> TitleInfo | None:
+    # "the Minister of ..., Dr Naledi Pandor": the office stands before the courtesy word
+    start = skip_honorifics(doc, start)
     run = _prefix_run(doc, start)
     info = read_title_phrase(run) if run else None
     if info is None and start >= 2 and doc[start - 1].text == ",":

@@ -24,8 +24,8 @@ from .gender import gender as _gender
 from .gender import weak_female as _weak_female
 from ..records import OfficialRecord
 from ..catalogue.titles import (
-    NON_OFFICIAL, TitleInfo, _low, abbreviations, head_starts, is_head_of_state_title, is_title_text, is_title_word,
-    lexicon, match_head, state_code,
+    NON_OFFICIAL, TitleInfo, _low, abbreviations, head_starts, is_head_of_state_title, is_honorific, is_title_text,
+    is_title_word, lexicon, match_head, state_code,
 )
 from ..text.nlp import doc_text
 from .names import _extend_name, _name_token
@@ -134,7 +134,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                 and (not _name_token(doc[i - 2]) or state_code(doc[i - 2].text)
                      or _low(doc[i - 2]) in org_words):
             i -= 1
-        while i < ent.end and (is_title_text(texts[i]) or match_head(doc, i)):
+        while i < ent.end and (is_title_text(texts[i]) or match_head(doc, i) or is_honorific(doc[i])
+                               or texts[i] == "." and i > ent.start and is_honorific(doc[i - 1])):
             i += 1
         if i >= ent.end:
             continue
@@ -145,6 +146,15 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if state_code(text):
             continue
         spans[i] = max(spans.get(i, i), end)
+    # "Mr Reuben Brigety", "Dr Naledi Pandor" (which the small model may tag as
+    # an organisation): two or more name words after a courtesy word
+    honorifics = lexicon().honorifics
+    for k in range(len(doc) - 2):
+        if texts[k].lower().rstrip(".") in honorifics and texts[k][:1].isupper():
+            s = k + 2 if texts[k + 1] == "." else k + 1
+            end = _extend_name(doc, s)
+            if end - s >= 2 and s not in spans and not state_code(_name_text(doc, s, end)):
+                spans[s] = end
     starts = head_starts(doc)
     i = 0
     while i < len(doc):
@@ -171,10 +181,17 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                 while k < len(doc) and doc[k].text[:1].isupper() and k - j <= 6:
                     k += 1
                 tail = doc[k - 2:k] if k - (j + 1) >= 3 else None
+                # "Minister of Defense Matori Abdul Djalil": after a portfolio of
+                # office words, the rest of the run is the name, however long
+                p = j + 1
+                while p < k and _low(doc[p]) in lexicon().modifiers | {"and"}:
+                    p += 1
+                if j + 1 < p and k - p >= 3:
+                    tail = doc[p:k]
                 if tail is not None and all(_name_token(t) and _low(t) not in org_words and not state_code(t.text)
                                             and t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"} for t in tail) \
                         and (k >= len(doc) or not doc[k].text[:1].isupper()):
-                    spans[k - 2] = max(k, _extend_name(doc, k - 2))  # "Mansur Dan-Ali"
+                    spans[tail.start] = max(k, _extend_name(doc, tail.start))  # "Mansur Dan-Ali"
             # "the air force's spokesman, Yuriy Ihnat, said": a name set off by commas
             # (also after a posting: "Ukraine's ambassador to Germany, Oleksii Makeiev,")
             if j + 1 < len(doc) and doc[j].text == "," and _name_token(doc[j + 1]):
