@@ -273,6 +273,61 @@ def _clean_org(tokens: list[Token]) -> str | None:
     return _join(out) or None
 
 
+_REMIT_OPENERS = ({"of"}, {"for"}, {"on"}, {"in", "charge", "of"})
+# words a remit ends before: a body ("at the Kuwait Air Force"), a place, a clause
+_REMIT_ENDS = {"at", "in", "who", "which", "that", "since", "until", "from", "with", "to", "a", "an", "his", "her",
+               "its", "their", "as", "by", "said", "says"}
+
+
+def remit_start(doc: Doc, start: int) -> int | None:
+    """Where the office starts whose remit runs up to ``start`` ("adviser on
+    non-proliferation" before ", Annalisa ..."; "aide for military-technical
+    cooperation" before "Vladimir ..."), or None."""
+    for j in range(start - 1, max(-1, start - 12), -1):
+        low = _low(doc[j])
+        if low in {".", ",", ";", ":"} or "\n" in doc[j].whitespace_:
+            return None
+        if low not in {"of", "for", "on"}:
+            continue
+        opener = j - 2 if j >= 2 and _low(doc[j - 2]) == "in" and _low(doc[j - 1]) == "charge" else j
+        for h in range(opener - 1, max(-1, opener - 5), -1):
+            hit = match_head(doc, h)
+            if hit and hit[1] == OFFICE and h + hit[0] == opener and _remit(doc[opener:start]) == start - opener:
+                return h
+    return None
+
+
+def _remit(after: Sequence[Token]) -> int:
+    """How many tokens of ``after`` (what follows an office's head) name the
+    office's remit in common nouns: "of procurement", "for logistics", "on
+    non-proliferation", "in charge of national defence", "of the Ukrainian
+    president's office". 0 when they name a body ("of the Federal Service",
+    "of Rosoboronexport"), which is the organisation, not the title."""
+    if not after:
+        return 0
+    low = [_low(t) for t in after]
+    k = 3 if low[:3] == ["in", "charge", "of"] else 1 if low[0] in {"of", "for", "on"} else 0
+    if not k:
+        return 0
+    content = 0
+    j = k
+    while j < len(after):
+        t = after[j]
+        if low[j] in _REMIT_ENDS or not (t.text[:1].isalpha() or low[j] in {"'s", "-"}):
+            break
+        if _is_cap(t):
+            # a demonym or state inside a remit ("the Ukrainian president's
+            # office") is fine; any other capital names a body
+            if not state_code(t.text):
+                return 0
+        elif low[j] not in {"the", "of", "for", "'s", "-", "and"}:
+            content += 1
+        j += 1
+    while j > k and low[j - 1] in {"the", "of", "for", "-", "and"}:
+        j -= 1
+    return j if content else 0
+
+
 def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     """Read a run of tokens that should hold a title.
 
@@ -353,9 +408,18 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     end = pos + n
     org_tokens: list[Token] = []
     after = toks[end:]
+    remit = _remit(after) if kind == OFFICE else 0
     # "Minister of Defence" keeps its portfolio; "Director of the Federal Service"
     # names a body.
-    if len(after) >= 2 and _low(after[0]) == "of" and kind == OFFICE:
+    if remit:
+        # "head of procurement", "minister in charge of national defence": a
+        # remit in common nouns is part of the office
+        end += remit
+        # "director of Russia studies at CNA": the body after the remit
+        rest = toks[end:]
+        if len(rest) >= 2 and _low(rest[0]) in {"at", "in"} and any(_is_cap(t) for t in rest[1:]):
+            org_tokens = rest[1:]
+    elif len(after) >= 2 and _low(after[0]) == "of" and kind == OFFICE:
         rest = after[1:]
         # stop the organisation before a trailing rank ("... Iraqi Army Lieutenant General")
         cut = len(rest)

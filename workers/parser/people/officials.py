@@ -44,6 +44,7 @@ from ..catalogue.titles import (
     lexicon,
     match_head,
     read_title_phrase,
+    remit_start,
     skip_honorifics,
     state_code,
 )
@@ -122,6 +123,12 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
             k -= 1
             continue
         break
+    if not run and start > 0 and doc[start - 1].is_lower:
+        # "presidential aide for military-technical cooperation Vladimir
+        # Kozhin": an office with its remit in common nouns
+        head = remit_start(doc, start)
+        if head is not None:
+            return _prefix_run(doc, head) + list(doc[head:start])
     # a run that starts with "the", "of" or "for" has lost its head: trim it
     while run and _low(run[0]) in {"the", "of", "for", "'s", "-", ")"}:
         run = run[1:]
@@ -407,7 +414,8 @@ def _records(doc: Doc, people: Iterable[Person]) -> list[OfficialRecord]:
     out: list[OfficialRecord] = []
     for p in people:
         info = p.info
-        if info is None or info.kind == NON_OFFICIAL or not info.title or _research_body(info.organization):
+        if info is None or info.kind == NON_OFFICIAL or not info.title or _research_body(info.organization) \
+                or _research_body(info.title):
             continue
         first = p.mentions[0]
         aliases = sorted({m.text for m in p.mentions if m.text != p.name}, key=lambda a: (a.lower(), a))

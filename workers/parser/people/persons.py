@@ -117,7 +117,9 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             # two or three name words after the body's last word are a name
             last_org = max((k for k in range(ent.start, ent.end) if _low(doc[k]) in org_words
                             or state_code(doc[k].text)), default=None)
+            # ("Turkish Aerospace Industries" is a company the gazetteer knows)
             if last_org is not None and 2 <= ent.end - last_org - 1 <= 3 \
+                    and not gazetteer.resolve_company(ent.text) \
                     and all(_name_token(doc[k]) for k in range(last_org + 1, ent.end)) \
                     and any(match_head(doc, k) for k in range(max(0, ent.start - 6), last_org)):
                 end = _extend_name(doc, last_org + 1)
@@ -127,9 +129,14 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if ent.label_ != "PERSON":
             continue
         i = ent.start
-        # "... of Ukraine Valerii Zaluzhnyi" with only the surname tagged: one
-        # untagged given name just before it belongs to the name
-        if i >= 2 and ent.end - ent.start == 1 and _name_token(doc[i - 1]) and not doc[i - 1].ent_type_ \
+        # "... of Ukraine Valerii Zaluzhnyi" with only the surname tagged (or
+        # "Algoney Hamdan Daglo Musa" without the first name): one untagged
+        # given name just before it belongs to the name
+        # (before a longer name, not the end of a portfolio: "Minister for
+        # Employment and Integration Johan Pehrson")
+        if i >= 2 and (ent.end - ent.start == 1 or ent.end - ent.start <= 3 and doc[i - 1].pos_ == "PROPN"
+                       and not doc[i - 1].is_sent_start and _low(doc[i - 2]) not in {"and", "of", "for", "&"}) \
+                and _name_token(doc[i - 1]) and not doc[i - 1].ent_type_ \
                 and not state_code(doc[i - 1].text) and _low(doc[i - 1]) not in org_words \
                 and (not _name_token(doc[i - 2]) or state_code(doc[i - 2].text)
                      or _low(doc[i - 2]) in org_words):
@@ -213,7 +220,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if texts[k] != "," or k - 2 in spans or k - 3 in spans:
             continue
         start = k
-        while start > 0 and k - start < 3 and _name_token(doc[start - 1]) and not state_code(doc[start - 1].text):
+        while start > 0 and k - start < 4 and _name_token(doc[start - 1]) and not state_code(doc[start - 1].text):
             start -= 1
         if k - start < 2 or start in spans or (start > 0 and doc[start - 1].pos_ == "PROPN"):
             continue
