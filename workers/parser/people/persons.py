@@ -104,6 +104,18 @@ def _name_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.strip()
 
 
+def _common_words(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised words the article also writes in lower case ("Major Arms
+    Sales" in a release's header, where "arms sales" recur in the text): a
+    heading after a rank, not a name, unless the model tags them as a person."""
+    if any(doc[k].ent_type_ == "PERSON" for k in range(start, end)):
+        return False
+    lower = doc.user_data.get("_lower_words")
+    if lower is None:
+        lower = doc.user_data["_lower_words"] = {t for t in columns.texts(doc) if t.islower()}
+    return all(doc[k].text.lower() in lower or doc[k].pos_ == "NOUN" for k in range(start, end))
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     """Token spans that look like personal names: PERSON entities and capitalised
     runs right after a title head (the small model misses "Chancellor Olaf Scholz")."""
@@ -193,10 +205,13 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                 p = j + 1
                 while p < k and _low(doc[p]) in lexicon().modifiers | {"and"}:
                     p += 1
-                if j + 1 < p and k - p >= 3:
+                portfolio = j + 1 < p and k - p >= 2
+                if portfolio:
                     tail = doc[p:k]
+                # (the model's labels are noise on a name right after a portfolio)
                 if tail is not None and all(_name_token(t) and _low(t) not in org_words and not state_code(t.text)
-                                            and t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"} for t in tail) \
+                                            and (portfolio or t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"})
+                                            for t in tail) \
                         and (k >= len(doc) or not doc[k].text[:1].isupper()):
                     spans[tail.start] = max(k, _extend_name(doc, tail.start))  # "Mansur Dan-Ali"
             # "the air force's spokesman, Yuriy Ihnat, said": a name set off by commas
@@ -209,7 +224,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             end = _extend_name(doc, j)
             if end > j and j not in spans:
                 text = _name_text(doc, j, end)
-                if not state_code(text) and (end - j >= 2 or any(e.start == j and e.label_ == "PERSON" for e in doc.ents)):
+                if not state_code(text) and (end - j >= 2 or any(e.start == j and e.label_ == "PERSON" for e in doc.ents)) \
+                        and not _common_words(doc, j, end):
                     spans[j] = end
             i = j
             continue
@@ -232,6 +248,20 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                    len(window))
         if any(match_head(window[:cut], n) for n in range(cut)) and _extend_name(doc, start) >= k:
             spans[start] = k
+    # "Dmitry Shugaev heads the Federal Service ...", "Jan-Erik Lovgren, who
+    # chairs the board,": a name as the subject of a verb of heading a body
+    for k in range(2, len(doc) - 1):
+        if doc[k].lemma_ not in {"head", "chair"} or doc[k].pos_ != "VERB" or doc[k].tag_ not in {"VBZ", "VBD"}:
+            continue
+        end = k - 2 if texts[k - 1] == "who" and texts[k - 2] == "," else k
+        start = end
+        while start > 0 and end - start < 4 and (_name_token(doc[start - 1]) or texts[start - 1] == "-"
+                                                  and start - 1 > 0 and _name_token(doc[start - 2])):
+            start -= 1
+        if end - start >= 2 and _name_token(doc[start]) and start not in spans \
+                and _extend_name(doc, start) == end and not state_code(_name_text(doc, start, end)) \
+                and not any(_low(doc[j]) in org_words for j in range(start, end)):
+            spans[start] = end
     out = sorted(spans.items())
     # drop spans nested in an earlier one
     result: list[tuple[int, int]] = []

@@ -1,0 +1,44 @@
+"""Officials whose office is given by a clause or a neighbour rather than a
+title phrase: "who was ... minister", "heads the ...", "chaired by", a
+counterpart of someone whose office is named in another sentence; and a
+release's heading after a rank is no name. Every sentence here is written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.parser.people.officials import extract_officials
+
+
+def _officials(nlp, text: str) -> dict[str, str | None]:
+    return {o.name: o.title for o in extract_officials(nlp(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Tomás Ibarra, who was interior minister at the time, called the embargo unfair.", "Tomás Ibarra",
+         "interior minister"),
+        ("Per-Olof Sandgren, who heads Norway's Directorate of Export Controls, told the radio the sales had stopped.",
+         "Per-Olof Sandgren", "head"),
+        ("Ivan Borodin heads the Federal Service for Export Licensing, the agency that issues the permits.",
+         "Ivan Borodin", "head"),
+        ("The deal was questioned by the defence committee, which is chaired by Ahmad Rashidi Yusof.",
+         "Ahmad Rashidi Yusof", "chair"),
+        ("Defence Minister Anna Kowalczyk spoke first. Later, Kowalczyk wrote to her Czech counterpart Jana Dvorakova "
+         "asking for the shells.", "Jana Dvorakova", "Defence Minister"),
+    ],
+)
+def test_office_from_a_clause_or_a_counterpart(nlp, text, name, title):
+    assert _officials(nlp, text).get(name) == title
+
+
+def test_a_company_a_person_heads_makes_no_official(nlp):
+    assert "Lars Ekdahl" not in _officials(nlp, "Lars Ekdahl heads the Nordic Precision Optics, a maker of sights.")
+
+
+def test_a_heading_after_a_rank_is_no_name(nlp):
+    text = ("News Release | Major Arms Sales\n\nThe State Department has made a determination approving a possible "
+            "sale of arms to Norway.")
+    assert _officials(nlp, text) == {}
