@@ -30,7 +30,7 @@ def _officials(nlp, text: str) -> dict[str, str | None]:
         ("Agriculture Commissioner Hendrik van der Berg said the funds were ready.", "Hendrik van der Berg",
          "Agriculture Commissioner"),
         # a lower-case particle
-        ("Bangladeshi Ambassador to Japan Zia ul Karim attended the launch.", "Zia ul Karim", "Ambassador"),
+        ("Bangladeshi Ambassador to Japan Zia ul Karim attended the launch.", "Zia ul Karim", "Ambassador to Japan"),
         # a portfolio of office words, then a three-part name
         ("The bill was signed by Minister of Defense Budi Santoso Wirawan on Friday.", "Budi Santoso Wirawan",
          "Minister of Defense"),

@@ -45,3 +45,19 @@ def test_a_named_body_after_of_stays_the_organisation(nlp):
 def test_a_company_after_an_office_is_no_name(nlp):
     found = _officials(nlp, "Emre Kaya, the general manager of Turkish Aerospace Industries, later said the jets were ready.")
     assert list(found) == ["Emre Kaya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Last week the Danish ambassador to Chile, Mette Holm, said the offer stood.", "Mette Holm",
+         "ambassador to Chile"),
+        ("Ruslan Aliyev, press aide to the Prime Minister, said the talks were over.", "Ruslan Aliyev",
+         "press aide to the Prime Minister"),
+        ("Senior Pentagon spokesman Gary Lomax said the shipment had left.", "Gary Lomax",
+         "Senior Pentagon spokesman"),
+        ("Kremlin spokesman Pavel Zorin said Moscow would respond.", "Pavel Zorin", "Kremlin spokesman"),
+    ],
+)
+def test_postings_and_seats_of_power_stay_in_the_title(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title

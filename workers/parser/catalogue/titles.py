@@ -328,6 +328,18 @@ def _remit(after: Sequence[Token]) -> int:
     return j if content else 0
 
 
+# Offices held "to" another office: "adviser to the President".
+_AIDE_HEADS = {"aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "assistant", "counsellor",
+               "counselor", "secretary"}
+
+
+def _office_after_to(after: Sequence[Token]) -> int:
+    """Tokens of "to [the] President" after an aide's office, or 0."""
+    j = 2 if len(after) > 2 and _low(after[1]) == "the" else 1
+    hit = match_head(after, j)
+    return j + hit[0] if hit and hit[1] == OFFICE else 0
+
+
 def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     """Read a run of tokens that should hold a title.
 
@@ -371,7 +383,8 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     # "Deputy" + "Foreign" + "Minister" too: only modifiers stand between them.
     for h in offices[1:]:
         gap = toks[pos + n:h[0]]
-        if all(_low(t) in lex.modifiers or (_is_cap(t) and not state_code(t.text)) for t in gap):
+        if all(_low(t) in lex.modifiers or _low(t) in lex.org_words or (_is_cap(t) and not state_code(t.text))
+               for t in gap):
             pos, n, kind = h
         elif n == 1 and _low(toks[pos]) in _STANDING_WORDS and any(j in taken for j in range(pos + n, h[0])) \
                 and all(j in taken or _low(toks[j]) in lex.modifiers for j in range(pos + n, h[0])):
@@ -391,7 +404,8 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         low = _low(prev)
         if low in lex.drop or low in {"the", "a", "an", "his", "her", "its", "their", "'s", "of", "and", ",", "-"}:
             break
-        if (left - 1 in taken or state_code(prev.text)) and low not in lex.modifiers:
+        # ("Kremlin spokesman": a seat of power names the body, and stays)
+        if (left - 1 in taken or state_code(prev.text)) and low not in lex.modifiers and low not in lex.org_words:
             break
         if low in lex.modifiers or (_is_cap(prev) and prev.text not in {"(", ")"}):
             left -= 1
@@ -440,16 +454,21 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 if code and not country:
                     country = code
     elif len(after) >= 2 and _low(after[0]) == "to" and kind == OFFICE and _low(toks[end - 1]) in _POSTING_HEADS:
-        # "Ambassador to India" is posted to a state (the title stays
-        # "Ambassador"); "Ambassador to the United Nations" to a body, which
-        # belongs to the title
+        # "Ambassador to India" is posted to a state, "Ambassador to the United
+        # Nations" to a body: both belong to the title as written
         rest = after[1:]
         code = state_code(_join(rest))
         if code:
             country = country or code
+            end += len(after)
         elif all(_is_cap(t) or _low(t) in {"the", "of"} for t in rest) and any(_is_cap(t) for t in rest):
             end += len(after)
             org_tokens = rest
+    elif len(after) >= 2 and _low(after[0]) == "to" and kind == OFFICE and _low(toks[end - 1]) in _AIDE_HEADS \
+            and _office_after_to(after):
+        # "spokesperson to the President", "aide to the Prime Minister": the
+        # office served is part of the title (a name after it is not)
+        end += _office_after_to(after)
     elif len(after) >= 2 and _low(after[0]) == "for" and kind == OFFICE \
             and _low(toks[end - 1]) in _PORTFOLIO_HEADS | {"state"} and _portfolio(after[1:]):
         # "Minister for Defence", "Secretary of State for International Trade":
@@ -472,7 +491,9 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         # "National Security Council Strategic Communications Coordinator":
         # the body ends with its last organisation word
         last = max(k for k, t in enumerate(modifiers) if _low(t) in lex.org_words and _is_cap(t))
-        org = _join(modifiers[:last + 1])
+        # ("Chief Pentagon spokesman": a leading office word is no part of the body)
+        first = next((k for k, t in enumerate(modifiers) if (_key(t),) not in lex.heads), last)
+        org = _join(modifiers[min(first, last):last + 1])
     return TitleInfo(
         title=title,
         organization=org,
