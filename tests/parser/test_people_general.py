@@ -463,3 +463,12 @@ def test_long_names_with_particles_are_kept_whole(nlp, text, name):
 )
 def test_a_name_after_a_portfolio(nlp, text, name, title):
     assert _officials(nlp, text)[name][0] == title
+
+
+def test_the_president_is_not_the_spokesperson_to_the_president(nlp):
+    from workers.parser.people.officials import build_resolver
+    text = ("President Amara Sesay opened the base. Moses Kamara, spokesperson to the President, said the jets "
+            "would follow. Later the President said the deal was done.")
+    doc = nlp(text)
+    resolver = build_resolver(doc)
+    assert resolver.by_title("the President", text.index("Later")) == "Amara Sesay"

@@ -401,7 +401,10 @@ class PersonResolver:
                 continue
             if codes and off.country not in codes:
                 continue
-            title_words = set(re.findall(r"[\w\-]+", off.title.lower()))
+            # the office itself, not whom or what it serves ("spokesperson to
+            # the President" is no president)
+            office = re.split(r"\bto\b", off.title.lower())[0]
+            title_words = set(re.findall(r"[\w\-]+", office))
             label = f"{off.title} {off.organization or ''}".lower()
             if head in title_words or (head == "leader" and is_head_of_state_title(off.title)) \
                     or any(k in label for k in role_classes.get(head, ())):
