@@ -42,3 +42,20 @@ def test_a_heading_after_a_rank_is_no_name(nlp):
     text = ("News Release | Major Arms Sales\n\nThe State Department has made a determination approving a possible "
             "sale of arms to Norway.")
     assert _officials(nlp, text) == {}
+
+
+def test_members_in_a_parliamentary_record(nlp):
+    text = ("The Minister for Defence Procurement (Mr Alan Birch): The licences remain suspended.\n\n"
+            "Gwyneth Pryce-Llewellyn (Ceredigion North) (PC): Will the Minister publish the advice?\n\n"
+            "Rhodri Mabey (Swansea East) (Lab), Shadow Minister for Defence Procurement: The House deserves better.\n\n"
+            "He was replying to a question from Zulkifli Hamdan Rahman (PH\u2013Kota Bharu), who asked about radars.")
+    found = _officials(nlp, text)
+    assert found["Alan Birch"] == "Minister for Defence Procurement"
+    assert found["Gwyneth Pryce-Llewellyn"] == "member of parliament"
+    assert found["Rhodri Mabey"] == "Shadow Minister for Defence Procurement"
+    assert found["Zulkifli Hamdan Rahman"] == "member of parliament"
+
+
+def test_a_bracketed_acronym_after_a_name_is_no_party(nlp):
+    text = "The report was written by Helga Brandt (SIPRI) and cited by ministers."
+    assert "Helga Brandt" not in _officials(nlp, text)

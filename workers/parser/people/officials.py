@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from ..catalogue import gazetteer
-from .persons import PersonResolver, hard_stop, NameMention, people_in, Person
+from .persons import PersonResolver, hard_stop, NameMention, party_label, people_in, Person
 from ..records import OfficialRecord
 from ..catalogue.titles import (
     COUNTERPART,
@@ -132,6 +132,10 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
     # a run that starts with "the", "of" or "for" has lost its head: trim it
     while run and _low(run[0]) in {"the", "of", "for", "'s", "-", ")"}:
         run = run[1:]
+    # "The Secretary of State for International Trade (Dr Liam Fox):" the
+    # bracket opens the name
+    while run and run[-1].text == "(":
+        run = run[:-1]
     return run
 
 
@@ -303,6 +307,21 @@ def _join_tokens(tokens: list[Token]) -> str:
     return doc_text(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
+def _party_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
+    """"Wera Hobhouse (Bath) (LD):", "Hassan Abdul Karim (PH-Pasir Gudang)":
+    a member of a legislature, or the office given after the label
+    ("Barry Gardiner (Brent North) (Lab), Shadow Secretary of State ...:")."""
+    label = party_label(doc, mention.end)
+    if label is None:
+        return None
+    k, us = label
+    office = _apposition_info(doc, k)
+    if office and office.kind not in {NON_OFFICIAL, RANK, COUNTERPART}:
+        return office
+    return TitleInfo(title="member of Congress" if us else "member of parliament", start=doc[mention.end].idx,
+                     end=doc[k - 1].idx + 1)
+
+
 def dateline_country(text: str) -> str | None:
     """Country of the dateline city ("MOSCOW, July 19. /TASS/", "BAKU (Reuters) -")."""
     for m in _DATELINE.finditer(text[:3000]):
@@ -421,6 +440,8 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
             p.info = _become_info(doc, p.mentions[0])
         if p.info is None:
             p.info = next((i for i in (_clause_info(doc, m) for m in p.mentions) if i), None)
+        if p.info is None:
+            p.info = next((i for i in (_party_info(doc, m) for m in p.mentions) if i), None)
         if p.info and not p.info.country:
             p.info.country = next((i.country for i in infos if i.country), None)
 

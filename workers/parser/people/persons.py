@@ -104,6 +104,36 @@ def _name_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.strip()
 
 
+# A legislator's party after the name in a parliamentary record: "(Lab)",
+# "(LD)", "(Lab/Co-op)"; or party and seat: "(PH-Pasir Gudang)", "(D-Conn.)".
+_PARTY = re.compile(r"[A-Z][A-Za-z]{0,5}(?:/[A-Z][\w-]*)?")
+_PARTY_SEAT = re.compile(r"[A-Z]{1,4} ?[\u2013-] ?[A-Z][\w .'-]*")
+_US_PARTY = re.compile(r"[RDI] ?[\u2013-]")
+
+
+def party_label(doc: Doc, end: int) -> tuple[int, bool] | None:
+    """After a name ending at ``end``, a party label in brackets, perhaps after
+    the seat ("(Brighton, Kemptown) (Lab/Co-op):"): the token after the label
+    and whether the party is American (a member of Congress), or None."""
+    groups: list[str] = []
+    k = end
+    while k < len(doc) and doc[k].text == "(" and len(groups) < 2:
+        # (the tokenizer keeps "):" whole)
+        close = next((j for j in range(k + 1, min(len(doc), k + 9)) if doc[j].text in {")", "):"}), None)
+        if close is None or close == k + 1:
+            break
+        groups.append(doc[k + 1:close].text)
+        k = close + 1
+        if doc[close].text == "):":
+            break
+    if not groups:
+        return None
+    last = groups[-1]
+    party = bool(_PARTY_SEAT.fullmatch(last)) or _PARTY.fullmatch(last) is not None and (
+        len(groups) == 2 or doc[k - 1].text == "):" or k < len(doc) and doc[k].text == ":")
+    return (k, bool(_US_PARTY.match(last))) if party else None
+
+
 def _common_words(doc: Doc, start: int, end: int) -> bool:
     """Capitalised words the article also writes in lower case ("Major Arms
     Sales" in a release's header, where "arms sales" recur in the text): a
@@ -262,6 +292,16 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                 and _extend_name(doc, start) == end and not state_code(_name_text(doc, start, end)) \
                 and not any(_low(doc[j]) in org_words for j in range(start, end)):
             spans[start] = end
+    # "Wera Hobhouse (Bath) (LD): ...": a speaker in a parliamentary record
+    for k in range(2, len(doc) - 2):
+        if texts[k] != "(" or not _name_token(doc[k - 1]):
+            continue
+        start = k
+        while start > 0 and k - start < 4 and _name_token(doc[start - 1]):
+            start -= 1
+        if k - start >= 2 and start not in spans and _extend_name(doc, start) == k \
+                and not state_code(_name_text(doc, start, k)) and party_label(doc, k):
+            spans[start] = k
     out = sorted(spans.items())
     # drop spans nested in an earlier one
     result: list[tuple[int, int]] = []
