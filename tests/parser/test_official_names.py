@@ -45,3 +45,18 @@ def test_a_surname_that_is_also_a_place_stays(nlp):
     found = _officials(nlp, "Home Secretary William Hague told the committee that the shipments had stopped.")
     assert "William Hague" in found
     assert "William" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The guard of honour was reviewed on the orders of King Hamad III, the palace said.", "Hamad III", "King"),
+        ("The accord was signed by Minister of Trade and Industry Lina Haddad Salem on Monday.", "Lina Haddad Salem",
+         "Minister of Trade and Industry"),
+        ("The plan dates from Foreign Minister Karl Brenner's predecessor Otto Weisz, who drafted it.", "Otto Weisz",
+         "Foreign Minister"),
+        ("Senator Dana Whitfield, the minority leader, opposed the sale.", "Dana Whitfield", "minority leader"),
+    ],
+)
+def test_regnal_numbers_portfolios_with_and_predecessors(nlp, text, name, title):
+    assert _officials(nlp, text).get(name) == title

@@ -20,6 +20,7 @@ _NOT_NAME = {
     "september", "october", "november", "december", "he", "she", "it", "they", "we", "i", "mr", "mrs",
     "ms", "mr.", "mrs.", "ms.", "dr", "dr.",
 }
+_REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
 _SHORT_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 # any script's capital letter: "Ömer", "Şuay", "Álvaro" (``_is_name_word``
 # checks that the first letter is a capital)
@@ -67,6 +68,11 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
     while j < len(doc) and n_words < limit:
         text = texts[j]
         if _is_name_word(text):
+            j += 1
+            n_words += 1
+            continue
+        # "Mohammed VI": a regnal number after a name
+        if j > i and _REGNAL.fullmatch(text):
             j += 1
             n_words += 1
             continue

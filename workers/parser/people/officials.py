@@ -53,6 +53,8 @@ from ..vocab import load
 
 # Words that stop a title run when walking left from a name.
 _RUN_STOP = {",", ";", ":", '"', "\u201c", "\u201d", "and", "or", "with", "by", "to", "from", "said", "told"}
+# Seats in a legislature, which an office given in an apposition outranks.
+_SEATS = {"senator", "sen", "rep", "congressman", "congresswoman", "lawmaker", "legislator", "mp"}
 # Offices that take their place with "to": "ambassador to France".
 _TO_HEADS = {"ambassador", "envoy", "adviser", "advisor", "representative", "attache", "emissary"}
 _DETERMINERS = {"a", "an", "his", "her", "its", "their", "our", "my", "your"}
@@ -401,9 +403,12 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
     ordered = sorted(by_start.items())
     for _s, (p, m) in ordered:
         m.info = _prefix_info(doc, m.start)
-        # an office in an apposition outranks a rank before the name
-        if m.info is None or m.info.kind == RANK:
-            m.info = _apposition_info(doc, m.end) or m.info
+        # an office in an apposition outranks a rank before the name, and a
+        # seat in a legislature ("Senator X, the minority leader,")
+        if m.info is None or m.info.kind == RANK or (m.info.title or "").lower().rstrip(".") in _SEATS:
+            app = _apposition_info(doc, m.end)
+            if app and (m.info is None or m.info.kind == RANK or app.kind not in {NON_OFFICIAL, COUNTERPART, RANK}):
+                m.info = app
     # Counterparts and plural titles need the neighbours' titles.
     for idx, (_s, (p, m)) in enumerate(ordered):
         nxt = ordered[idx + 1][1] if idx + 1 < len(ordered) else None
@@ -437,7 +442,8 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
             continue
         p.info = offices[0] if offices else (infos[0] if infos else None)
         if p.info is None:
-            p.info = _become_info(doc, p.mentions[0])
+            # "the day before Scholz was sworn in as chancellor": any mention
+            p.info = next((i for i in (_become_info(doc, m) for m in p.mentions) if i), None)
         if p.info is None:
             p.info = next((i for i in (_clause_info(doc, m) for m in p.mentions) if i), None)
         if p.info is None:
