@@ -59,3 +59,15 @@ def test_members_in_a_parliamentary_record(nlp):
 def test_a_bracketed_acronym_after_a_name_is_no_party(nlp):
     text = "The report was written by Helga Brandt (SIPRI) and cited by ministers."
     assert "Helga Brandt" not in _officials(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty Secretary General Rosa Villalobos said the shipments must stop.",
+        "Tomas Ekberg, SIPRI's director, said European buyers had many reasons.",
+        "Issa Mahamadou, secretary general of the civil society group Voix Citoyennes, welcomed the move.",
+    ],
+)
+def test_heads_of_ngos_and_think_tanks_are_no_officials(nlp, text):
+    assert _officials(nlp, text) == {}

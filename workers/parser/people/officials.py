@@ -517,10 +517,12 @@ def _research_words() -> tuple[str, ...]:
 
 def _records(doc: Doc, people: Iterable[Person]) -> list[OfficialRecord]:
     out: list[OfficialRecord] = []
+    text = doc_text(doc)
     for p in people:
         info = p.info
+        # ("SIPRI's director": the body may stand anywhere in the phrase)
         if info is None or info.kind == NON_OFFICIAL or not info.title or _research_body(info.organization) \
-                or _research_body(info.title):
+                or _research_body(info.title) or info.end > info.start and _research_body(text[info.start:info.end]):
             continue
         first = p.mentions[0]
         aliases = sorted({m.text for m in p.mentions if m.text != p.name}, key=lambda a: (a.lower(), a))
