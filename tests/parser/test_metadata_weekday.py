@@ -29,3 +29,9 @@ def test_no_weekday_no_date():
             "BUSAN, March 14 (Yonhap) -- The navy took delivery of its second frigate, the builder said. "
             "The first ship was ordered in 2019.")
     assert text_metadata(text).published is None
+
+
+def test_agency_after_the_dateline_city_without_brackets():
+    text = ("Navy takes delivery of second frigate\n\n"
+            "Tehran, IRNA - The navy took delivery of its second frigate on Sunday, the builder said.")
+    assert text_metadata(text).source == "IRNA"

@@ -196,11 +196,21 @@ def _publisher(line: str) -> str | None:
     return line.title() if line.isupper() else line
 
 
+# "MOSCOW, 19 Apr \u2014 RIA Novosti.", "Tehran, IRNA - ...": an agency named
+# after the dateline's city (and date) without brackets.
+_AGENCY_AFTER_CITY = re.compile(r"^[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2},? (?:[^\n]{0,20}?[\u2014\u2013-] ?)?"
+                                r"(?P<agency>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?:\.| [\u2014\u2013-])")
+
+
 def _opening_agency(text: str) -> str | None:
     """An agency named in brackets or slashes near the start of one of the
-    first lines ("Doha (AFP) - Dec 10, 2017")."""
+    first lines ("Doha (AFP) - Dec 10, 2017"), or right after the dateline's
+    city ("Tehran, IRNA - ")."""
     for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:_OPENING_LINES]:
         m = _AGENCY_MARK.match(line)
+        if m and agency_name(m.group("agency")):
+            return agency_name(m.group("agency"))
+        m = _AGENCY_AFTER_CITY.match(line)
         if m and agency_name(m.group("agency")):
             return agency_name(m.group("agency"))
     return None
