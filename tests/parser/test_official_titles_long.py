@@ -61,3 +61,8 @@ def test_a_company_after_an_office_is_no_name(nlp):
 )
 def test_postings_and_seats_of_power_stay_in_the_title(nlp, text, name, title):
     assert _officials(nlp, text).get(name, (None,))[0] == title
+
+
+def test_a_hyphenated_participle_does_not_end_an_apposition(nlp):
+    found = _officials(nlp, "The minister handed Kerem Aydin, general manager of the state-owned yard ASFAT, the letter.")
+    assert found["Kerem Aydin"][0].startswith("general manager")

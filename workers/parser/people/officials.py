@@ -163,8 +163,10 @@ def _apposition_run(doc: Doc, end: int) -> list[Token]:
         tok = doc[k]
         if hard_stop(tok) or tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} and not (tok.text == "(" and run):
             break
-        # a verb means a clause ("who said", "speaking to"), not an apposition
-        if tok.pos_ in {"VERB", "AUX"} or _low(tok) in {"who", "which", "that"}:
+        # a verb means a clause ("who said", "speaking to"), not an apposition;
+        # a participle after a hyphen is an adjective ("state-owned")
+        if (tok.pos_ in {"VERB", "AUX"} and not (k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_)) \
+                or _low(tok) in {"who", "which", "that"}:
             return []
         run.append(tok)
         k += 1
