@@ -28,7 +28,7 @@ from ..catalogue.titles import (
     is_title_word, lexicon, match_head, state_code,
 )
 from ..text.nlp import doc_text
-from .names import _extend_name, _name_token
+from .names import _extend_name, _name_token, common_words, party_label
 from ..vocab import words as supply_words
 from ..text.textscan import word_start_matches
 
@@ -102,48 +102,6 @@ def _is_body(text: str) -> bool:
 
 def _name_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.strip()
-
-
-# A legislator's party after the name in a parliamentary record: "(Lab)",
-# "(LD)", "(Lab/Co-op)"; or party and seat: "(PH-Pasir Gudang)", "(D-Conn.)".
-_PARTY = re.compile(r"[A-Z][A-Za-z]{0,5}(?:/[A-Z][\w-]*)?")
-_PARTY_SEAT = re.compile(r"[A-Z]{1,4} ?[\u2013-] ?[A-Z][\w .'-]*")
-_US_PARTY = re.compile(r"[RDI] ?[\u2013-]")
-
-
-def party_label(doc: Doc, end: int) -> tuple[int, bool] | None:
-    """After a name ending at ``end``, a party label in brackets, perhaps after
-    the seat ("(Brighton, Kemptown) (Lab/Co-op):"): the token after the label
-    and whether the party is American (a member of Congress), or None."""
-    groups: list[str] = []
-    k = end
-    while k < len(doc) and doc[k].text == "(" and len(groups) < 2:
-        # (the tokenizer keeps "):" whole)
-        close = next((j for j in range(k + 1, min(len(doc), k + 9)) if doc[j].text in {")", "):"}), None)
-        if close is None or close == k + 1:
-            break
-        groups.append(doc[k + 1:close].text)
-        k = close + 1
-        if doc[close].text == "):":
-            break
-    if not groups:
-        return None
-    last = groups[-1]
-    party = bool(_PARTY_SEAT.fullmatch(last)) or _PARTY.fullmatch(last) is not None and (
-        len(groups) == 2 or doc[k - 1].text == "):" or k < len(doc) and doc[k].text == ":")
-    return (k, bool(_US_PARTY.match(last))) if party else None
-
-
-def _common_words(doc: Doc, start: int, end: int) -> bool:
-    """Capitalised words the article also writes in lower case ("Major Arms
-    Sales" in a release's header, where "arms sales" recur in the text): a
-    heading after a rank, not a name, unless the model tags them as a person."""
-    if any(doc[k].ent_type_ == "PERSON" for k in range(start, end)):
-        return False
-    lower = doc.user_data.get("_lower_words")
-    if lower is None:
-        lower = doc.user_data["_lower_words"] = {t for t in columns.texts(doc) if t.islower()}
-    return all(doc[k].text.lower() in lower or doc[k].pos_ == "NOUN" for k in range(start, end))
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
@@ -257,7 +215,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             if end > j and j not in spans:
                 text = _name_text(doc, j, end)
                 if not state_code(text) and (end - j >= 2 or any(e.start == j and e.label_ == "PERSON" for e in doc.ents)) \
-                        and not _common_words(doc, j, end):
+                        and not common_words(doc, j, end):
                     spans[j] = end
             i = j
             continue
