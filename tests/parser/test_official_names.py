@@ -60,3 +60,9 @@ def test_a_surname_that_is_also_a_place_stays(nlp):
 )
 def test_regnal_numbers_portfolios_with_and_predecessors(nlp, text, name, title):
     assert _officials(nlp, text).get(name) == title
+
+
+def test_reserve_mark_and_two_capital_initials(nlp):
+    found = _officials(nlp, "Director General Maj. Gen. (Res.) Amir Golan and Vice President JD Harlow met in Tel Aviv.")
+    assert found.get("Amir Golan") == "Director General"
+    assert "Res" not in found

@@ -179,8 +179,15 @@ def skip_honorifics(doc: Doc, start: int) -> int:
     """The token before which a name's courtesy words start ("Dr" in ", Dr
     Naledi Pandor"): ``start`` when there are none."""
     k = start
-    while k > 0 and (is_honorific(doc[k - 1]) or doc[k - 1].text == "." and k > 1 and is_honorific(doc[k - 2])):
-        k -= 1
+    while k > 0:
+        if is_honorific(doc[k - 1]) or doc[k - 1].text in {".", "(", ")"} and k > 1 and is_honorific(doc[k - 2]):
+            k -= 1
+        elif doc[k - 1].text == ")" and k > 2 and (is_honorific(doc[k - 2]) or doc[k - 2].text == "."):
+            k -= 1  # "Maj. Gen. (Res.) Eyal Zamir"
+        elif doc[k - 1].text == "(" and k < start and is_honorific(doc[k]):
+            k -= 1
+        else:
+            break
     return k
 
 

@@ -72,6 +72,12 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
             j += 1
             n_words += 1
             continue
+        # "JD Vance": two capitals the model tags as the start of a person
+        if j == i and len(text) == 2 and text.isupper() and doc[j].ent_type_ == "PERSON" and j + 1 < len(doc) \
+                and _is_name_word(texts[j + 1]) and not state_code(text):
+            j += 1
+            n_words += 1
+            continue
         # "Mohammed VI": a regnal number after a name
         if j > i and _REGNAL.fullmatch(text):
             j += 1
