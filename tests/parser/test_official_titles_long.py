@@ -66,3 +66,16 @@ def test_postings_and_seats_of_power_stay_in_the_title(nlp, text, name, title):
 def test_a_hyphenated_participle_does_not_end_an_apposition(nlp):
     found = _officials(nlp, "The minister handed Kerem Aydin, general manager of the state-owned yard ASFAT, the letter.")
     assert found["Kerem Aydin"][0].startswith("general manager")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Lord Ellery, the defence procurement minister, had defended the sale.", "Lord Ellery",
+         "defence procurement minister"),
+        ("The talks stalled between the government and rebel leader Garang Deng Mabior in Nairobi.",
+         "Garang Deng Mabior", "rebel leader"),
+    ],
+)
+def test_portfolio_words_before_the_head(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title
