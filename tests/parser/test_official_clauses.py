@@ -71,3 +71,11 @@ def test_a_bracketed_acronym_after_a_name_is_no_party(nlp):
 )
 def test_heads_of_ngos_and_think_tanks_are_no_officials(nlp, text):
     assert _officials(nlp, text) == {}
+
+
+def test_members_listed_after_members_were(nlp):
+    text = ("The inquiry was chaired by Judge Thandi Mokoena. Its other members were Mr Pieter Venter and "
+            "Ms Aisha Dlamini. The members were surprised by the vote, said Anna Berg.")
+    found = _officials(nlp, text)
+    assert found.get("Pieter Venter") == "member"
+    assert "Anna Berg" not in found

@@ -113,3 +113,17 @@ def _headed_body(doc: Doc, k: int, title: str) -> TitleInfo | None:
 
 def _join_tokens(tokens: list[Token]) -> str:
     return doc_text(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def member_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
+    """"Its other members were Judge A and Mr B", "the panel's members include
+    A, B and C": a named member of a body listed after "members"."""
+    sent = doc[mention.start].sent
+    k = mention.start - 1
+    while k > sent.start and (doc[k].text in {",", "and", "."} or doc[k].pos_ in {"PROPN", "DET"}
+                              or _low(doc[k]) in lexicon().honorifics or doc[k].is_title):
+        k -= 1
+    verb = doc[k]
+    if verb.lemma_ not in {"be", "include"} or k < 1 or _low(doc[k - 1]) != "members":
+        return None
+    return TitleInfo(title="member", start=doc[k - 1].idx, end=verb.idx + len(verb.text))
