@@ -97,3 +97,17 @@ def test_paragraphs_after_said_colon_are_the_speaker_s_words(nlp):
     assert ("John Healey", "This deal takes our strategic partnership with Norway to a new level", True) in found
     assert ("John Healey", "Our navies will put more warships into the North Atlantic", True) in found
     assert not any("Clyde" in e for _s, e, _d in found)
+
+
+def test_a_label_on_its_own_line_opens_a_turn(nlp):
+    text = (
+        "Committee hearing on military equipment\n\n"
+        "The committee heard Defence Minister Anna Kowalska on Tuesday.\n\n"
+        "QUESTION:\nWill the government send its old howitzers to Ukraine?\n\n"
+        "MINISTER KOWALSKA:\nThe government will not send any howitzers to Ukraine this year. "
+        "Our own artillery units still need every gun we have.\n\n"
+        "QUESTION:\nAnd the rifles?\n\n"
+        "MINISTER KOWALSKA:\nNo rifles will be exported either, because the stocks are too small.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert any(e.startswith("The government will not send any howitzers") and "Kowalska" in sp for sp, e in found)

@@ -75,6 +75,10 @@ def direct_quotes(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes:
                 and paragraph_index(doc_text(doc), q.start) - paragraph_index(doc_text(doc), last.start) <= 1:
             # a quote with no attribution continues the quote before it
             speaker, same_group = last.speaker, True
+        lead_in = False
+        if speaker is None and len(words) >= 4:
+            speaker = _lead_in_speaker(doc, q, resolver, orgs)
+            lead_in = speaker is not None
         if speaker is None:
             continue
         # "...," Fomin said. "...": the second piece is the same utterance
@@ -84,12 +88,42 @@ def direct_quotes(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes:
             same_group = True
         if not same_group:
             group += 1
-        conf = 0.8 if len(words) >= 3 else 0.6
+        conf = 0.6 if lead_in else 0.8 if len(words) >= 3 else 0.6
         u = Utterance(speaker=speaker, start=q.content_start, end=q.content_end, direct=True, context_start=cs,
                        context_end=ce, verb="quote", confidence=conf, group=group)
         out.append(u)
         last = u
     return out
+
+
+def _lead_in_speaker(doc: Doc, q: Quote, resolver: PersonResolver, orgs: OrgRegistry) -> Speaker | None:
+    """'Petri did not undersell the moment. "With these jets ..."': a quote that
+    opens a sentence right after one, in the same paragraph, whose subject is a
+    person or body is that subject's."""
+    text = doc_text(doc)
+    end = q.start  # (walked back by hand: no copy of the text before the quote)
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == 0 or text[end - 1] not in ".:":
+        return None
+    colon = text[end - 1] == ":"
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and (subj.idx >= q.start or "\n" in text[subj.idx:q.start]):
+        subj = None  # the quote's own subject, or one in another paragraph
+    if subj is None and colon:
+        # 'Trump, seated next to Rutte: "..."': a lead-in without a verb of its own
+        line_start = text.rfind("\n", 0, q.start) + 1
+        first = next((t for t in sent if t.idx >= line_start and not t.is_punct and not t.is_space), None)
+        name = resolver.person_at(first.idx, first.idx + len(first.text)) if first is not None else None
+        return Speaker(name, True) if name and len(name.split()) >= 2 else None
+    if subj is None or subj.lower_ in {"he", "she", "it", "they", "we", "i", "you"}:
+        return None  # a pronoun lead-in is left to the resolver's reading of pronouns
+    return resolve_subject(doc, subj, root, resolver, orgs)
 
 
 def _attribution_before(doc: Doc, q: Quote) -> bool:

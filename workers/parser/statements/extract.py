@@ -38,6 +38,7 @@ from ..people.officials import build_resolver
 from ..people.persons import PersonResolver
 from .quotes import Quote, find_quotes
 from ..records import OfficialRecord, StatementRecord
+from .pronouns import full_names, last_speaker
 from .reported import according_to, reported_speech
 from .speakers import OrgRegistry
 from ..catalogue.titles import state_code
@@ -303,6 +304,8 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
     utterances += [u for u in introduced_remarks(doc, resolver, orgs, utterances) if u.start >= body_start]
     utterances = sorted(utterances + [u for u in transcript_turns(doc, resolver, utterances) if u.start >= body_start],
                         key=lambda u: (u.start, u.end))
+    full_names(doc, utterances, resolver)
+    last_speaker(utterances, resolver, doc_text(doc), quotes)
     rows = list(transfers) if transfers is not None else _transfers(doc, actor_mentions)
     ctx = sc.merge_transfers(sc.article_context(doc, mentions), rows)
     has_context = not ctx.empty()

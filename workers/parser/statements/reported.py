@@ -59,6 +59,7 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         if tok.dep_ in {"advcl", "xcomp"} and head.i != tok.i and head.lemma_.lower() in predicate_verbs \
                 and clause is not None and lem == "say":
             continue
+        by_title_gap = False
         subj = subject_of(tok)
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
         speaker = resolve_subject(doc, subj, tok, resolver, orgs) if subj is not None else None
@@ -67,6 +68,11 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             # reported": the parser lost the subject; the name just before counts
             prev = doc[tok.i - 1]
             name = resolver.person_at(prev.idx, prev.idx + len(prev.text))
+            if name is None and not own_subject and tok.tag_ in {"VBD", "VBZ", "VBP"}:
+                # "..., Sergei Shoigu, the defence minister, said": the name
+                # before a title in commas (the parser joins it to the clause)
+                prev, name = _name_before_title(doc, tok, resolver)
+                by_title_gap = name is not None
             # ("Der Spiegel reported": news media tagged as a person stay out)
             if name and (resolver.is_official(name) or len(name.split()) >= 2) and not is_media([prev]):
                 subj, speaker = prev, Speaker(name, True)
@@ -110,6 +116,8 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         start, end = trim(doc_text(doc), start, end)
         if end - start < 8:
             continue
+        if by_title_gap and not _supply_span(doc, start, end):
+            continue  # a speaker found by this looser reading speaks of supply or not at all
         cs, ce = sentence_bounds(doc, tok)
         supplies = _speaker_side_supplies(doc, start, end)
         if lem in sc.words()["supplier_verbs"] and clause is None:
@@ -131,6 +139,38 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                                   speaker_supplies=_speaker_side_supplies(doc, x_start, x_end),
                                   addressee=addressee, predicate=False, coordinated=True))
     return out
+
+
+# Between a speaker's name and the reporting verb: a title in commas
+# (", the head of the Federal Service for Military-Technical Cooperation,").
+_TITLE_GAP = re.compile(r"\s*,[^,.;:!?\"\u201c\u201d()]{2,120},\s*")
+
+
+def _supply_span(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and sc.has_supply_vocab(span)
+
+
+def _name_before_title(doc: Doc, verb: Token, resolver: PersonResolver) -> tuple[Token, str | None]:
+    """The last token of a person's name that a title in commas separates from
+    the verb, in the verb's sentence, and the person's full name."""
+    text = doc_text(doc)
+    sent_start = verb.sent.start_char
+    found = None
+    for s, e, name in resolver.mentions:
+        if e > verb.idx:
+            break
+        if s >= sent_start:
+            found = (s, e, name)
+    if found is None or not _TITLE_GAP.fullmatch(text[found[1]:verb.idx]):
+        return verb, None
+    gap = doc.char_span(found[1], verb.idx, alignment_mode="expand")
+    if gap is None or any(t.pos_ in {"VERB", "AUX"} for t in gap if t.i != verb.i):
+        return verb, None  # ", who visited Minsk last week," is no title
+    last = doc.char_span(found[0], found[1], alignment_mode="expand")
+    if last is None:
+        return verb, None
+    return last[-1], found[2]
 
 
 def _coordinated_clauses(verb: Token, clause: Token) -> list[tuple[int, int]]:

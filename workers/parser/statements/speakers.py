@@ -133,6 +133,13 @@ class OrgRegistry:
                 return canonical_org(self.doc, best[1])
         return None
 
+    def by_short_form(self, word: str, offset: int) -> str | None:
+        """The body that spoke before ``offset`` whose name starts with
+        ``word`` or whose initials ``word`` is ("Amnesty", "SIPRI")."""
+        hits = {name for at, name in self.spoken if at < offset and " " in name and (
+            name.split()[0] == word or _initials(name) == word.replace(".", ""))}
+        return hits.pop() if len(hits) == 1 else None
+
     def last_spoken(self, offset: int) -> str | None:
         before = [(at, n) for at, n in self.spoken if at < offset]
         if not before:
@@ -167,8 +174,13 @@ _DESCRIBED = re.compile(r"^(?:[A-Z][\w.'\u2019-]*\s+)*(?:[a-z][\w-]*\s+)+(?=[A-Z
 _NAME_WORD = r"(?:[A-Z][\w&.'\u2019-]*|of|and|for|the|&)"
 
 
+# Words after a firm's name that its initials leave out ("China State
+# Shipbuilding Corporation Limited (CSSC)").
+_UNABBREVIATED = re.compile(r"(?:\s+(?:Limited|Incorporated|Company|Group))+$")
+
+
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in _LEGAL_FORM.sub("", name).split() if w[:1].isupper())
+    return "".join(w[0] for w in _UNABBREVIATED.sub("", _LEGAL_FORM.sub("", name)).split() if w[:1].isupper())
 
 
 def _expanded(doc: Doc, name: str) -> str:
@@ -237,7 +249,9 @@ def _org_name(doc: Doc, core: list[Token]) -> str:
     # lowercase descriptor is the institution's name
     if toks[-1].text.islower() and toks[-1].lower_ in sc.words()["org_descriptors"]:
         for e in doc.ents:
-            if e.label_ == "ORG" and toks[0].idx < e.end_char <= toks[-1].idx and e.start_char < toks[-1].idx:
+            # ("the UAE foreign ministry": a country tagged ORG names no body)
+            if e.label_ == "ORG" and toks[0].idx < e.end_char <= toks[-1].idx and e.start_char < toks[-1].idx \
+                    and not state_code(_strip_det(e.text)):
                 return _strip_det(e.text)
     return name
 
@@ -271,7 +285,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     offset = subj.idx
     if low in {"he", "she", "i", "him", "her"}:
         name = resolver.last_before(offset, pronoun=low)
-        return Speaker(name, True) if name else None
+        return Speaker(name, True, pronoun=low) if name else None
     if low == "it":
         name = orgs.last_spoken(offset)
         return Speaker(name, False) if name else None
@@ -293,10 +307,23 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
             for c in subj.children:
                 if c.dep_ in {"poss", "compound"} and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}:
                     return resolve_subject(doc, c, verb, resolver, orgs)
+            # "the ministry said. The statement stressed ...": the body's own statement
+            if [c.lower_ for c in subj.children if c.dep_ != "punct"] == ["the"]:
+                found = orgs.last_spoken(offset)
+                return Speaker(found, False) if found else None
         return None
     core = _core(subj)
     start, end = core[0].idx, core[-1].idx + len(core[-1].text)
     text = doc_text(doc)[start:end]
+    # "the agency said", "according to the state arms procurement agency": a
+    # lowercase description of a body points back to one (before the media
+    # test, since "agency" also names news agencies, which never speak here)
+    if subj.lower_ in w["org_anaphors_any"] and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) \
+            and all(t.text.islower() or t.dep_ == "det" for t in core):
+        found = orgs.by_descriptor(subj.lower_, offset) or orgs.last_spoken(offset)
+        if found:
+            orgs.remember(offset, found)
+            return Speaker(found, False)
     if is_media(core):
         return None
     # "President Erdogan's spokesman Ibrahim Kalin said": the head of the
@@ -329,6 +356,17 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return Speaker(found, True) if found else None
     if root_lemma in w["unnamed_words"] or subj.lower_ in w["unnamed_words"]:
         return None
+    # "U.N. figures show", "the EU embargo ...", "His government said": figures
+    # and bans do not speak, and a government or cabinet is its country speaking
+    if root_lemma in w["speechless_heads"] or subj.lower_ in w["speechless_heads"]:
+        return None
+    # "Amnesty said" after "Amnesty International said": the short form of a
+    # body that has spoken
+    if subj.pos_ == "PROPN" and len(core) == 1:
+        short = orgs.by_short_form(subj.text, offset)
+        if short:
+            orgs.remember(offset, short)
+            return Speaker(short, False)
     # "the Kremlin", "the Pentagon": institutions the gazetteer files under their state
     named_institution = _strip_det(text).lower() in {n.lower() for n in w["institution_names"]}
     if named_institution:
@@ -348,21 +386,31 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     if det == "the" and len(content) <= 2 and subj.lower_ in w["org_descriptors"]:
         # "the ministry", "the department", "the bloc"
         found = orgs.by_descriptor(subj.lower_, offset)
+        # "The rights group said", "the state procurement agency said": a
+        # generic noun whose word the body's name lacks is the body that spoke last
+        if found is None and subj.lower_ in w["org_anaphors_any"]:
+            found = orgs.last_spoken(offset)
         if found:
             orgs.remember(offset, found)
             return Speaker(found, False)
         return None
-    if not _has_institution(core, text) and not _is_alliance(text):
+    if not _has_institution(core, text) and not _is_alliance(text) and not _named_body(content):
         return None
     if subj.pos_ not in {"PROPN", "NOUN"}:
         return None
-    if not any(t.text[:1].isupper() for t in core):
-        return None  # "the government" names no one
+    if not any(t.text[:1].isupper() for t in core if t.dep_ != "det" and t.pos_ != "PRON"):
+        return None  # "the government" (or "The court" opening a sentence) names no one
     name = canonical_org(doc, _org_name(doc, core))
     if not name or state_code(name):
         return None
     orgs.remember(offset, name)
     return Speaker(name, False)
+
+
+def _named_body(content: list[Token]) -> bool:
+    """A proper name of several words that the model tags as an organisation
+    ("Amnesty International", "Human Rights Watch"): a body, whatever its words."""
+    return len(content) >= 2 and all(t.ent_type_ == "ORG" and t.text[:1].isupper() for t in content)
 
 
 def _is_alliance(text: str) -> bool:

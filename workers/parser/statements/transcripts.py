@@ -33,8 +33,9 @@ from ..vocab import words
 from .speakers import OrgRegistry, Speaker, resolve_subject, subject_of
 from .utterance import Utterance, trim
 
-# A label at the start of a line, up to its colon.
-_LABEL = re.compile(r"^(?P<label>[^:\n]{1,160}?):[ \t]+(?=\S)", re.M)
+# A label at the start of a line, up to its colon; the words may start on the
+# same line or on the next ("MINISTER SOMMERFELD:" above her answer).
+_LABEL = re.compile(r"^(?P<label>[^:\n]{1,160}?):(?:[ \t]+|[ \t]*\n+[ \t]*)(?=\S)", re.M)
 _PARENS = re.compile(r"\(([^()]*)\)")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'\u2019-]*|[a-z]{1,3}|al-\w+)$")
 # A turn sentence shorter than this is a greeting or a courtesy ("Thank you.").

@@ -4,7 +4,7 @@ the quote and reported-speech readers."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
@@ -14,10 +14,12 @@ from .quotes import Quote
 
 @dataclass(frozen=True)
 class Speaker:
-    """A person by full name, or an institution by name."""
+    """A person by full name, or an institution by name; ``pronoun`` is the
+    pronoun the name was read from ("he said"), when it was."""
 
     name: str
     is_person: bool
+    pronoun: str | None = field(default=None, compare=False)
 
 _TRAIL = " \t\n,.;:"
 
