@@ -66,3 +66,8 @@ def test_reserve_mark_and_two_capital_initials(nlp):
     found = _officials(nlp, "Director General Maj. Gen. (Res.) Amir Golan and Vice President JD Harlow met in Tel Aviv.")
     assert found.get("Amir Golan") == "Director General"
     assert "Res" not in found
+
+
+def test_hindi_office_before_a_courtesy_word(nlp):
+    found = _officials(nlp, "Raksha Mantri Shri Vikram Desai had announced on 19 June that the corvette would be gifted.")
+    assert found.get("Vikram Desai") == "Raksha Mantri"
