@@ -50,7 +50,7 @@ def _officials(nlp, text: str) -> dict[str, tuple[str | None, str | None, str | 
         ("Indian Air Force chief Air Chief Marshal R.K.S. Bhadauria said the jets had arrived.",
          {"R.K.S. Bhadauria": ("Air Force chief", "Air Force", "IND")}),
         ("French Ambassador to India Emmanuel Lenain said the programme was on track.",
-         {"Emmanuel Lenain": ("Ambassador", None, "FRA")}),
+         {"Emmanuel Lenain": ("Ambassador to India", None, "FRA")}),
         ("The head of Russia's Federal Service for Military-Technical Cooperation, Dmitry Shugaev, spoke.",
          {"Dmitry Shugaev": ("head", "Federal Service for Military-Technical Cooperation", "RUS")}),
         # "bin" names are not grouped by their last word: King Salman is another person

@@ -403,7 +403,7 @@ def test_what_was_not_said_is_no_statement(nlp, sentence):
 def test_name_before_an_office_apposition_whatever_its_entity_label(nlp):
     # "Taurus Oberon" looks like a product to the model; the apposition makes it a person
     text = LEAD + "Taurus Oberon, the Kremlin spokesman, said the tanks would burn."
-    assert _officials(nlp, text)["Taurus Oberon"] == ("spokesman", "RUS")
+    assert _officials(nlp, text)["Taurus Oberon"] == ("Kremlin spokesman", "RUS")
     assert ("Taurus Oberon", "the tanks would burn") in _statements(nlp, text)
 
 
@@ -463,3 +463,12 @@ def test_long_names_with_particles_are_kept_whole(nlp, text, name):
 )
 def test_a_name_after_a_portfolio(nlp, text, name, title):
     assert _officials(nlp, text)[name][0] == title
+
+
+def test_the_president_is_not_the_spokesperson_to_the_president(nlp):
+    from workers.parser.people.officials import build_resolver
+    text = ("President Amara Sesay opened the base. Moses Kamara, spokesperson to the President, said the jets "
+            "would follow. Later the President said the deal was done.")
+    doc = nlp(text)
+    resolver = build_resolver(doc)
+    assert resolver.by_title("the President", text.index("Later")) == "Amara Sesay"

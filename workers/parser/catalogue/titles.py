@@ -49,6 +49,7 @@ class Lexicon:
     org_words: frozenset[str]
     drop: frozenset[str]
     particles: frozenset[str]
+    honorifics: frozenset[str]
     plural_heads: dict[tuple[str, ...], str]
     head_of_state: frozenset[str]
     max_len: int
@@ -78,7 +79,8 @@ def abbreviations() -> frozenset[str]:
     them ends no sentence."""
     data = load(DATA_FILE)
     phrases = [p for key in ("heads", "ranks") for p in data[key]]
-    return frozenset(w[:-1] for p in phrases for w in p.lower().split() if w.endswith(".")) | {"mr", "mrs", "ms", "dr"}
+    return frozenset(w[:-1] for p in phrases for w in p.lower().split() if w.endswith(".")) \
+        | frozenset(h.rstrip(".") for h in data["honorifics"])
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +98,7 @@ def lexicon() -> Lexicon:
         org_words=frozenset(data["org_words"]),
         drop=frozenset(data["drop"]),
         particles=frozenset(data["name_particles"]),
+        honorifics=frozenset(h.rstrip(".") for h in data["honorifics"]),
         plural_heads=plural,
         head_of_state=frozenset(data["head_of_state_heads"]),
         max_len=max(len(k) for k in list(heads) + list(plural)),
@@ -165,6 +168,27 @@ def match_head(tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
         if kind:
             return covered[n - 1], kind
     return None
+
+
+def is_honorific(tok: Token) -> bool:
+    """"Mr", "Dr.", "Shri": a courtesy word before a name."""
+    return _key(tok) in lexicon().honorifics
+
+
+def skip_honorifics(doc: Doc, start: int) -> int:
+    """The token before which a name's courtesy words start ("Dr" in ", Dr
+    Naledi Pandor"): ``start`` when there are none."""
+    k = start
+    while k > 0:
+        if is_honorific(doc[k - 1]) or doc[k - 1].text in {".", "(", ")"} and k > 1 and is_honorific(doc[k - 2]):
+            k -= 1
+        elif doc[k - 1].text == ")" and k > 2 and (is_honorific(doc[k - 2]) or doc[k - 2].text == "."):
+            k -= 1  # "Maj. Gen. (Res.) Eyal Zamir"
+        elif doc[k - 1].text == "(" and k < start and is_honorific(doc[k]):
+            k -= 1
+        else:
+            break
+    return k
 
 
 def is_title_word(tok: Token) -> bool:
@@ -256,6 +280,73 @@ def _clean_org(tokens: list[Token]) -> str | None:
     return _join(out) or None
 
 
+_REMIT_OPENERS = ({"of"}, {"for"}, {"on"}, {"in", "charge", "of"})
+# words a remit ends before: a body ("at the Kuwait Air Force"), a place, a clause
+_REMIT_ENDS = {"at", "in", "who", "which", "that", "since", "until", "from", "with", "to", "a", "an", "his", "her",
+               "its", "their", "as", "by", "said", "says"}
+
+
+def remit_start(doc: Doc, start: int) -> int | None:
+    """Where the office starts whose remit runs up to ``start`` ("adviser on
+    non-proliferation" before ", Annalisa ..."; "aide for military-technical
+    cooperation" before "Vladimir ..."), or None."""
+    for j in range(start - 1, max(-1, start - 12), -1):
+        low = _low(doc[j])
+        if low in {".", ",", ";", ":"} or "\n" in doc[j].whitespace_:
+            return None
+        if low not in {"of", "for", "on"}:
+            continue
+        opener = j - 2 if j >= 2 and _low(doc[j - 2]) == "in" and _low(doc[j - 1]) == "charge" else j
+        for h in range(opener - 1, max(-1, opener - 5), -1):
+            hit = match_head(doc, h)
+            if hit and hit[1] == OFFICE and h + hit[0] == opener and _remit(doc[opener:start]) == start - opener:
+                return h
+    return None
+
+
+def _remit(after: Sequence[Token]) -> int:
+    """How many tokens of ``after`` (what follows an office's head) name the
+    office's remit in common nouns: "of procurement", "for logistics", "on
+    non-proliferation", "in charge of national defence", "of the Ukrainian
+    president's office". 0 when they name a body ("of the Federal Service",
+    "of Rosoboronexport"), which is the organisation, not the title."""
+    if not after:
+        return 0
+    low = [_low(t) for t in after]
+    k = 3 if low[:3] == ["in", "charge", "of"] else 1 if low[0] in {"of", "for", "on"} else 0
+    if not k:
+        return 0
+    content = 0
+    j = k
+    while j < len(after):
+        t = after[j]
+        if low[j] in _REMIT_ENDS or not (t.text[:1].isalpha() or low[j] in {"'s", "-"}):
+            break
+        if _is_cap(t):
+            # a demonym or state inside a remit ("the Ukrainian president's
+            # office") is fine; any other capital names a body
+            if not state_code(t.text):
+                return 0
+        elif low[j] not in {"the", "of", "for", "'s", "-", "and"}:
+            content += 1
+        j += 1
+    while j > k and low[j - 1] in {"the", "of", "for", "-", "and"}:
+        j -= 1
+    return j if content else 0
+
+
+# Offices held "to" another office: "adviser to the President".
+_AIDE_HEADS = {"aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "assistant", "counsellor",
+               "counselor", "secretary"}
+
+
+def _office_after_to(after: Sequence[Token]) -> int:
+    """Tokens of "to [the] President" after an aide's office, or 0."""
+    j = 2 if len(after) > 2 and _low(after[1]) == "the" else 1
+    hit = match_head(after, j)
+    return j + hit[0] if hit and hit[1] == OFFICE else 0
+
+
 def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     """Read a run of tokens that should hold a title.
 
@@ -299,7 +390,8 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     # "Deputy" + "Foreign" + "Minister" too: only modifiers stand between them.
     for h in offices[1:]:
         gap = toks[pos + n:h[0]]
-        if all(_low(t) in lex.modifiers or (_is_cap(t) and not state_code(t.text)) for t in gap):
+        if all(_low(t) in lex.modifiers or _low(t) in lex.org_words or (_is_cap(t) and not state_code(t.text))
+               for t in gap):
             pos, n, kind = h
         elif n == 1 and _low(toks[pos]) in _STANDING_WORDS and any(j in taken for j in range(pos + n, h[0])) \
                 and all(j in taken or _low(toks[j]) in lex.modifiers for j in range(pos + n, h[0])):
@@ -319,7 +411,8 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         low = _low(prev)
         if low in lex.drop or low in {"the", "a", "an", "his", "her", "its", "their", "'s", "of", "and", ",", "-"}:
             break
-        if (left - 1 in taken or state_code(prev.text)) and low not in lex.modifiers:
+        # ("Kremlin spokesman": a seat of power names the body, and stays)
+        if (left - 1 in taken or state_code(prev.text)) and low not in lex.modifiers and low not in lex.org_words:
             break
         if low in lex.modifiers or (_is_cap(prev) and prev.text not in {"(", ")"}):
             left -= 1
@@ -336,9 +429,18 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     end = pos + n
     org_tokens: list[Token] = []
     after = toks[end:]
+    remit = _remit(after) if kind == OFFICE else 0
     # "Minister of Defence" keeps its portfolio; "Director of the Federal Service"
     # names a body.
-    if len(after) >= 2 and _low(after[0]) == "of" and kind == OFFICE:
+    if remit:
+        # "head of procurement", "minister in charge of national defence": a
+        # remit in common nouns is part of the office
+        end += remit
+        # "director of Russia studies at CNA": the body after the remit
+        rest = toks[end:]
+        if len(rest) >= 2 and _low(rest[0]) in {"at", "in"} and any(_is_cap(t) for t in rest[1:]):
+            org_tokens = rest[1:]
+    elif len(after) >= 2 and _low(after[0]) == "of" and kind == OFFICE:
         rest = after[1:]
         # stop the organisation before a trailing rank ("... Iraqi Army Lieutenant General")
         cut = len(rest)
@@ -359,16 +461,21 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 if code and not country:
                     country = code
     elif len(after) >= 2 and _low(after[0]) == "to" and kind == OFFICE and _low(toks[end - 1]) in _POSTING_HEADS:
-        # "Ambassador to India" is posted to a state (the title stays
-        # "Ambassador"); "Ambassador to the United Nations" to a body, which
-        # belongs to the title
+        # "Ambassador to India" is posted to a state, "Ambassador to the United
+        # Nations" to a body: both belong to the title as written
         rest = after[1:]
         code = state_code(_join(rest))
         if code:
             country = country or code
+            end += len(after)
         elif all(_is_cap(t) or _low(t) in {"the", "of"} for t in rest) and any(_is_cap(t) for t in rest):
             end += len(after)
             org_tokens = rest
+    elif len(after) >= 2 and _low(after[0]) == "to" and kind == OFFICE and _low(toks[end - 1]) in _AIDE_HEADS \
+            and _office_after_to(after):
+        # "spokesperson to the President", "aide to the Prime Minister": the
+        # office served is part of the title (a name after it is not)
+        end += _office_after_to(after)
     elif len(after) >= 2 and _low(after[0]) == "for" and kind == OFFICE \
             and _low(toks[end - 1]) in _PORTFOLIO_HEADS | {"state"} and _portfolio(after[1:]):
         # "Minister for Defence", "Secretary of State for International Trade":
@@ -391,7 +498,9 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         # "National Security Council Strategic Communications Coordinator":
         # the body ends with its last organisation word
         last = max(k for k, t in enumerate(modifiers) if _low(t) in lex.org_words and _is_cap(t))
-        org = _join(modifiers[:last + 1])
+        # ("Chief Pentagon spokesman": a leading office word is no part of the body)
+        first = next((k for k, t in enumerate(modifiers) if (_key(t),) not in lex.heads), last)
+        org = _join(modifiers[min(first, last):last + 1])
     return TitleInfo(
         title=title,
         organization=org,

@@ -1,6 +1,7 @@
-"""Name words: which capitalised tokens can be part of a personal name, and
+"""Name words: which capitalised tokens can be part of a personal name,
 where a name that starts at a token ends ("Khalid bin Mohammed al-Attiyah",
-"Lee Jong-sup"). ``persons.py`` finds and clusters the names."""
+"Lee Jong-sup"), and what follows a name in a parliamentary record (a party
+label). ``persons.py`` finds and clusters the names."""
 
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ _NOT_NAME = {
     "september", "october", "november", "december", "he", "she", "it", "they", "we", "i", "mr", "mrs",
     "ms", "mr.", "mrs.", "ms.", "dr", "dr.",
 }
+_REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
 _SHORT_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
-_NAME_WORD = re.compile(r"[A-Z][\w'\u2019]*(?:-[A-Z]?[\w'\u2019]+)*")
+# any script's capital letter: "Ömer", "Şuay", "Álvaro" (``_is_name_word``
+# checks that the first letter is a capital)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019]*(?:-[\w'\u2019]+)*")
 
 
 def _name_token(tok: Token) -> bool:
@@ -30,7 +34,8 @@ def _name_token(tok: Token) -> bool:
 
 @lru_cache(maxsize=8192)
 def _is_name_word(text: str) -> bool:
-    if not text or not text[0].isupper() or text.lower() in _NOT_NAME:
+    if not text or not text[0].isupper() or text.lower() in _NOT_NAME \
+            or text.lower().rstrip(".") in lexicon().honorifics:
         return False
     if _SHORT_INITIALS.fullmatch(text):  # initials "W.", "R.K.S."
         return True
@@ -67,9 +72,22 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
             j += 1
             n_words += 1
             continue
+        # "JD Vance": two capitals the model tags as the start of a person
+        if j == i and len(text) == 2 and text.isupper() and doc[j].ent_type_ == "PERSON" and j + 1 < len(doc) \
+                and _is_name_word(texts[j + 1]) and not state_code(text):
+            j += 1
+            n_words += 1
+            continue
+        # "Mohammed VI": a regnal number after a name
+        if j > i and _REGNAL.fullmatch(text):
+            j += 1
+            n_words += 1
+            continue
         # "al-Ghanimi", "bin Salman": a particle followed by a name word
+        # "von der Leyen": two particles in a row
         if (text.lower().replace("\u2019", "'") in particles and j + 1 < len(doc)
-                and (texts[j + 1] == "-" or _is_name_word(texts[j + 1]))):
+                and (texts[j + 1] == "-" or _is_name_word(texts[j + 1])
+                     or texts[j + 1].lower() in particles and j + 2 < len(doc) and _is_name_word(texts[j + 2]))):
             j += 1
             continue
         if text == "-" and j > i and j + 1 < len(doc) and _is_name_word(texts[j + 1]) and not doc[j].whitespace_ \
@@ -84,7 +102,52 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
             continue
         break
     # a possessive, a state name or a dangling particle at the end is not part of the name
-    while j > i and (state_code(texts[j - 1]) or texts[j - 1] in {"-"}
+    # ("William Hague", though, is one name to the model: "Hague" stays)
+    while j > i and (state_code(texts[j - 1]) and not (j - 1 > i and doc[j - 1].ent_iob_ == "I"
+                                                       and doc[j - 1].ent_type_ == "PERSON")
+                     or texts[j - 1] in {"-"}
                      or texts[j - 1].lower().replace("\u2019", "'") in particles):
         j -= 1
     return j
+
+
+# A legislator's party after the name in a parliamentary record: "(Lab)",
+# "(LD)", "(Lab/Co-op)"; or party and seat: "(PH-Pasir Gudang)", "(D-Conn.)".
+_PARTY = re.compile(r"[A-Z][A-Za-z]{0,5}(?:/[A-Z][\w-]*)?")
+_PARTY_SEAT = re.compile(r"[A-Z]{1,4} ?[\u2013-] ?[A-Z][\w .'-]*")
+_US_PARTY = re.compile(r"[RDI] ?[\u2013-]")
+
+
+def party_label(doc: Doc, end: int) -> tuple[int, bool] | None:
+    """After a name ending at ``end``, a party label in brackets, perhaps after
+    the seat ("(Brighton, Kemptown) (Lab/Co-op):"): the token after the label
+    and whether the party is American (a member of Congress), or None."""
+    groups: list[str] = []
+    k = end
+    while k < len(doc) and doc[k].text == "(" and len(groups) < 2:
+        # (the tokenizer keeps "):" whole)
+        close = next((j for j in range(k + 1, min(len(doc), k + 9)) if doc[j].text in {")", "):"}), None)
+        if close is None or close == k + 1:
+            break
+        groups.append(doc[k + 1:close].text)
+        k = close + 1
+        if doc[close].text == "):":
+            break
+    if not groups:
+        return None
+    last = groups[-1]
+    party = bool(_PARTY_SEAT.fullmatch(last)) or _PARTY.fullmatch(last) is not None and (
+        len(groups) == 2 or doc[k - 1].text == "):" or k < len(doc) and doc[k].text == ":")
+    return (k, bool(_US_PARTY.match(last))) if party else None
+
+
+def common_words(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised words the article also writes in lower case ("Major Arms
+    Sales" in a release's header, where "arms sales" recur in the text): a
+    heading after a rank, not a name, unless the model tags them as a person."""
+    if any(doc[k].ent_type_ == "PERSON" for k in range(start, end)):
+        return False
+    lower = doc.user_data.get("_lower_words")
+    if lower is None:
+        lower = doc.user_data["_lower_words"] = {t for t in columns.texts(doc) if t.islower()}
+    return all(doc[k].text.lower() in lower or doc[k].pos_ == "NOUN" for k in range(start, end))

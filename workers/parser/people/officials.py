@@ -30,6 +30,8 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from ..catalogue import gazetteer
+from .clauses import become_info, clause_info, member_info
+from .names import party_label
 from .persons import PersonResolver, hard_stop, NameMention, people_in, Person
 from ..records import OfficialRecord
 from ..catalogue.titles import (
@@ -44,6 +46,8 @@ from ..catalogue.titles import (
     lexicon,
     match_head,
     read_title_phrase,
+    remit_start,
+    skip_honorifics,
     state_code,
 )
 from ..text.nlp import doc_text
@@ -51,6 +55,8 @@ from ..vocab import load
 
 # Words that stop a title run when walking left from a name.
 _RUN_STOP = {",", ";", ":", '"', "\u201c", "\u201d", "and", "or", "with", "by", "to", "from", "said", "told"}
+# Seats in a legislature, which an office given in an apposition outranks.
+_SEATS = {"senator", "sen", "rep", "congressman", "congresswoman", "lawmaker", "legislator", "mp"}
 # Offices that take their place with "to": "ambassador to France".
 _TO_HEADS = {"ambassador", "envoy", "adviser", "advisor", "representative", "attache", "emissary"}
 _DETERMINERS = {"a", "an", "his", "her", "its", "their", "our", "my", "your"}
@@ -121,9 +127,19 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
             k -= 1
             continue
         break
+    if not run and start > 0 and doc[start - 1].is_lower:
+        # "presidential aide for military-technical cooperation Vladimir
+        # Kozhin": an office with its remit in common nouns
+        head = remit_start(doc, start)
+        if head is not None:
+            return _prefix_run(doc, head) + list(doc[head:start])
     # a run that starts with "the", "of" or "for" has lost its head: trim it
     while run and _low(run[0]) in {"the", "of", "for", "'s", "-", ")"}:
         run = run[1:]
+    # "The Secretary of State for International Trade (Dr Liam Fox):" the
+    # bracket opens the name
+    while run and run[-1].text == "(":
+        run = run[:-1]
     return run
 
 
@@ -149,8 +165,10 @@ def _apposition_run(doc: Doc, end: int) -> list[Token]:
         tok = doc[k]
         if hard_stop(tok) or tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} and not (tok.text == "(" and run):
             break
-        # a verb means a clause ("who said", "speaking to"), not an apposition
-        if tok.pos_ in {"VERB", "AUX"} or _low(tok) in {"who", "which", "that"}:
+        # a verb means a clause ("who said", "speaking to"), not an apposition;
+        # a participle after a hyphen is an adjective ("state-owned")
+        if (tok.pos_ in {"VERB", "AUX"} and not (k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_)) \
+                or _low(tok) in {"who", "which", "that"}:
             return []
         run.append(tok)
         k += 1
@@ -174,6 +192,8 @@ def _apposition_info(doc: Doc, end: int) -> TitleInfo | None:
 
 
 def _prefix_info(doc: Doc, start: int) -> TitleInfo | None:
+    # "the Minister of ..., Dr Naledi Pandor": the office stands before the courtesy word
+    start = skip_honorifics(doc, start)
     run = _prefix_run(doc, start)
     info = read_title_phrase(run) if run else None
     if info is None and start >= 2 and doc[start - 1].text == ",":
@@ -202,25 +222,19 @@ def _prefix_info(doc: Doc, start: int) -> TitleInfo | None:
     return info
 
 
-def _become_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
-    """"X said at his confirmation hearing to become defense secretary"."""
-    sent = doc[mention.start].sent
-    for tok in sent:
-        if tok.i < mention.end or tok.lemma_.lower() not in {"become", "as", "appoint", "name"}:
-            continue
-        k = tok.i + 1
-        run: list[Token] = []
-        if k < sent.end and _low(doc[k]) in {"a", "an", "the"}:
-            k += 1
-        while k < sent.end and len(run) < 6 and doc[k].text not in {",", ".", ";"} and doc[k].pos_ not in {"VERB", "AUX"} \
-                and _low(doc[k]) not in {"that", "and"}:
-            run.append(doc[k])
-            k += 1
-        if run and match_head(run, len(run) - 1) or any(match_head(run, j) for j in range(len(run))):
-            info = read_title_phrase(run)
-            if info and info.kind not in {RANK, COUNTERPART}:
-                return info
-    return None
+def _party_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
+    """"Wera Hobhouse (Bath) (LD):", "Hassan Abdul Karim (PH-Pasir Gudang)":
+    a member of a legislature, or the office given after the label
+    ("Barry Gardiner (Brent North) (Lab), Shadow Secretary of State ...:")."""
+    label = party_label(doc, mention.end)
+    if label is None:
+        return None
+    k, us = label
+    office = _apposition_info(doc, k)
+    if office and office.kind not in {NON_OFFICIAL, RANK, COUNTERPART}:
+        return office
+    return TitleInfo(title="member of Congress" if us else "member of parliament", start=doc[mention.end].idx,
+                     end=doc[k - 1].idx + 1)
 
 
 def dateline_country(text: str) -> str | None:
@@ -302,9 +316,12 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
     ordered = sorted(by_start.items())
     for _s, (p, m) in ordered:
         m.info = _prefix_info(doc, m.start)
-        # an office in an apposition outranks a rank before the name
-        if m.info is None or m.info.kind == RANK:
-            m.info = _apposition_info(doc, m.end) or m.info
+        # an office in an apposition outranks a rank before the name, and a
+        # seat in a legislature ("Senator X, the minority leader,")
+        if m.info is None or m.info.kind == RANK or (m.info.title or "").lower().rstrip(".") in _SEATS:
+            app = _apposition_info(doc, m.end)
+            if app and (m.info is None or m.info.kind == RANK or app.kind not in {NON_OFFICIAL, COUNTERPART, RANK}):
+                m.info = app
     # Counterparts and plural titles need the neighbours' titles.
     for idx, (_s, (p, m)) in enumerate(ordered):
         nxt = ordered[idx + 1][1] if idx + 1 < len(ordered) else None
@@ -318,6 +335,12 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
                       and doc[qm.start].sent == doc[m.start].sent]
             prev = before[-1] if before else None
             prev_info = next((qm.info for _t, (q, qm) in ordered[:idx] if q is prev and qm.info), None) if prev else None
+            if prev_info is None:
+                # "Lecornu met his Armenian counterpart Suren Papikyan": the person
+                # before has no office in this sentence but has one elsewhere
+                here = [q for _t, (q, qm) in ordered[:idx] if q is not p and doc[qm.start].sent == doc[m.start].sent]
+                prev_info = next((qm.info for q in reversed(here) for qm in q.mentions
+                                  if qm.info and qm.info.kind not in {COUNTERPART, NON_OFFICIAL, RANK}), None)
             if prev_info:
                 m.info = TitleInfo(title=prev_info.title, organization=prev_info.organization,
                                    country=m.info.country or prev_info.country, kind="office",
@@ -332,7 +355,14 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
             continue
         p.info = offices[0] if offices else (infos[0] if infos else None)
         if p.info is None:
-            p.info = _become_info(doc, p.mentions[0])
+            # "the day before Scholz was sworn in as chancellor": any mention
+            p.info = next((i for i in (become_info(doc, m) for m in p.mentions) if i), None)
+        if p.info is None:
+            p.info = next((i for i in (clause_info(doc, m) for m in p.mentions) if i), None)
+        if p.info is None:
+            p.info = next((i for i in (_party_info(doc, m) for m in p.mentions) if i), None)
+        if p.info is None and len(p.name.split()) >= 2:
+            p.info = member_info(doc, p.mentions[0])
         if p.info and not p.info.country:
             p.info.country = next((i.country for i in infos if i.country), None)
 
@@ -402,9 +432,12 @@ def _research_words() -> tuple[str, ...]:
 
 def _records(doc: Doc, people: Iterable[Person]) -> list[OfficialRecord]:
     out: list[OfficialRecord] = []
+    text = doc_text(doc)
     for p in people:
         info = p.info
-        if info is None or info.kind == NON_OFFICIAL or not info.title or _research_body(info.organization):
+        # ("SIPRI's director": the body may stand anywhere in the phrase)
+        if info is None or info.kind == NON_OFFICIAL or not info.title or _research_body(info.organization) \
+                or _research_body(info.title) or info.end > info.start and _research_body(text[info.start:info.end]):
             continue
         first = p.mentions[0]
         aliases = sorted({m.text for m in p.mentions if m.text != p.name}, key=lambda a: (a.lower(), a))

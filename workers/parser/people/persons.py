@@ -24,11 +24,11 @@ from .gender import gender as _gender
 from .gender import weak_female as _weak_female
 from ..records import OfficialRecord
 from ..catalogue.titles import (
-    NON_OFFICIAL, TitleInfo, _low, abbreviations, head_starts, is_head_of_state_title, is_title_text, is_title_word,
-    lexicon, match_head, state_code,
+    NON_OFFICIAL, TitleInfo, _low, abbreviations, head_starts, is_head_of_state_title, is_honorific, is_title_text,
+    is_title_word, lexicon, match_head, state_code,
 )
 from ..text.nlp import doc_text
-from .names import _extend_name, _name_token
+from .names import _extend_name, _name_token, common_words, party_label
 from ..vocab import words as supply_words
 from ..text.textscan import word_start_matches
 
@@ -117,7 +117,9 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             # two or three name words after the body's last word are a name
             last_org = max((k for k in range(ent.start, ent.end) if _low(doc[k]) in org_words
                             or state_code(doc[k].text)), default=None)
+            # ("Turkish Aerospace Industries" is a company the gazetteer knows)
             if last_org is not None and 2 <= ent.end - last_org - 1 <= 3 \
+                    and not gazetteer.resolve_company(ent.text) \
                     and all(_name_token(doc[k]) for k in range(last_org + 1, ent.end)) \
                     and any(match_head(doc, k) for k in range(max(0, ent.start - 6), last_org)):
                 end = _extend_name(doc, last_org + 1)
@@ -127,14 +129,20 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if ent.label_ != "PERSON":
             continue
         i = ent.start
-        # "... of Ukraine Valerii Zaluzhnyi" with only the surname tagged: one
-        # untagged given name just before it belongs to the name
-        if i >= 2 and ent.end - ent.start == 1 and _name_token(doc[i - 1]) and not doc[i - 1].ent_type_ \
+        # "... of Ukraine Valerii Zaluzhnyi" with only the surname tagged (or
+        # "Algoney Hamdan Daglo Musa" without the first name): one untagged
+        # given name just before it belongs to the name
+        # (before a longer name, not the end of a portfolio: "Minister for
+        # Employment and Integration Johan Pehrson")
+        if i >= 2 and (ent.end - ent.start == 1 or ent.end - ent.start <= 3 and doc[i - 1].pos_ == "PROPN"
+                       and not doc[i - 1].is_sent_start and _low(doc[i - 2]) not in {"and", "of", "for", "&"}) \
+                and _name_token(doc[i - 1]) and not doc[i - 1].ent_type_ \
                 and not state_code(doc[i - 1].text) and _low(doc[i - 1]) not in org_words \
                 and (not _name_token(doc[i - 2]) or state_code(doc[i - 2].text)
                      or _low(doc[i - 2]) in org_words):
             i -= 1
-        while i < ent.end and (is_title_text(texts[i]) or match_head(doc, i)):
+        while i < ent.end and (is_title_text(texts[i]) or match_head(doc, i) or is_honorific(doc[i])
+                               or texts[i] == "." and i > ent.start and is_honorific(doc[i - 1])):
             i += 1
         if i >= ent.end:
             continue
@@ -145,6 +153,15 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if state_code(text):
             continue
         spans[i] = max(spans.get(i, i), end)
+    # "Mr Reuben Brigety", "Dr Naledi Pandor" (which the small model may tag as
+    # an organisation): two or more name words after a courtesy word
+    honorifics = lexicon().honorifics
+    for k in range(len(doc) - 2):
+        if texts[k].lower().rstrip(".") in honorifics and texts[k][:1].isupper():
+            s = k + 2 if texts[k + 1] == "." else k + 1
+            end = _extend_name(doc, s)
+            if end - s >= 2 and s not in spans and not state_code(_name_text(doc, s, end)):
+                spans[s] = end
     starts = head_starts(doc)
     i = 0
     while i < len(doc):
@@ -168,13 +185,25 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             # last two words of the capitalised run after the portfolio's "of"
             if j + 1 < len(doc) and doc[j].lower_ == "of" and j not in spans:
                 k = j + 1
-                while k < len(doc) and doc[k].text[:1].isupper() and k - j <= 6:
+                # ("Minister of Industry and Trade Rini Soewandi": "and" inside the portfolio)
+                while k < len(doc) and k - j <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ == "and"
+                                                       and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()):
                     k += 1
                 tail = doc[k - 2:k] if k - (j + 1) >= 3 else None
+                # "Minister of Defense Matori Abdul Djalil": after a portfolio of
+                # office words, the rest of the run is the name, however long
+                p = j + 1
+                while p < k and _low(doc[p]) in lexicon().modifiers | {"and"}:
+                    p += 1
+                portfolio = j + 1 < p and k - p >= 2
+                if portfolio:
+                    tail = doc[p:k]
+                # (the model's labels are noise on a name right after a portfolio)
                 if tail is not None and all(_name_token(t) and _low(t) not in org_words and not state_code(t.text)
-                                            and t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"} for t in tail) \
+                                            and (portfolio or t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"})
+                                            for t in tail) \
                         and (k >= len(doc) or not doc[k].text[:1].isupper()):
-                    spans[k - 2] = max(k, _extend_name(doc, k - 2))  # "Mansur Dan-Ali"
+                    spans[tail.start] = max(k, _extend_name(doc, tail.start))  # "Mansur Dan-Ali"
             # "the air force's spokesman, Yuriy Ihnat, said": a name set off by commas
             # (also after a posting: "Ukraine's ambassador to Germany, Oleksii Makeiev,")
             if j + 1 < len(doc) and doc[j].text == "," and _name_token(doc[j + 1]):
@@ -185,7 +214,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             end = _extend_name(doc, j)
             if end > j and j not in spans:
                 text = _name_text(doc, j, end)
-                if not state_code(text) and (end - j >= 2 or any(e.start == j and e.label_ == "PERSON" for e in doc.ents)):
+                if not state_code(text) and (end - j >= 2 or any(e.start == j and e.label_ == "PERSON" for e in doc.ents)) \
+                        and not common_words(doc, j, end):
                     spans[j] = end
             i = j
             continue
@@ -196,7 +226,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if texts[k] != "," or k - 2 in spans or k - 3 in spans:
             continue
         start = k
-        while start > 0 and k - start < 3 and _name_token(doc[start - 1]) and not state_code(doc[start - 1].text):
+        while start > 0 and k - start < 4 and _name_token(doc[start - 1]) and not state_code(doc[start - 1].text):
             start -= 1
         if k - start < 2 or start in spans or (start > 0 and doc[start - 1].pos_ == "PROPN"):
             continue
@@ -207,6 +237,30 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         cut = next((n for n, t in enumerate(window) if t.text in {",", ".", ";"} or t.pos_ in {"VERB", "AUX"}),
                    len(window))
         if any(match_head(window[:cut], n) for n in range(cut)) and _extend_name(doc, start) >= k:
+            spans[start] = k
+    # "Dmitry Shugaev heads the Federal Service ...", "Jan-Erik Lovgren, who
+    # chairs the board,": a name as the subject of a verb of heading a body
+    for k in range(2, len(doc) - 1):
+        if doc[k].lemma_ not in {"head", "chair"} or doc[k].pos_ != "VERB" or doc[k].tag_ not in {"VBZ", "VBD"}:
+            continue
+        end = k - 2 if texts[k - 1] == "who" and texts[k - 2] == "," else k
+        start = end
+        while start > 0 and end - start < 4 and (_name_token(doc[start - 1]) or texts[start - 1] == "-"
+                                                  and start - 1 > 0 and _name_token(doc[start - 2])):
+            start -= 1
+        if end - start >= 2 and _name_token(doc[start]) and start not in spans \
+                and _extend_name(doc, start) == end and not state_code(_name_text(doc, start, end)) \
+                and not any(_low(doc[j]) in org_words for j in range(start, end)):
+            spans[start] = end
+    # "Wera Hobhouse (Bath) (LD): ...": a speaker in a parliamentary record
+    for k in range(2, len(doc) - 2):
+        if texts[k] != "(" or not _name_token(doc[k - 1]):
+            continue
+        start = k
+        while start > 0 and k - start < 4 and _name_token(doc[start - 1]):
+            start -= 1
+        if k - start >= 2 and start not in spans and _extend_name(doc, start) == k \
+                and not state_code(_name_text(doc, start, k)) and party_label(doc, k):
             spans[start] = k
     out = sorted(spans.items())
     # drop spans nested in an earlier one
@@ -347,7 +401,10 @@ class PersonResolver:
                 continue
             if codes and off.country not in codes:
                 continue
-            title_words = set(re.findall(r"[\w\-]+", off.title.lower()))
+            # the office itself, not whom or what it serves ("spokesperson to
+            # the President" is no president)
+            office = re.split(r"\bto\b", off.title.lower())[0]
+            title_words = set(re.findall(r"[\w\-]+", office))
             label = f"{off.title} {off.organization or ''}".lower()
             if head in title_words or (head == "leader" and is_head_of_state_title(off.title)) \
                     or any(k in label for k in role_classes.get(head, ())):

@@ -196,11 +196,21 @@ def _publisher(line: str) -> str | None:
     return line.title() if line.isupper() else line
 
 
+# "MOSCOW, 19 Apr \u2014 RIA Novosti.", "Tehran, IRNA - ...": an agency named
+# after the dateline's city (and date) without brackets.
+_AGENCY_AFTER_CITY = re.compile(r"^[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2},? (?:[^\n]{0,20}?[\u2014\u2013-] ?)?"
+                                r"(?P<agency>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?:\.| [\u2014\u2013-])")
+
+
 def _opening_agency(text: str) -> str | None:
     """An agency named in brackets or slashes near the start of one of the
-    first lines ("Doha (AFP) - Dec 10, 2017")."""
+    first lines ("Doha (AFP) - Dec 10, 2017"), or right after the dateline's
+    city ("Tehran, IRNA - ")."""
     for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:_OPENING_LINES]:
         m = _AGENCY_MARK.match(line)
+        if m and agency_name(m.group("agency")):
+            return agency_name(m.group("agency"))
+        m = _AGENCY_AFTER_CITY.match(line)
         if m and agency_name(m.group("agency")):
             return agency_name(m.group("agency"))
     return None
@@ -226,6 +236,45 @@ def is_headline_line(line: str) -> bool:
     if DATE_RE.search(line) and len(DATE_RE.sub("", line).split()) <= 2:
         return False
     return True
+
+
+# "SEOUL, Sept. 20 (Yonhap) -- ... said Friday": a wire dateline's month and
+# day without a year, before the agency or the dash.
+_MONTH_DAY = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?P<day>\d{1,2})\b"
+                        r"(?!,? \d{4})(?=[^\n]{0,40}(?:\(|--|-|\u2014))")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+# Words before a year that make it a plan or a deadline ("by 2027", "due in
+# early 2024"), not a year the article looks back on.
+_FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|due|will|would|to be|expected|planned|from|starting|plan|"
+                         r"goal|target|scheduled|should|next)\b[^.]{0,40}$", flags=re.I)
+
+
+def _weekday_date(text: str) -> dt.date | None:
+    """The year a wire leaves out, from the weekday of its first sentence: the
+    first year on or after the latest year the article looks back on in which
+    the dateline's day falls on that weekday. None when the article names no
+    weekday or no past year."""
+    m = _MONTH_DAY.search(text[:1500])
+    if m is None:
+        return None
+    wd = _WEEKDAY.search(text, m.end(), m.end() + 600)
+    if wd is None:
+        return None
+    past = [int(y.group(1)) for y in _YEAR.finditer(text)
+            if not _FUTURE_CUE.search(text, max(0, y.start() - 50), y.start())]
+    if not past:
+        return None
+    month, day, weekday = _MONTH_NUMBERS[m["month"].lower()], int(m["day"]), _WEEKDAYS.index(wd.group(1).lower())
+    for year in range(max(past), max(past) + 12):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if found.weekday() == weekday:
+            return found
+    return None
 
 
 def text_metadata(text: str) -> ArticleMeta:
@@ -265,6 +314,8 @@ def text_metadata(text: str) -> ArticleMeta:
                 published = parse_date(found.group(0)) if found else _numeric_date(line[:80])
                 if published:
                     break
+    if published is None:
+        published = _weekday_date(text)
     return ArticleMeta(
         title=title,
         source=source,
