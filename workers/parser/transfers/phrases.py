@@ -41,7 +41,8 @@ def arms_like(token: Token) -> bool:
     """Whether a noun phrase is about arms ("military equipment", "S-300", "jets")."""
     if named_systems(token.text):
         return True  # "F-35" tagged as a number
-    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_NOUNS:
+    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS:
+        # ("hundreds" has the lemma "hundred")
         # "about 100 of the jets", "the first of four systems", "$1 billion in military aid"
         # "a package of military aid worth $500 million"
         if any(
