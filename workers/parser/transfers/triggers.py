@@ -131,9 +131,13 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         # received them. Only a national word on the arms counts, never the maker
         # of a system alone ("Israel operates F-16s" says nothing of the seller).
         if passive:
-            return None
-        recipients = subject_codes(verb, index)
-        used = [g for o in arms_objects for g in conj_group(o) if named_systems(phrase_text(g))]
+            # "South Korea's K9 howitzers are used by Poland": the agent holds them
+            recipients = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
+            held = [c for c in verb.children if c.dep_ == "nsubjpass" and arms_like(c)]
+        else:
+            recipients = subject_codes(verb, index)
+            held = arms_objects
+        used = [g for o in held for g in conj_group(o) if named_systems(phrase_text(g))]
         if not used:
             return None  # "used the Russian plane as cover" names no system
         # "operates U.S.-made F-16s" is sometimes parsed with the adjective on the verb.
@@ -141,7 +145,7 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         for o in used:
             for t in o.subtree:
                 m = mentions.get(t.i)
-                if m is not None and m.form != COMPANY and (t.dep_ in {"amod", "compound", "npadvmod", "nmod"} or t is o):
+                if m is not None and m.form != COMPANY and (t.dep_ in {"amod", "compound", "npadvmod", "nmod", "poss"} or t is o):
                     suppliers.append(m.code)
         if not suppliers or not recipients:
             return None
