@@ -1,5 +1,7 @@
-"""A state that uses another state's named arms has received them, also when
-the sentence is passive ("K9 howitzers are used by Poland")."""
+"""Parties that a supply phrase names outside its own clause: a state using
+another state's named arms has received them, also in the passive ("K9
+howitzers are used by Poland"); the parties "among the states supplying X"
+supply X."""
 
 from __future__ import annotations
 
@@ -26,3 +28,15 @@ def test_users_of_a_states_named_arms_received_them(sentence, expected):
 
 def test_arms_used_by_a_state_in_an_attack_name_no_supplier():
     assert _pairs("The tanks were used by Russia in the attack.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The monitors listed Russia and Jordan among the states supplying Sudan with weapons.",
+         {("RUS", "SDN"), ("JOR", "SDN")}),
+        ("The report named the UAE among the countries sending drones to Sudan.", {("ARE", "SDN")}),
+    ],
+)
+def test_the_members_of_among_supply(sentence, expected):
+    assert set(_pairs(sentence)) == expected

@@ -242,6 +242,12 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
         return subject_token(head, depth=depth + 1)
     if dep in {"conj", "ccomp"} and dep == "conj":
         return subject_token(head, depth=depth + 1)
+    if dep == "acl" and head.dep_ == "pobj" and head.head.lower_ == "among" and verb.tag_ == "VBG":
+        # "listed Russia and Jordan among the states supplying Sudan", "Russia is
+        # among the countries arming Sudan": the members of "among" do it
+        gov = head.head.head
+        members = [c for c in gov.children if c.dep_ == "dobj"] or [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return members[0] if members else None
     if dep == "pcomp" and head.dep_ == "prep":
         gov = head.head
         objects = [c for c in gov.children if c.dep_ in {"dobj"}]
