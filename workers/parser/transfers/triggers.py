@@ -23,6 +23,7 @@ from ..vocab.lexicon import (
     ARRIVAL_VERBS,
     CARRY_VERBS,
     DEAL_NOUNS,
+    MILITARY_MODIFIERS,
     JOIN_VERBS,
     OPERATE_VERBS,
     PERMISSION_NOUNS,
@@ -374,7 +375,21 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         return Candidate(signer, partners, "", 0, verb.sent, verb, undirected=True)
     if origin and origin not in signer:
         return Candidate([origin], signer, "", 0, verb.sent, verb, confidence=0.6)
+    # "Australia scrapped the French submarine deal": the nation the arms deal
+    # is named after sells
+    national = [m.code for d in deals if _arms_deal(d) for c in d.children
+                if c.dep_ in {"amod", "compound", "nmod", "poss"} and (m := mentions.get(c.i)) is not None
+                and m.form != COMPANY and m.code not in signer]
+    if national:
+        return Candidate(list(dict.fromkeys(national)), signer, "", 0, verb.sent, verb, confidence=0.5)
     return None
+
+
+def _arms_deal(deal: Token) -> bool:
+    """A deal noun whose own words name arms ("the submarine deal", "the arms
+    contract", "the S-400 deal"), not "the gas deal"."""
+    return any(c.dep_ in {"amod", "compound", "nmod"} and (arms_like(c) or c.lemma_.lower() in MILITARY_MODIFIERS)
+               for c in deal.children) or bool(named_systems(phrase_text(deal)))
 
 
 def misparsed_deal(token: Token, index: MentionIndex) -> Candidate | None:
