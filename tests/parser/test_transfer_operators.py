@@ -1,7 +1,7 @@
 """Parties that a supply phrase names outside its own clause: a state using
 another state's named arms has received them, also in the passive ("K9
 howitzers are used by Poland"); the parties "among the states supplying X"
-supply X."""
+supply X; "forces loyal to X" are X's."""
 
 from __future__ import annotations
 
@@ -39,4 +39,15 @@ def test_arms_used_by_a_state_in_an_attack_name_no_supplier():
     ],
 )
 def test_the_members_of_among_supply(sentence, expected):
+    assert set(_pairs(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkey and Qatar were cited for arming forces loyal to Libya.", {("TUR", "LBY"), ("QAT", "LBY")}),
+        ("Russia sent tanks to troops loyal to Syria.", {("RUS", "SYR")}),
+    ],
+)
+def test_forces_loyal_to_a_party_stand_for_it(sentence, expected):
     assert set(_pairs(sentence)) == expected

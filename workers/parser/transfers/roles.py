@@ -207,6 +207,11 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         codes += phrase_codes(pobj, index, depth=depth + 1, pronouns=pronouns)
+            elif child.dep_ == "amod" and child.lemma_.lower() == "loyal":
+                # "forces loyal to the Government of National Accord"
+                codes += [c for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
+                          for g in p.children if g.dep_ == "pobj"
+                          for c in phrase_codes(g, index, depth=depth + 1, pronouns=pronouns)]
     return _dedupe(codes)
 
 
