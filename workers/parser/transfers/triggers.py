@@ -385,6 +385,19 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     return None
 
 
+def reliance_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Algeria has long relied on Russian weapons": the subject gets its arms
+    from the nation named on them."""
+    held = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children if g.dep_ == "pobj" and arms_like(g) and g.lower_ not in {"them", "it", "these", "those"}]
+    suppliers = [c for g in held for c in owner_codes(g, index) + maker_codes(g, index, mentions)]
+    recipients = subject_codes(verb, index)
+    suppliers = [c for c in dict.fromkeys(suppliers) if c not in recipients]
+    if not suppliers or not recipients:
+        return None
+    return Candidate(suppliers, recipients, "", 0, verb.sent, verb, confidence=0.5)
+
+
 def _arms_deal(deal: Token) -> bool:
     """A deal noun whose own words name arms ("the submarine deal", "the arms
     contract", "the S-400 deal"), not "the gas deal"."""
