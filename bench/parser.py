@@ -9,8 +9,9 @@ once and goes round the corpus; each round times, in rotating order:
 - ``spacy``: the reference, ``nlp.pipe`` of the stock model (``spacy.load``, every
   component, spaCy's default batch size) over the clean texts;
 - ``pipeline``: ``nlp.pipe`` of the parser's own pipeline object over the same
-  texts (the stock model with its attribute ruler swapped for the lookup one and
-  the paragraph-break component), to show what the pipeline changes are worth;
+  texts (the stock model with its attribute ruler and lemmatizer swapped for the
+  lookup and cached ones, and the paragraph-break component), to show what the
+  pipeline changes are worth;
 - ``parse_many``: ``workers.parser.parse_many`` over the raw texts (read, one
   batched spaCy pass, extraction);
 - ``parse_article``: ``parse_article`` on each raw text, as a Celery worker does.

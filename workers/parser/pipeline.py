@@ -12,12 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TypeVar
 
+import numpy
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
 
 from .catalogue.actors import ActorMention, find_actors
 from .errors import ParseError
 from .catalogue.gazetteer import actors_by_code
-from .text.nlp import get_nlp
+from .text.nlp import get_nlp, keep_doc_text
 from .people.officials import extract_officials
 from .text.reading import read_input
 from .records import ActorRecord, ArticleMeta, Extraction, OfficialRecord, StatementRecord, TransferRecord
@@ -108,13 +110,38 @@ def _line_parts(line: str) -> list[str]:
     return parts
 
 
+# Every attribute ``Doc.from_docs`` carries over, SPACY (the trailing space) included.
+_JOIN_ATTRS = list(Doc._get_array_attrs()) + ([] if SPACY in Doc._get_array_attrs() else [SPACY])
+
+
+def _joined(parts: list[Doc]) -> Doc:
+    """``Doc.from_docs(parts, ensure_whitespace=False)`` for Docs without user
+    data or span groups (the pipeline sets neither): the words and spaces are
+    read from the same arrays as the annotations, not from a ``Token`` per word."""
+    if any(d.user_data or d.spans for d in parts):
+        return Doc.from_docs(parts, ensure_whitespace=False)
+    array = numpy.concatenate([d.to_array(_JOIN_ATTRS) for d in parts])
+    strings = parts[0].vocab.strings
+    words = [strings[orth] for orth in array[:, _JOIN_ATTRS.index(ORTH)].tolist()]
+    spaces = [bool(space) for space in array[:, _JOIN_ATTRS.index(SPACY)].tolist()]
+    doc = Doc(parts[0].vocab, words=words, spaces=spaces, user_data={})
+    doc.from_array(_JOIN_ATTRS, array)
+    if any(len(d) for d in parts):
+        doc.tensor = numpy.vstack([d.tensor for d in parts if len(d)])
+    return doc
+
+
 def _docs(texts: Iterable[str]) -> Iterator[Doc]:
     """One Doc per text, the texts' pieces run through one batched ``nlp.pipe``."""
-    split = [_pieces(t) for t in texts]
-    docs = get_nlp().pipe((p for pieces in split for p in pieces), batch_size=BATCH_SIZE)
-    for pieces in split:
+    split = [(t, _pieces(t)) for t in texts]
+    docs = get_nlp().pipe((p for _t, pieces in split for p in pieces), batch_size=BATCH_SIZE)
+    for text, pieces in split:
         parts = [next(docs) for _ in pieces]
-        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        doc = parts[0] if len(parts) == 1 else _joined(parts)
+        # The pieces join into ``text``, and a Doc's text is its input: spaCy
+        # would build it again from every token.
+        keep_doc_text(doc, text)
+        yield doc
 
 
 def _used_actors(

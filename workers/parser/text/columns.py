@@ -14,12 +14,27 @@ from spacy import parts_of_speech
 from spacy.tokens import Doc
 
 
+# Hash -> string, for every column: a hash is the string's own (the same in any
+# StringStore), and a dict look-up costs half of asking the StringStore. Started
+# over past ``_MAX_NAMES`` entries, so a long-running worker's memory stays bounded.
+_NAMES: dict[int, str] = {}
+_MAX_NAMES = 200_000
+
+
 def _strings(doc: Doc, attr: str) -> list[str]:
     key = f"_column_{attr}"
     column = doc.user_data.get(key)
     if column is None:
-        strings = doc.vocab.strings
-        column = doc.user_data[key] = [strings[v] for v in doc.to_array(attr).tolist()]
+        strings, names = doc.vocab.strings, _NAMES
+        if len(names) > _MAX_NAMES:
+            names.clear()
+        column = []
+        for v in doc.to_array(attr).tolist():
+            name = names.get(v)
+            if name is None:
+                name = names[v] = strings[v]
+            column.append(name)
+        doc.user_data[key] = column
     return column
 
 

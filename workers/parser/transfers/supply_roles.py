@@ -285,6 +285,15 @@ def _sentence_supplies(tok: Token) -> bool:
 
 def role_of(doc: Doc, m: Mention) -> str | None:
     """SUPPLIER, RECIPIENT, PARTNER or None for one mention, from its syntax."""
+    # asked again for the same mention by every stretch of text around it (its
+    # sentence, clause, quote, the pair model): the answer is the Doc's, keep it there
+    known = doc.user_data.setdefault("_role_of", {})
+    if m not in known:
+        known[m] = _find_role(doc, m)
+    return known[m]
+
+
+def _find_role(doc: Doc, m: Mention) -> str | None:
     w = words()
     tok = doc[m.token_end - 1]
     # "US Patriot missile defense", "Russian weapons": the maker's side, whatever
