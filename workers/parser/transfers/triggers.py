@@ -24,6 +24,7 @@ from ..vocab.lexicon import (
     CARRY_VERBS,
     DEAL_NOUNS,
     MILITARY_MODIFIERS,
+    PLANNED_MODALS,
     JOIN_VERBS,
     OPERATE_VERBS,
     PERMISSION_NOUNS,
@@ -396,6 +397,26 @@ def reliance_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Act
     if not suppliers or not recipients:
         return None
     return Candidate(suppliers, recipients, "", 0, verb.sent, verb, confidence=0.5)
+
+
+def funding_candidate(verb: Token, index: MentionIndex) -> Candidate | None:
+    """"Germany will pay for two Patriot systems for Ukraine", "Norway funds
+    drones for Kyiv": the payer supplies the party the arms are for."""
+    arms = [o for o in objects_of(verb) if arms_like(o) and o.lower_ not in {"them", "it", "these", "those"}]
+    arms += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+             for g in c.children if g.dep_ == "pobj" and arms_like(g) and g.lower_ not in {"them", "it", "these", "those"}]
+    if not arms:
+        return None
+    # the party the arms are for, on the verb or on the arms
+    recipients = [c for h in [verb, *arms] for p in h.children if p.dep_ == "prep" and p.lower_ in {"for", "to"}
+                  for g in p.children if g.dep_ == "pobj" and not arms_like(g) for c in phrase_codes(g, index)]
+    suppliers = [c for c in subject_codes(verb, index) if c not in recipients]
+    if not suppliers or not recipients:
+        return None
+    # "will pay for": a promise to pay, not a payment made under a contract
+    planned = any(c.dep_ == "aux" and c.lower_ in PLANNED_MODALS for c in verb.children)
+    return Candidate(suppliers, list(dict.fromkeys(recipients)), PLANNED if planned else "", 2 if planned else 0,
+                     verb.sent, verb, confidence=0.5)
 
 
 def _arms_deal(deal: Token) -> bool:
