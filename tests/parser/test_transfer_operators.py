@@ -1,7 +1,8 @@
 """Parties that a supply phrase names outside its own clause: a state using
 another state's named arms has received them, also in the passive ("K9
 howitzers are used by Poland"); the parties "among the states supplying X"
-supply X; "forces loyal to X" are X's."""
+supply X; "forces loyal to X" are X's; "countries including X and Y" are X
+and Y."""
 
 from __future__ import annotations
 
@@ -51,3 +52,18 @@ def test_the_members_of_among_supply(sentence, expected):
 )
 def test_forces_loyal_to_a_party_stand_for_it(sentence, expected):
     assert set(_pairs(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia has exported the S-400 to countries including China and India.", {("RUS", "CHN"), ("RUS", "IND")}),
+        ("The Turkish drone has been exported to countries such as Poland and Qatar.", {("TUR", "POL"), ("TUR", "QAT")}),
+    ],
+)
+def test_countries_including_parties_stand_for_them(sentence, expected):
+    assert set(_pairs(sentence)) == expected
+
+
+def test_a_single_country_named_after_including_a_weapon_is_no_recipient():
+    assert _pairs("Russia has exported the S-400 to China, including radars.") == {("RUS", "CHN"): "delivered"}

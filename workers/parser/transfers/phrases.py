@@ -107,8 +107,23 @@ def pobj_codes(prep: Token, index: MentionIndex) -> list[str]:
     out: list[str] = []
     for c in prep.children:
         if c.dep_ == "pobj":
-            out += phrase_codes(c, index)
+            out += phrase_codes(c, index) or _examples(c, index)
     return out
+
+
+# Words that introduce the members of a group: "countries including Poland",
+# "nations such as Qatar", "buyers like Egypt".
+_EXAMPLE_PREPS = frozenset({"including", "like", "as"})
+
+
+def _examples(group: Token, index: MentionIndex) -> list[str]:
+    """The parties a plural group noun lists ("to countries including Poland and
+    Qatar", "to states such as Egypt"): they stand for the group."""
+    if group.tag_ not in {"NNS", "NNPS"}:
+        return []
+    return [c for p in group.children if p.dep_ == "prep" and p.lower_ in _EXAMPLE_PREPS
+            and (p.lower_ != "as" or any(a.lower_ == "such" for a in p.children))
+            for g in p.children if g.dep_ == "pobj" for c in phrase_codes(g, index)]
 
 
 def prep_codes(token: Token, preps: frozenset[str], index: MentionIndex, *, depth: int = 2) -> list[str]:
