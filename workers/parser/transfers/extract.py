@@ -49,6 +49,7 @@ from ..vocab.lexicon import (
     SOURCE_NOUNS,
     SUPPLY_NOUNS,
     SUPPLY_VERBS,
+    SUSPEND_VERBS,
 )
 from .embargoes import embargo_transfers
 from .gapping import gapped_suppliers
@@ -59,7 +60,7 @@ from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_t
 from .roles import subject_codes
 from .scored import scored_transfers
 from .secondary import secondary_transfers
-from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, is_denial, trigger_status
+from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, SUSPENDED, is_denial, trigger_status
 from .triggers import (
     Candidate,
     award_candidate,
@@ -69,6 +70,8 @@ from .triggers import (
     misparsed_deal,
     negotiate_candidate,
     noun_candidate,
+    reliance_candidate,
+    funding_candidate,
     sign_for_candidate,
     verb_candidate,
 )
@@ -116,6 +119,10 @@ def _company_back(trigger: Token, companies: list[ActorMention]) -> list[str]:
     return [before[-1].code] if before else []
 
 
+# Verbs that call off a deal; not "hold", "cut" or "end", which take other objects.
+DROP_DEAL_VERBS = SUSPEND_VERBS - {"hold", "cut", "end", "curb", "restrict", "ban", "bar", "embargo", "block"}
+RELIANCE_VERBS = words()["reliance_verbs"]
+FUNDING_VERBS = words()["funding_verbs"]
 # Unions the candidate loop tests on every token, built once.
 _VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS
 _NOUN_TRIGGERS = SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS
@@ -139,7 +146,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             verbal = pos in {"VERB", "AUX"} or (tags[i] in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"})
             # most words are no trigger by any of the tests below
             if verbal:
-                maybe = lemma in DEAL_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS \
+                maybe = lemma in DEAL_VERBS or lemma in DROP_DEAL_VERBS or lemma in RELIANCE_VERBS or lemma in FUNDING_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS \
                     or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
@@ -152,6 +159,16 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 cand = award_candidate(tok, index, index) if lemma in AWARD_VERBS else None
                 if cand is None and lemma in DEAL_VERBS:
                     cand = deal_candidate(tok, index, index)
+                if cand is None and lemma in FUNDING_VERBS:
+                    cand = funding_candidate(tok, index)
+                if cand is None and lemma in RELIANCE_VERBS:
+                    cand = reliance_candidate(tok, index, index)
+                if cand is None and lemma in DROP_DEAL_VERBS:
+                    # "Australia scrapped the French submarine deal": the parties of
+                    # a deal called off, as for a signing, and the deal suspended
+                    cand = deal_candidate(tok, index, index)
+                    if cand is not None:
+                        cand.status, cand.strength = SUSPENDED, 2
                 if cand is None and lemma in CONTENTS_VERBS:
                     cand = contents_candidate(tok, index, index)
                 if cand is None and lemma in _VERB_TRIGGERS:

@@ -41,7 +41,8 @@ def arms_like(token: Token) -> bool:
     """Whether a noun phrase is about arms ("military equipment", "S-300", "jets")."""
     if named_systems(token.text):
         return True  # "F-35" tagged as a number
-    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_NOUNS:
+    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS:
+        # ("hundreds" has the lemma "hundred")
         # "about 100 of the jets", "the first of four systems", "$1 billion in military aid"
         # "a package of military aid worth $500 million"
         if any(
@@ -106,8 +107,23 @@ def pobj_codes(prep: Token, index: MentionIndex) -> list[str]:
     out: list[str] = []
     for c in prep.children:
         if c.dep_ == "pobj":
-            out += phrase_codes(c, index)
+            out += phrase_codes(c, index) or _examples(c, index)
     return out
+
+
+# Words that introduce the members of a group: "countries including Poland",
+# "nations such as Qatar", "buyers like Egypt".
+_EXAMPLE_PREPS = frozenset({"including", "like", "as"})
+
+
+def _examples(group: Token, index: MentionIndex) -> list[str]:
+    """The parties a plural group noun lists ("to countries including Poland and
+    Qatar", "to states such as Egypt"): they stand for the group."""
+    if group.tag_ not in {"NNS", "NNPS"}:
+        return []
+    return [c for p in group.children if p.dep_ == "prep" and p.lower_ in _EXAMPLE_PREPS
+            and (p.lower_ != "as" or any(a.lower_ == "such" for a in p.children))
+            for g in p.children if g.dep_ == "pobj" for c in phrase_codes(g, index)]
 
 
 def prep_codes(token: Token, preps: frozenset[str], index: MentionIndex, *, depth: int = 2) -> list[str]:

@@ -207,6 +207,11 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         codes += phrase_codes(pobj, index, depth=depth + 1, pronouns=pronouns)
+            elif child.dep_ == "amod" and child.lemma_.lower() == "loyal":
+                # "forces loyal to the Government of National Accord"
+                codes += [c for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
+                          for g in p.children if g.dep_ == "pobj"
+                          for c in phrase_codes(g, index, depth=depth + 1, pronouns=pronouns)]
     return _dedupe(codes)
 
 
@@ -242,6 +247,12 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
         return subject_token(head, depth=depth + 1)
     if dep in {"conj", "ccomp"} and dep == "conj":
         return subject_token(head, depth=depth + 1)
+    if dep == "acl" and head.dep_ == "pobj" and head.head.lower_ == "among" and verb.tag_ == "VBG":
+        # "listed Russia and Jordan among the states supplying Sudan", "Russia is
+        # among the countries arming Sudan": the members of "among" do it
+        gov = head.head.head
+        members = [c for c in gov.children if c.dep_ == "dobj"] or [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return members[0] if members else None
     if dep == "pcomp" and head.dep_ == "prep":
         gov = head.head
         objects = [c for c in gov.children if c.dep_ in {"dobj"}]

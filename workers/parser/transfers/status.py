@@ -68,6 +68,13 @@ TRIGGER_STATUS = {
     "demand": CONSIDERING, "beg": CONSIDERING,
 }
 ORDER_WORDS = words()["order_words"]
+# Verbs that say a state has the arms in service: "the drone flies with the
+# armed forces of ...", "has been fielding the batteries since 2016".
+IN_SERVICE_VERBS = frozenset(words()["operate_verbs"]) | frozenset(words()["service_verbs"])
+# A supply cleared by the state that must allow it is planned, however hedged
+# the sale itself ("approving a possible Foreign Military Sale").
+# Verbs only: permission asked for ("sought approval to send") is not granted.
+APPROVAL_VERBS = words()["approval_verbs"]
 _DROPPED_OR_DEALT = DROPPED_OBJECTS | DEAL_NOUNS | PLANNED_NOUNS | PERMISSION_NOUNS
 # Verbs that dismiss a report: "rejects reports", "denied claims".
 _CLAIM_DENY_VERBS = DENY_VERBS - {"decline", "refuse", "rule"}
@@ -220,12 +227,30 @@ def _noun_modifier_status(noun: Token) -> str | None:
     return None
 
 
+def _approved(chain: list[Token]) -> bool:
+    """A trigger that a verb of approval governs, with no plan, deal or stage of
+    its own in between: "approving a possible sale to India", "allowing Japan
+    to buy"."""
+    for i, tok in enumerate(chain[:4]):
+        lemma = tok.lemma_.lower()
+        if i > 0 and lemma in APPROVAL_VERBS and tok.pos_ == "VERB":
+            # "..., which does not mean a deal will be signed": the sentence
+            # itself keeps the sale open
+            return not any(t.dep_ == "neg" for t in chain[0].sent)
+        if i > 0 and (_lexical(tok, False) or _modal(tok)):
+            return False
+    return False
+
+
 def _tense_status(trigger: Token, headline: bool) -> tuple[str, int]:
     """Status from the trigger's own form when no word around it decides."""
     lemma = trigger.lemma_.lower()
     aux = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
     if trigger.pos_ not in {"VERB", "AUX"}:
         return ONGOING, 1
+    if lemma in IN_SERVICE_VERBS and trigger.tag_ in {"VBZ", "VBP", "VBG", "VBN"}:
+        # a state that flies or fields the arms has them: they were delivered
+        return DELIVERED, 2
     if trigger.tag_ == "VBG" and aux & {"is", "are", "was", "were", "be", "been", "'re", "'s"}:
         return ONGOING, 2
     if lemma == "order":
@@ -278,6 +303,8 @@ def trigger_status(trigger: Token, *, headline: bool = False) -> tuple[str, int]
         status = _lexical(tok, i == 0)
         if status in {DENIED, SUSPENDED}:
             return status, 2
+    if _approved(chain):
+        return PLANNED, 2
     for i, tok in enumerate(chain):
         if i > 0 and tok.lemma_.lower() in NEUTRAL_VERBS:
             break  # "urged India to reconsider arms supplies": supplies that exist already

@@ -23,6 +23,8 @@ from ..vocab.lexicon import (
     ARRIVAL_VERBS,
     CARRY_VERBS,
     DEAL_NOUNS,
+    MILITARY_MODIFIERS,
+    PLANNED_MODALS,
     JOIN_VERBS,
     OPERATE_VERBS,
     PERMISSION_NOUNS,
@@ -131,9 +133,13 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         # received them. Only a national word on the arms counts, never the maker
         # of a system alone ("Israel operates F-16s" says nothing of the seller).
         if passive:
-            return None
-        recipients = subject_codes(verb, index)
-        used = [g for o in arms_objects for g in conj_group(o) if named_systems(phrase_text(g))]
+            # "South Korea's K9 howitzers are used by Poland": the agent holds them
+            recipients = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
+            held = [c for c in verb.children if c.dep_ == "nsubjpass" and arms_like(c)]
+        else:
+            recipients = subject_codes(verb, index)
+            held = arms_objects
+        used = [g for o in held for g in conj_group(o) if named_systems(phrase_text(g))]
         if not used:
             return None  # "used the Russian plane as cover" names no system
         # "operates U.S.-made F-16s" is sometimes parsed with the adjective on the verb.
@@ -141,7 +147,7 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         for o in used:
             for t in o.subtree:
                 m = mentions.get(t.i)
-                if m is not None and m.form != COMPANY and (t.dep_ in {"amod", "compound", "npadvmod", "nmod"} or t is o):
+                if m is not None and m.form != COMPANY and (t.dep_ in {"amod", "compound", "npadvmod", "nmod", "poss"} or t is o):
                     suppliers.append(m.code)
         if not suppliers or not recipients:
             return None
@@ -370,7 +376,54 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         return Candidate(signer, partners, "", 0, verb.sent, verb, undirected=True)
     if origin and origin not in signer:
         return Candidate([origin], signer, "", 0, verb.sent, verb, confidence=0.6)
+    # "Australia scrapped the French submarine deal": the nation the arms deal
+    # is named after sells
+    national = [m.code for d in deals if _arms_deal(d) for c in d.children
+                if c.dep_ in {"amod", "compound", "nmod", "poss"} and (m := mentions.get(c.i)) is not None
+                and m.form != COMPANY and m.code not in signer]
+    if national:
+        return Candidate(list(dict.fromkeys(national)), signer, "", 0, verb.sent, verb, confidence=0.5)
     return None
+
+
+def reliance_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Algeria has long relied on Russian weapons": the subject gets its arms
+    from the nation named on them."""
+    held = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children if g.dep_ == "pobj" and arms_like(g) and g.lower_ not in {"them", "it", "these", "those"}]
+    suppliers = [c for g in held for c in owner_codes(g, index) + maker_codes(g, index, mentions)]
+    recipients = subject_codes(verb, index)
+    suppliers = [c for c in dict.fromkeys(suppliers) if c not in recipients]
+    if not suppliers or not recipients:
+        return None
+    return Candidate(suppliers, recipients, "", 0, verb.sent, verb, confidence=0.5)
+
+
+def funding_candidate(verb: Token, index: MentionIndex) -> Candidate | None:
+    """"Germany will pay for two Patriot systems for Ukraine", "Norway funds
+    drones for Kyiv": the payer supplies the party the arms are for."""
+    arms = [o for o in objects_of(verb) if arms_like(o) and o.lower_ not in {"them", "it", "these", "those"}]
+    arms += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+             for g in c.children if g.dep_ == "pobj" and arms_like(g) and g.lower_ not in {"them", "it", "these", "those"}]
+    if not arms:
+        return None
+    # the party the arms are for, on the verb or on the arms
+    recipients = [c for h in [verb, *arms] for p in h.children if p.dep_ == "prep" and p.lower_ in {"for", "to"}
+                  for g in p.children if g.dep_ == "pobj" and not arms_like(g) for c in phrase_codes(g, index)]
+    suppliers = [c for c in subject_codes(verb, index) if c not in recipients]
+    if not suppliers or not recipients:
+        return None
+    # "will pay for": a promise to pay, not a payment made under a contract
+    planned = any(c.dep_ == "aux" and c.lower_ in PLANNED_MODALS for c in verb.children)
+    return Candidate(suppliers, list(dict.fromkeys(recipients)), PLANNED if planned else "", 2 if planned else 0,
+                     verb.sent, verb, confidence=0.5)
+
+
+def _arms_deal(deal: Token) -> bool:
+    """A deal noun whose own words name arms ("the submarine deal", "the arms
+    contract", "the S-400 deal"), not "the gas deal"."""
+    return any(c.dep_ in {"amod", "compound", "nmod"} and (arms_like(c) or c.lemma_.lower() in MILITARY_MODIFIERS)
+               for c in deal.children) or bool(named_systems(phrase_text(deal)))
 
 
 def misparsed_deal(token: Token, index: MentionIndex) -> Candidate | None:
