@@ -32,7 +32,7 @@ from pathlib import Path
 from bench.common import corpus_files, peak_rss_mb, row, verdict, words
 
 MODES = ("spacy", "pipeline", "parse_many", "parse_article")
-TARGET_RATIO = 0.8
+TARGET_RATIO = 0.85  # issue 15: the parser at or above 0.85 x the stock pipeline
 
 
 def _worker(args: tuple[list[tuple[str, str, str]], int, int, list[str], object]) -> dict:
