@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parser.catalogue.actors import find_actors
+from tests.parser.statements_helper import statements_in as _statements
 from workers.parser.people.officials import extract_officials
-from workers.parser.statements import extract_statements
-
-
-def _statements(nlp, text: str):
-    doc = nlp(text)
-    return extract_statements(doc, find_actors(doc, nlp), extract_officials(doc))
 
 
 def _speakers(nlp, text: str) -> list[str]:

@@ -4,14 +4,7 @@ these tests."""
 
 from __future__ import annotations
 
-from workers.parser.catalogue.actors import find_actors
-from workers.parser.people.officials import extract_officials
-from workers.parser.statements import extract_statements
-
-
-def _statements(nlp, text: str):
-    doc = nlp(text)
-    return extract_statements(doc, find_actors(doc, nlp), extract_officials(doc))
+from tests.parser.statements_helper import statements_in as _statements
 
 
 def test_the_court_opening_a_sentence_is_the_court_named_before(nlp):
@@ -113,7 +106,6 @@ def test_a_participle_after_a_name_and_title_is_not_that_persons_report(nlp):
         "of procurement, saying he had bought rifles and drones for the group from Serbia.\n"
     )
     assert not any(s.speaker == "Ahmed Musa Karim" for s in _statements(nlp, text))
-
 
 
 def test_a_country_tagged_as_an_organisation_before_a_ministry_keeps_the_ministry(nlp):

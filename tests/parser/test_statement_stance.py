@@ -4,14 +4,7 @@ spells out. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
-from workers.parser.catalogue.actors import find_actors
-from workers.parser.people.officials import extract_officials
-from workers.parser.statements import extract_statements
-
-
-def _statements(nlp, text: str):
-    doc = nlp(text)
-    return extract_statements(doc, find_actors(doc, nlp), extract_officials(doc))
+from tests.parser.statements_helper import statements_in as _statements
 
 
 def test_an_acronym_spelled_out_earlier_speaks_under_the_full_name(nlp):
