@@ -25,9 +25,11 @@ from ..catalogue.actors import DEMONYM, ActorMention, mention_index
 from ..records import TransferRecord
 from ..text.nlp import doc_text
 from ..vocab import words
+from .phrases import arms_like
 from .secondary import _trigger
 from .status import DELIVERED, trigger_status
 from .supply_roles import has_supply_vocab
+from .weapons import origin_of
 
 CONFIDENCE = 0.45
 LIST_CONFIDENCE = 0.4
@@ -77,6 +79,22 @@ def list_groups(sent: Span, index: dict[int, ActorMention]) -> list[tuple[int, l
     return [(root, g) for root, g in groups.items() if len(g) >= 2]
 
 
+def _buyers(noun: Token, w: dict) -> bool:
+    """"countries that bought the jet": a noun whose relative clause buys or uses arms."""
+    return any(g.dep_ == "relcl" and g.lemma_.lower() in w["acquire_verbs"] | w["operate_verbs"] for g in noun.children)
+
+
+def _named_before(prep: Token) -> Token | None:
+    """The noun a list opened by ", among them", ", including" or ", such as"
+    stands for when the parser hangs the list on the verb: the last noun of
+    parties ("countries", "states") before the preposition in its clause."""
+    bridge = words()["list_bridge_nouns"]
+    for t in reversed(prep.doc[prep.sent.start:prep.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in bridge:
+            return t
+    return None
+
+
 def _receives(root: Token) -> bool:
     """Whether a list stands where a supply's recipients stand: after "to" of a
     supply word ("delivered to A and B", "exported to countries including A
@@ -89,10 +107,21 @@ def _receives(root: Token) -> bool:
     acquire = w["acquire_verbs"]
     customers = w["customer_nouns"]
     tok = root
+    before = root.doc[root.i - 1] if root.i >= 1 else None
+    if before is not None and before.is_punct and root.i >= 2:
+        before = root.doc[root.i - 2]
+    if before is not None and before.pos_ == "PRON" and before.dep_ == "pobj" \
+            and before.head.lower_ in w["list_bridge_preps"]:
+        # ", among them A, B and C" with the list hung apart from "them"
+        noun = _named_before(before.head)
+        if noun is not None and _buyers(noun, w):
+            return True
     for _ in range(6):
         head = tok.head
         if head.i == tok.i:
             return False
+        if tok.dep_ == "pobj" and head.lower_ in w["list_beside_preps"] and head.head.lemma_.lower() in customers:
+            return True  # "its fourth customer after A, B and C"
         if tok.dep_ == "pobj" and head.lower_ in w["list_bridge_preps"] and head.head.lemma_.lower() in w["list_bridge_nouns"]:
             tok = head.head  # "the armed forces of" A, "countries including" A
             continue
@@ -100,6 +129,18 @@ def _receives(root: Token) -> bool:
                 and head.lower_ == "as" and head.head.i != head.i:
             tok = head.head
             continue
+        if tok.dep_ == "pobj" and head.lower_ in w["list_bridge_preps"] | w["list_beside_preps"] \
+                and head.head.pos_ in {"VERB", "AUX"}:
+            gov = head.head
+            if any(c.dep_ in {"nsubj", "attr"} and c.lemma_.lower() in customers for c in gov.children):
+                return True  # "Malaysia was its fourth customer after A, B and C"
+            noun = _named_before(head)
+            if noun is not None and noun.i != tok.i:
+                # "other countries that had bought the F-35, among them A, B and C"
+                if _buyers(noun, w):
+                    return True
+                tok = noun
+                continue
         if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in w["service_verbs"]:
             return True  # "the drone flies with the armed forces of A and B"
         if tok.dep_ in {"pobj", "dative"} and (head.lower_ == "to" or tok.dep_ == "dative"):
@@ -117,9 +158,8 @@ def _receives(root: Token) -> bool:
         if tok.dep_ in {"attr", "nsubj", "dobj"}:
             # "its partners are A and B", "A and B are its customers", "operators include A and B"
             # "countries that bought the jet include A and B"
-            return any((c.lemma_.lower() in customers or any(
-                g.dep_ == "relcl" and g.lemma_.lower() in w["acquire_verbs"] | w["operate_verbs"] for g in c.children))
-                for c in head.children if c.i != tok.i and c.dep_ in {"nsubj", "attr", "nsubjpass"})
+            return any((c.lemma_.lower() in customers or _buyers(c, w))
+                       for c in head.children if c.i != tok.i and c.dep_ in {"nsubj", "attr", "nsubjpass"})
         return False
     return False
 
@@ -128,15 +168,24 @@ def _receives(root: Token) -> bool:
 _OTHER_CLAUSES = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl"})
 
 
+# Clauses inside the list's clause, under any of its words, that say something
+# of their own ("The drone, which made its name in Syria, has been exported to").
+_INNER_CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "relcl", "acl"})
+
+
 def _clause(root: Token) -> set[int]:
     """Token positions of the clause a list stands in, without the list's own
-    phrase ("NATO ally Poland") and without clauses joined to it ("..., and
-    Poland placed an order"): the parties that could be its supplier."""
+    phrase ("NATO ally Poland"), without clauses joined to it ("..., and
+    Poland placed an order") and without clauses inside it ("The drone, which
+    made its name in Syria, ..."): the parties that could be its supplier."""
     verb = root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+    path = {t.i for t in root.ancestors}
     skip = {t.i for t in root.subtree}
     skip |= {t.i for c in verb.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
+    skip |= {t.i for c in verb.subtree if c.dep_ in _INNER_CLAUSES and c.i != verb.i and c.i not in path
+             for t in c.subtree}
     return {t.i for t in verb.subtree} - skip
 
 
@@ -157,6 +206,29 @@ def _named_seller(sent: Span, mentions: list[ActorMention]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _arms_maker(sent: Span, makers: dict[int, ActorMention]) -> str | None:
+    """The one state that makes the arms the sentence names: a national word on
+    an arms noun ("versions of the Korean jet"), a maker's name ("the Saab
+    Gripen"), or the known maker of a named system ("the F-35")."""
+    found: set[str] = set()
+    for i in range(sent.start, sent.end):
+        m = makers.get(i)
+        if m is not None and sent.doc[i].dep_ in {"amod", "compound", "nmod", "poss"} and arms_like(sent.doc[i].head):
+            found.add(m.code)
+    origin = origin_of(sent.text)
+    if origin:
+        found.add(origin)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _names_customers(sent: Span) -> bool:
+    """"its fourth customer", "their biggest clients": a word that names a
+    seller's buyers, on a pronoun for the seller, speaks of sales by itself."""
+    strict = words()["strict_customer_nouns"]
+    return any(t.lemma_.lower() in strict and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+               for t in sent)
+
+
 def _main_supplier(found: list[TransferRecord]) -> str | None:
     counts: dict[str, int] = {}
     for t in found:
@@ -175,6 +247,8 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
     known |= {(r, s) for s, r in known}
     suppliers = {t.supplier for t in found}
     main = _main_supplier(found)
+    supplied = {(t.supplier, t.recipient) for t in found}
+    makers = mention_index(mentions)
     text = doc_text(doc)
     out: list[TransferRecord] = []
 
@@ -214,11 +288,18 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
             supplier = _named_seller(sent, mentions)
             if supplier is None:
                 sellers = {t.supplier for t in here}
-                supplier = next(iter(sellers)) if len(sellers) == 1 else (None if here else main)
+                if len(sellers) == 1:
+                    supplier = next(iter(sellers))
+                elif not here:
+                    supplier = _arms_maker(sent, makers) or main
             if supplier is None or supplier in group:
                 continue
+            # a party the supplier's rows make a recipient stands beside the list
+            # ("Malaysia was its fourth customer after A and B"), not against it
             others = {index[i].code for i in _clause(doc[root]) if i in index} - set(group)
-            if others - {supplier} or not _receives(doc[root]) or not has_supply_vocab(sent, strong_only=True):
+            others = {o for o in others if (supplier, o) not in supplied}
+            if others - {supplier} or not _receives(doc[root]) \
+                    or not (has_supply_vocab(sent, strong_only=True) or _names_customers(sent)):
                 continue
             trigger = _trigger(sent)
             status = trigger_status(trigger)[0] if trigger is not None else DELIVERED
