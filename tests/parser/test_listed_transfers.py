@@ -51,6 +51,15 @@ def _pairs(text: str) -> dict[tuple[str, str], float]:
         # customers ranked "after" a list; the customer word alone speaks of sales
         ("South Korea sold 18 FA-50 jets to Malaysia in February. Malaysia was its fourth customer in the region"
          " after Indonesia, the Philippines and Thailand.", {("KOR", "IDN"), ("KOR", "PHL"), ("KOR", "THA")}),
+        # a passive of using or buying with its users after "by"
+        ("The Gripen is flown by Hungary, the Czech Republic and Thailand.",
+         {("SWE", "HUN"), ("SWE", "CZE"), ("SWE", "THA")}),
+        # "in service with" a list
+        ("The Bayraktar TB2 is now in service with Poland, Qatar and Morocco.",
+         {("TUR", "POL"), ("TUR", "QAT"), ("TUR", "MAR")}),
+        # the seller owns the customer word
+        ("Russia's main arms customers are India, China and Algeria.",
+         {("RUS", "IND"), ("RUS", "CHN"), ("RUS", "DZA")}),
     ],
 )
 def test_a_customer_list_takes_the_main_supplier(text, listed):
@@ -76,3 +85,34 @@ def test_a_customer_list_takes_the_main_supplier(text, listed):
 )
 def test_a_list_outside_a_recipient_role_gives_no_pair(text):
     assert len(_pairs(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("Ukraine's main arms suppliers are the United States, Germany and Britain.",
+         {("USA", "UKR"), ("DEU", "UKR"), ("GBR", "UKR")}),
+        ("The biggest suppliers of arms to Ukraine were the United States, Germany and Britain.",
+         {("USA", "UKR"), ("DEU", "UKR"), ("GBR", "UKR")}),
+        ("The countries supplying weapons to Ukraine include the United States, Britain and Poland.",
+         {("USA", "UKR"), ("GBR", "UKR"), ("POL", "UKR")}),
+        ("Ukraine's donors include Germany, Norway and Denmark, which have sent tanks.",
+         {("DEU", "UKR"), ("NOR", "UKR"), ("DNK", "UKR")}),
+    ],
+)
+def test_a_list_named_as_suppliers_supplies_the_party_the_noun_names(text, listed):
+    pairs = _pairs(text)
+    assert listed <= set(pairs)
+    assert all(pairs[p] == LIST_CONFIDENCE for p in listed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine's neighbours are Poland, Hungary and Romania.",
+        "The countries criticising arms sales to Ukraine include Hungary and Slovakia.",
+        "The jets were used by Poland and Romania in the exercise, the United States said.",
+    ],
+)
+def test_a_list_beside_another_noun_supplies_nothing(text):
+    assert _pairs(text) == {}

@@ -28,6 +28,7 @@ from ..vocab import words
 from .phrases import arms_like
 from .secondary import _trigger
 from .status import DELIVERED, trigger_status
+from .supplier_lists import supplied_party
 from .supply_roles import has_supply_vocab
 from .weapons import origin_of
 
@@ -141,8 +142,12 @@ def _receives(root: Token) -> bool:
                     return True
                 tok = noun
                 continue
-        if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in w["service_verbs"]:
-            return True  # "the drone flies with the armed forces of A and B"
+        if tok.dep_ == "pobj" and head.lower_ == "with" and (
+                head.head.lemma_.lower() in w["service_verbs"] or head.head.lemma_.lower() in w["service_nouns"]):
+            return True  # "the drone flies with the armed forces of A and B", "in service with A and B"
+        if tok.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in \
+                w["service_verbs"] | w["operate_verbs"] | acquire:
+            return True  # "the Gripen is flown by A and B", "the jet has been ordered by A and B"
         if tok.dep_ in {"pobj", "dative"} and (head.lower_ == "to" or tok.dep_ == "dative"):
             gov = head.head if tok.dep_ == "pobj" else head
             if gov.lemma_.lower() in supply:
@@ -190,10 +195,11 @@ def _clause(root: Token) -> set[int]:
 
 
 def _named_seller(sent: Span, mentions: list[ActorMention]) -> str | None:
-    """The one party that modifies a supply noun of the sentence: "U.S." in
-    "new U.S. weapons sales to ...", "Britain's arms exports to ..."."""
+    """The one party that modifies a supply or customer noun of the sentence:
+    "U.S." in "new U.S. weapons sales to ...", "Britain's arms exports to ...",
+    "Russia's main arms customers are ..."."""
     doc = sent.doc
-    supply = words()["supply_nouns"]
+    supply = words()["supply_nouns"] | words()["customer_nouns"]
     by_token = mention_index(mentions)
     found: set[str] = set()
     for i in range(sent.start, sent.end):
@@ -281,7 +287,17 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
                         if s not in here_recipients:
                             add(s, t.recipient, t.status, sent, CONFIDENCE)
                     expanded = True
-            if expanded or set(group) & suppliers:
+            if expanded:
+                continue
+            named_for = supplied_party(doc[root], index)
+            if len(named_for) == 1 and named_for[0] not in group:
+                # "Ukraine's main suppliers are A, B and C"
+                trigger = _trigger(sent)
+                status = trigger_status(trigger)[0] if trigger is not None else DELIVERED
+                for s in group:
+                    add(s, named_for[0], status, sent, LIST_CONFIDENCE)
+                continue
+            if set(group) & suppliers:
                 continue
             # the seller the supply word names ("new U.S. weapons sales to ..."),
             # else the seller of the sentence's other rows, else the article's
