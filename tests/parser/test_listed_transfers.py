@@ -57,6 +57,13 @@ def _pairs(text: str) -> dict[tuple[str, str], float]:
         # "in service with" a list
         ("The Bayraktar TB2 is now in service with Poland, Qatar and Morocco.",
          {("TUR", "POL"), ("TUR", "QAT"), ("TUR", "MAR")}),
+        # users of a system whose maker is known
+        ("Poland, Romania and Slovakia already operate the F-16.", {("USA", "POL"), ("USA", "ROU"), ("USA", "SVK")}),
+        # "customers such as" a list, and an inverted "among its buyers are"
+        ("Dassault has found export customers such as Egypt, Qatar and India for the Rafale.",
+         {("FRA", "EGY"), ("FRA", "QAT"), ("FRA", "IND")}),
+        ("Among the buyers of the K9 howitzer are Poland, Norway and Finland.",
+         {("KOR", "POL"), ("KOR", "NOR"), ("KOR", "FIN")}),
         # the seller owns the customer word
         ("Russia's main arms customers are India, China and Algeria.",
          {("RUS", "IND"), ("RUS", "CHN"), ("RUS", "DZA")}),
@@ -76,6 +83,9 @@ def test_a_customer_list_takes_the_main_supplier(text, listed):
         "France sold Rafale jets to India. Germany and Italy build the Eurofighter.",
         "France sold Rafale jets to India. Officials from Germany, Italy and Spain attended the ceremony.",
         "The United States sold F-35 jets to Poland. Countries that criticised the deal include Belgium and Norway.",
+        # users of arms of no named make: not the story's seller's customers
+        "The United States sold F-35 jets to Poland. The navies of Norway, Sweden and Denmark will operate 15"
+        " submarines between them.",
         # an "after" list beside a customer word without a pronoun for the seller, and no arms
         "Germany sold frigates to Egypt. Poland became a customer of the bank after Hungary and Slovakia.",
         # ", among them" a list of countries that did not buy

@@ -108,6 +108,9 @@ def _receives(root: Token) -> bool:
     acquire = w["acquire_verbs"]
     customers = w["customer_nouns"]
     tok = root
+    if root.lemma_.lower() in customers and any(
+            c.dep_ == "prep" and c.lower_ in w["list_bridge_preps"] and c.lower_ != "of" for c in root.children):
+        return True  # "export customers such as A and B": the list climbed to its noun
     before = root.doc[root.i - 1] if root.i >= 1 else None
     if before is not None and before.is_punct and root.i >= 2:
         before = root.doc[root.i - 2]
@@ -123,6 +126,9 @@ def _receives(root: Token) -> bool:
             return False
         if tok.dep_ == "pobj" and head.lower_ in w["list_beside_preps"] and head.head.lemma_.lower() in customers:
             return True  # "its fourth customer after A, B and C"
+        if tok.dep_ == "pobj" and head.lower_ in w["list_bridge_preps"] and head.head.lemma_.lower() in customers \
+                and head.lower_ != "of":
+            return True  # "export customers such as A and B", "operators including A and B"
         if tok.dep_ == "pobj" and head.lower_ in w["list_bridge_preps"] and head.head.lemma_.lower() in w["list_bridge_nouns"]:
             tok = head.head  # "the armed forces of" A, "countries including" A
             continue
@@ -158,15 +164,27 @@ def _receives(root: Token) -> bool:
                     for g in [c, *c.children] if g.dep_ in {"dobj", "pobj"}]
             held += [g for h in held for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             return gov.pos_ in {"VERB", "AUX"} and any(h.lemma_.lower() in w["supply_nouns"] for h in held)
-        if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in acquire:
-            return tok.dep_ == "nsubj"
+        if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in acquire | w["operate_verbs"]:
+            return tok.dep_ == "nsubj"  # "A and B ordered the jets", "A and B operate the F-16"
         if tok.dep_ in {"attr", "nsubj", "dobj"}:
             # "its partners are A and B", "A and B are its customers", "operators include A and B"
-            # "countries that bought the jet include A and B"
+            # "countries that bought the jet include A and B"; "among its buyers are A and B"
+            among = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "among"
+                     for g in c.children if g.dep_ == "pobj"]
             return any((c.lemma_.lower() in customers or _buyers(c, w))
-                       for c in head.children if c.i != tok.i and c.dep_ in {"nsubj", "attr", "nsubjpass"})
+                       for c in [*head.children, *among] if c.i != tok.i and c.dep_ in {"nsubj", "attr", "nsubjpass", "pobj"})
         return False
     return False
+
+
+def _operates(root: Token) -> bool:
+    """"A and B operate ...", "the navies of A and B will operate ..."."""
+    tok = root
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.head.dep_ == "nsubj":
+        tok = tok.head.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words()["operate_verbs"]
 
 
 # Clauses joined to the list's verb that report other events.
@@ -307,7 +325,11 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
                 if len(sellers) == 1:
                     supplier = next(iter(sellers))
                 elif not here:
-                    supplier = _arms_maker(sent, makers) or main
+                    supplier = _arms_maker(sent, makers)
+                    if supplier is None and not _operates(doc[root]):
+                        # a list that only operates arms ("the navies of A and B will
+                        # operate 15 submarines") says nothing of the story's seller
+                        supplier = main
             if supplier is None or supplier in group:
                 continue
             # a party the supplier's rows make a recipient stands beside the list
