@@ -37,6 +37,13 @@ def _pairs(text: str) -> dict[tuple[str, str], float]:
          " Germany, Finland, Denmark and Canada.", {("DEU", "UKR"), ("FIN", "UKR"), ("DNK", "UKR"), ("CAN", "UKR")}),
         ("The United States will sell Patriot batteries to Ukraine. Donors include Finland, Denmark and Canada.",
          {("FIN", "UKR"), ("DNK", "UKR"), ("CAN", "UKR")}),
+        # lists that give without saying whom, the recipient in the story or the headline
+        ("Ukraine to get more F-16s\n\nThe United States has cleared the transfer of F-16 jets to Ukraine. The"
+         " Netherlands, Denmark and Norway have pledged a total of 60 jets.",
+         {("NLD", "UKR"), ("DNK", "UKR"), ("NOR", "UKR")}),
+        ("Allies pledge more air defence for Ukraine\n\nGermany, the Netherlands and Norway said on Tuesday they"
+         " would send more Patriot interceptors, while Denmark and Sweden pledged artillery shells.",
+         {("DEU", "UKR"), ("NLD", "UKR"), ("NOR", "UKR"), ("DNK", "UKR"), ("SWE", "UKR")}),
     ],
 )
 def test_listed_givers_give_to_the_recipient_before(text, listed):
@@ -58,3 +65,9 @@ def test_listed_givers_give_to_the_recipient_before(text, listed):
 )
 def test_other_lists_of_figures_give_nothing(text):
     assert set(_pairs(text)) == {("FRA", "IND")}
+
+
+def test_a_list_that_says_something_else_under_a_supply_headline_gives_nothing():
+    text = ("Allies pledge more air defence for Ukraine\n\nGermany, the Netherlands and Norway said on Tuesday they"
+            " would discuss the matter.")
+    assert _pairs(text) == {}

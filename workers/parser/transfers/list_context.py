@@ -19,6 +19,7 @@ other side.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +28,7 @@ from ..records import TransferRecord
 from ..text import columns
 from ..text.nlp import doc_text
 from ..vocab import words
+from .status import PLANNED, trigger_status
 from .supply_roles import has_supply_vocab
 
 CONFIDENCE = 0.4
@@ -150,6 +152,62 @@ def _line_giver(sent: Span, names: list[ActorMention]) -> str | None:
     return first.code
 
 
+def _giving_verb(top: Token, give: frozenset[str]) -> Token | None:
+    """The verb of supply a subject gives by: its own ("A and B have pledged
+    jets"), or the clause of its verb of saying ("A and B said they would send")."""
+    if top.dep_ != "nsubj":
+        return None
+    verb = top.head
+    if verb.lemma_.lower() not in give:
+        verb = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in give
+                     and all(g.pos_ == "PRON" for g in c.children if g.dep_ == "nsubj")), None)
+    return verb if verb is not None and has_supply_vocab(verb.subtree) else None
+
+
+def _givers_by_verb(sent: Span, names: list[ActorMention]) -> tuple[list[str], Token | None]:
+    """The parties of lists that give without naming whom: the subjects of a
+    verb of supply ("Germany, the Netherlands and Norway have pledged more
+    jets, while Denmark and Sweden pledged shells"), or of a verb of saying
+    whose clause supplies ("A and B said they would send more interceptors");
+    with the first such verb. Every party of the sentence must be one."""
+    w = words()
+    give = w["supply_verbs"] | w["funding_verbs"]
+    doc = sent.doc
+    if len({m.code for m in names}) < 2:
+        return [], None
+    verbs: dict[int, Token | None] = {}
+    for m in names:
+        top = doc[m.token_end - 1]
+        while top.dep_ in {"conj", "appos", "compound"} and top.head.i != top.i:
+            top = top.head
+        if top.i not in verbs:
+            verbs[top.i] = _giving_verb(top, give)
+        if verbs[top.i] is None:
+            return [], None
+    return [m.code for m in names], next(iter(verbs.values()))
+
+
+def _headline_recipient(sents: list[Span], index: dict[int, ActorMention]) -> str | None:
+    """The one party a headline names as receiving: "Allies pledge more air
+    defence for Ukraine", "Ukraine to get more F-16s"."""
+    if not sents or not _own_line(sents[0]) or sents[0].text.strip().endswith("."):
+        return None
+    head = sents[0]
+    if not has_supply_vocab(head):
+        return None
+    acquire = words()["acquire_verbs"]
+    found: set[str] = set()
+    for i in range(head.start, head.end):
+        m = index.get(i)
+        if m is None or i != m.token_end - 1:
+            continue
+        tok = head.doc[i]
+        if (tok.dep_ == "pobj" and tok.head.lower_ in {"for", "to"}) or (
+                tok.dep_ == "nsubj" and tok.head.lemma_.lower() in acquire):
+            found.add(m.code)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _sentence_of(sents: list[Span], start: int) -> int:
     lo, hi = 0, len(sents) - 1
     while lo < hi:
@@ -191,7 +249,7 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
     """Rows for the givers of amount and donor lists, to the recipient of the
     reports just before them."""
     names_all = [m for m in mentions if m.form != DEMONYM]
-    if not names_all or not found:
+    if not names_all:
         return []
     sents = list(doc.sents)
     rows_at: dict[int, list[TransferRecord]] = {}
@@ -202,7 +260,12 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
     text = doc_text(doc)
     out: list[TransferRecord] = []
     index = mention_index(names_all)
-    story = _story_recipient(found)
+    story = _story_recipient(found) if found else None
+    if story is None:
+        headline = _headline_recipient(sents, index)
+        if headline is not None:
+            story = TransferRecord(supplier="", recipient=headline, status=PLANNED, weapons=[], evidence="",
+                                   start=0, end=0)
     def add(s: str, r: str, status: str, sent: Span) -> None:
         if s == r or (s, r) in known:
             return
@@ -216,14 +279,16 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
         if _gives(doc[sents[max(first - 1, 0)].start:sents[last].end]):
             give([g for g, _k in run], [k for _g, k in run])
 
-    def give(givers: list[str], sent_at: list[int]) -> None:
+    def give(givers: list[str], sent_at: list[int], status: str | None = None) -> None:
         before = _recipient_before(rows_at, sent_at[0], story)
         if before is None:
             return
+        if status is not None:
+            before = replace(before, status=status)
         if before.recipient in givers:
             # the list names the recipient of the report before: a list of
             # its fellow buyers ("Operators: Poland 48, Romania 32")
-            if before.supplier in givers:
+            if before.supplier in givers or not before.supplier:
                 return
             for g, k in zip(givers, sent_at):
                 add(before.supplier, g, before.status, sents[k])
@@ -246,6 +311,10 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
         givers = _givers_by_amount(sent, names) or _givers_by_donor_word(sent, names)
         if givers:
             give(givers, [k] * len(givers))
+            continue
+        givers, verb = _givers_by_verb(sent, names)
+        if givers:
+            give(givers, [k] * len(givers), trigger_status(verb)[0])
     if len(lines) >= 2:
         give_lines(lines)
     return out
