@@ -28,6 +28,7 @@ from ..records import TransferRecord
 from ..text import columns
 from ..text.nlp import doc_text
 from ..vocab import words
+from .headline_parties import headline_recipient, own_line
 from .status import PLANNED, trigger_status
 from .supply_roles import has_supply_vocab
 
@@ -125,25 +126,12 @@ def _givers_by_donor_word(sent: Span, names: list[ActorMention]) -> list[str]:
     return []
 
 
-def _own_line(sent: Span) -> bool:
-    """Whether the sentence is a line of its own: a line break (or the text's
-    edge) before its first word and after its last."""
-    doc, first, last = sent.doc, sent.start, sent.end - 1
-    while first < last and doc[first].is_space:
-        first += 1
-    while last > first and doc[last].is_space:
-        last -= 1
-    starts = first == 0 or "\n" in doc[first - 1].text_with_ws
-    ends = last == len(doc) - 1 or "\n" in doc[last].whitespace_ or "\n" in doc[last + 1].text_with_ws
-    return starts and ends
-
-
 def _line_giver(sent: Span, names: list[ActorMention]) -> str | None:
     """The party of a line of a table or a bulleted list: the line's one
     party, first in it, with its own figure ("Netherlands: 18 F-16s", "- Norway
     (€1bn)")."""
     doc = sent.doc
-    if len({m.code for m in names}) != 1 or not _own_line(sent):
+    if len({m.code for m in names}) != 1 or not own_line(sent):
         return None
     first = names[0]
     lead = [t for t in sent.doc[sent.start:first.token_start] if not (t.is_space or t.is_punct or t.pos_ == "SYM")]
@@ -185,27 +173,6 @@ def _givers_by_verb(sent: Span, names: list[ActorMention]) -> tuple[list[str], T
         if verbs[top.i] is None:
             return [], None
     return [m.code for m in names], next(iter(verbs.values()))
-
-
-def _headline_recipient(sents: list[Span], index: dict[int, ActorMention]) -> str | None:
-    """The one party a headline names as receiving: "Allies pledge more air
-    defence for Ukraine", "Ukraine to get more F-16s"."""
-    if not sents or not _own_line(sents[0]) or sents[0].text.strip().endswith("."):
-        return None
-    head = sents[0]
-    if not has_supply_vocab(head):
-        return None
-    acquire = words()["acquire_verbs"]
-    found: set[str] = set()
-    for i in range(head.start, head.end):
-        m = index.get(i)
-        if m is None or i != m.token_end - 1:
-            continue
-        tok = head.doc[i]
-        if (tok.dep_ == "pobj" and tok.head.lower_ in {"for", "to"}) or (
-                tok.dep_ == "nsubj" and tok.head.lemma_.lower() in acquire):
-            found.add(m.code)
-    return next(iter(found)) if len(found) == 1 else None
 
 
 def _sentence_of(sents: list[Span], start: int) -> int:
@@ -262,7 +229,7 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
     index = mention_index(names_all)
     story = _story_recipient(found) if found else None
     if story is None:
-        headline = _headline_recipient(sents, index)
+        headline = headline_recipient(sents, index)
         if headline is not None:
             story = TransferRecord(supplier="", recipient=headline, status=PLANNED, weapons=[], evidence="",
                                    start=0, end=0)

@@ -25,6 +25,7 @@ from ..catalogue.actors import DEMONYM, ActorMention, mention_index
 from ..records import TransferRecord
 from ..text.nlp import doc_text
 from ..vocab import words
+from .headline_parties import headline_supplier
 from .phrases import arms_like
 from .secondary import _trigger
 from .status import DELIVERED, trigger_status
@@ -151,6 +152,9 @@ def _receives(root: Token) -> bool:
         if tok.dep_ == "pobj" and head.lower_ == "with" and (
                 head.head.lemma_.lower() in w["service_verbs"] or head.head.lemma_.lower() in w["service_nouns"]):
             return True  # "the drone flies with the armed forces of A and B", "in service with A and B"
+        if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in w["deal_verbs"] \
+                and not any(c.dep_ == "nsubj" for c in head.head.children):
+            return True  # "the contracts were signed with A, B and C": the seller is the story's
         if tok.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in \
                 w["service_verbs"] | w["operate_verbs"] | acquire:
             return True  # "the Gripen is flown by A and B", "the jet has been ordered by A and B"
@@ -270,7 +274,7 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
     known = {(t.supplier, t.recipient) for t in found}
     known |= {(r, s) for s, r in known}
     suppliers = {t.supplier for t in found}
-    main = _main_supplier(found)
+    main = _main_supplier(found) or headline_supplier(list(doc.sents), index)
     supplied = {(t.supplier, t.recipient) for t in found}
     makers = mention_index(mentions)
     text = doc_text(doc)
