@@ -83,10 +83,8 @@ def _gives(span: Span) -> bool:
 def _givers_by_amount(sent: Span, names: list[ActorMention]) -> list[str]:
     """The parties of an amount list, when every party of the sentence is one."""
     doc = sent.doc
-    if not _gives(sent):
-        return []
     with_amount = [m for m in names if _amount_after(doc, m.token_end, sent.end)]
-    if len({m.code for m in with_amount}) < 2:
+    if len({m.code for m in with_amount}) < 2 or not _gives(sent):
         return []
     rest = [m for m in names if m not in with_amount]
     if any(not _leader(doc[m.token_end - 1]) for m in rest[:1]) or len(rest) > 1:
@@ -161,7 +159,8 @@ def _givers_by_verb(sent: Span, names: list[ActorMention]) -> tuple[list[str], T
     w = words()
     give = w["supply_verbs"] | w["funding_verbs"]
     doc = sent.doc
-    if len({m.code for m in names}) < 2:
+    lemmas = columns.lemmas(doc)
+    if len({m.code for m in names}) < 2 or not any(lemmas[i] in give for i in range(sent.start, sent.end)):
         return [], None
     verbs: dict[int, Token | None] = {}
     for m in names:
@@ -187,7 +186,7 @@ def _sentence_of(sents: list[Span], start: int) -> int:
 
 
 def _recipient_before(rows_at: dict[int, list[TransferRecord]], here: int,
-                      story: TransferRecord | None) -> TransferRecord | None:
+                      story: Callable[[], TransferRecord | None]) -> TransferRecord | None:
     """A report of the nearest sentence before (or the same) that names one
     recipient; without one, the report of the story's recipient."""
     for k in range(here, here - CARRY_SENTENCES - 1, -1):
@@ -196,7 +195,7 @@ def _recipient_before(rows_at: dict[int, list[TransferRecord]], here: int,
             continue
         recipients = {t.recipient for t in rows}
         return rows[0] if len(recipients) == 1 else None
-    return story
+    return story()
 
 
 def _story_recipient(found: list[TransferRecord]) -> TransferRecord | None:
@@ -227,12 +226,18 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
     text = doc_text(doc)
     out: list[TransferRecord] = []
     index = mention_index(names_all)
-    story = _story_recipient(found) if found else None
-    if story is None:
-        headline = headline_recipient(sents, index)
-        if headline is not None:
-            story = TransferRecord(supplier="", recipient=headline, status=PLANNED, weapons=[], evidence="",
-                                   start=0, end=0)
+    stories: list[TransferRecord | None] = []
+
+    def story() -> TransferRecord | None:
+        """The story's recipient, else the headline's, worked out once when first needed."""
+        if not stories:
+            best = _story_recipient(found) if found else None
+            if best is None and (headline := headline_recipient(sents, index)) is not None:
+                best = TransferRecord(supplier="", recipient=headline, status=PLANNED, weapons=[], evidence="",
+                                      start=0, end=0)
+            stories.append(best)
+        return stories[0]
+
     def add(s: str, r: str, status: str, sent: Span) -> None:
         if s == r or (s, r) in known:
             return
