@@ -33,3 +33,30 @@ def test_a_design_only_its_maker_sells_keeps_its_maker():
     text = ("Belarus sold 12 radar systems to Vietnam in 2015, the export agency said.\n\n"
             "Greece signed a deal for 18 Rafale fighters.")
     assert ("FRA", "GRC") in _pairs(text)
+
+
+KOREAN_SYSTEM = (
+    "South Korea to sell Cheongung II air defence systems to Iraq\n\n"
+    "South Korea will sell eight Cheongung II batteries to Iraq, the company said on Friday.\n\n"
+    "The order follows earlier export deals in the region. Qatar signed for the system in 2022, and Oman "
+    "is also weighing an offer."
+)
+
+
+def test_a_buyer_signing_for_the_storys_system_buys_from_the_storys_supplier():
+    assert ("KOR", "QAT") in _pairs(KOREAN_SYSTEM)
+
+
+def test_an_order_for_it_is_an_order_for_the_storys_system():
+    text = ("Turkey sells six TB2 drones to Niger\n\n"
+            "Turkey has delivered six Bayraktar TB2 drones to Niger, the ministry said.\n\n"
+            "The drone already flies with Qatar's armed forces, and Poland placed an order for it last year.")
+    assert ("TUR", "POL") in _pairs(text)
+
+
+def test_a_buyer_of_the_system_buys_from_the_one_supplier_the_story_gives_it():
+    text = ("Israel sold two Phalcon radars to China in 1996, officials said.\n\n"
+            "The United States supplies defensive weapons to Taiwan and sells Taiwan more every year.\n\n"
+            "Beijing has never publicly acknowledged that it was buying the system.")
+    pairs = _pairs(text)
+    assert ("USA", "CHN") not in pairs
