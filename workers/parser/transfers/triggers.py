@@ -467,9 +467,9 @@ def sign_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Act
         suppliers += prep_codes(g, frozenset({"from"}), index, depth=1) + maker_codes(g, index, mentions)
         if not suppliers and (origin := origin_of(phrase_text(g))):
             suppliers.append(origin)
+    # With no seller in the sentence ("the UAE signed for the system"), a
+    # report with one side, for the story to complete.
     suppliers = [s for s in dict.fromkeys(suppliers) if s not in recipients]
-    if not suppliers:
-        return None
     return Candidate(suppliers, recipients, CONTRACTED, 2, verb.sent, verb, confidence=0.6)
 
 
