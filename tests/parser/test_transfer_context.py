@@ -60,3 +60,4 @@ def test_a_buyer_of_the_system_buys_from_the_one_supplier_the_story_gives_it():
             "Beijing has never publicly acknowledged that it was buying the system.")
     pairs = _pairs(text)
     assert ("USA", "CHN") not in pairs
+

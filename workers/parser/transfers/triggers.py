@@ -236,6 +236,26 @@ def _source_of_party(noun: Token, index: MentionIndex) -> bool:
     return all(arms_like(m) for m in things)
 
 
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _ranked_subject(noun: Token, index: MentionIndex) -> list[str]:
+    """The party a copula ranks among buyers or suppliers: "Algeria is one of the
+    biggest buyers of Russian weapons", "Vietnam has been among the largest
+    buyers"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"of", "among"}:
+        return []
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ == "of":
+        if verb.dep_ != "attr" or verb.pos_ not in {"NUM", "PRON", "NOUN"}:
+            return []
+        verb = verb.head
+    if verb.pos_ not in {"AUX", "VERB"} or verb.lemma_.lower() not in _COPULAS:
+        return []
+    return subject_codes(verb, index)
+
+
 def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     lemma = noun.lemma_.lower()
     if noun.dep_ == "compound" and noun.head.lemma_.lower() not in DEAL_NOUNS:
@@ -259,6 +279,8 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
             suppliers = subject_codes(noun.head, index)
         elif noun.dep_ == "appos":
             suppliers = phrase_codes(noun.head, index)
+        else:
+            suppliers = _ranked_subject(noun, index)
         # "Iraq's main supplier", "the main supplier to Iraq", "the main arms supplier of the coalition"
         recipients = poss_codes + prep_codes(noun, frozenset({"to", "for", "of"}), index, depth=0)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
@@ -270,6 +292,11 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 if c.dep_ in PREP_DEPS and c.lower_ == "of":
                     for g in c.children:
                         suppliers += maker_codes(g, index, mentions)
+                elif c.dep_ in PREP_DEPS and c.lower_ == "for":
+                    # "customers for French arms"; not "an order for jets from
+                    # Manila", where a company wins the order from its buyer
+                    suppliers += [m.code for g in c.children if g.dep_ == "pobj" for a in g.children
+                                  if a.dep_ == "amod" and (m := mentions.get(a.i))]
         if not recipients:
             if noun.dep_ == "appos":
                 recipients = phrase_codes(noun.head, index)
@@ -279,6 +306,8 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 noun.head.head.lemma_.lower() in _RECEIVE_OR_NEGOTIATE
             ):
                 recipients = subject_codes(noun.head.head, index)
+            else:
+                recipients = _ranked_subject(noun, index)
         if not suppliers:
             suppliers = deal_partners(noun, index)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
