@@ -61,3 +61,12 @@ def test_a_buyer_of_the_system_buys_from_the_one_supplier_the_story_gives_it():
     pairs = _pairs(text)
     assert ("USA", "CHN") not in pairs
 
+
+
+def test_a_purchase_from_a_seller_by_an_unnamed_buyer_is_the_storys_recipients():
+    text = ("Venezuela signs deal for Iranian drones\n\n"
+            "Venezuela signed a deal to buy drones from Iran on Monday.\n\n"
+            "Maduro spoke on television for two hours.\n\n"
+            "Officials did not comment on the price.\n\n"
+            "The army had earlier bought S-300 systems from Russia.")
+    assert ("RUS", "VEN") in _pairs(text)

@@ -87,7 +87,8 @@ def complete_partials(full: list[Candidate], partial: list[Candidate], index: di
             continue
         elif not c.suppliers and (seller := _seller_of(full, c.recipients, supplier)) and seller not in c.recipients:
             c.suppliers = [seller]
-        elif not c.recipients and recipient and recipient not in c.suppliers and c.trigger.lemma_.lower() in SUPPLY_VERBS:
+        elif not c.recipients and recipient and recipient not in c.suppliers and (
+                c.trigger.lemma_.lower() in SUPPLY_VERBS or (c.trigger.lemma_.lower() in _ACQUIRE_WORDS and set(named) <= own)):
             c.recipients = [recipient]
         else:
             continue
