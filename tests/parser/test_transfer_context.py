@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from workers.parser import parse_article
 
 
@@ -70,3 +72,34 @@ def test_a_purchase_from_a_seller_by_an_unnamed_buyer_is_the_storys_recipients()
             "Officials did not comment on the price.\n\n"
             "The army had earlier bought S-300 systems from Russia.")
     assert ("RUS", "VEN") in _pairs(text)
+
+
+TURKISH_DRONES = (
+    "Turkey's Baykar widens its drone exports\n\n"
+    "Turkey has sold Bayraktar TB2 drones to Azerbaijan, the company said on Monday.\n\n"
+    "Turkey also delivered TB2 drones to Ukraine in 2019.\n\n"
+    "Analysts say the price is the main draw.\n\n"
+    "Officials did not give figures.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ethiopia received six drones in 2021.", "The drones were delivered to Ethiopia in 2021.",
+     "Six of the drones were delivered to Ethiopia in 2021."],
+)
+def test_a_buyer_in_a_story_of_one_seller_buys_from_it(sentence):
+    assert ("TUR", "ETH") in _pairs(TURKISH_DRONES + sentence)
+
+
+def test_a_buyer_of_arms_another_state_makes_does_not_take_the_storys_seller():
+    assert ("TUR", "ETH") not in _pairs(TURKISH_DRONES + "Ethiopia received six Wing Loong drones in 2021.")
+
+
+def test_a_story_of_several_sellers_lends_none():
+    text = ("Turkey has sold Bayraktar TB2 drones to Azerbaijan.\n\n"
+            "China delivered Wing Loong drones to Nigeria and Serbia.\n\n"
+            "Analysts say the price is the main draw.\n\n"
+            "Officials did not give figures.\n\n"
+            "Ethiopia received six drones in 2021.")
+    assert not {p for p in _pairs(text) if p[1] == "ETH"}

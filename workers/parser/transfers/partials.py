@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..catalogue.actors import DEMONYM, ActorMention
 from ..vocab.lexicon import ACQUIRE_NOUNS, ACQUIRE_VERBS, NEED_VERBS, PREP_DEPS, SUPPLY_VERBS
+from .context import made_elsewhere, moves_arms, sentence_parties, story_supplier
 from .phrases import arms_like, objects_of, phrase_text, with_objects
 from .triggers import Candidate
 from .weapons import named_systems
@@ -57,6 +58,7 @@ def complete_partials(full: list[Candidate], partial: list[Candidate], index: di
     same_side: dict[tuple[int, bool], set[str]] = {}
     for c in partial:
         same_side.setdefault((c.sent.start, bool(c.suppliers)), set()).update(c.suppliers or c.recipients)
+    dominant = story_supplier(full, partial, index)
     out = []
     for c in partial:
         own = set(c.suppliers) | set(c.recipients)
@@ -83,6 +85,10 @@ def complete_partials(full: list[Candidate], partial: list[Candidate], index: di
             # continues the seller's story; "a system reached Ukraine" need not;
             # nor does a buyer the story gives another seller
             c.suppliers = list(near.suppliers)
+        elif not c.suppliers and dominant and dominant not in own and set(named) <= own and outright \
+                and moves_arms(c.trigger) and not made_elsewhere(c.sent, dominant):
+            # "Ethiopia received six drones in 2021" in a story of one seller
+            c.suppliers = [dominant]
         elif not _names_arms(c.trigger):
             continue
         elif not c.suppliers and (seller := _seller_of(full, c.recipients, supplier)) and seller not in c.recipients:
@@ -117,11 +123,6 @@ def _named_outright(sent: Span, codes: set[str], index: dict[int, ActorMention])
         if m is not None and m.code in codes:
             forms.setdefault(m.code, set()).add(m.form)
     return all(forms.get(c, set()) - {DEMONYM} for c in codes)
-
-
-def sentence_parties(sent: Span, index: dict[int, ActorMention]) -> list[str]:
-    """Codes of the parties a sentence names, in order, once each."""
-    return list(dict.fromkeys(index[i].code for i in range(sent.start, sent.end) if i in index))
 
 
 def _previous_report(full: list[Candidate], cand: Candidate, sent_no: dict[int, int]) -> Candidate | None:
