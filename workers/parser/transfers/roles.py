@@ -76,8 +76,14 @@ def resolve_pronoun(token: Token, index: MentionIndex, *, exclude: set[str] | No
     """Parties a pronoun stands for: the nearest party named before it in the
     sentence (with its conjuncts for "they"), else the subject of the previous
     sentence."""
-    exclude = exclude or set()
+    exclude = set(exclude or ())
     sent = token.sent
+    if token.dep_ in {"dative", "dobj"} and token.head.pos_ in {"VERB", "AUX"}:
+        # "Russia has sold it Sukhoi fighters": an object pronoun is not its
+        # own clause's subject (that would be "itself")
+        subj = subject_token(token.head)
+        if subj is not None:
+            exclude |= set(phrase_codes(subj, index, pronouns=False))
     addressee = [c for c in _warned_party(token, index) if c not in exclude]
     if addressee:
         return addressee
@@ -106,7 +112,20 @@ def resolve_pronoun(token: Token, index: MentionIndex, *, exclude: set[str] | No
         if token.lower_ in {"they", "their", "them"}:
             return _dedupe([c for t in conj_group(token.doc[i]) for c in _mention_codes(t, index)])
         return _mention_codes(token.doc[i], index)
-    return previous_subject(sent, index, exclude=exclude)
+    return previous_subject(sent, index, exclude=exclude) or _only_party_before(token, index, exclude)
+
+
+def _only_party_before(token: Token, index: MentionIndex, exclude: set[str]) -> list[str]:
+    """"The embargo has not stopped China from acquiring arms. Russia has sold it
+    Sukhoi fighters": with no party in the subject of the sentence before, the
+    one party that sentence names by name (for "it" and "its")."""
+    sent = token.sent
+    if sent.start == 0 or token.lower_ not in {"it", "its"}:
+        return []
+    prev = token.doc[sent.start - 1].sent
+    codes = {m.code for i in range(prev.start, prev.end) if (m := index.get(i)) is not None
+             and m.form != DEMONYM and m.code not in exclude}
+    return list(codes) if len(codes) == 1 else []
 
 
 def _warned_party(token: Token, index: MentionIndex) -> list[str]:
