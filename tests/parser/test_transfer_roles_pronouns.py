@@ -24,3 +24,20 @@ def test_it_after_a_sentence_naming_several_parties_stays_unresolved():
     text = ("The embargo has not stopped China or Iran from acquiring weapons. "
             "Russia has sold it Sukhoi fighters.")
     assert not {p for p in _pairs(text) if p[0] == "RUS"}
+
+
+def test_the_agent_of_a_decision_to_supply_supplies_not_the_party_that_knew_of_it():
+    pairs = _pairs("Putin said that Moscow knew of a decision by the Republic of Korea "
+                   "to supply weapons and ammunition to Ukraine.")
+    assert ("KOR", "UKR") in pairs
+    assert ("RUS", "UKR") not in pairs
+
+
+def test_a_national_decision_to_provide_arms_is_that_nations_supply():
+    pairs = _pairs("Moscow regards the British decision to provide Ukraine with Storm Shadow cruise missiles "
+                   "as a hostile act.")
+    assert ("GBR", "UKR") in pairs
+
+
+def test_a_plain_contract_to_buy_is_still_its_signers():
+    assert ("USA", "POL") in _pairs("Poland signed a new contract to buy 96 Apache helicopters from the United States.")

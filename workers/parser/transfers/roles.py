@@ -81,8 +81,7 @@ def resolve_pronoun(token: Token, index: MentionIndex, *, exclude: set[str] | No
     if token.dep_ in {"dative", "dobj"} and token.head.pos_ in {"VERB", "AUX"}:
         # "Russia has sold it Sukhoi fighters": an object pronoun is not its
         # own clause's subject (that would be "itself")
-        subj = subject_token(token.head)
-        if subj is not None:
+        for subj in (c for c in token.head.children if c.dep_ == "nsubj"):
             exclude |= set(phrase_codes(subj, index, pronouns=False))
     addressee = [c for c in _warned_party(token, index) if c not in exclude]
     if addressee:
@@ -304,6 +303,15 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
     if dep in {"acl", "relcl"}:
         # "a contract to buy jets": the contract's signer buys.
         noun = head
+        # "a decision by South Korea to supply", "Britain's decision to provide",
+        # "the British decision to provide": the noun's own agent, not the
+        # subject of the verb that governs the noun ("Moscow knew of ...")
+        own = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > noun.i
+               for g in p.children if g.dep_ == "pobj"]
+        own += [c for c in noun.children if c.dep_ == "poss" or (
+            c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} and c.i < noun.i)]
+        if own and verb.i > noun.i:
+            return own[0]
         # "is in talks with China to buy jets": up through the preposition.
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"VERB", "AUX"}:
             return subject_token(noun.head.head, depth=depth + 1)
