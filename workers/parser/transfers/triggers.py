@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..catalogue.actors import COMPANY, ActorMention
+from ..vocab import words
 from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
@@ -62,6 +63,7 @@ from .weapons import named_systems, origin_of
 
 
 _RECEIVE_OR_NEGOTIATE = RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
+COMPANY_NOUNS = words()["company_anaphors"]
 
 
 @dataclass
@@ -391,6 +393,11 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     partners = [c for d in deals for c in prep_codes(d, frozenset({"with"}), index, depth=0)]
     partners += [c for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ == "with" for c in pobj_codes(c, index)]
     company_partner = any(m.form == COMPANY for t in verb.subtree if (m := mentions.get(t.i)) and m.code in partners)
+    # "signed a contract with a Turkish company": a maker named by its nation
+    company_partner = company_partner or any(
+        g.lemma_.lower() in COMPANY_NOUNS and any((m := mentions.get(c.i)) and m.code in partners for c in g.children)
+        for p in [c for d in deals for c in d.children] + list(verb.children)
+        if p.dep_ in PREP_DEPS and p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     subject = subject_token(verb)
     skip = {t.i for t in subject.subtree} if subject is not None and subject.head.i == verb.i else set()
     text = " ".join(phrase_text(d) for d in deals) + " " + " ".join(t.text for t in verb.subtree if t.i not in skip)
