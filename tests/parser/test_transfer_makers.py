@@ -27,3 +27,18 @@ def test_a_pair_in_passing_skips_the_source_of_help(nlp):
     doc = nlp("The jet, designed with help from the United States, has been sold to Iraq.")
     rows = secondary_transfers(doc, find_actors(doc), [], lambda s: (s.start_char, s.end_char))
     assert ("USA", "IRQ") not in {(r.supplier, r.recipient) for r in rows}
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    from workers.parser import parse_article
+
+    return {(t.supplier, t.recipient) for t in parse_article(text, content_type="text/plain").transfers}
+
+
+def test_a_deal_with_a_company_named_by_its_nation_is_a_purchase_from_that_nation():
+    assert ("TUR", "IDN") in _pairs("Indonesia signed a contract with a Turkish company for 60 tanks.")
+
+
+def test_a_company_based_in_a_state_stands_for_that_state():
+    assert ("ARE", "ZAF") in _pairs(
+        "South Africa ordered four patrol boats in 2018 from a company based in the United Arab Emirates.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..catalogue.actors import DEMONYM, ActorMention
+from ..vocab import words
 from ..vocab.lexicon import (
     ACCUSE_VERBS,
     COMPLAINT_VERBS,
@@ -186,6 +187,9 @@ def phrase_codes(token: Token, index: MentionIndex, *, depth: int = 0, pronouns:
     return _dedupe(codes)
 
 
+COMPANY_NOUNS = words()["company_anaphors"]
+
+
 def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, pronouns: bool) -> list[str]:
     own = _mention_codes(token, index)
     if own:
@@ -219,6 +223,13 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
         codes = [c for child in token.children if child.dep_ == "appos" for c in _mention_codes(child, index)]
     if codes:
         return _dedupe(codes)
+    if token.lemma_.lower() in COMPANY_NOUNS:
+        # "a company based in the United Arab Emirates": the state it is based in
+        codes = [c for a in token.children if a.dep_ == "acl" and a.lemma_.lower() in {"base", "headquarter"}
+                 for p in a.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for g in p.children if g.dep_ == "pobj" for c in _mention_codes(g, index)]
+        if codes:
+            return _dedupe(codes)
     if token.lemma_.lower() in INSTITUTION_NOUNS or token.lower_ in INSTITUTION_NOUNS:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
