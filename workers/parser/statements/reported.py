@@ -43,6 +43,8 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         tok = doc[i]
         if inside(quotes, tok.idx, tok.idx + 1):
             continue  # a verb inside a quote is the speaker's own wording
+        if _question(tok):
+            continue  # "Can the minister assure the House that ...?" asks, it does not report
         # "refused to say how much Serbia paid", "did not say whether": what
         # was not said is no utterance ("denied", a verb of its own, is one)
         if any(c.dep_ == "neg" for c in tok.children) and lem in {"say", "tell", "comment", "disclose", "reveal"} \
@@ -143,6 +145,13 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                                   speaker_supplies=_speaker_side_supplies(doc, x_start, x_end),
                                   addressee=addressee, predicate=False, coordinated=True))
     return out
+
+
+def _question(verb: Token) -> bool:
+    """The verb's sentence is a question (it ends with a question mark)."""
+    sent = verb.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in {'"', "\u201d", "'", "\u2019"}), None)
+    return last is not None and last.text == "?"
 
 
 def _tells_to(verb: Token) -> bool:

@@ -347,6 +347,13 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     if name and (resolver.is_official(name) or len(name.split()) >= 2):
         return Speaker(name, True)
     det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
+    # "the Chief of the Naval Staff said", "Raksha Mantri said": a capitalised
+    # office (the tagger reads it as a proper name) that an official named
+    # earlier holds is that official, not a body
+    if name is None:
+        holder = _title_holder(_strip_det(text), offset, resolver)
+        if holder:
+            return Speaker(holder, True)
     if subj.pos_ == "NOUN" and match_head([subj], 0):
         if det in {"a", "an"}:
             found = _indefinite_official(doc, subj, resolver)
@@ -412,6 +419,24 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     orgs.remember(offset, name)
     return Speaker(name, False)
+
+
+def _title_holder(phrase: str, offset: int, resolver: PersonResolver) -> str | None:
+    """The official named last before ``offset`` whose title is ``phrase``
+    (case and a leading article aside), when the phrase is an office of at
+    least two words ("Chief of the Naval Staff"; "the Minister" is left to
+    ``by_title``)."""
+    want = " ".join(phrase.lower().split())
+    if len(want.split()) < 2:
+        return None
+    best = None
+    for s, _e, name in resolver.mentions:
+        if s >= offset:
+            break
+        off = resolver.official(name)
+        if off is not None and off.title and " ".join(_strip_det(off.title).lower().split()) == want:
+            best = name
+    return best
 
 
 def _named_body(content: list[Token]) -> bool:

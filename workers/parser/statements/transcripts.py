@@ -101,7 +101,14 @@ def transcript_turns(doc: Doc, resolver: PersonResolver, taken: Sequence[Utteran
         if person is None:
             continue
         end = labels[k + 1][0] if k + 1 < len(labels) else len(text)
-        out += _sentences(doc, Speaker(person, True), body_start, _turn_end(text, body_start, end), taken)
+        end = _turn_end(text, body_start, end)
+        if _answer(found[k][1]):
+            # "Q: ... A: ...": an interview answers in one paragraph; what
+            # follows the last answer is the reporter's own text again
+            para = text.find("\n", body_start, end)
+            if para != -1:
+                end = para
+        out += _sentences(doc, Speaker(person, True), body_start, end, taken)
     return out
 
 
@@ -111,6 +118,9 @@ def _turn_end(text: str, start: int, end: int) -> int:
     for m in re.finditer(r"\n+([^\n]+)", text[start:end]):
         line = m.group(1).strip()
         if line and len(line) < 120 and not re.search(r"[.!?\"\u201d:]$", line):
+            return start + m.start()
+        # "[The report was based on ...]": an editor's note in brackets
+        if line.startswith("["):
             return start + m.start()
     return end
 

@@ -1,0 +1,58 @@
+"""Utterances that are no statements about supply, and offices as speakers:
+a second clause that moves on to another subject, praise or blame of a
+person, an announcement named only by reference, a reporting verb in a
+question; "the Chief of the Naval Staff" as the official who holds the
+office. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from tests.parser.statements_helper import statements_in as _statements
+
+LEAD = "WARSAW (Reuters) - Poland will send 14 Leopard tanks to Ukraine this month, the government said.\n\n"
+
+
+def test_a_second_clause_on_another_subject_is_no_statement(nlp):
+    text = LEAD + ("Defence Minister Jan Kowalski said the tanks would leave by train on Friday and that "
+                   "the weather in the capital had been unusually warm.\n")
+    evidence = [s.evidence for s in _statements(nlp, text)]
+    assert any("tanks would leave" in e for e in evidence)
+    assert not any("weather" in e for e in evidence)
+
+
+def test_praise_of_a_person_is_no_statement_about_supply(nlp):
+    text = LEAD + ("President Andrzej Duda met Ukrainian President Volodymyr Zelenskiy in Rzeszow on Tuesday. "
+                   "Duda thanked Zelenskiy for his visit.\n")
+    assert not any(s.evidence.startswith("thanked") for s in _statements(nlp, text))
+
+
+def test_a_request_to_a_person_is_what_was_said(nlp):
+    text = LEAD + ("Deputy Foreign Minister Anna Nowak met the German ambassador in Warsaw on Tuesday. "
+                   "Nowak asked the ambassador to convey Warsaw's concerns to Berlin.\n")
+    assert any(s.evidence.startswith("asked the ambassador") for s in _statements(nlp, text))
+
+
+def test_an_announcement_named_only_by_reference_is_no_statement(nlp):
+    text = LEAD + "Prime Minister Piotr Nowicki announced the decision to reporters in Warsaw on Monday.\n"
+    assert not any(s.evidence.startswith("announced") for s in _statements(nlp, text))
+
+
+def test_a_reporting_verb_in_a_question_reports_nothing(nlp):
+    text = (
+        "Arms exports: statement to the House\n\n"
+        "Britain suspended new licences for arms exports to Saudi Arabia on Monday.\n\n"
+        "Secretary of State Liam Fox said the licences would be reviewed.\n\n"
+        "Jane Doe (Bath) (LD): Can the Secretary of State assure the House that no rifles will be exported to "
+        "Saudi Arabia while the review goes on?\n"
+    )
+    assert not any("no rifles" in s.evidence for s in _statements(nlp, text))
+
+
+def test_a_capitalised_office_is_the_official_who_holds_it(nlp):
+    text = (
+        "NEW DELHI (PTI) - India handed over the missile corvette INS Kirpan to Vietnam on Saturday. "
+        "Admiral Rajesh Kumar, Chief of the Naval Staff, presided over the ceremony at Cam Ranh.\n\n"
+        "Addressing the ceremony, the Chief of the Naval Staff said the corvette had been handed over with "
+        "its complete weapon complement.\n"
+    )
+    speakers = {s.speaker for s in _statements(nlp, text) if "weapon complement" in s.evidence}
+    assert speakers == {"Rajesh Kumar"}
