@@ -56,3 +56,32 @@ def test_a_capitalised_office_is_the_official_who_holds_it(nlp):
     )
     speakers = {s.speaker for s in _statements(nlp, text) if "weapon complement" in s.evidence}
     assert speakers == {"Rajesh Kumar"}
+
+
+def test_the_experts_of_a_panel_named_before_speak_as_the_panel(nlp):
+    text = (
+        "UNITED NATIONS (Reuters) - The U.N. Panel of Experts on Sudan said on Friday that the arms embargo on "
+        "Darfur had been broken repeatedly.\n\n"
+        "Several states shipped rifles and armoured vehicles to the warring parties, the experts wrote.\n\n"
+        "The monitors said the shipments went by air through Chad.\n"
+    )
+    found = [(s.speaker, s.evidence) for s in _statements(nlp, text)]
+    assert ("U.N. Panel of Experts on Sudan",
+            "Several states shipped rifles and armoured vehicles to the warring parties") in [
+        (sp, e.rstrip(",")) for sp, e in found]
+    assert ("U.N. Panel of Experts on Sudan", "the shipments went by air through Chad") in found
+
+
+def test_the_president_capitalised_is_the_president_named_before(nlp):
+    text = (
+        "PRETORIA - President Cyril Ramaphosa appointed an inquiry into the cargo ship in May.\n\n"
+        "In his address to the nation, the President announced that no weapons had been loaded onto the ship "
+        "for export to Russia.\n"
+    )
+    assert any(s.speaker == "Cyril Ramaphosa" and "no weapons" in s.evidence for s in _statements(nlp, text))
+
+
+def test_a_present_tense_stance_is_no_report_of_speech(nlp):
+    text = LEAD + ("Chancellor Olaf Scholz spoke in Berlin on Monday.\n\n"
+                   "The Chancellor backs the delivery of Leopard tanks to Ukraine.\n")
+    assert not any(s.evidence.startswith("backs") for s in _statements(nlp, text))

@@ -50,6 +50,11 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         if any(c.dep_ == "neg" for c in tok.children) and lem in {"say", "tell", "comment", "disclose", "reveal"} \
                 or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLD_VERBS:
             continue
+        # "The Chancellor backs the minister's position": a predicate verb in
+        # the present tense describes a stance; what was said is reported in
+        # the past (a headline's present tense is left out with the head lines)
+        if lem not in clause_verbs and tags[i] in {"VBZ", "VBP"}:
+            continue
         clause = _stance_clause(tok) if stance else next((c for c in tok.children if c.dep_ in {"ccomp"}), None)
         if clause is None and lem in clause_verbs:
             clause = _nested_that_clause(tok)

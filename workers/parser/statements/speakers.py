@@ -247,7 +247,8 @@ def _org_name(doc: Doc, core: list[Token]) -> str:
     name = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
     # "Inter Services Public Relations directorate": the proper name before a
     # lowercase descriptor is the institution's name
-    if toks[-1].text.islower() and toks[-1].lower_ in sc.words()["org_descriptors"]:
+    # ("panel of U.N. experts": a plural member word names no body of its own)
+    if toks[-1].text.islower() and toks[-1].lower_ in sc.words()["org_descriptors"] and toks[-1].tag_ != "NNS":
         for e in doc.ents:
             # ("the UAE foreign ministry": a country tagged ORG names no body)
             if e.label_ == "ORG" and toks[0].idx < e.end_char <= toks[-1].idx and e.start_char < toks[-1].idx \
@@ -354,7 +355,17 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         holder = _title_holder(_strip_det(text), offset, resolver)
         if holder:
             return Speaker(holder, True)
-    if subj.pos_ == "NOUN" and match_head([subj], 0):
+    # "the experts wrote", "the monitors said": the members of a panel named
+    # before speak as the panel ("experts" alone is no one)
+    if det == "the" and subj.tag_ == "NNS" and subj.lower_ in w["org_descriptors"] \
+            and [t for t in core if t.dep_ != "det"] == [subj]:
+        found = orgs.by_descriptor(subj.lower_, offset)
+        if found:
+            orgs.remember(offset, found)
+            return Speaker(found, False)
+    # "the minister", "the Israeli leader"; "the President" (a capitalised
+    # office the tagger reads as a name)
+    if (subj.pos_ == "NOUN" or subj.pos_ == "PROPN" and det == "the" and len(core) <= 3) and match_head([subj], 0):
         if det in {"a", "an"}:
             found = _indefinite_official(doc, subj, resolver)
             return Speaker(found, True) if found else None
