@@ -85,3 +85,26 @@ def test_a_present_tense_stance_is_no_report_of_speech(nlp):
     text = LEAD + ("Chancellor Olaf Scholz spoke in Berlin on Monday.\n\n"
                    "The Chancellor backs the delivery of Leopard tanks to Ukraine.\n")
     assert not any(s.evidence.startswith("backs") for s in _statements(nlp, text))
+
+
+def test_a_person_s_words_relayed_by_another_belong_to_that_person(nlp):
+    text = LEAD + ("Serbian President Aleksandar Vucic visited Moscow in May.\n\n"
+                   "Russian President Vladimir Putin had advised him to buy the Pantsir air defence system, "
+                   "Vucic said.\n")
+    found = [(s.speaker, s.evidence) for s in _statements(nlp, text)]
+    assert any(sp == "Vladimir Putin" and "Pantsir" in e for sp, e in found)
+    assert not any(sp == "Aleksandar Vucic" and "Pantsir" in e for sp, e in found)
+
+
+def test_a_report_after_another_speaker_s_act_is_that_speaker_s(nlp):
+    text = LEAD + ("Slovak Prime Minister Eduard Heger announced the decision on March 17, a day after Polish "
+                   "President Andrzej Duda said Warsaw would give four of its MiG-29 jets to Kyiv within days.\n")
+    found = [(s.speaker, s.evidence) for s in _statements(nlp, text)]
+    assert ("Andrzej Duda", "Warsaw would give four of its MiG-29 jets to Kyiv within days") in found
+    assert not any(sp == "Eduard Heger" and "MiG-29" in e for sp, e in found)
+
+
+def test_a_body_s_act_reported_by_a_person_stays_the_person_s(nlp):
+    text = ("MOSCOW (TASS) - Rosoboronexport head Alexander Mikheev said the Defence Ministry had warned that "
+            "Russia would deliver more fighter jets and tanks to India next year.\n")
+    assert any(s.speaker == "Alexander Mikheev" for s in _statements(nlp, text))

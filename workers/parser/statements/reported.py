@@ -66,8 +66,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         head = tok.head
         # ("called the move a first step and said Kyiv needed more tanks": a
         # conjoined "said" is a second utterance, cut from the first below)
+        # ("announced the decision a day after Duda said ...": a "said" with a
+        # subject of its own is another report)
         if tok.dep_ in {"advcl", "xcomp"} and head.i != tok.i and head.lemma_.lower() in predicate_verbs \
-                and clause is not None and lem == "say":
+                and clause is not None and lem == "say" and not any(c.dep_ == "nsubj" for c in tok.children):
             continue
         by_title_gap = False
         subj = subject_of(tok)
@@ -91,6 +93,8 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                 if clause is None or clause.i < tok.i:
                     clause = None
         if speaker is None:
+            continue
+        if clause is not None and _relayed(doc, clause, speaker, resolver, orgs):
             continue
         # a passive participle ("Asked whether ..., X said") is a question put to
         # the speaker, not what the speaker said
@@ -157,6 +161,28 @@ def _question(verb: Token) -> bool:
     sent = verb.sent
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in {'"', "\u201d", "'", "\u2019"}), None)
     return last is not None and last.text == "?"
+
+
+def _relayed(doc: Doc, clause: Token, speaker: Speaker, resolver: PersonResolver, orgs: OrgRegistry) -> bool:
+    """"Cohen said Jiang had voiced his concern", "Vucic said Putin had advised
+    him to buy the Pantsir": the reported clause reports another speaker's
+    words, which belong to that speaker (the clause's own verb gives them)."""
+    w = sc.words()
+    if clause.lemma_.lower() not in w["clause_verbs"] | w["predicate_verbs"] or clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.lower_ in {"he", "she", "it", "they", "we", "i", "you"}:
+        return False
+    # (what another report would give: a clause, or a predicate's object;
+    # "had written to his counterparts to approve ..." is an act, not words)
+    if not any(c.dep_ == "ccomp" or c.dep_ in {"dobj", "dative"} and clause.lemma_.lower() in w["predicate_verbs"]
+               for c in clause.children):
+        return False
+    inner = resolve_subject(doc, subj, clause, resolver, orgs)
+    # the convention is a person's words relayed ("Netanyahu's office said the
+    # Israeli leader had warned ..."); a body's act ("Rosoboronexport has
+    # concluded contracts") is what the speaker reports
+    return inner is not None and inner.is_person and inner.name != speaker.name
 
 
 def _tells_to(verb: Token) -> bool:
@@ -384,6 +410,20 @@ def _predicate_span(verb: Token, subject: Token | None) -> tuple[int, int]:
         while cut - 1 > verb.i and verb.doc[cut - 1].dep_ in {"cc", "punct"}:
             cut -= 1
         right = verb.doc[cut - 1]
+    # "announced the decision on March 17, a day after Duda said Warsaw would
+    # give ...": another speaker's report inside the phrase is no part of it
+    for t in verb.doc[verb.i + 1:right.i + 1]:
+        if t.lemma_.lower() in words["clause_verbs"] and t.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children):
+            top = t
+            while top.head.i != verb.i and top.head.i != top.i:
+                top = top.head
+            if top.head.i == verb.i and top.left_edge.i > verb.i:
+                cut = top.left_edge.i
+                while cut - 1 > verb.i and verb.doc[cut - 1].is_punct:
+                    cut -= 1
+                right = verb.doc[cut - 1]
+            break
     toks = [t for t in verb.doc[verb.i:right.i + 1]]
     # a trailing attribution or time adverbial clause of another speaker is rare;
     # stop at a semicolon, which starts another statement
