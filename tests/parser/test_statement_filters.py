@@ -108,3 +108,17 @@ def test_a_body_s_act_reported_by_a_person_stays_the_person_s(nlp):
     text = ("MOSCOW (TASS) - Rosoboronexport head Alexander Mikheev said the Defence Ministry had warned that "
             "Russia would deliver more fighter jets and tanks to India next year.\n")
     assert any(s.speaker == "Alexander Mikheev" for s in _statements(nlp, text))
+
+
+def test_told_a_briefing_that_reports_the_clause(nlp):
+    text = LEAD + ("Department spokeswoman Jen Psaki told a regular press briefing that the United States had "
+                   "declined to approve the transfer of the helicopters.\n")
+    assert any(s.speaker == "Jen Psaki" and s.evidence.startswith("the United States had declined")
+               for s in _statements(nlp, text))
+
+
+def test_a_subject_hung_on_the_phrase_before_it_still_speaks(nlp):
+    text = LEAD + ("In a cable written in October 2008 and later published by WikiLeaks, the US embassy in Nairobi "
+                   "called it a poorly kept secret that the tanks were bound for the government of southern Sudan.\n")
+    assert any(s.speaker == "US embassy in Nairobi" and "poorly kept secret" in s.evidence
+               for s in _statements(nlp, text))

@@ -280,7 +280,8 @@ def _nested_that_clause(verb: Token) -> Token | None:
         # ("told X at a meeting in Baku that ...") still has "that" as its mark
         if t.i <= verb.i or t.dep_ not in {"ccomp", "relcl", "acl", "advcl"}:
             continue
-        if not any(c.dep_ in {"mark", "advmod"} and c.lower_ == "that" for c in t.children):
+        if not any(c.dep_ in {"mark", "advmod"} and c.lower_ == "that" for c in t.children) \
+                and not _that_misread_as_relative(verb, t):
             continue
         cur = t.head
         while cur.i != verb.i and cur.head.i != cur.i:
@@ -290,6 +291,17 @@ def _nested_that_clause(verb: Token) -> Token | None:
         if cur.i == verb.i:
             return t
     return None
+
+
+def _that_misread_as_relative(verb: Token, t: Token) -> bool:
+    """"told a regular press briefing that the United States had declined to
+    approve the transfer": the parser reads "that" as the relative pronoun of
+    a clause on "briefing", though the clause has a subject of its own. After
+    "tell" and its addressee, such a clause is what was told."""
+    if verb.lemma_.lower() != "tell" or t.dep_ != "relcl" or t.head.dep_ != "dobj" or t.head.head.i != verb.i:
+        return False
+    return t.left_edge.lower_ == "that" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in t.children)
 
 
 # Text that ends a sentence: where a reported clause before "..., X said" starts.

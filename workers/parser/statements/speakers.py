@@ -57,7 +57,28 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     # "with Foreign Minister X saying ...", not "systems promised to Ukraine"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head
+    if verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBZ"}:
+        return _lost_subject(verb)
     return None
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """"In a cable published by WikiLeaks, the US embassy in Nairobi called it
+    ...": the parser hung the subject on the phrase before it (an apposition
+    of "WikiLeaks"), leaving the verb without one. The noun phrase that ends
+    right before the verb, and is no object of a preposition of its own, is
+    the subject."""
+    if verb.i == 0:
+        return None
+    cur = verb.doc[verb.i - 1]
+    if cur.is_punct or cur.right_edge.i != verb.i - 1:
+        return None
+    # climb out of the phrase's own prepositions ("embassy in Nairobi")
+    while cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.i < cur.i:
+        cur = cur.head.head
+    if cur.dep_ not in {"appos"} or cur.pos_ not in {"NOUN", "PROPN"} or cur.right_edge.i != verb.i - 1:
+        return None
+    return cur
 
 
 # Diplomatic posts are named by the place they are in or accredited to.
