@@ -136,3 +136,16 @@ def test_an_editor_s_note_in_brackets_ends_a_turn(nlp):
     found = [(s.speaker, s.evidence) for s in _statements(nlp, text)]
     assert any(e.startswith("The cabinet cleared the export") for _sp, e in found)
     assert not any("Rafale" in e for _sp, e in found)
+
+
+def test_q_and_a_letters_with_a_point_are_labels(nlp):
+    text = (
+        "Polish Defence Minister Jan Kowalski spoke to us in Warsaw.\n\n"
+        "Q. Will Korea deliver the tanks on time?\n"
+        "A. The first K2 tanks arrive in Gdynia in December.\n\n"
+        "Q. And the howitzers?\n"
+        "A. The K9 howitzers follow next year.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Jan Kowalski", "The first K2 tanks arrive in Gdynia in December") in found
+    assert not any("Will Korea" in e for _sp, e in found)
