@@ -122,3 +122,27 @@ def test_a_subject_hung_on_the_phrase_before_it_still_speaks(nlp):
                    "called it a poorly kept secret that the tanks were bound for the government of southern Sudan.\n")
     assert any(s.speaker == "US embassy in Nairobi" and "poorly kept secret" in s.evidence
                for s in _statements(nlp, text))
+
+
+def test_a_relative_clause_with_a_named_subject_says_what_it_called_the_noun(nlp):
+    text = LEAD + ("Denmark and the Netherlands approved the transfer of F-16 jets to Ukraine on Sunday, a "
+                   "long-sought breakthrough that Ukrainian President Volodymyr Zelenskiy hailed as historic.\n")
+    assert any(s.speaker == "Volodymyr Zelenskiy" and "breakthrough" in s.evidence and "hailed" in s.evidence
+               for s in _statements(nlp, text))
+
+
+def test_a_past_predicate_in_a_when_clause_is_an_utterance(nlp):
+    text = LEAD + ("Washington acted in February, when the State Department announced restrictions on the export "
+                   "of U.S. defense articles to South Sudan.\n")
+    assert any(s.speaker == "State Department" and s.evidence.startswith("announced restrictions")
+               for s in _statements(nlp, text))
+
+
+def test_a_research_body_s_estimates_are_its_words(nlp):
+    text = ("KYIV (Reuters) - Ukraine exported tanks and engines to Thailand and China last year.\n\n"
+            "In 2014, according to SIPRI estimates published in Kyiv, Russia took just over 23 percent of "
+            "Ukrainian arms deliveries.\n\n"
+            "Bolivia is the third-largest producer of cocaine, according to United Nations figures.\n")
+    speakers = {s.speaker for s in _statements(nlp, text)}
+    assert "SIPRI" in speakers
+    assert not any("Nations" in sp for sp in speakers)

@@ -59,7 +59,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         if clause is None and lem in clause_verbs:
             clause = _nested_that_clause(tok)
         # relative clauses report only with a clause: "which the bloc said had been used"
-        if tok.dep_ == "relcl" and clause is None:
+        # ("when the State Department announced restrictions on ...", "a
+        # breakthrough that Zelenskyy hailed as historic": a predicate with a
+        # named subject of its own is an utterance still)
+        if tok.dep_ == "relcl" and clause is None and not (lem in predicate_verbs and _named_subject(tok)):
             continue
         # "saying"/"adding" hanging from a reporting verb belong to its utterance
         # unless they report a clause of their own after a quote
@@ -161,6 +164,18 @@ def _question(verb: Token) -> bool:
     sent = verb.sent
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in {'"', "\u201d", "'", "\u2019"}), None)
     return last is not None and last.text == "?"
+
+
+def _named_subject(verb: Token) -> bool:
+    """A relative clause in the past with a noun as subject; when it leaves
+    its object to the noun it hangs on, it says what the subject called that
+    noun ("hailed as historic", "condemned as an escalation")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in {"PROPN", "NOUN"} or verb.tag_ != "VBD":
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ not in {"that", "which"} for c in verb.children):
+        return True
+    return any(c.dep_ in {"oprd", "acomp"} or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def _relayed(doc: Doc, clause: Token, speaker: Speaker, resolver: PersonResolver, orgs: OrgRegistry) -> bool:
@@ -436,11 +451,16 @@ def _predicate_span(verb: Token, subject: Token | None) -> tuple[int, int]:
                     cut -= 1
                 right = verb.doc[cut - 1]
             break
-    toks = [t for t in verb.doc[verb.i:right.i + 1]]
+    left = verb.i
+    # "a breakthrough that Zelenskyy hailed as historic": the object the
+    # relative clause leaves out is the noun it hangs on
+    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" and c.lower_ not in {"that", "which"} for c in verb.children):
+        left = verb.head.left_edge.i
+    toks = [t for t in verb.doc[left:right.i + 1]]
     # a trailing attribution or time adverbial clause of another speaker is rare;
     # stop at a semicolon, which starts another statement
     for k, t in enumerate(toks):
         if t.text == ";":
             toks = toks[:k]
             break
-    return verb.idx, toks[-1].idx + len(toks[-1].text) if toks else verb.idx + len(verb.text)
+    return verb.doc[left].idx, toks[-1].idx + len(toks[-1].text) if toks else verb.idx + len(verb.text)

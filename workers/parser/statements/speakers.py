@@ -398,7 +398,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     # "U.N. figures show", "the EU embargo ...", "His government said": figures
     # and bans do not speak, and a government or cabinet is its country speaking
     if root_lemma in w["speechless_heads"] or subj.lower_ in w["speechless_heads"]:
-        return None
+        return _estimating_body(doc, subj, verb, resolver, orgs)
     # "Amnesty said" after "Amnesty International said": the short form of a
     # body that has spoken
     # (an acronym the tagger reads as a plural noun, "NAWS", is a name too)
@@ -451,6 +451,34 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     orgs.remember(offset, name)
     return Speaker(name, False)
+
+
+# Figures a research body publishes: "according to SIPRI estimates" is SIPRI's word.
+_ESTIMATE_WORDS = {"estimate", "estimates", "data", "figure", "figures", "statistics"}
+
+
+def _estimating_body(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver,
+                     orgs: OrgRegistry) -> Speaker | None:
+    """"according to SIPRI estimates": the named body (no country, alliance or
+    world body, whose figures are no one's words) that a word for figures
+    names in front of it."""
+    if subj.lower_ not in _ESTIMATE_WORDS:
+        return None
+    owner = next((c for c in subj.children if c.dep_ in {"compound", "poss"} and c.i < subj.i
+                  and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
+    # (a state's, an alliance's or a world body's figures are no one's words)
+    ent = next((e for e in doc.ents if e.start <= owner.i < e.end and e.label_ == "ORG"), None) \
+        if owner is not None else None
+    if ent is None or any(t.i >= subj.i for t in ent) or is_media([owner]) \
+            or gazetteer.resolve_actor(_strip_det(ent.text)) is not None:
+        return None
+    found = resolve_subject(doc, owner, verb, resolver, orgs)
+    if found is None:
+        # ("SIPRI": an acronym the model tags as an organisation is a body's name)
+        name = canonical_org(doc, _strip_det(ent.text))
+        orgs.remember(owner.idx, name)
+        found = Speaker(name, False)
+    return found
 
 
 def _title_holder(phrase: str, offset: int, resolver: PersonResolver) -> str | None:
