@@ -451,7 +451,16 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 break
         rest = rest[:cut]
         head_words = tuple(_low(t) for t in toks[pos:pos + n])
-        if rest and _low(rest[0]) != "the" and head_words[-1] in _PORTFOLIO_HEADS \
+        to = next((j for j, t in enumerate(rest) if _low(t) == "to"), None)
+        sender = rest[1 if rest and _low(rest[0]) == "the" else 0:to] if to else []
+        if head_words[-1] in _POSTING_HEADS and sender and state_code(_join(sender)):
+            # "Ambassador of the Russian Federation to Ecuador": the sending
+            # state is the country; the posting names no body
+            country = country or state_code(_join(sender))
+            rest = []
+        if not rest:
+            pass
+        elif rest and _low(rest[0]) != "the" and head_words[-1] in _PORTFOLIO_HEADS \
                 and not any(_low(t) in lex.org_words for t in rest):
             end += 1 + len(rest)
         else:

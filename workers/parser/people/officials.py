@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from ..catalogue import gazetteer
-from .clauses import become_info, clause_info, member_info
+from .clauses import become_info, clause_info, descriptor_info, member_info
 from .names import party_label
 from .persons import PersonResolver, hard_stop, NameMention, people_in, Person
 from ..records import OfficialRecord
@@ -84,6 +84,13 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
                 and (state_code(" ".join(t.text for t in run))
                      or all(_is_cap(t) or _low(t) in {"the", "of"} for t in run)) \
                 and not any(match_head(run, j) for j in range(len(run))):
+            run.insert(0, tok)
+            k -= 1
+            continue
+        # "the Ambassador of the Russian Federation to Ecuador, Vladimir
+        # Sprinchan": the posting comes after the sending state
+        if low == "to" and run and _posting_of_before(doc, k) \
+                and all(_is_cap(t) or _low(t) in {"the", "of"} for t in run):
             run.insert(0, tok)
             k -= 1
             continue
@@ -141,6 +148,16 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
     while run and run[-1].text == "(":
         run = run[:-1]
     return run
+
+
+def _posting_of_before(doc: Doc, k: int) -> bool:
+    """``doc[k]`` ("to") follows "Ambassador of [the] <capitalised state>"."""
+    j = k - 1
+    while j >= 1 and k - j <= 8 and (_is_cap(doc[j]) or _low(doc[j]) in {"the", "of"}):
+        if _low(doc[j]) == "of" and _low(doc[j - 1]) in _TO_HEADS and j + 1 < k:
+            return True
+        j -= 1
+    return False
 
 
 def _portfolio_before(doc: Doc, k: int) -> bool:
@@ -365,6 +382,27 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
             p.info = member_info(doc, p.mentions[0])
         if p.info and not p.info.country:
             p.info.country = next((i.country for i in infos if i.country), None)
+    # "X chose ... . Russia, the Venezuelan president told viewers": a
+    # description that takes up a name the article gives no office
+    for p in people:
+        if p.info is None:
+            p.info = _descriptor(doc, p, people)
+
+
+def _descriptor(doc: Doc, p: Person, people: list[Person]) -> TitleInfo | None:
+    """The first description after one of ``p``'s mentions that no other
+    person's office already answers to (then it means that person)."""
+    others = sorted((m.start, m.end) for q in people if q is not p for m in q.mentions)
+    for n, m in enumerate(p.mentions):
+        info = descriptor_info(doc, m, others, first=n == 0)
+        if info is None:
+            continue
+        head = (info.title or "").lower().split()[-1:]
+        if any(q is not p and q.info and q.info.country == info.country
+               and (q.info.title or "").lower().split()[-1:] == head for q in people):
+            return None
+        return info
+    return None
 
 
 def _fill_countries(doc: Doc, people: list[Person]) -> None:
