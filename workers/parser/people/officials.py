@@ -468,6 +468,39 @@ def _research_words() -> tuple[str, ...]:
     return tuple(load("official_titles.json").get("research_bodies", []))
 
 
+@lru_cache(maxsize=1)
+def _private_company_pattern() -> re.Pattern[str]:
+    names = sorted(load("official_titles.json").get("private_companies", []), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+# "the company's chief executive": the company is the one named last before
+_COMPANY_NOUN = re.compile(r"\b(?:company|firm|manufacturer|maker|group|shipbuilder|shipyard)(?:'s|\u2019s)?\b",
+                           flags=re.I)
+# How far back the company that "the company" means is looked for.
+_COMPANY_LOOKBACK = 1200
+
+
+def _private_employer(text: str, info: TitleInfo) -> bool:
+    """"Rheinmetall's chief executive", "chairman of Dassault Aviation", "the
+    company's CEO" after Baykar: an office in a privately owned company."""
+    phrase = f"{text[info.start:info.end]} {info.title or ''} {info.organization or ''}"
+    if re.search(r"\bstate\b|\bstate-(?:owned|run|controlled)\b|\bgovernment\b|\bministry\b", phrase, flags=re.I):
+        return False
+    pattern = _private_company_pattern()
+    if pattern.search(phrase):
+        return True
+    if re.search(r"\b(?:private|privately|family-owned|family-run)\b", phrase, flags=re.I):
+        return True
+    if _COMPANY_NOUN.search(phrase):
+        before = text[max(0, info.start - _COMPANY_LOOKBACK):info.start]
+        named = list(pattern.finditer(before))
+        # the private company must be the last company named before
+        return bool(named) and not any(gazetteer.resolve_company(w) for w in re.findall(
+            r"[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", before[named[-1].end():]))
+    return False
+
+
 def _records(doc: Doc, people: Iterable[Person]) -> list[OfficialRecord]:
     out: list[OfficialRecord] = []
     text = doc_text(doc)
@@ -475,7 +508,8 @@ def _records(doc: Doc, people: Iterable[Person]) -> list[OfficialRecord]:
         info = p.info
         # ("SIPRI's director": the body may stand anywhere in the phrase)
         if info is None or info.kind == NON_OFFICIAL or not info.title or _research_body(info.organization) \
-                or _research_body(info.title) or info.end > info.start and _research_body(text[info.start:info.end]):
+                or _research_body(info.title) or info.end > info.start and _research_body(text[info.start:info.end]) \
+                or _private_employer(text, info):
             continue
         first = p.mentions[0]
         aliases = sorted({m.text for m in p.mentions if m.text != p.name}, key=lambda a: (a.lower(), a))

@@ -129,6 +129,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if ent.label_ != "PERSON":
             continue
         i = ent.start
+        # "the Rubin design bureau": a name used as the modifier of a common
+        # noun names a body or a thing
+        if i > 0 and _low(doc[i - 1]) == "the" and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" \
+                and doc[ent.end].is_lower and doc[ent.end - 1].dep_ == "compound":
+            continue
         # "... of Ukraine Valerii Zaluzhnyi" with only the surname tagged (or
         # "Algoney Hamdan Daglo Musa" without the first name): one untagged
         # given name just before it belongs to the name
