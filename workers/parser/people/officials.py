@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from ..catalogue import gazetteer
 from .clauses import become_info, clause_info, descriptor_info, member_info
+from .known import known_info
 from .names import party_label
 from .persons import PersonResolver, hard_stop, NameMention, people_in, Person
 from ..records import OfficialRecord
@@ -387,6 +388,11 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
     for p in people:
         if p.info is None:
             p.info = _descriptor(doc, p, people)
+    # "the uprising that toppled Muammar Gaddafi": an officeholder the news
+    # names without the office
+    for p in people:
+        if p.info is None:
+            p.info = known_info(p.name)
 
 
 def _descriptor(doc: Doc, p: Person, people: list[Person]) -> TitleInfo | None:

@@ -21,6 +21,7 @@ from ..text import columns
 
 from ..catalogue import gazetteer
 from .gender import gender as _gender
+from .known import known_spans
 from .gender import weak_female as _weak_female
 from ..records import OfficialRecord
 from ..catalogue.titles import (
@@ -272,6 +273,12 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if k - start >= 2 and start not in spans and _extend_name(doc, start) == k \
                 and not state_code(_name_text(doc, start, k)) and party_label(doc, k):
             spans[start] = k
+    # "handed over to Olaf Scholz": a listed officeholder the model did not tag
+    taken = {k for s, e in spans.items() for k in range(s, e)}
+    for s, e in known_spans(doc):
+        if not any(k in taken for k in range(s, e)):
+            spans[s] = e
+            taken.update(range(s, e))
     out = sorted(spans.items())
     # drop spans nested in an earlier one
     result: list[tuple[int, int]] = []
