@@ -120,6 +120,10 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
         if low in lex.drop:
             k -= 1
             continue
+        # "chief of staff under President X": "under" belongs to a title only
+        # as "under secretary"
+        if low == "under" and not (k + 1 < start and _low(doc[k + 1]) in {"secretary", "-"}):
+            break
         if tok.text == "." and k > 0 and doc[k - 1].lower_ in abbreviations():
             run.insert(0, tok)  # "Lt" "." "Col" ".": the points of a rank
             k -= 1
@@ -167,7 +171,9 @@ def _portfolio_before(doc: Doc, k: int) -> bool:
     j = k - 1
     while j >= 0 and _is_cap(doc[j]) and k - j <= 4:
         j -= 1
-    return j < k - 1 and j >= 1 and _low(doc[j]) in {"of", "for"} and is_title_word(doc[j - 1])
+    # ("Secretary of State Mike Pompeo and ...": a name ends the office before "and")
+    return j < k - 1 and j >= 1 and _low(doc[j]) in {"of", "for"} and is_title_word(doc[j - 1]) \
+        and not any(doc[i].ent_type_ == "PERSON" for i in range(j + 1, k))
 
 
 def _apposition_run(doc: Doc, end: int) -> list[Token]:
@@ -388,6 +394,10 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
     for p in people:
         if p.info is None:
             p.info = _descriptor(doc, p, people)
+            known = known_info(p.name)
+            if p.info and known and (p.info.title or "").lower() == "leader":
+                # "the Russian leader" is how the article refers to a president
+                p.info.title = known.title
     # "the uprising that toppled Muammar Gaddafi": an officeholder the news
     # names without the office
     for p in people:
