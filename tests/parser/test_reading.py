@@ -75,3 +75,30 @@ def test_empty_input_is_a_parse_error(raw: str) -> None:
 def test_html_without_text_is_a_parse_error() -> None:
     with pytest.raises(ParseError):
         read_input("<html><head><title></title></head><body><script>var x = 1;</script></body></html>", "text/html")
+
+
+def test_a_lead_paragraph_before_line_breaks_is_kept() -> None:
+    # Paragraphs separated by <br><br> inside one div: the first is the div's own
+    # text, which trafilatura alone drops once the div also holds a block (here a
+    # pull quote).
+    page = (
+        "<!doctype html><html><head><title>Norway orders tanks</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        "<div class='story'><h1>Norway orders tanks</h1>"
+        "<div class='story-body'>"
+        "Norway has signed a contract with Germany for 54 Leopard 2A7 tanks, the defence ministry "
+        "in Oslo said on Friday, ending a long contest between two European makers.<br><br>"
+        "The first vehicles are due in 2026, and the army plans to retire its older tanks "
+        "once crews have been trained on the new model over the following two years.<br><br>"
+        "<span class='promo'><a href='/more'>Read more: how the contest was run</a></span><br><br>"
+        "<blockquote class='pullquote'>\u201cThis is the tank our soldiers asked for.\u201d</blockquote>"
+        "Officials said the deal also covers spare parts, training and a simulator centre "
+        "at the army's main base in the north of the country.</div></div>"
+        "<footer>All rights reserved</footer></body></html>"
+    )
+    text, _meta = read_input(page, "text/html")
+    paras = text.split("\n\n")
+    assert paras[0] == "Norway orders tanks"
+    assert paras[1].startswith("Norway has signed a contract with Germany for 54 Leopard 2A7 tanks")
+    assert any(p.startswith("The first vehicles are due in 2026") for p in paras)
+    assert any(p.startswith("Officials said the deal also covers") for p in paras)
