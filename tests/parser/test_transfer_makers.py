@@ -42,3 +42,11 @@ def test_a_deal_with_a_company_named_by_its_nation_is_a_purchase_from_that_natio
 def test_a_company_based_in_a_state_stands_for_that_state():
     assert ("ARE", "ZAF") in _pairs(
         "South Africa ordered four patrol boats in 2018 from a company based in the United Arab Emirates.")
+
+
+def test_arms_flown_alongside_others_were_received_from_their_nation():
+    assert _pairs("Greece flies the F-16 alongside French Rafales.") == {("FRA", "GRC")}
+
+
+def test_a_party_that_flies_a_nations_jets_received_them():
+    assert ("RUS", "IND") in _pairs("India's air force, which flies Russian Su-30MKI jets, ordered 36 Rafales from France.")

@@ -140,7 +140,9 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
             held = [c for c in verb.children if c.dep_ == "nsubjpass" and arms_like(c)]
         else:
             recipients = subject_codes(verb, index)
-            held = arms_objects
+            # "flies the F-16 alongside French Rafales"
+            held = arms_objects + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in {"alongside", "besides"}
+                                   for g in p.children if g.dep_ == "pobj" and arms_like(g)]
         used = [g for o in held for g in conj_group(o) if named_systems(phrase_text(g))]
         if not used:
             return None  # "used the Russian plane as cover" names no system
