@@ -50,3 +50,7 @@ def test_arms_flown_alongside_others_were_received_from_their_nation():
 
 def test_a_party_that_flies_a_nations_jets_received_them():
     assert ("RUS", "IND") in _pairs("India's air force, which flies Russian Su-30MKI jets, ordered 36 Rafales from France.")
+
+
+def test_a_party_object_of_a_sale_whose_arms_head_the_clause_receives_them():
+    assert _pairs("The jets that Russia sold Algeria in 2006 were returned.") == {("RUS", "DZA")}

@@ -195,8 +195,12 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 # weapons": the parser loses the relative subject; take the party
                 # named last before the verb.
                 suppliers = nearest_before(verb, index, exclude=set(recipients))
+            # "the Mirage 2000s that France sold India": the arms are the relative
+            # clause's head, so a party as object receives them
+            arms_head = verb.dep_ == "relcl" and arms_like(verb.head)
             for o in objects:
-                if o.dep_ == "dative" or lemma in RECIPIENT_OBJECT_VERBS or with_objs or len(objects) > 1:
+                if o.dep_ == "dative" or lemma in RECIPIENT_OBJECT_VERBS or with_objs or len(objects) > 1 \
+                        or (arms_head and o in object_parties):
                     if not arms_like(o) or o.dep_ == "dative":
                         recipients += phrase_codes(o, index)
             for o in arms_objects:
