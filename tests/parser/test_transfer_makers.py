@@ -54,3 +54,8 @@ def test_a_party_that_flies_a_nations_jets_received_them():
 
 def test_a_party_object_of_a_sale_whose_arms_head_the_clause_receives_them():
     assert _pairs("The jets that Russia sold Algeria in 2006 were returned.") == {("RUS", "DZA")}
+
+
+def test_a_nations_arms_that_fly_with_a_party_were_received_by_it():
+    assert _pairs("Russian Su-30 jets fly with Algeria.") == {("RUS", "DZA")}
+    assert _pairs("The Chinese-made J-10C fighters fly with the Pakistani air force.") == {("CHN", "PAK")}
