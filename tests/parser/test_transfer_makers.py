@@ -42,3 +42,20 @@ def test_a_deal_with_a_company_named_by_its_nation_is_a_purchase_from_that_natio
 def test_a_company_based_in_a_state_stands_for_that_state():
     assert ("ARE", "ZAF") in _pairs(
         "South Africa ordered four patrol boats in 2018 from a company based in the United Arab Emirates.")
+
+
+def test_arms_flown_alongside_others_were_received_from_their_nation():
+    assert _pairs("Greece flies the F-16 alongside French Rafales.") == {("FRA", "GRC")}
+
+
+def test_a_party_that_flies_a_nations_jets_received_them():
+    assert ("RUS", "IND") in _pairs("India's air force, which flies Russian Su-30MKI jets, ordered 36 Rafales from France.")
+
+
+def test_a_party_object_of_a_sale_whose_arms_head_the_clause_receives_them():
+    assert _pairs("The jets that Russia sold Algeria in 2006 were returned.") == {("RUS", "DZA")}
+
+
+def test_a_nations_arms_that_fly_with_a_party_were_received_by_it():
+    assert _pairs("Russian Su-30 jets fly with Algeria.") == {("RUS", "DZA")}
+    assert _pairs("The Chinese-made J-10C fighters fly with the Pakistani air force.") == {("CHN", "PAK")}

@@ -81,6 +81,20 @@ class Candidate:
     undirected: bool = False  # "X signed a deal with Y": direction still unknown
 
 
+def _arms_subject(verb: Token) -> Token | None:
+    """The arms that are the subject of a verb of use ("the Korean jet flies
+    with Thailand", "versions of the Korean jet fly with ...")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if arms_like(subj):
+        return subj
+    if subj.lemma_.lower() in {"version", "variant", "model", "copy"}:
+        return next((g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj" and arms_like(g)), None)
+    return None
+
+
 def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     lemma = verb.lemma_.lower()
     # "tanks supplied by X" is passive; "a report that it had shipped missiles" is not.
@@ -131,6 +145,7 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         return Candidate([origin], recipients, "", 0, verb.sent, verb, confidence=0.5)
 
     if lemma in OPERATE_VERBS:
+        subj = None
         # "Egypt operates U.S.-made F-16s": a party using another's named arms has
         # received them. Only a national word on the arms counts, never the maker
         # of a system alone ("Israel operates F-16s" says nothing of the seller).
@@ -138,10 +153,19 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
             # "South Korea's K9 howitzers are used by Poland": the agent holds them
             recipients = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
             held = [c for c in verb.children if c.dep_ == "nsubjpass" and arms_like(c)]
+        elif (subj := _arms_subject(verb)) is not None:
+            # "versions of the Korean jet already fly with Thailand and Indonesia":
+            # the arms serve with their holders
+            recipients = [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for c in pobj_codes(p, index)]
+            held = [subj]
         else:
             recipients = subject_codes(verb, index)
-            held = arms_objects
+            # "flies the F-16 alongside French Rafales"
+            held = arms_objects + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in {"alongside", "besides"}
+                                   for g in p.children if g.dep_ == "pobj" and arms_like(g)]
         used = [g for o in held for g in conj_group(o) if named_systems(phrase_text(g))]
+        if not used and held and held[0].i == (subj.i if subj is not None else -1):
+            used = held  # "the Korean jet flies with Thailand": the arms are the subject
         if not used:
             return None  # "used the Russian plane as cover" names no system
         # "operates U.S.-made F-16s" is sometimes parsed with the adjective on the verb.
@@ -193,8 +217,12 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 # weapons": the parser loses the relative subject; take the party
                 # named last before the verb.
                 suppliers = nearest_before(verb, index, exclude=set(recipients))
+            # "the Mirage 2000s that France sold India": the arms are the relative
+            # clause's head, so a party as object receives them
+            arms_head = verb.dep_ == "relcl" and arms_like(verb.head)
             for o in objects:
-                if o.dep_ == "dative" or lemma in RECIPIENT_OBJECT_VERBS or with_objs or len(objects) > 1:
+                if o.dep_ == "dative" or lemma in RECIPIENT_OBJECT_VERBS or with_objs or len(objects) > 1 \
+                        or (arms_head and o in object_parties):
                     if not arms_like(o) or o.dep_ == "dative":
                         recipients += phrase_codes(o, index)
             for o in arms_objects:
