@@ -59,10 +59,11 @@ def _pairs(text: str) -> dict[tuple[str, str], float]:
          {("TUR", "POL"), ("TUR", "QAT"), ("TUR", "MAR")}),
         # users of a system whose maker is known
         ("Poland, Romania and Slovakia already operate the F-16.", {("USA", "POL"), ("USA", "ROU"), ("USA", "SVK")}),
-        # "customers such as" a list, and an inverted "among its buyers are"
+        # "customers such as" a list, and an inverted "among its operators are" (an inverted
+        # "among the buyers of" is a ranking that triggers.py reads first, at a rule's confidence)
         ("Dassault has found export customers such as Egypt, Qatar and India for the Rafale.",
          {("FRA", "EGY"), ("FRA", "QAT"), ("FRA", "IND")}),
-        ("Among the buyers of the K9 howitzer are Poland, Norway and Finland.",
+        ("Among the operators of the K9 howitzer are Poland, Norway and Finland.",
          {("KOR", "POL"), ("KOR", "NOR"), ("KOR", "FIN")}),
         # the seller owns the customer word
         ("Russia's main arms customers are India, China and Algeria.",

@@ -127,3 +127,74 @@ def member_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
     if verb.lemma_ not in {"be", "include"} or k < 1 or _low(doc[k - 1]) != "members":
         return None
     return TitleInfo(title="member", start=doc[k - 1].idx, end=verb.idx + len(verb.text))
+
+
+# Verbs of saying: "X said the Russian president ..." speaks of someone else.
+_SAY_LEMMAS = {"say", "tell", "add", "write", "claim", "argue", "note", "insist", "warn", "accuse", "suggest"}
+
+
+def descriptor_info(doc: Doc, mention: NameMention, others: list[tuple[int, int]], *,
+                    first: bool = False) -> TitleInfo | None:
+    """An office given by a definite description that takes up the name:
+    "When X walked the flight line, the Malaysian defence minister was
+    looking ...", "X chose his weekly programme. Russia, the Venezuelan
+    president told viewers, ...". The description must name a state (a
+    demonym or possessive), be the subject of its clause, and come before any
+    other person's name, in the name's sentence or the next one (or, for the
+    ``first`` mention, the one before); ``others`` are the token spans of
+    every other person's mentions."""
+    # (the model may end a sentence inside a name it did not tag: "Hugo" | "Chávez chose")
+    sent = doc[mention.end - 1].sent
+    limit = sent.end
+    if limit < len(doc):
+        limit = doc[limit].sent.end
+    nxt = min((s for s, _e in others if s >= mention.end), default=len(doc))
+    limit = min(limit, nxt)
+    found = _description(doc, mention, range(mention.end, limit - 2))
+    if found is None and first:
+        # "When the Czech prime minister posted ..., it carried weight. The
+        # rounds, Petr Fiala wrote, had ...": the description comes first
+        begin = sent.start if sent.start == 0 else doc[sent.start - 1].sent.start
+        begin = max([begin] + [e for _s, e in others if e <= mention.start])
+        found = _description(doc, mention, range(begin, mention.start - 2))
+    return found
+
+
+def _description(doc: Doc, mention: NameMention, positions: range) -> TitleInfo | None:
+    """The first "the <demonym> <office>" subject at one of ``positions``."""
+    limit = min(len(doc), positions.stop + 2)
+    for k in positions:
+        if _low(doc[k]) != "the":
+            continue
+        run: list[Token] = []
+        j = k + 1
+        while j < limit and len(run) < 6 and (_is_cap(doc[j]) or _low(doc[j]) in lexicon().modifiers
+                                              or match_head(doc, j) or _low(doc[j]) in {"'s", "-"}):
+            run.append(doc[j])
+            j += 1
+        if not run or not match_head(run, len(run) - 1) and not any(match_head(run, i) for i in range(len(run))):
+            continue
+        # "the Russian president Vladimir Putin": a title of the name that follows
+        if j < len(doc) and _is_cap(doc[j]) and not state_code(doc[j].text):
+            continue
+        info = read_title_phrase(run)
+        if info is None or info.kind not in {"office"} or not info.country:
+            continue
+        # the title's head must end the run ("the Russian president's office":
+        # the head stands before the possessive)
+        root = run[-1] if _low(run[-1]) not in {"'s", "-"} else run[-2] if len(run) > 1 else run[-1]
+        if root.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            continue
+        # "X said the Russian president had ...": someone X speaks about
+        verb = root.head
+        while verb.head.i != verb.i and verb.dep_ in {"ccomp", "conj", "xcomp"}:
+            verb = verb.head
+            if verb.lemma_ in _SAY_LEMMAS and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and mention.start <= c.i < mention.end for c in verb.children):
+                info = None
+                break
+        if info is None:
+            continue
+        info.start, info.end = doc[k].idx, run[-1].idx + len(run[-1].text)
+        return info
+    return None

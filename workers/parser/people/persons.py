@@ -21,6 +21,7 @@ from ..text import columns
 
 from ..catalogue import gazetteer
 from .gender import gender as _gender
+from .known import known_spans
 from .gender import weak_female as _weak_female
 from ..records import OfficialRecord
 from ..catalogue.titles import (
@@ -29,7 +30,7 @@ from ..catalogue.titles import (
 )
 from ..text.nlp import doc_text
 from .names import _extend_name, _name_token, common_words, party_label
-from ..vocab import words as supply_words
+from ..vocab import load, words as supply_words
 from ..text.textscan import word_start_matches
 
 
@@ -129,6 +130,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if ent.label_ != "PERSON":
             continue
         i = ent.start
+        # "the Rubin design bureau": a name used as the modifier of a common
+        # noun names a body or a thing
+        if i > 0 and _low(doc[i - 1]) == "the" and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" \
+                and doc[ent.end].is_lower and doc[ent.end - 1].dep_ == "compound":
+            continue
         # "... of Ukraine Valerii Zaluzhnyi" with only the surname tagged (or
         # "Algoney Hamdan Daglo Musa" without the first name): one untagged
         # given name just before it belongs to the name
@@ -137,6 +143,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if i >= 2 and (ent.end - ent.start == 1 or ent.end - ent.start <= 3 and doc[i - 1].pos_ == "PROPN"
                        and not doc[i - 1].is_sent_start and _low(doc[i - 2]) not in {"and", "of", "for", "&"}) \
                 and _name_token(doc[i - 1]) and not doc[i - 1].ent_type_ \
+                and (doc[i - 1].pos_ == "PROPN" or not doc[i - 1].is_sent_start) \
                 and not state_code(doc[i - 1].text) and _low(doc[i - 1]) not in org_words \
                 and (not _name_token(doc[i - 2]) or state_code(doc[i - 2].text)
                      or _low(doc[i - 2]) in org_words):
@@ -252,6 +259,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                 and _extend_name(doc, start) == end and not state_code(_name_text(doc, start, end)) \
                 and not any(_low(doc[j]) in org_words for j in range(start, end)):
             spans[start] = end
+    # "Kaja Tamm said": two or three name words as the subject of a verb of
+    # saying, whatever entity label the model gave them (it often calls an
+    # unfamiliar name an organisation)
+    _speaker_names(doc, spans)
     # "Wera Hobhouse (Bath) (LD): ...": a speaker in a parliamentary record
     for k in range(2, len(doc) - 2):
         if texts[k] != "(" or not _name_token(doc[k - 1]):
@@ -262,6 +273,12 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if k - start >= 2 and start not in spans and _extend_name(doc, start) == k \
                 and not state_code(_name_text(doc, start, k)) and party_label(doc, k):
             spans[start] = k
+    # "handed over to Olaf Scholz": a listed officeholder the model did not tag
+    taken = {k for s, e in spans.items() for k in range(s, e)}
+    for s, e in known_spans(doc):
+        if not any(k in taken for k in range(s, e)):
+            spans[s] = e
+            taken.update(range(s, e))
     out = sorted(spans.items())
     # drop spans nested in an earlier one
     result: list[tuple[int, int]] = []
@@ -270,6 +287,55 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             continue
         result.append((s, e))
     return result
+
+
+# Verbs whose subject is a speaker.
+_SAY_LEMMAS = frozenset({"say", "tell", "add", "write", "insist", "warn", "note", "argue", "claim", "explain",
+                         "stress", "confirm", "deny", "acknowledge", "reply", "recall", "admit"})
+# Entity labels of a place or a people: never a name that speaks.
+_PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+
+
+@lru_cache(maxsize=1)
+def _body_name_words() -> frozenset[str]:
+    return frozenset(load("official_titles.json")["body_name_words"])
+
+
+def _speaker_names(doc: Doc, spans: dict[int, int]) -> None:
+    """Add to ``spans`` each run of two or three name words that is the subject
+    of a verb of saying and no body: not after "the" or a possessive, no
+    office, organisation or state word in it, no company or actor the
+    gazetteer knows, not followed by "of" ("Democratic Party of Japan")."""
+    lemmas, pos = columns.lemmas(doc), columns.pos(doc)
+    org_words = lexicon().org_words
+    body_words = _body_name_words()
+    taken = {k for s, e in spans.items() for k in range(s, e)}
+    for v in range(len(doc)):
+        if lemmas[v] not in _SAY_LEMMAS or pos[v] != "VERB":
+            continue
+        for subj in doc[v].children:
+            if subj.dep_ != "nsubj" or subj.pos_ != "PROPN" or subj.i in taken:
+                continue
+            start = subj.i
+            while start > 0 and subj.i - start < 2 and pos[start - 1] == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            end = subj.i + 1
+            if end - start < 2 or any(k in taken for k in range(start, end)):
+                continue
+            words = doc[start:end]
+            if not all(_name_token(t) for t in words) or any(_low(t) in org_words or _low(t) in body_words
+                                                              or state_code(t.text)
+                                                              or t.ent_type_ in _PLACE_LABELS for t in words):
+                continue
+            if start > 0 and (_low(doc[start - 1]) in {"the", "a", "an", "'s"} or pos[start - 1] == "PROPN"):
+                continue
+            if end < len(doc) and _low(doc[end]) in {"of", "'s"}:
+                continue
+            text = words.text
+            if gazetteer.resolve_company(text) or gazetteer.resolve_actor(text):
+                continue
+            spans[start] = end
+            taken.update(range(start, end))
 
 
 class PersonResolver:
@@ -488,5 +554,31 @@ def people_in(doc: Doc) -> list[Person]:
                 known.add((span.start, span.end))
                 p.mentions.append(NameMention(span.start, span.end, hit.group(0)))
         p.mentions.sort(key=lambda m: m.start)
+        if len(p.name.split()) == 1:
+            _given_name_before(doc, p)
     people.sort(key=lambda p: p.mentions[0].start)
     return people
+
+
+# Entity labels that make a capitalised word before a surname a place or a
+# body ("Kremlin Peskov" is no one's first name).
+_NOT_GIVEN = {"GPE", "LOC", "NORP", "ORG", "FAC", "DATE", "EVENT", "PRODUCT"}
+
+
+def _given_name_before(doc: Doc, p: Person) -> None:
+    """"Hugo Chávez chose ...": a person known only by the surname (the model
+    tagged only the later, bare mentions) whose first name stands untagged
+    before one of the mentions gets the full name there."""
+    for m in p.mentions:
+        k = m.start - 1
+        if k < 0 or m.end - m.start != 1:
+            continue
+        tok = doc[k]
+        if tok.pos_ != "PROPN" or not _name_token(tok) or tok.ent_type_ in _NOT_GIVEN or is_title_word(tok) \
+                or state_code(tok.text) or is_honorific(tok):
+            continue
+        if k > 0 and (_name_token(doc[k - 1]) or doc[k - 1].pos_ == "PROPN"):
+            continue
+        m.start, m.text = k, _name_text(doc, k, m.end)
+        p.name = m.text
+        return

@@ -34,7 +34,7 @@ AGENCIES: dict[str, str] = {
     "agence france-presse": "AFP",
     "agence france presse": "AFP",
     "tass": "TASS",
-    "itar-tass": "TASS",
+    "itar-tass": "ITAR-TASS",
     "ria novosti": "RIA Novosti",
     "interfax": "Interfax",
     "xinhua": "Xinhua",
@@ -50,6 +50,7 @@ AGENCIES: dict[str, str] = {
     "ani": "ANI",
     "efe": "EFE",
     "ansa": "ANSA",
+    "pib": "Press Information Bureau",
 }
 
 _MONTH = (
@@ -71,13 +72,28 @@ DATELINE_RE = re.compile(
 # Head lines that label a release rather than title it ("Press release from
 # Ministry of Defence"); " > " marks a breadcrumb ("Home > News Release").
 _RELEASE_LABEL = re.compile(r"^(?:press|news|media)\s+(?:release|statement)\b", re.I)
+# Capitalised labels of a wire headline ("FLASH -- Cyprus president says ..."),
+# which take a dateline's place but name no city.
+_WIRE_LABELS = frozenset({"FLASH", "BREAKING", "URGENT", "UPDATE", "UPDATED", "CORRECTED", "EXCLUSIVE", "ANALYSIS",
+                          "REFILE", "BULLETIN", "ALERT", "NEWSFLASH", "WRAPUP", "FACTBOX", "EXPLAINER"})
 # A dateline opens a paragraph: at least this many words follow it.
 _DATELINE_BODY_WORDS = 4
 # "Doha (AFP) - ...", "TOKYO, Dec 22, 2023 (AFP) - ...": an agency in brackets
 # near the start of one of the first lines, where DATELINE_RE does not read it.
 _AGENCY_MARK = re.compile(r"^[A-Z][^\n]{0,60}?[(/](?P<agency>[A-Za-z][\w .\-]*)[)/]")
+# Any bracketed or slashed group of a dateline line ("/Moscow Region/", "/TASS/").
+_MARK_GROUP = re.compile(r"[(/]([A-Za-z][\w .\-]*)[)/]")
+# "Posted On: 22 JUL 2023 5:14PM by PIB Delhi": an agency after "by" at the end
+# of a timestamp line.
+_BY_AGENCY = re.compile(r"\bby\s+(?P<agency>[A-Z][A-Za-z]+)\b")
+_DATE_ANY_CASE = re.compile(DATE_RE.pattern, flags=re.I)
+# "Defne Arikboga  |29.07.2025 - Update : 29.07.2025": the byline of Anadolu
+# Agency's pages, which name the agency nowhere else in the copied text.
+_ANADOLU_BYLINE = re.compile(r"\|\s*\d{1,2}\.\d{1,2}\.\d{4}\s*-\s*Update\s*:\s*\d{1,2}\.\d{1,2}\.\d{4}")
 # "29.07.2025": the numeric day-first dates of many agencies' bylines.
-_NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
+_NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[./])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
+# "2002/04/09", "Juche 112(2023).10.13.": the year first.
+_YEAR_FIRST_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})\)?(?P<sep>[./])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})\b")
 # The first lines an agency mark or a date is looked for in.
 _OPENING_LINES = 15
 # Words that make a first line the publishing body rather than the headline
@@ -116,6 +132,8 @@ def parse_date(text: str) -> dt.date | None:
             return None
     if not re.search(r"\b\d{4}\b", text):
         return None  # "yesterday", "Monday", "July 19": no year, not a publication date
+    if _YEAR_FIRST_DATE.fullmatch(text) or _NUMERIC_DATE.fullmatch(text):
+        return _numeric_date(text)
     m = _DAY_MONTH_YEAR.fullmatch(text) or _MONTH_DAY_YEAR.fullmatch(text)
     if m:
         try:
@@ -135,7 +153,7 @@ def _dateline_match(line: str) -> re.Match[str] | None:
     """The dateline opening ``line``; a capitalised label followed by a dash and
     a word or two ("MAGHREB SECURITY BRIEF — FLASH") opens no paragraph."""
     hit = DATELINE_RE.match(line)
-    if hit is None or len(line[hit.end():].split()) < _DATELINE_BODY_WORDS:
+    if hit is None or len(line[hit.end():].split()) < _DATELINE_BODY_WORDS or hit.group("city") in _WIRE_LABELS:
         return None
     return hit
 
@@ -210,6 +228,11 @@ def _opening_agency(text: str) -> str | None:
         m = _AGENCY_MARK.match(line)
         if m and agency_name(m.group("agency")):
             return agency_name(m.group("agency"))
+        if m:
+            # "KUBINKA /Moscow Region/, August 25. /TASS/.": a region in slashes first
+            for group in _MARK_GROUP.finditer(line[:90]):
+                if agency_name(group.group(1)):
+                    return agency_name(group.group(1))
         m = _AGENCY_AFTER_CITY.match(line)
         if m and agency_name(m.group("agency")):
             return agency_name(m.group("agency"))
@@ -217,11 +240,16 @@ def _opening_agency(text: str) -> str | None:
 
 
 def _numeric_date(line: str) -> dt.date | None:
-    m = _NUMERIC_DATE.search(line)
+    """"29.07.2025", "03/12/2021" (day first, as most of the world writes it,
+    unless the second number cannot be a month), "2002/04/09"."""
+    m = _NUMERIC_DATE.search(line) or _YEAR_FIRST_DATE.search(line)
     if not m:
         return None
+    day, month = int(m["day"]), int(m["month"])
+    if m.re is _NUMERIC_DATE and m["sep"] == "/" and month > 12 >= day:
+        day, month = month, day  # "12/25/2021"
     try:
-        return dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+        return dt.date(int(m["year"]), month, day)
     except ValueError:
         return None
 
@@ -248,7 +276,10 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # Words before a year that make it a plan or a deadline ("by 2027", "due in
 # early 2024"), not a year the article looks back on.
 _FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|due|will|would|to be|expected|planned|from|starting|plan|"
-                         r"goal|target|scheduled|should|next)\b[^.]{0,40}$", flags=re.I)
+                         r"goal|target|scheduled|should|next|enter|entering)\b[^.]{0,40}$", flags=re.I)
+# A verb of intent governs a longer clause: "aims to sign binding contracts
+# with the company and the government in 2026".
+_INTENT_CUE = re.compile(r"\b(?:aims?|intends?|hopes?|plans?|wants?) to\b[^.]{0,80}$", flags=re.I)
 
 
 def _weekday_date(text: str) -> dt.date | None:
@@ -263,7 +294,8 @@ def _weekday_date(text: str) -> dt.date | None:
     if wd is None:
         return None
     past = [int(y.group(1)) for y in _YEAR.finditer(text)
-            if not _FUTURE_CUE.search(text, max(0, y.start() - 50), y.start())]
+            if not _FUTURE_CUE.search(text, max(0, y.start() - 50), y.start())
+            and not _INTENT_CUE.search(text, max(0, y.start() - 100), y.start())]
     if not past:
         return None
     month, day, weekday = _MONTH_NUMBERS[m["month"].lower()], int(m["day"]), _WEEKDAYS.index(wd.group(1).lower())
@@ -277,13 +309,44 @@ def _weekday_date(text: str) -> dt.date | None:
     return None
 
 
+# Words of a timestamp line besides its date ("12 May 2023, 16:40").
+_TIMESTAMP_WORDS = 2
+# Words of a section label above a timestamp ("Russian Politics & Diplomacy").
+_LABEL_WORDS = 5
+
+
+def _is_timestamp(line: str) -> bool:
+    return bool(DATE_RE.search(line)) and len(DATE_RE.sub("", line).split()) <= _TIMESTAMP_WORDS
+
+
+def _masthead(text: str) -> set[str]:
+    """The lines of a first paragraph that is a page's masthead rather than
+    its headline: an outlet in capitals with the name of a series or a body
+    below it ("CORDILLERA POLICY INSTITUTE / Hemisphere Security Notes, No.
+    31"), or a section label over a timestamp ("Russian Politics & Diplomacy /
+    12 May 2023, 16:40"). The headline is then the next paragraph's."""
+    block: list[str] = []
+    for raw in text.lstrip().splitlines():
+        if not raw.strip():
+            break
+        block.append(raw.strip())
+    if len(block) < 2 or _dateline_match(block[-1]):
+        return set()
+    if _outlet(block[0]) or _is_timestamp(block[-1]) and all(
+            len(line.split()) <= _LABEL_WORDS and not line.endswith(".") for line in block[:-1]):
+        return set(block)
+    return set()
+
+
 def text_metadata(text: str) -> ArticleMeta:
     """Metadata from the head and dateline of plain article text."""
     head = _head_lines(text)
     dateline = find_dateline(text)
     publisher = _publisher(head[0]) if head else None
-    title = next((line for line in head if is_headline_line(line) and not _publisher(line)
-                  and not _RELEASE_LABEL.match(line) and " > " not in line), None)
+    masthead = _masthead(text)
+    titles = [line for line in head if is_headline_line(line) and not _publisher(line)
+              and not _RELEASE_LABEL.match(line) and " > " not in line]
+    title = next((line for line in titles if line not in masthead), None) or next(iter(titles), None)
 
     source = None
     if dateline:
@@ -296,6 +359,9 @@ def text_metadata(text: str) -> ArticleMeta:
         by = BYLINE_RE.match(line)
         if by and source is None:
             source = agency_name(by.group("who"))
+        if source is None and _DATE_ANY_CASE.search(line):
+            by = _BY_AGENCY.search(line)
+            source = agency_name(by.group("agency")) if by else None
         for m in DATE_RE.finditer(line):
             published = published or parse_date(m.group(0))
         published = published or _numeric_date(line)
@@ -306,6 +372,9 @@ def text_metadata(text: str) -> ArticleMeta:
         source = next((o for o in map(_outlet, head) if o), None)
     if source is None:
         source = publisher
+    if source is None and any(_ANADOLU_BYLINE.search(line) for line in head):
+        # the page names no outlet: the byline's layout is Anadolu's
+        source = "Anadolu"
     if published is None:
         # the date on the dateline's own line ("Doha (AFP) - Dec 10, 2017")
         for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:_OPENING_LINES]:
@@ -390,6 +459,11 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _site_name(name: str) -> str:
+    """"SCT24 English": the outlet without the edition's language."""
+    return re.sub(r"\s+English$", "", name) or name
+
+
 def html_metadata(raw: str) -> ArticleMeta:
     """Title, site name and date from an HTML page's tags (dateline comes from text)."""
     tags = _HeadTags()
@@ -405,12 +479,19 @@ def html_metadata(raw: str) -> ArticleMeta:
     title = (
         tags.meta.get("og:title") or ld.get("headline") or _squash(tags.h1) or tags.meta.get("twitter:title")
     )
+    h1 = _squash(tags.h1)
+    if title and h1 and len(h1) > len(title) and h1.startswith(title):
+        # a shortened headline in the tags; the page shows it whole
+        title = h1
     source = tags.meta.get("og:site_name") or ld.get("publisher")
     if page_title:
         for sep in TITLE_SEPARATORS:
             if sep in page_title:
                 head, _, tail = page_title.rpartition(sep)
-                source = source or tail.strip()
+                if len(head.split()) < len(tail.split()) and source != tail.strip():
+                    # "MidEast NewsLine :: Israel scraps ...": the site's name first
+                    head, tail = tail, head
+                source = source or _site_name(tail.strip())
                 title = title or head.strip()
                 break
         title = title or page_title
@@ -421,6 +502,12 @@ def html_metadata(raw: str) -> ArticleMeta:
         tags.time,
         tags.meta.get("date"),
         tags.meta.get("pubdate"),
+        tags.meta.get("citation_publication_date"),
+        tags.meta.get("dc.date"),
+        tags.meta.get("dcterms.date"),
+        tags.meta.get("dc.date.issued"),
+        tags.meta.get("publish-date"),
+        tags.meta.get("publication_date"),
     ):
         if value:
             published = parse_date(value)

@@ -51,6 +51,7 @@ from ..vocab.lexicon import (
     SUPPLY_VERBS,
     SUSPEND_VERBS,
 )
+from .context import story_suppliers
 from .embargoes import embargo_transfers
 from .gapping import gapped_suppliers
 from .list_context import context_list_transfers
@@ -220,6 +221,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 out.append(cand)
             elif (cand.suppliers or cand.recipients) and not cand.undirected:
                 partial.append(cand)
+    story_suppliers(out, index)
     out += complete_partials(out, partial, index, {s.start: i for i, s in enumerate(sents)})
     out.sort(key=lambda c: (c.sent.start, c.trigger.i))
     return out
