@@ -25,7 +25,7 @@ from ..catalogue.actors import DEMONYM, ActorMention, mention_index
 from ..records import TransferRecord
 from ..text.nlp import doc_text
 from ..vocab import words
-from .headline_parties import headline_supplier
+from .headline_parties import headline_origin, headline_supplier
 from .phrases import arms_like
 from .secondary import _trigger
 from .status import DELIVERED, trigger_status
@@ -261,6 +261,13 @@ def _arms_maker(sent: Span, makers: dict[int, ActorMention]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _the_arms(sent: Span) -> bool:
+    """Whether the sentence speaks of "the jet", "these systems": arms named
+    before, with no system of their own."""
+    return any(t.lower_ in {"the", "these", "those"} and t.dep_ == "det" and arms_like(t.head)
+               and not origin_of(t.head.text) for t in sent)
+
+
 def _names_customers(sent: Span) -> bool:
     """"its fourth customer", "their biggest clients": a word that names a
     seller's buyers, on a pronoun for the seller, speaks of sales by itself."""
@@ -355,6 +362,9 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
                     supplier = next(iter(sellers))
                 elif not here:
                     supplier = _arms_maker(sent, makers)
+                    if supplier is None and _the_arms(sent):
+                        # "versions of the Korean jet": the system of the headline
+                        supplier = headline_origin(list(doc.sents))
                     if supplier is None and not _operates(doc[root]):
                         # a list that only operates arms ("the navies of A and B will
                         # operate 15 submarines") says nothing of the story's seller
