@@ -127,3 +127,20 @@ def test_a_list_named_as_suppliers_supplies_the_party_the_noun_names(text, liste
 )
 def test_a_list_beside_another_noun_supplies_nothing(text):
     assert _pairs(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # a supply noun owned by the seller as the subject of "go to" a list
+        ("China's arms exports go mostly to Pakistan, Bangladesh and Myanmar.",
+         {("CHN", "PAK"), ("CHN", "BGD"), ("CHN", "MMR")}),
+        # an elliptic "as have A and B" and a ranking "followed by A and B" do what the subject does
+        ("Israel has supplied weapons to Azerbaijan for years, as have Turkey and Belarus.",
+         {("TUR", "AZE"), ("BLR", "AZE")}),
+        ("Washington is Taiwan's main arms supplier, followed by France and Germany.",
+         {("FRA", "TWN"), ("DEU", "TWN")}),
+    ],
+)
+def test_a_list_that_stands_where_the_subject_does(text, listed):
+    assert listed <= set(_pairs(text))

@@ -33,3 +33,9 @@ def test_a_headline_without_arms_lends_no_seller():
     text = ("Russia signs trade accords at Moscow fair\n\n"
             "The arms contracts were signed with Kazakhstan, Armenia and Belarus, the head of the agency said.")
     assert _pairs(text) == set()
+
+
+def test_the_arms_of_a_customer_list_are_the_headline_system():
+    text = ("FA-50 chosen for its service record\n\n"
+            "Versions of the jet already fly with Thailand, Indonesia and the Philippines, the minister said.")
+    assert {("KOR", "THA"), ("KOR", "IDN"), ("KOR", "PHL")} <= _pairs(text)

@@ -71,3 +71,30 @@ def test_a_list_that_says_something_else_under_a_supply_headline_gives_nothing()
     text = ("Allies pledge more air defence for Ukraine\n\nGermany, the Netherlands and Norway said on Tuesday they"
             " would discuss the matter.")
     assert _pairs(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("Norway halted arms exports to Turkey in October. Finland, Sweden and the Netherlands took similar steps.",
+         {("FIN", "TUR"), ("SWE", "TUR"), ("NLD", "TUR")}),
+        ("Britain suspended arms sales to Israel. Spain, Italy and Canada had already halted their exports.",
+         {("ESP", "ISR"), ("ITA", "ISR"), ("CAN", "ISR")}),
+        ("Britain suspended arms sales to Israel. Spain and Italy followed suit.", {("ESP", "ISR"), ("ITA", "ISR")}),
+    ],
+)
+def test_a_list_that_does_the_same_repeats_the_act_before(text, listed):
+    pairs = _pairs(text)
+    assert listed <= set(pairs)
+    assert all(pairs[p] == CONFIDENCE for p in listed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain suspended arms sales to Israel. Spain, Italy and Canada did the same with their trade talks.",
+        "Britain suspended arms sales to Israel. Spain and Italy followed the debate closely.",
+    ],
+)
+def test_a_list_that_does_something_else_repeats_nothing(text):
+    assert set(_pairs(text)) == {("GBR", "ISR")}

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from ..catalogue.actors import ActorMention
 from ..vocab import words
 from .supply_roles import has_supply_vocab
+from .weapons import origin_of
 
 # How many sentences from the top a headline may stand (after a section line,
 # a date line that spaCy may cut in two).
@@ -71,3 +72,10 @@ def headline_supplier(sents: list[Span], index: dict[int, ActorMention]) -> str 
                     tok.dep_ in {"poss", "compound"} and tok.head.lemma_.lower() in nouns):
                 found.add(m.code)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def headline_origin(sents: list[Span]) -> str | None:
+    """The one maker state of the systems the headline names ("FA-50 chosen
+    for its service record"): the maker of "the jet" the story speaks of."""
+    codes = {o for head in _headlines(sents) if (o := origin_of(head.text))}
+    return codes.pop() if len(codes) == 1 else None

@@ -150,6 +150,47 @@ def _giving_verb(top: Token, give: frozenset[str]) -> Token | None:
     return verb if verb is not None and has_supply_vocab(verb.subtree) else None
 
 
+def _imitates(verb: Token) -> bool:
+    """Whether a verb repeats the act of the sentence before: "followed suit",
+    "did the same", "took similar steps", "have followed"."""
+    w = words()
+    same = w["same_words"]
+    # "did the same with their trade talks": the act is another one
+    if any(c.dep_ == "prep" and c.lower_ in {"with", "for", "on", "over"} and not has_supply_vocab(c.subtree)
+           for c in verb.children):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in w["follow_verbs"]:
+        return all(o.lower_ in same for o in objs)  # "followed", "followed suit", not "followed the debate"
+    return any(t.lower_ in same for c in verb.children if c.dep_ in {"dobj", "advmod", "npadvmod"}
+               for t in c.subtree)
+
+
+def _imitators(sent: Span, names: list[ActorMention]) -> list[str]:
+    """The parties of a list that repeats the act before, halting or giving
+    alike: "Finland, Sweden and the Netherlands took similar steps", "Spain and
+    Italy had already halted their exports". Every party of the sentence must
+    be in the list, the subject of such a verb."""
+    w = words()
+    doc = sent.doc
+    if len({m.code for m in names}) < 2:
+        return []
+    tops = set()
+    for m in names:
+        top = doc[m.token_end - 1]
+        while top.dep_ in {"conj", "appos", "compound"} and top.head.i != top.i:
+            top = top.head
+        tops.add(top.i)
+    if len(tops) != 1:
+        return []
+    top = doc[tops.pop()]
+    if top.dep_ != "nsubj":
+        return []
+    verb = top.head
+    halts = verb.lemma_.lower() in w["suspend_verbs"] and has_supply_vocab(verb.subtree)
+    return [m.code for m in names] if halts or _imitates(verb) else []
+
+
 def _givers_by_verb(sent: Span, names: list[ActorMention]) -> tuple[list[str], Token | None]:
     """The parties of lists that give without naming whom: the subjects of a
     verb of supply ("Germany, the Netherlands and Norway have pledged more
@@ -268,6 +309,16 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
         for g, k in zip(givers, sent_at):
             add(g, before.recipient, before.status, sents[k])
 
+    def follow(followers: list[str], k: int) -> None:
+        """Each follower does what the suppliers of the sentence before did,
+        to their one recipient, with their status."""
+        rows = rows_at.get(k - 1) or []
+        recipients = {t.recipient for t in rows}
+        if len(recipients) != 1 or recipients & set(followers):
+            return
+        for f in followers:
+            add(f, rows[0].recipient, rows[0].status, sents[k])
+
     lines: list[tuple[str, int]] = []
     for k, sent in enumerate(sents):
         names = list({index[i].token_start: index[i] for i in range(sent.start, sent.end) if i in index}.values())
@@ -287,6 +338,10 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
         givers, verb = _givers_by_verb(sent, names)
         if givers:
             give(givers, [k] * len(givers), trigger_status(verb)[0])
+            continue
+        followers = _imitators(sent, names)
+        if followers:
+            follow(followers, k)
     if len(lines) >= 2:
         give_lines(lines)
     return out

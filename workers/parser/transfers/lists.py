@@ -25,7 +25,7 @@ from ..catalogue.actors import DEMONYM, ActorMention, mention_index
 from ..records import TransferRecord
 from ..text.nlp import doc_text
 from ..vocab import words
-from .headline_parties import headline_supplier
+from .headline_parties import headline_origin, headline_supplier
 from .phrases import arms_like
 from .secondary import _trigger
 from .status import DELIVERED, trigger_status
@@ -164,8 +164,8 @@ def _receives(root: Token) -> bool:
                 return True
             # "will withhold consent for new weapons sales to A and B": the
             # parser hangs "to" on the verb that holds the supply noun
-            held = [g for c in gov.children if c.dep_ in {"dobj", "prep"}
-                    for g in [c, *c.children] if g.dep_ in {"dobj", "pobj"}]
+            held = [g for c in gov.children if c.dep_ in {"dobj", "prep", "nsubj"}
+                    for g in [c, *c.children] if g.dep_ in {"dobj", "pobj", "nsubj"}]
             held += [g for h in held for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             return gov.pos_ in {"VERB", "AUX"} and any(h.lemma_.lower() in w["supply_nouns"] for h in held)
         if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in acquire | w["operate_verbs"]:
@@ -179,6 +179,18 @@ def _receives(root: Token) -> bool:
                        for c in [*head.children, *among] if c.i != tok.i and c.dep_ in {"nsubj", "attr", "nsubjpass", "pobj"})
         return False
     return False
+
+
+def _alike(root: Token) -> bool:
+    """Whether a list does what the sentence's subject does: the subject of an
+    elliptic "as have A and B" / "as do A and B", or ranked after it ("...,
+    followed by A and B")."""
+    head = root.head
+    if root.dep_ == "nsubj" and head.dep_ == "advcl" and head.lemma_.lower() in {"have", "do", "be"} \
+            and any(c.dep_ == "mark" and c.lower_ in {"as", "so"} for c in head.children):
+        return True
+    return root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in words()["follow_verbs"] \
+        and head.head.dep_ in {"acl", "advcl", "conj"}
 
 
 def _operates(root: Token) -> bool:
@@ -249,6 +261,13 @@ def _arms_maker(sent: Span, makers: dict[int, ActorMention]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _the_arms(sent: Span) -> bool:
+    """Whether the sentence speaks of "the jet", "these systems": arms named
+    before, with no system of their own."""
+    return any(t.lower_ in {"the", "these", "those"} and t.dep_ == "det" and arms_like(t.head)
+               and not origin_of(t.head.text) for t in sent)
+
+
 def _names_customers(sent: Span) -> bool:
     """"its fourth customer", "their biggest clients": a word that names a
     seller's buyers, on a pronoun for the seller, speaks of sales by itself."""
@@ -311,6 +330,19 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
                     expanded = True
             if expanded:
                 continue
+            if _alike(doc[root]) and len(here) == 1:
+                # "X has supplied Y for years, as have A and B", "X is Y's main
+                # supplier, followed by A and B": the list stands where the subject does
+                subject = {index[t.i].code for c in sent.root.children if c.dep_ == "nsubj"
+                           for t in c.subtree if t.i in index}
+                t = here[0]
+                if t.supplier in subject and t.recipient not in group:
+                    for s in group:
+                        add(s, t.recipient, t.status, sent, CONFIDENCE)
+                elif t.recipient in subject and t.supplier not in group:
+                    for r in group:
+                        add(t.supplier, r, t.status, sent, CONFIDENCE)
+                continue
             named_for = supplied_party(doc[root], index)
             if len(named_for) == 1 and named_for[0] not in group:
                 # "Ukraine's main suppliers are A, B and C"
@@ -330,6 +362,9 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
                     supplier = next(iter(sellers))
                 elif not here:
                     supplier = _arms_maker(sent, makers)
+                    if supplier is None and _the_arms(sent):
+                        # "versions of the Korean jet": the system of the headline
+                        supplier = headline_origin(list(doc.sents))
                     if supplier is None and not _operates(doc[root]):
                         # a list that only operates arms ("the navies of A and B will
                         # operate 15 submarines") says nothing of the story's seller
