@@ -102,3 +102,19 @@ def test_a_lead_paragraph_before_line_breaks_is_kept() -> None:
     assert paras[1].startswith("Norway has signed a contract with Germany for 54 Leopard 2A7 tanks")
     assert any(p.startswith("The first vehicles are due in 2026") for p in paras)
     assert any(p.startswith("Officials said the deal also covers") for p in paras)
+
+
+def test_a_short_article_given_twice_by_the_extractor_is_read_once() -> None:
+    # trafilatura returns a short <article> twice, the second time without its list.
+    page = (
+        "<html><head><title>Jets for Ukraine</title></head><body><article><h1>Jets for Ukraine</h1>"
+        "<p>Denmark will send 19 F-16 fighter jets to Ukraine, the prime minister said on Sunday.</p>"
+        "<p>Pledges so far:</p><ul><li>Netherlands: 18 F-16s</li><li>Norway: 6 F-16s</li></ul>"
+        "<p>The first jets are due next year, officials in Kyiv said on Monday.</p></article></body></html>"
+    )
+    text, _meta = read_input(page, "text/html")
+    paras = text.split("\n\n")
+    assert paras[0] == "Jets for Ukraine"
+    assert paras.count("Denmark will send 19 F-16 fighter jets to Ukraine, the prime minister said on Sunday.") == 1
+    assert paras[-1] == "The first jets are due next year, officials in Kyiv said on Monday."
+    assert "- Netherlands: 18 F-16s" in paras

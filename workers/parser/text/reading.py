@@ -70,13 +70,21 @@ def _paragraphs(text: str) -> list[str]:
     return [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines() if line.strip()]
 
 
+def _is_subsequence(part: list[str], whole: list[str]) -> bool:
+    it = iter(whole)
+    return all(p in it for p in part)
+
+
 def _once(paras: list[str]) -> list[str]:
     """The paragraphs without a second copy of themselves: trafilatura (with
     favor_precision) returns the content of a short ``<article>`` twice in a row,
-    one paragraph or several, which would double every record in it."""
-    half = len(paras) // 2
-    if half and len(paras) % 2 == 0 and paras[:half] == paras[half:]:
-        return paras[:half]
+    whole or with its lists left out the second time, which would double every
+    record in it. A copy starts again at the first or second paragraph and
+    repeats nothing that was not there before, in the same order."""
+    for i in range(min(2, len(paras))):
+        for k in range(i + 1, len(paras)):
+            if paras[k] == paras[i] and _is_subsequence(paras[k:], paras[i:k]):
+                return paras[:k]
     return paras
 
 
@@ -139,12 +147,14 @@ def _html_text(raw: str, title: str | None) -> str:
     extracted = None
     try:
         extracted = trafilatura.extract(
-            _loose_text_wrapped(raw) or raw, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
+            _loose_text_wrapped(raw) or raw, include_comments=False, include_tables=False, favor_precision=True,
+            deduplicate=False,
         )
     except (LxmlError, ValueError):
         # lxml refuses some pages outright (an encoding declaration in a str, markup
         # it cannot recover); the fallback reader below still gets their text.
         extracted = None
+    by_trafilatura = bool(extracted)
     if not extracted:
         visible = _Visible()
         try:
@@ -153,13 +163,14 @@ def _html_text(raw: str, title: str | None) -> str:
         except AssertionError:  # html.parser on a malformed declaration: keep what was read
             pass
         extracted = "".join(visible.parts)
-        paras = _paragraphs(extracted)
-    else:
-        paras = _once(_paragraphs(extracted))
+    paras = _paragraphs(extracted)
     if title:
         title = re.sub(r"\s+", " ", title).strip()
         # trafilatura sometimes keeps the <h1>; the headline must appear once.
         paras = [p for p in paras if p != title]
+    if by_trafilatura:
+        paras = _once(paras)
+    if title:
         paras.insert(0, title)
     return "\n\n".join(paras)
 
