@@ -21,7 +21,7 @@ from ..catalogue.titles import (
     state_code,
 )
 from ..text.nlp import doc_text
-from .persons import NameMention, hard_stop
+from .persons import NameMention, Person, hard_stop
 
 
 def become_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
@@ -196,5 +196,21 @@ def _description(doc: Doc, mention: NameMention, positions: range) -> TitleInfo 
         if info is None:
             continue
         info.start, info.end = doc[k].idx, run[-1].idx + len(run[-1].text)
+        return info
+    return None
+
+
+def person_description(doc: Doc, p: Person, people: list[Person]) -> TitleInfo | None:
+    """The first description after one of ``p``'s mentions that no other
+    person's office already answers to (then it means that person)."""
+    others = sorted((m.start, m.end) for q in people if q is not p for m in q.mentions)
+    for n, m in enumerate(p.mentions):
+        info = descriptor_info(doc, m, others, first=n == 0)
+        if info is None:
+            continue
+        head = (info.title or "").lower().split()[-1:]
+        if any(q is not p and q.info and q.info.country == info.country
+               and (q.info.title or "").lower().split()[-1:] == head for q in people):
+            return None
         return info
     return None
