@@ -118,8 +118,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             if j + 1 < len(doc) and doc[j].lower_ == "of" and j not in spans:
                 k = j + 1
                 # ("Minister of Industry and Trade Rini Soewandi": "and" inside the portfolio)
+                # (not "Minister of Defence Tore O. Sandvik and Chief of Defence
+                # ...": an "and" before another office ends the name)
                 while k < len(doc) and k - j <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ == "and"
-                                                       and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()):
+                                                       and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+                                                       and not match_head(doc, k + 1)):
                     k += 1
                 tail = doc[k - 2:k] if k - (j + 1) >= 3 else None
                 # "Minister of Defense Matori Abdul Djalil": after a portfolio of

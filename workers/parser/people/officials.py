@@ -171,8 +171,10 @@ def _portfolio_before(doc: Doc, k: int) -> bool:
     while j >= 0 and _is_cap(doc[j]) and k - j <= 4:
         j -= 1
     # ("Secretary of State Mike Pompeo and ...": a name ends the office before "and")
+    # (nor "Minister of Defence Tore O. Sandvik and Chief of Defence ...": an
+    # office after "and" starts another person's title)
     return j < k - 1 and j >= 1 and _low(doc[j]) in {"of", "for"} and is_title_word(doc[j - 1]) \
-        and not any(doc[i].ent_type_ == "PERSON" for i in range(j + 1, k))
+        and not any(doc[i].ent_type_ == "PERSON" for i in range(j + 1, k)) and not match_head(doc, k + 1)
 
 
 def _apposition_run(doc: Doc, end: int) -> list[Token]:
