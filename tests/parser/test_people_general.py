@@ -228,13 +228,14 @@ def test_two_utterances_in_one_sentence(nlp, text, first, second):
     assert second in evidence
 
 
-def test_coordinated_clause_without_supply_words_is_kept_with_low_confidence(nlp):
+def test_coordinated_clause_without_supply_words_is_left_out(nlp):
+    # (the second clause of one report moves on to another subject: annotators
+    # never count it, though they count loose remarks that stand on their own)
     text = (LEAD + "Defence Minister Boris Pistorius said the tanks would arrive in spring and that he was "
                    "proud of the soldiers.")
     confidence = {s.evidence: s.confidence for s in _parse(nlp, text)[1]}
     assert confidence["the tanks would arrive in spring"] >= 0.6
-    proud = [c for e, c in confidence.items() if "proud" in e]
-    assert proud and proud[0] < 0.5
+    assert not any("proud" in e for e in confidence)
 
 
 def test_the_ministry_refers_to_the_ministry_named_before(nlp):

@@ -104,3 +104,48 @@ def test_a_label_on_its_own_line_opens_a_turn(nlp):
     )
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert any(e.startswith("The government will not send any howitzers") and "Kowalska" in sp for sp, e in found)
+
+
+def test_an_interview_answer_ends_with_its_paragraph(nlp):
+    text = (
+        "Interview: the defence secretary on the rifles from Korea\n\n"
+        "Defence Secretary Maria Santos spoke to reporters in Manila.\n\n"
+        "Q: What is Korea sending?\n"
+        "A: Two thousand rifles and forty armoured trucks for the army.\n\n"
+        "Q: When do they arrive?\n"
+        "A: The first rifles arrive in May.\n\n"
+        "Japan delivered six patrol boats to the Philippine coast guard last year, and Australia sold it "
+        "four landing craft in 2019.\n"
+    )
+    found = [(s.speaker, s.evidence) for s in _statements(nlp, text)]
+    assert ("Maria Santos", "Two thousand rifles and forty armoured trucks for the army") in found
+    assert not any("patrol boats" in e for _sp, e in found)
+
+
+def test_an_editor_s_note_in_brackets_ends_a_turn(nlp):
+    text = (
+        "Government press conference (excerpt)\n\n"
+        "Government spokesman Steffen Schmidt answered questions in Berlin on Wednesday.\n\n"
+        "QUESTION: Has the cabinet cleared the export of tanks to Qatar?\n\n"
+        "MR. SCHMIDT: The cabinet cleared the export of twelve tanks to Qatar last week.\n\n"
+        "QUESTION: Will more follow?\n\n"
+        "MR. SCHMIDT: I cannot say anything about further tank exports today.\n\n"
+        "[The tanks are built by a firm in Munich, which has sold tanks to Hungary and Norway in recent "
+        "years. Qatar already flies Rafale jets bought from France.]\n"
+    )
+    found = [(s.speaker, s.evidence) for s in _statements(nlp, text)]
+    assert any(e.startswith("The cabinet cleared the export") for _sp, e in found)
+    assert not any("Rafale" in e for _sp, e in found)
+
+
+def test_q_and_a_letters_with_a_point_are_labels(nlp):
+    text = (
+        "Polish Defence Minister Jan Kowalski spoke to us in Warsaw.\n\n"
+        "Q. Will Korea deliver the tanks on time?\n"
+        "A. The first K2 tanks arrive in Gdynia in December.\n\n"
+        "Q. And the howitzers?\n"
+        "A. The K9 howitzers follow next year.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Jan Kowalski", "The first K2 tanks arrive in Gdynia in December") in found
+    assert not any("Will Korea" in e for _sp, e in found)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import supply_context as sc
 from .attribution import direct_quotes
@@ -41,7 +41,7 @@ from ..records import OfficialRecord, StatementRecord
 from .pronouns import full_names, last_speaker
 from .reported import according_to, reported_speech
 from .speakers import OrgRegistry
-from ..catalogue.titles import state_code
+from ..catalogue.titles import match_head, state_code
 from .topic import off_topic
 from .transcripts import introduced_remarks, transcript_turns
 from .utterance import Speaker, Utterance, overlaps_quote, paragraph_index, trim
@@ -131,7 +131,14 @@ def _about_supply(doc: Doc, us: list[Utterance], has_context: bool, quotes: Sequ
             if span is None or not sc.has_supply_vocab(span, weak_enough=True):
                 continue
             cap = 0.6
-        elif u.verb in sc.words()["continuation_verbs"] or u.coordinated or u.direct and any(
+        elif u.coordinated:
+            # "said the jets had arrived and that relations were good": a
+            # second clause of one report with no supply words of its own is
+            # the speaker moving on to another subject
+            continue
+        elif u.predicate and span is not None and _about_person_or_reference(span):
+            continue
+        elif u.verb in sc.words()["continuation_verbs"] or u.direct and any(
                 k.direct and k.group == u.group for k in kept):
             # "adding that ..." and the further pieces of a split quote stand
             # on their own words only
@@ -148,6 +155,33 @@ def _about_supply(doc: Doc, us: list[Utterance], has_context: bool, quotes: Sequ
         u.confidence = min(u.confidence, cap)
         kept.append(u)
     return kept
+
+
+_PERSONAL_OBJECTS = {"him", "her", "them", "me", "us", "you"}
+# Verbs whose object is what was said: with only a reference as object ("announced
+# the decision"), the words themselves are elsewhere.
+_CONTENT_VERBS = {"announce", "disclose", "reveal", "unveil"}
+
+
+def _about_person_or_reference(span: Span) -> bool:
+    """A verb-and-object utterance without supply words that is about a person
+    ("thanked Biden for it", "welcomed Zelenskyy at the air base", "backed his
+    boss") or only refers to what was said ("announced the decision to
+    reporters"): praise and blame of people, and the act of announcing, say
+    nothing of supply."""
+    verb = span[0]
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    # "called on the minister": the object of the verb's particle
+    objs += [g for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ == "on"
+             for g in c.children if g.dep_ == "pobj"]
+    if not objs:
+        return False
+    obj = objs[0]
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return False  # "asked the ambassador to convey ...": the request is what was said
+    if verb.lemma_.lower() in _CONTENT_VERBS:
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) or obj.lower_ in {"it", "this"}
+    return obj.lower_ in _PERSONAL_OBJECTS or obj.ent_type_ == "PERSON" or match_head([obj], 0) is not None
 
 
 def _dedupe(us: list[Utterance]) -> list[Utterance]:

@@ -57,7 +57,28 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     # "with Foreign Minister X saying ...", not "systems promised to Ukraine"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head
+    if verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBZ"}:
+        return _lost_subject(verb)
     return None
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """"In a cable published by WikiLeaks, the US embassy in Nairobi called it
+    ...": the parser hung the subject on the phrase before it (an apposition
+    of "WikiLeaks"), leaving the verb without one. The noun phrase that ends
+    right before the verb, and is no object of a preposition of its own, is
+    the subject."""
+    if verb.i == 0:
+        return None
+    cur = verb.doc[verb.i - 1]
+    if cur.is_punct or cur.right_edge.i != verb.i - 1:
+        return None
+    # climb out of the phrase's own prepositions ("embassy in Nairobi")
+    while cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.i < cur.i:
+        cur = cur.head.head
+    if cur.dep_ not in {"appos"} or cur.pos_ not in {"NOUN", "PROPN"} or cur.right_edge.i != verb.i - 1:
+        return None
+    return cur
 
 
 # Diplomatic posts are named by the place they are in or accredited to.
@@ -247,7 +268,8 @@ def _org_name(doc: Doc, core: list[Token]) -> str:
     name = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
     # "Inter Services Public Relations directorate": the proper name before a
     # lowercase descriptor is the institution's name
-    if toks[-1].text.islower() and toks[-1].lower_ in sc.words()["org_descriptors"]:
+    # ("panel of U.N. experts": a plural member word names no body of its own)
+    if toks[-1].text.islower() and toks[-1].lower_ in sc.words()["org_descriptors"] and toks[-1].tag_ != "NNS":
         for e in doc.ents:
             # ("the UAE foreign ministry": a country tagged ORG names no body)
             if e.label_ == "ORG" and toks[0].idx < e.end_char <= toks[-1].idx and e.start_char < toks[-1].idx \
@@ -347,7 +369,24 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     if name and (resolver.is_official(name) or len(name.split()) >= 2):
         return Speaker(name, True)
     det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
-    if subj.pos_ == "NOUN" and match_head([subj], 0):
+    # "the Chief of the Naval Staff said", "Raksha Mantri said": a capitalised
+    # office (the tagger reads it as a proper name) that an official named
+    # earlier holds is that official, not a body
+    if name is None:
+        holder = _title_holder(_strip_det(text), offset, resolver)
+        if holder:
+            return Speaker(holder, True)
+    # "the experts wrote", "the monitors said": the members of a panel named
+    # before speak as the panel ("experts" alone is no one)
+    if det == "the" and subj.tag_ == "NNS" and subj.lower_ in w["org_descriptors"] \
+            and [t for t in core if t.dep_ != "det"] == [subj]:
+        found = orgs.by_descriptor(subj.lower_, offset)
+        if found:
+            orgs.remember(offset, found)
+            return Speaker(found, False)
+    # "the minister", "the Israeli leader"; "the President" (a capitalised
+    # office the tagger reads as a name)
+    if (subj.pos_ == "NOUN" or subj.pos_ == "PROPN" and det == "the" and len(core) <= 3) and match_head([subj], 0):
         if det in {"a", "an"}:
             found = _indefinite_official(doc, subj, resolver)
             return Speaker(found, True) if found else None
@@ -359,7 +398,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     # "U.N. figures show", "the EU embargo ...", "His government said": figures
     # and bans do not speak, and a government or cabinet is its country speaking
     if root_lemma in w["speechless_heads"] or subj.lower_ in w["speechless_heads"]:
-        return None
+        return _estimating_body(doc, subj, verb, resolver, orgs)
     # "Amnesty said" after "Amnesty International said": the short form of a
     # body that has spoken
     # (an acronym the tagger reads as a plural noun, "NAWS", is a name too)
@@ -412,6 +451,52 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     orgs.remember(offset, name)
     return Speaker(name, False)
+
+
+# Figures a research body publishes: "according to SIPRI estimates" is SIPRI's word.
+_ESTIMATE_WORDS = {"estimate", "estimates", "data", "figure", "figures", "statistics"}
+
+
+def _estimating_body(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver,
+                     orgs: OrgRegistry) -> Speaker | None:
+    """"according to SIPRI estimates": the named body (no country, alliance or
+    world body, whose figures are no one's words) that a word for figures
+    names in front of it."""
+    if subj.lower_ not in _ESTIMATE_WORDS:
+        return None
+    owner = next((c for c in subj.children if c.dep_ in {"compound", "poss"} and c.i < subj.i
+                  and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
+    # (a state's, an alliance's or a world body's figures are no one's words)
+    ent = next((e for e in doc.ents if e.start <= owner.i < e.end and e.label_ == "ORG"), None) \
+        if owner is not None else None
+    if ent is None or any(t.i >= subj.i for t in ent) or is_media([owner]) \
+            or gazetteer.resolve_actor(_strip_det(ent.text)) is not None:
+        return None
+    found = resolve_subject(doc, owner, verb, resolver, orgs)
+    if found is None:
+        # ("SIPRI": an acronym the model tags as an organisation is a body's name)
+        name = canonical_org(doc, _strip_det(ent.text))
+        orgs.remember(owner.idx, name)
+        found = Speaker(name, False)
+    return found
+
+
+def _title_holder(phrase: str, offset: int, resolver: PersonResolver) -> str | None:
+    """The official named last before ``offset`` whose title is ``phrase``
+    (case and a leading article aside), when the phrase is an office of at
+    least two words ("Chief of the Naval Staff"; "the Minister" is left to
+    ``by_title``)."""
+    want = " ".join(phrase.lower().split())
+    if len(want.split()) < 2:
+        return None
+    best = None
+    for s, _e, name in resolver.mentions:
+        if s >= offset:
+            break
+        off = resolver.official(name)
+        if off is not None and off.title and " ".join(_strip_det(off.title).lower().split()) == want:
+            best = name
+    return best
 
 
 def _named_body(content: list[Token]) -> bool:

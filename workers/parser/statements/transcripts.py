@@ -35,7 +35,9 @@ from .utterance import Utterance, trim
 
 # A label at the start of a line, up to its colon; the words may start on the
 # same line or on the next ("MINISTER SOMMERFELD:" above her answer).
-_LABEL = re.compile(r"^(?P<label>[^:\n]{1,160}?):(?:[ \t]+|[ \t]*\n+[ \t]*)(?=\S)", re.M)
+_LABEL = re.compile(r"^(?P<label>[^:\n]{1,160}?):(?:[ \t]+|[ \t]*\n+[ \t]*)(?=\S)"
+                    # "Q. Will ...?" / "A. The first ...": an interview's letters with a point
+                    r"|^(?P<letter>[QA])\.[ \t]+(?=\S)", re.M)
 _PARENS = re.compile(r"\(([^()]*)\)")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'\u2019-]*|[a-z]{1,3}|al-\w+)$")
 # A turn sentence shorter than this is a greeting or a courtesy ("Thank you.").
@@ -87,7 +89,7 @@ def transcript_turns(doc: Doc, resolver: PersonResolver, taken: Sequence[Utteran
     utterance found otherwise (a quote, "X said that ...") are left to it."""
     text = doc_text(doc)
     labels: list[tuple[int, int, str | None, bool]] = []  # line start, text start, person, is a turn label
-    found = [(m, m.group("label")) for m in _LABEL.finditer(text)]
+    found = [(m, m.group("label") or m.group("letter")) for m in _LABEL.finditer(text)]
     # "Q: ... A: ...": the interviewee is the person named last before the first question
     first_q = next((m.start() for m, label in found if _question(label)), None)
     interviewee = resolver.last_before(first_q) if first_q is not None else None
@@ -101,7 +103,14 @@ def transcript_turns(doc: Doc, resolver: PersonResolver, taken: Sequence[Utteran
         if person is None:
             continue
         end = labels[k + 1][0] if k + 1 < len(labels) else len(text)
-        out += _sentences(doc, Speaker(person, True), body_start, _turn_end(text, body_start, end), taken)
+        end = _turn_end(text, body_start, end)
+        if _answer(found[k][1]):
+            # "Q: ... A: ...": an interview answers in one paragraph; what
+            # follows the last answer is the reporter's own text again
+            para = text.find("\n", body_start, end)
+            if para != -1:
+                end = para
+        out += _sentences(doc, Speaker(person, True), body_start, end, taken)
     return out
 
 
@@ -111,6 +120,9 @@ def _turn_end(text: str, start: int, end: int) -> int:
     for m in re.finditer(r"\n+([^\n]+)", text[start:end]):
         line = m.group(1).strip()
         if line and len(line) < 120 and not re.search(r"[.!?\"\u201d:]$", line):
+            return start + m.start()
+        # "[The report was based on ...]": an editor's note in brackets
+        if line.startswith("["):
             return start + m.start()
     return end
 

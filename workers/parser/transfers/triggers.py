@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..catalogue.actors import COMPANY, ActorMention
+from ..vocab import words
 from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
@@ -62,6 +63,7 @@ from .weapons import named_systems, origin_of
 
 
 _RECEIVE_OR_NEGOTIATE = RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
+COMPANY_NOUNS = words()["company_anaphors"]
 
 
 @dataclass
@@ -236,6 +238,26 @@ def _source_of_party(noun: Token, index: MentionIndex) -> bool:
     return all(arms_like(m) for m in things)
 
 
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _ranked_subject(noun: Token, index: MentionIndex) -> list[str]:
+    """The party a copula ranks among buyers or suppliers: "Algeria is one of the
+    biggest buyers of Russian weapons", "Vietnam has been among the largest
+    buyers"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"of", "among"}:
+        return []
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ == "of":
+        if verb.dep_ != "attr" or verb.pos_ not in {"NUM", "PRON", "NOUN"}:
+            return []
+        verb = verb.head
+    if verb.pos_ not in {"AUX", "VERB"} or verb.lemma_.lower() not in _COPULAS:
+        return []
+    return subject_codes(verb, index)
+
+
 def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     lemma = noun.lemma_.lower()
     if noun.dep_ == "compound" and noun.head.lemma_.lower() not in DEAL_NOUNS:
@@ -259,6 +281,8 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
             suppliers = subject_codes(noun.head, index)
         elif noun.dep_ == "appos":
             suppliers = phrase_codes(noun.head, index)
+        else:
+            suppliers = _ranked_subject(noun, index)
         # "Iraq's main supplier", "the main supplier to Iraq", "the main arms supplier of the coalition"
         recipients = poss_codes + prep_codes(noun, frozenset({"to", "for", "of"}), index, depth=0)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
@@ -270,6 +294,11 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 if c.dep_ in PREP_DEPS and c.lower_ == "of":
                     for g in c.children:
                         suppliers += maker_codes(g, index, mentions)
+                elif c.dep_ in PREP_DEPS and c.lower_ == "for":
+                    # "customers for French arms"; not "an order for jets from
+                    # Manila", where a company wins the order from its buyer
+                    suppliers += [m.code for g in c.children if g.dep_ == "pobj" for a in g.children
+                                  if a.dep_ == "amod" and (m := mentions.get(a.i))]
         if not recipients:
             if noun.dep_ == "appos":
                 recipients = phrase_codes(noun.head, index)
@@ -279,6 +308,8 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 noun.head.head.lemma_.lower() in _RECEIVE_OR_NEGOTIATE
             ):
                 recipients = subject_codes(noun.head.head, index)
+            else:
+                recipients = _ranked_subject(noun, index)
         if not suppliers:
             suppliers = deal_partners(noun, index)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
@@ -362,6 +393,11 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     partners = [c for d in deals for c in prep_codes(d, frozenset({"with"}), index, depth=0)]
     partners += [c for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ == "with" for c in pobj_codes(c, index)]
     company_partner = any(m.form == COMPANY for t in verb.subtree if (m := mentions.get(t.i)) and m.code in partners)
+    # "signed a contract with a Turkish company": a maker named by its nation
+    company_partner = company_partner or any(
+        g.lemma_.lower() in COMPANY_NOUNS and any((m := mentions.get(c.i)) and m.code in partners for c in g.children)
+        for p in [c for d in deals for c in d.children] + list(verb.children)
+        if p.dep_ in PREP_DEPS and p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     subject = subject_token(verb)
     skip = {t.i for t in subject.subtree} if subject is not None and subject.head.i == verb.i else set()
     text = " ".join(phrase_text(d) for d in deals) + " " + " ".join(t.text for t in verb.subtree if t.i not in skip)
@@ -467,9 +503,9 @@ def sign_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Act
         suppliers += prep_codes(g, frozenset({"from"}), index, depth=1) + maker_codes(g, index, mentions)
         if not suppliers and (origin := origin_of(phrase_text(g))):
             suppliers.append(origin)
+    # With no seller in the sentence ("the UAE signed for the system"), a
+    # report with one side, for the story to complete.
     suppliers = [s for s in dict.fromkeys(suppliers) if s not in recipients]
-    if not suppliers:
-        return None
     return Candidate(suppliers, recipients, CONTRACTED, 2, verb.sent, verb, confidence=0.6)
 
 
