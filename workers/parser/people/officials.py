@@ -29,7 +29,7 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from ..catalogue import gazetteer
-from .clauses import become_info, clause_info, member_info, person_description
+from .clauses import become_info, clause_info, legislator_info, member_info, person_description
 from .employers import private_employer, research_body
 from .known import known_info
 from .names import party_label
@@ -388,6 +388,8 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
             p.info = next((i for i in (_party_info(doc, m) for m in p.mentions) if i), None)
         if p.info is None and len(p.name.split()) >= 2:
             p.info = member_info(doc, p.mentions[0])
+        if p.info is None and len(p.name.split()) >= 2:
+            p.info = legislator_info(doc, p.mentions[0])
         if p.info and not p.info.country:
             p.info.country = next((i.country for i in infos if i.country), None)
     # "X chose ... . Russia, the Venezuelan president told viewers": a
