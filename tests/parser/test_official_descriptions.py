@@ -95,3 +95,16 @@ def test_a_name_the_model_calls_an_organisation_speaks(nlp):
 def test_a_body_that_speaks_is_no_name(nlp, text):
     from workers.parser.people.persons import people_in
     assert people_in(nlp(text)) == []
+
+
+def test_a_name_of_a_us_state_in_a_senate_story(nlp):
+    text = ("The Senate voted on the sale on Thursday. Four Democrats joined the majority: Anne Kessler of Vermont, "
+            "Tom Ruiz of New Mexico and two others.")
+    found = {o.name: (o.title, o.organization) for o in extract_officials(nlp(text))}
+    assert found.get("Anne Kessler") == ("senator", "Senate")
+    assert found.get("Tom Ruiz") == ("senator", "Senate")
+
+
+def test_a_name_of_a_us_state_elsewhere_is_no_legislator(nlp):
+    text = "Anne Kessler of Vermont, a farmer, said the sale was none of her business."
+    assert not extract_officials(nlp(text))

@@ -52,3 +52,11 @@ def test_an_acronym_in_brackets_is_no_department(nlp):
 )
 def test_offices_stop_at_another_person(nlp, text, name, title):
     assert _titles(nlp, text).get(name) == title
+
+
+def test_two_offices_joined_by_and_stay_apart(nlp):
+    text = ("The order was announced by Prime Minister Lars Berg, alongside Minister of Defence Nils K. Dahl and "
+            "Chief of Defence General Erik Holm, who had backed the offer.")
+    found = _titles(nlp, text)
+    assert found.get("Nils K. Dahl") == "Minister of Defence"
+    assert found.get("Erik Holm") == "Chief of Defence"

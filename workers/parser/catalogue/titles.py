@@ -487,8 +487,10 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
             rest = []
         if not rest:
             pass
-        elif rest and _low(rest[0]) != "the" and head_words[-1] in _PORTFOLIO_HEADS \
-                and not any(_low(t) in lex.org_words for t in rest):
+        elif rest and _low(rest[0]) != "the" and (head_words[-1] in _PORTFOLIO_HEADS
+                                                   and not any(_low(t) in lex.org_words for t in rest)
+                                                   or all(_low(t) in lex.modifiers and _is_cap(t) for t in rest)):
+            # ("Chief of Defence", "Director of Intelligence": a field, not a body)
             end += 1 + len(rest)
         elif _low(rest[-1]) in _UNIT_WORDS and not any(state_code(t.text) for t in rest):
             # "chief of the Air Force General Staff", "Chairman of the Board",

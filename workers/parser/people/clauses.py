@@ -6,6 +6,9 @@ stands before or after the name."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ..catalogue.titles import (
@@ -21,7 +24,8 @@ from ..catalogue.titles import (
     state_code,
 )
 from ..text.nlp import doc_text
-from .persons import NameMention, hard_stop
+from ..vocab import load
+from .persons import NameMention, Person, hard_stop
 
 
 def become_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
@@ -198,3 +202,43 @@ def _description(doc: Doc, mention: NameMention, positions: range) -> TitleInfo 
         info.start, info.end = doc[k].idx, run[-1].idx + len(run[-1].text)
         return info
     return None
+
+
+def person_description(doc: Doc, p: Person, people: list[Person]) -> TitleInfo | None:
+    """The first description after one of ``p``'s mentions that no other
+    person's office already answers to (then it means that person)."""
+    others = sorted((m.start, m.end) for q in people if q is not p for m in q.mentions)
+    for n, m in enumerate(p.mentions):
+        info = descriptor_info(doc, m, others, first=n == 0)
+        if info is None:
+            continue
+        head = (info.title or "").lower().split()[-1:]
+        if any(q is not p and q.info and q.info.country == info.country
+               and (q.info.title or "").lower().split()[-1:] == head for q in people):
+            return None
+        return info
+    return None
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    return frozenset(load("official_titles.json")["us_states"])
+
+
+def legislator_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
+    """"Seven Republicans broke with the president: Susan Collins of Maine,
+    Lindsey Graham of South Carolina, ...": in an article about the Senate or
+    Congress, a name followed by "of" and a US state is a member of it."""
+    k = mention.end
+    if k + 1 >= len(doc) or _low(doc[k]) != "of":
+        return None
+    place = doc[k + 1].text if k + 2 >= len(doc) or not _is_cap(doc[k + 2]) else doc[k + 1:k + 3].text
+    if place not in _us_states() and doc[k + 1].text not in _us_states():
+        return None
+    text = doc_text(doc)
+    body = "Senate" if re.search(r"\bSenate\b|\bsenators?\b", text) else "Congress" \
+        if re.search(r"\bCongress\b|\bHouse of Representatives\b", text) else None
+    if body is None:
+        return None
+    return TitleInfo(title="senator" if body == "Senate" else "member of Congress", organization=body, country="USA",
+                     start=doc[k].idx, end=doc[k + 1].idx + len(doc[k + 1].text))

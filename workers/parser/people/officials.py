@@ -24,13 +24,13 @@ the country stays empty.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
 from ..catalogue import gazetteer
-from .clauses import become_info, clause_info, descriptor_info, member_info
+from .clauses import become_info, clause_info, legislator_info, member_info, person_description
+from .employers import private_employer, research_body
 from .known import known_info
 from .names import party_label
 from .persons import PersonResolver, hard_stop, NameMention, people_in, Person
@@ -52,7 +52,6 @@ from ..catalogue.titles import (
     state_code,
 )
 from ..text.nlp import doc_text
-from ..vocab import load
 
 # Words that stop a title run when walking left from a name.
 _RUN_STOP = {",", ";", ":", '"', "\u201c", "\u201d", "and", "or", "with", "by", "to", "from", "said", "told"}
@@ -172,8 +171,10 @@ def _portfolio_before(doc: Doc, k: int) -> bool:
     while j >= 0 and _is_cap(doc[j]) and k - j <= 4:
         j -= 1
     # ("Secretary of State Mike Pompeo and ...": a name ends the office before "and")
+    # (nor "Minister of Defence Tore O. Sandvik and Chief of Defence ...": an
+    # office after "and" starts another person's title)
     return j < k - 1 and j >= 1 and _low(doc[j]) in {"of", "for"} and is_title_word(doc[j - 1]) \
-        and not any(doc[i].ent_type_ == "PERSON" for i in range(j + 1, k))
+        and not any(doc[i].ent_type_ == "PERSON" for i in range(j + 1, k)) and not match_head(doc, k + 1)
 
 
 def _apposition_run(doc: Doc, end: int) -> list[Token]:
@@ -387,13 +388,15 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
             p.info = next((i for i in (_party_info(doc, m) for m in p.mentions) if i), None)
         if p.info is None and len(p.name.split()) >= 2:
             p.info = member_info(doc, p.mentions[0])
+        if p.info is None and len(p.name.split()) >= 2:
+            p.info = legislator_info(doc, p.mentions[0])
         if p.info and not p.info.country:
             p.info.country = next((i.country for i in infos if i.country), None)
     # "X chose ... . Russia, the Venezuelan president told viewers": a
     # description that takes up a name the article gives no office
     for p in people:
         if p.info is None:
-            p.info = _descriptor(doc, p, people)
+            p.info = person_description(doc, p, people)
             known = known_info(p.name)
             if p.info and known and (p.info.title or "").lower() == "leader":
                 # "the Russian leader" is how the article refers to a president
@@ -403,22 +406,6 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
     for p in people:
         if p.info is None:
             p.info = known_info(p.name)
-
-
-def _descriptor(doc: Doc, p: Person, people: list[Person]) -> TitleInfo | None:
-    """The first description after one of ``p``'s mentions that no other
-    person's office already answers to (then it means that person)."""
-    others = sorted((m.start, m.end) for q in people if q is not p for m in q.mentions)
-    for n, m in enumerate(p.mentions):
-        info = descriptor_info(doc, m, others, first=n == 0)
-        if info is None:
-            continue
-        head = (info.title or "").lower().split()[-1:]
-        if any(q is not p and q.info and q.info.country == info.country
-               and (q.info.title or "").lower().split()[-1:] == head for q in people):
-            return None
-        return info
-    return None
 
 
 def _fill_countries(doc: Doc, people: list[Person]) -> None:
@@ -471,61 +458,15 @@ def _official_people(doc: Doc) -> list[Person]:
     return people
 
 
-def _research_body(org: str | None) -> bool:
-    """"director of Russia studies at CNA": a think tank's staff are analysts."""
-    if not org:
-        return False
-    low = f" {org.lower()} "
-    return any(f" {w} " in low or low.strip().startswith(w) for w in _research_words())
-
-
-@lru_cache(maxsize=1)
-def _research_words() -> tuple[str, ...]:
-    return tuple(load("official_titles.json").get("research_bodies", []))
-
-
-@lru_cache(maxsize=1)
-def _private_company_pattern() -> re.Pattern[str]:
-    names = sorted(load("official_titles.json").get("private_companies", []), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
-
-
-# "the company's chief executive": the company is the one named last before
-_COMPANY_NOUN = re.compile(r"\b(?:company|firm|manufacturer|maker|group|shipbuilder|shipyard)(?:'s|\u2019s)?\b",
-                           flags=re.I)
-# How far back the company that "the company" means is looked for.
-_COMPANY_LOOKBACK = 1200
-
-
-def _private_employer(text: str, info: TitleInfo) -> bool:
-    """"Rheinmetall's chief executive", "chairman of Dassault Aviation", "the
-    company's CEO" after Baykar: an office in a privately owned company."""
-    phrase = f"{text[info.start:info.end]} {info.title or ''} {info.organization or ''}"
-    if re.search(r"\bstate\b|\bstate-(?:owned|run|controlled)\b|\bgovernment\b|\bministry\b", phrase, flags=re.I):
-        return False
-    pattern = _private_company_pattern()
-    if pattern.search(phrase):
-        return True
-    if re.search(r"\b(?:private|privately|family-owned|family-run)\b", phrase, flags=re.I):
-        return True
-    if _COMPANY_NOUN.search(phrase):
-        before = text[max(0, info.start - _COMPANY_LOOKBACK):info.start]
-        named = list(pattern.finditer(before))
-        # the private company must be the last company named before
-        return bool(named) and not any(gazetteer.resolve_company(w) for w in re.findall(
-            r"[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", before[named[-1].end():]))
-    return False
-
-
 def _records(doc: Doc, people: Iterable[Person]) -> list[OfficialRecord]:
     out: list[OfficialRecord] = []
     text = doc_text(doc)
     for p in people:
         info = p.info
         # ("SIPRI's director": the body may stand anywhere in the phrase)
-        if info is None or info.kind == NON_OFFICIAL or not info.title or _research_body(info.organization) \
-                or _research_body(info.title) or info.end > info.start and _research_body(text[info.start:info.end]) \
-                or _private_employer(text, info):
+        if info is None or info.kind == NON_OFFICIAL or not info.title or research_body(info.organization) \
+                or research_body(info.title) or info.end > info.start and research_body(text[info.start:info.end]) \
+                or private_employer(text, info):
             continue
         first = p.mentions[0]
         aliases = sorted({m.text for m in p.mentions if m.text != p.name}, key=lambda a: (a.lower(), a))
