@@ -87,6 +87,8 @@ def test_catalogue_covers_every_state_once() -> None:
         ("Haftar's forces advanced on Tripoli.", [("Haftar's forces", "libyan-national-army"), ("Tripoli", "LBY")]),
         ("The Kremlin said the deliveries would go ahead.", [("The Kremlin", "RUS")]),
         ("The Netherlands sent F-16s.", [("Netherlands", "NLD")]),
+        # a capital after an opening time phrase still acts
+        ("In August, Doha ordered seven naval vessels.", [("Doha", "QAT")]),
     ],
 )
 def test_mentions_found(nlp, text: str, expected: list[tuple[str, str]]) -> None:

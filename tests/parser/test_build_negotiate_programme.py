@@ -59,6 +59,12 @@ def test_a_foreign_military_sale_is_supplied_by_the_united_states():
     assert ("USA", "MAR") in _pairs(text)
 
 
+def test_sales_under_the_arms_export_control_act_are_supplied_by_the_united_states():
+    text = ("The Senate voted against arms sales to Jordan and Egypt that the administration pushed through under"
+            " the Arms Export Control Act.")
+    assert {("USA", "JOR"), ("USA", "EGY")} <= set(_pairs(text))
+
+
 @pytest.mark.parametrize(
     ("sentence", "pair"),
     [

@@ -27,6 +27,8 @@ def _rows(text: str) -> dict[tuple[str, str], tuple[str, float]]:
         ("The European Union has banned arms exports to all of Sudan since 1994.", {("eu", "SDN")}),
         ("It places a partner in the same category as Myanmar, Sudan and Zimbabwe, which are also under EU arms"
          " embargoes.", {("eu", "MMR"), ("eu", "SDN"), ("eu", "ZWE")}),
+        # "its" embargo: the passive subject of "is set to (postpone lifting)"
+        ("The European Union is set to postpone lifting its arms embargo on China, diplomats said.", {("eu", "CHN")}),
     ],
 )
 def test_an_arms_embargo_is_a_suspended_row_from_its_imposer(text, pairs):

@@ -75,3 +75,46 @@ def test_empty_input_is_a_parse_error(raw: str) -> None:
 def test_html_without_text_is_a_parse_error() -> None:
     with pytest.raises(ParseError):
         read_input("<html><head><title></title></head><body><script>var x = 1;</script></body></html>", "text/html")
+
+
+def test_a_lead_paragraph_before_line_breaks_is_kept() -> None:
+    # Paragraphs separated by <br><br> inside one div: the first is the div's own
+    # text, which trafilatura alone drops once the div also holds a block (here a
+    # pull quote).
+    page = (
+        "<!doctype html><html><head><title>Norway orders tanks</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        "<div class='story'><h1>Norway orders tanks</h1>"
+        "<div class='story-body'>"
+        "Norway has signed a contract with Germany for 54 Leopard 2A7 tanks, the defence ministry "
+        "in Oslo said on Friday, ending a long contest between two European makers.<br><br>"
+        "The first vehicles are due in 2026, and the army plans to retire its older tanks "
+        "once crews have been trained on the new model over the following two years.<br><br>"
+        "<span class='promo'><a href='/more'>Read more: how the contest was run</a></span><br><br>"
+        "<blockquote class='pullquote'>\u201cThis is the tank our soldiers asked for.\u201d</blockquote>"
+        "Officials said the deal also covers spare parts, training and a simulator centre "
+        "at the army's main base in the north of the country.</div></div>"
+        "<footer>All rights reserved</footer></body></html>"
+    )
+    text, _meta = read_input(page, "text/html")
+    paras = text.split("\n\n")
+    assert paras[0] == "Norway orders tanks"
+    assert paras[1].startswith("Norway has signed a contract with Germany for 54 Leopard 2A7 tanks")
+    assert any(p.startswith("The first vehicles are due in 2026") for p in paras)
+    assert any(p.startswith("Officials said the deal also covers") for p in paras)
+
+
+def test_a_short_article_given_twice_by_the_extractor_is_read_once() -> None:
+    # trafilatura returns a short <article> twice, the second time without its list.
+    page = (
+        "<html><head><title>Jets for Ukraine</title></head><body><article><h1>Jets for Ukraine</h1>"
+        "<p>Denmark will send 19 F-16 fighter jets to Ukraine, the prime minister said on Sunday.</p>"
+        "<p>Pledges so far:</p><ul><li>Netherlands: 18 F-16s</li><li>Norway: 6 F-16s</li></ul>"
+        "<p>The first jets are due next year, officials in Kyiv said on Monday.</p></article></body></html>"
+    )
+    text, _meta = read_input(page, "text/html")
+    paras = text.split("\n\n")
+    assert paras[0] == "Jets for Ukraine"
+    assert paras.count("Denmark will send 19 F-16 fighter jets to Ukraine, the prime minister said on Sunday.") == 1
+    assert paras[-1] == "The first jets are due next year, officials in Kyiv said on Monday."
+    assert "- Netherlands: 18 F-16s" in paras

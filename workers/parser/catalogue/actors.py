@@ -115,7 +115,8 @@ def _capital_is_actor(span: Span) -> bool:
     if span.start >= 2 and doc[span.start - 1].lower_ in {"and", "or", ","}:
         # "talks in Baku and Yerevan", however the parser attaches the second name.
         other = doc[span.start - 2]
-        if other.dep_ == "pobj" and other.head.lower_ in PLACE_PREPS:
+        # not "In August, Doha ordered ...": the place before must be a place
+        if other.dep_ == "pobj" and other.head.lower_ in PLACE_PREPS and other.ent_type_ not in {"DATE", "TIME"}:
             return False
     if root.dep_ == "conj":
         # "in Baku and Yerevan": the first conjunct decides.

@@ -335,9 +335,30 @@ def _remit(after: Sequence[Token]) -> int:
     return j if content else 0
 
 
+# Modifiers that name no field of government ("between the government and
+# rebel leader X" coordinates two parties, not two portfolios).
+_NOT_PORTFOLIOS = frozenset({"government", "state", "national", "deputy", "vice", "first", "acting", "senior", "chief",
+                             "assistant", "associate", "executive", "general", "special", "top", "presidential",
+                             "parliamentary", "political", "regional", "provincial", "opposition", "rebel", "un",
+                             "u.n.", "nato", "eu", "e.u.", "ministry", "mission", "embassy", "staff", "joint"})
+# Last words of a unit inside a body whose head's office is named with it:
+# "Chief of the General Staff", "Chairman of the Board", "Chief of Policy and Plans".
+_UNIT_WORDS = {"staff", "board", "directors", "plans", "operations"}
 # Offices held "to" another office: "adviser to the President".
 _AIDE_HEADS = {"aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "assistant", "counsellor",
                "counselor", "secretary"}
+
+
+def _bracketed_portfolio(after: Sequence[Token]) -> int:
+    """Tokens of "(Defence Production)" after an office, or 0 ("(FSMTC)", an
+    acronym, repeats a body's name)."""
+    close = next((j for j in range(1, min(len(after), 6)) if after[j].text == ")"), None)
+    if close is None or close < 2:
+        return 0
+    inner = after[1:close]
+    if any(t.text.isupper() and len(t.text) > 1 for t in inner) or any(state_code(t.text) for t in inner):
+        return 0
+    return close + 1 if all(_is_cap(t) or _low(t) in {"and", "&"} for t in inner) else 0
 
 
 def _office_after_to(after: Sequence[Token]) -> int:
@@ -409,6 +430,12 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     while left > 0:
         prev = toks[left - 1]
         low = _low(prev)
+        # "Trade and Industry Minister", "the interior and justice minister":
+        # two portfolios of one office
+        if low == "and" and left >= 2 and left < pos and _low(toks[left]) in lex.modifiers \
+                and _low(toks[left - 2]) in lex.modifiers - _NOT_PORTFOLIOS and not state_code(toks[left - 2].text):
+            left -= 2
+            continue
         if low in lex.drop or low in {"the", "a", "an", "his", "her", "its", "their", "'s", "of", "and", ",", "-"}:
             break
         # ("Kremlin spokesman": a seat of power names the body, and stays)
@@ -451,8 +478,23 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 break
         rest = rest[:cut]
         head_words = tuple(_low(t) for t in toks[pos:pos + n])
-        if rest and _low(rest[0]) != "the" and head_words[-1] in _PORTFOLIO_HEADS \
-                and not any(_low(t) in lex.org_words for t in rest):
+        to = next((j for j, t in enumerate(rest) if _low(t) == "to"), None)
+        sender = rest[1 if rest and _low(rest[0]) == "the" else 0:to] if to else []
+        if head_words[-1] in _POSTING_HEADS and sender and state_code(_join(sender)):
+            # "Ambassador of the Russian Federation to Ecuador": the sending
+            # state is the country; the posting names no body
+            country = country or state_code(_join(sender))
+            rest = []
+        if not rest:
+            pass
+        elif rest and _low(rest[0]) != "the" and (head_words[-1] in _PORTFOLIO_HEADS
+                                                   and not any(_low(t) in lex.org_words for t in rest)
+                                                   or all(_low(t) in lex.modifiers and _is_cap(t) for t in rest)):
+            # ("Chief of Defence", "Director of Intelligence": a field, not a body)
+            end += 1 + len(rest)
+        elif _low(rest[-1]) in _UNIT_WORDS and not any(state_code(t.text) for t in rest):
+            # "chief of the Air Force General Staff", "Chairman of the Board",
+            # "Chief of Policy and Plans": a post inside a body, named whole
             end += 1 + len(rest)
         else:
             org_tokens = rest
@@ -481,6 +523,9 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         # "Minister for Defence", "Secretary of State for International Trade":
         # a portfolio after "for" is part of the office, as after "of"
         end += len(after)
+    elif len(after) >= 3 and after[0].text == "(" and kind == OFFICE and _bracketed_portfolio(after):
+        # "Secretary (Defence Production)": the department in brackets
+        end += _bracketed_portfolio(after)
     elif len(after) >= 2 and _low(after[0]) in {"at", "for", "in"}:
         org_tokens = after[1:]
         for t in org_tokens:

@@ -6,6 +6,9 @@ stands before or after the name."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ..catalogue.titles import (
@@ -21,7 +24,8 @@ from ..catalogue.titles import (
     state_code,
 )
 from ..text.nlp import doc_text
-from .persons import NameMention, hard_stop
+from ..vocab import load
+from .persons import NameMention, Person, hard_stop
 
 
 def become_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
@@ -127,3 +131,114 @@ def member_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
     if verb.lemma_ not in {"be", "include"} or k < 1 or _low(doc[k - 1]) != "members":
         return None
     return TitleInfo(title="member", start=doc[k - 1].idx, end=verb.idx + len(verb.text))
+
+
+# Verbs of saying: "X said the Russian president ..." speaks of someone else.
+_SAY_LEMMAS = {"say", "tell", "add", "write", "claim", "argue", "note", "insist", "warn", "accuse", "suggest"}
+
+
+def descriptor_info(doc: Doc, mention: NameMention, others: list[tuple[int, int]], *,
+                    first: bool = False) -> TitleInfo | None:
+    """An office given by a definite description that takes up the name:
+    "When X walked the flight line, the Malaysian defence minister was
+    looking ...", "X chose his weekly programme. Russia, the Venezuelan
+    president told viewers, ...". The description must name a state (a
+    demonym or possessive), be the subject of its clause, and come before any
+    other person's name, in the name's sentence or the next one (or, for the
+    ``first`` mention, the one before); ``others`` are the token spans of
+    every other person's mentions."""
+    # (the model may end a sentence inside a name it did not tag: "Hugo" | "Chávez chose")
+    sent = doc[mention.end - 1].sent
+    limit = sent.end
+    if limit < len(doc):
+        limit = doc[limit].sent.end
+    nxt = min((s for s, _e in others if s >= mention.end), default=len(doc))
+    limit = min(limit, nxt)
+    found = _description(doc, mention, range(mention.end, limit - 2))
+    if found is None and first:
+        # "When the Czech prime minister posted ..., it carried weight. The
+        # rounds, Petr Fiala wrote, had ...": the description comes first
+        begin = sent.start if sent.start == 0 else doc[sent.start - 1].sent.start
+        begin = max([begin] + [e for _s, e in others if e <= mention.start])
+        found = _description(doc, mention, range(begin, mention.start - 2))
+    return found
+
+
+def _description(doc: Doc, mention: NameMention, positions: range) -> TitleInfo | None:
+    """The first "the <demonym> <office>" subject at one of ``positions``."""
+    limit = min(len(doc), positions.stop + 2)
+    for k in positions:
+        if _low(doc[k]) != "the":
+            continue
+        run: list[Token] = []
+        j = k + 1
+        while j < limit and len(run) < 6 and (_is_cap(doc[j]) or _low(doc[j]) in lexicon().modifiers
+                                              or match_head(doc, j) or _low(doc[j]) in {"'s", "-"}):
+            run.append(doc[j])
+            j += 1
+        if not run or not match_head(run, len(run) - 1) and not any(match_head(run, i) for i in range(len(run))):
+            continue
+        # "the Russian president Vladimir Putin": a title of the name that follows
+        if j < len(doc) and _is_cap(doc[j]) and not state_code(doc[j].text):
+            continue
+        info = read_title_phrase(run)
+        if info is None or info.kind not in {"office"} or not info.country:
+            continue
+        # the title's head must end the run ("the Russian president's office":
+        # the head stands before the possessive)
+        root = run[-1] if _low(run[-1]) not in {"'s", "-"} else run[-2] if len(run) > 1 else run[-1]
+        if root.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            continue
+        # "X said the Russian president had ...": someone X speaks about
+        verb = root.head
+        while verb.head.i != verb.i and verb.dep_ in {"ccomp", "conj", "xcomp"}:
+            verb = verb.head
+            if verb.lemma_ in _SAY_LEMMAS and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and mention.start <= c.i < mention.end for c in verb.children):
+                info = None
+                break
+        if info is None:
+            continue
+        info.start, info.end = doc[k].idx, run[-1].idx + len(run[-1].text)
+        return info
+    return None
+
+
+def person_description(doc: Doc, p: Person, people: list[Person]) -> TitleInfo | None:
+    """The first description after one of ``p``'s mentions that no other
+    person's office already answers to (then it means that person)."""
+    others = sorted((m.start, m.end) for q in people if q is not p for m in q.mentions)
+    for n, m in enumerate(p.mentions):
+        info = descriptor_info(doc, m, others, first=n == 0)
+        if info is None:
+            continue
+        head = (info.title or "").lower().split()[-1:]
+        if any(q is not p and q.info and q.info.country == info.country
+               and (q.info.title or "").lower().split()[-1:] == head for q in people):
+            return None
+        return info
+    return None
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    return frozenset(load("official_titles.json")["us_states"])
+
+
+def legislator_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
+    """"Seven Republicans broke with the president: Susan Collins of Maine,
+    Lindsey Graham of South Carolina, ...": in an article about the Senate or
+    Congress, a name followed by "of" and a US state is a member of it."""
+    k = mention.end
+    if k + 1 >= len(doc) or _low(doc[k]) != "of":
+        return None
+    place = doc[k + 1].text if k + 2 >= len(doc) or not _is_cap(doc[k + 2]) else doc[k + 1:k + 3].text
+    if place not in _us_states() and doc[k + 1].text not in _us_states():
+        return None
+    text = doc_text(doc)
+    body = "Senate" if re.search(r"\bSenate\b|\bsenators?\b", text) else "Congress" \
+        if re.search(r"\bCongress\b|\bHouse of Representatives\b", text) else None
+    if body is None:
+        return None
+    return TitleInfo(title="senator" if body == "Senate" else "member of Congress", organization=body, country="USA",
+                     start=doc[k].idx, end=doc[k + 1].idx + len(doc[k + 1].text))

@@ -24,13 +24,14 @@ the country stays empty.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
 from ..catalogue import gazetteer
-from .clauses import become_info, clause_info, member_info
+from .clauses import become_info, clause_info, legislator_info, member_info, person_description
+from .employers import private_employer, research_body
+from .known import known_info
 from .names import party_label
 from .persons import PersonResolver, hard_stop, NameMention, people_in, Person
 from ..records import OfficialRecord
@@ -51,7 +52,6 @@ from ..catalogue.titles import (
     state_code,
 )
 from ..text.nlp import doc_text
-from ..vocab import load
 
 # Words that stop a title run when walking left from a name.
 _RUN_STOP = {",", ";", ":", '"', "\u201c", "\u201d", "and", "or", "with", "by", "to", "from", "said", "told"}
@@ -87,6 +87,13 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
             run.insert(0, tok)
             k -= 1
             continue
+        # "the Ambassador of the Russian Federation to Ecuador, Vladimir
+        # Sprinchan": the posting comes after the sending state
+        if low == "to" and run and _posting_of_before(doc, k) \
+                and all(_is_cap(t) or _low(t) in {"the", "of"} for t in run):
+            run.insert(0, tok)
+            k -= 1
+            continue
         # "Deputy Prime Minister and Defence Minister Richard Marles": one
         # person holding two offices, the coordination between two title words
         if low == "and" and k > 0 and run and is_title_word(doc[k - 1]) and is_title_word(run[0]) \
@@ -112,6 +119,10 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
         if low in lex.drop:
             k -= 1
             continue
+        # "chief of staff under President X": "under" belongs to a title only
+        # as "under secretary"
+        if low == "under" and not (k + 1 < start and _low(doc[k + 1]) in {"secretary", "-"}):
+            break
         if tok.text == "." and k > 0 and doc[k - 1].lower_ in abbreviations():
             run.insert(0, tok)  # "Lt" "." "Col" ".": the points of a rank
             k -= 1
@@ -143,13 +154,27 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
     return run
 
 
+def _posting_of_before(doc: Doc, k: int) -> bool:
+    """``doc[k]`` ("to") follows "Ambassador of [the] <capitalised state>"."""
+    j = k - 1
+    while j >= 1 and k - j <= 8 and (_is_cap(doc[j]) or _low(doc[j]) in {"the", "of"}):
+        if _low(doc[j]) == "of" and _low(doc[j - 1]) in _TO_HEADS and j + 1 < k:
+            return True
+        j -= 1
+    return False
+
+
 def _portfolio_before(doc: Doc, k: int) -> bool:
     """Capitalised words before ``doc[k]`` follow an office's "of"/"for"
     ("Minister of Defense and ...")."""
     j = k - 1
     while j >= 0 and _is_cap(doc[j]) and k - j <= 4:
         j -= 1
-    return j < k - 1 and j >= 1 and _low(doc[j]) in {"of", "for"} and is_title_word(doc[j - 1])
+    # ("Secretary of State Mike Pompeo and ...": a name ends the office before "and")
+    # (nor "Minister of Defence Tore O. Sandvik and Chief of Defence ...": an
+    # office after "and" starts another person's title)
+    return j < k - 1 and j >= 1 and _low(doc[j]) in {"of", "for"} and is_title_word(doc[j - 1]) \
+        and not any(doc[i].ent_type_ == "PERSON" for i in range(j + 1, k)) and not match_head(doc, k + 1)
 
 
 def _apposition_run(doc: Doc, end: int) -> list[Token]:
@@ -363,8 +388,24 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
             p.info = next((i for i in (_party_info(doc, m) for m in p.mentions) if i), None)
         if p.info is None and len(p.name.split()) >= 2:
             p.info = member_info(doc, p.mentions[0])
+        if p.info is None and len(p.name.split()) >= 2:
+            p.info = legislator_info(doc, p.mentions[0])
         if p.info and not p.info.country:
             p.info.country = next((i.country for i in infos if i.country), None)
+    # "X chose ... . Russia, the Venezuelan president told viewers": a
+    # description that takes up a name the article gives no office
+    for p in people:
+        if p.info is None:
+            p.info = person_description(doc, p, people)
+            known = known_info(p.name)
+            if p.info and known and (p.info.title or "").lower() == "leader":
+                # "the Russian leader" is how the article refers to a president
+                p.info.title = known.title
+    # "the uprising that toppled Muammar Gaddafi": an officeholder the news
+    # names without the office
+    for p in people:
+        if p.info is None:
+            p.info = known_info(p.name)
 
 
 def _fill_countries(doc: Doc, people: list[Person]) -> None:
@@ -417,27 +458,15 @@ def _official_people(doc: Doc) -> list[Person]:
     return people
 
 
-def _research_body(org: str | None) -> bool:
-    """"director of Russia studies at CNA": a think tank's staff are analysts."""
-    if not org:
-        return False
-    low = f" {org.lower()} "
-    return any(f" {w} " in low or low.strip().startswith(w) for w in _research_words())
-
-
-@lru_cache(maxsize=1)
-def _research_words() -> tuple[str, ...]:
-    return tuple(load("official_titles.json").get("research_bodies", []))
-
-
 def _records(doc: Doc, people: Iterable[Person]) -> list[OfficialRecord]:
     out: list[OfficialRecord] = []
     text = doc_text(doc)
     for p in people:
         info = p.info
         # ("SIPRI's director": the body may stand anywhere in the phrase)
-        if info is None or info.kind == NON_OFFICIAL or not info.title or _research_body(info.organization) \
-                or _research_body(info.title) or info.end > info.start and _research_body(text[info.start:info.end]):
+        if info is None or info.kind == NON_OFFICIAL or not info.title or research_body(info.organization) \
+                or research_body(info.title) or info.end > info.start and research_body(text[info.start:info.end]) \
+                or private_employer(text, info):
             continue
         first = p.mentions[0]
         aliases = sorted({m.text for m in p.mentions if m.text != p.name}, key=lambda a: (a.lower(), a))

@@ -8,20 +8,18 @@ opens with a dateline ("MOSCOW, July 19. /TASS/.", "BERLIN (Reuters) -",
 "DHAKA, Bangladesh (AP) —", "ATHENS —"). HTML pages carry the same facts in
 tags (``og:title``, ``og:site_name``, JSON-LD, ``<time>``, ``<h1>``).
 
-Dates are parsed with settings that never consult today's date, so the same text
-always gives the same record.
+Dates are read by ``dates.py``, with settings that never consult today's date,
+so the same text always gives the same record.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
 
-import dateparser
-
 from ..records import ArticleMeta
+from .dates import DATE_RE, numeric_date, parse_date, weekday_date
 from ..vocab import words
 
 # Agencies as they are written in datelines and bylines -> the name the record uses.
@@ -34,7 +32,7 @@ AGENCIES: dict[str, str] = {
     "agence france-presse": "AFP",
     "agence france presse": "AFP",
     "tass": "TASS",
-    "itar-tass": "TASS",
+    "itar-tass": "ITAR-TASS",
     "ria novosti": "RIA Novosti",
     "interfax": "Interfax",
     "xinhua": "Xinhua",
@@ -50,16 +48,9 @@ AGENCIES: dict[str, str] = {
     "ani": "ANI",
     "efe": "EFE",
     "ansa": "ANSA",
+    "pib": "Press Information Bureau",
 }
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-# "19 Jul 2016", "12 October 2022", "November 23, 2020", "Nov. 14, 2016", "2021-01-25".
-DATE_RE = re.compile(
-    rf"\b(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
-)
 # The opening of the body: CITY[, Region][, Month Day.] [(Agency)] then a dash or /TASS/.
 DATELINE_RE = re.compile(
     r"^(?P<city>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+)*)"
@@ -71,13 +62,24 @@ DATELINE_RE = re.compile(
 # Head lines that label a release rather than title it ("Press release from
 # Ministry of Defence"); " > " marks a breadcrumb ("Home > News Release").
 _RELEASE_LABEL = re.compile(r"^(?:press|news|media)\s+(?:release|statement)\b", re.I)
+# Capitalised labels of a wire headline ("FLASH -- Cyprus president says ..."),
+# which take a dateline's place but name no city.
+_WIRE_LABELS = frozenset({"FLASH", "BREAKING", "URGENT", "UPDATE", "UPDATED", "CORRECTED", "EXCLUSIVE", "ANALYSIS",
+                          "REFILE", "BULLETIN", "ALERT", "NEWSFLASH", "WRAPUP", "FACTBOX", "EXPLAINER"})
 # A dateline opens a paragraph: at least this many words follow it.
 _DATELINE_BODY_WORDS = 4
 # "Doha (AFP) - ...", "TOKYO, Dec 22, 2023 (AFP) - ...": an agency in brackets
 # near the start of one of the first lines, where DATELINE_RE does not read it.
 _AGENCY_MARK = re.compile(r"^[A-Z][^\n]{0,60}?[(/](?P<agency>[A-Za-z][\w .\-]*)[)/]")
-# "29.07.2025": the numeric day-first dates of many agencies' bylines.
-_NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
+# Any bracketed or slashed group of a dateline line ("/Moscow Region/", "/TASS/").
+_MARK_GROUP = re.compile(r"[(/]([A-Za-z][\w .\-]*)[)/]")
+# "Posted On: 22 JUL 2023 5:14PM by PIB Delhi": an agency after "by" at the end
+# of a timestamp line.
+_BY_AGENCY = re.compile(r"\bby\s+(?P<agency>[A-Z][A-Za-z]+)\b")
+_DATE_ANY_CASE = re.compile(DATE_RE.pattern, flags=re.I)
+# "Defne Arikboga  |29.07.2025 - Update : 29.07.2025": the byline of Anadolu
+# Agency's pages, which name the agency nowhere else in the copied text.
+_ANADOLU_BYLINE = re.compile(r"\|\s*\d{1,2}\.\d{1,2}\.\d{4}\s*-\s*Update\s*:\s*\d{1,2}\.\d{1,2}\.\d{4}")
 # The first lines an agency mark or a date is looked for in.
 _OPENING_LINES = 15
 # Words that make a first line the publishing body rather than the headline
@@ -87,43 +89,8 @@ _PUBLISHER_WORDS = ("ministry", "department", "government", "offices", "office",
 BYLINE_RE = re.compile(r"^By\s+(?P<who>[^|\u00b7,]+?)\s*(?:[|\u00b7,]\s*(?P<rest>.*))?$")
 # Head lines that are navigation, not the headline: "All news", section labels.
 NAV_WORDS = words()["nav_words"]
-# Settings that make dateparser independent of the clock and locale.
-DATE_SETTINGS = {
-    "RELATIVE_BASE": dt.datetime(2000, 1, 1),
-    "PREFER_DAY_OF_MONTH": "first",
-    "REQUIRE_PARTS": ["day", "month", "year"],
-    "RETURN_AS_TIMEZONE_AWARE": False,
-    "DATE_ORDER": "DMY",
-}
 HEAD_MAX_LINES = 12
-# The two spelled-out forms DATE_RE finds, read without dateparser (which costs
-# more than the rest of the metadata together); anything else still goes to it.
-_DAY_MONTH_YEAR = re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})")
-_MONTH_DAY_YEAR = re.compile(rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})")
-_MONTH_NUMBERS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 TITLE_SEPARATORS = (" | ", " - ", " \u2014 ", " \u2013 ", " :: ")
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A calendar date from a date string, or None; never relative to today."""
-    text = text.strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2}).*", text)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None
-    if not re.search(r"\b\d{4}\b", text):
-        return None  # "yesterday", "Monday", "July 19": no year, not a publication date
-    m = _DAY_MONTH_YEAR.fullmatch(text) or _MONTH_DAY_YEAR.fullmatch(text)
-    if m:
-        try:
-            return dt.date(int(m["year"]), _MONTH_NUMBERS[m["month"][:3].lower()], int(m["day"]))
-        except ValueError:
-            return None
-    parsed = dateparser.parse(text, languages=["en"], settings=DATE_SETTINGS)
-    return parsed.date() if parsed else None
 
 
 def agency_name(text: str) -> str | None:
@@ -135,7 +102,7 @@ def _dateline_match(line: str) -> re.Match[str] | None:
     """The dateline opening ``line``; a capitalised label followed by a dash and
     a word or two ("MAGHREB SECURITY BRIEF — FLASH") opens no paragraph."""
     hit = DATELINE_RE.match(line)
-    if hit is None or len(line[hit.end():].split()) < _DATELINE_BODY_WORDS:
+    if hit is None or len(line[hit.end():].split()) < _DATELINE_BODY_WORDS or hit.group("city") in _WIRE_LABELS:
         return None
     return hit
 
@@ -210,20 +177,15 @@ def _opening_agency(text: str) -> str | None:
         m = _AGENCY_MARK.match(line)
         if m and agency_name(m.group("agency")):
             return agency_name(m.group("agency"))
+        if m:
+            # "KUBINKA /Moscow Region/, August 25. /TASS/.": a region in slashes first
+            for group in _MARK_GROUP.finditer(line[:90]):
+                if agency_name(group.group(1)):
+                    return agency_name(group.group(1))
         m = _AGENCY_AFTER_CITY.match(line)
         if m and agency_name(m.group("agency")):
             return agency_name(m.group("agency"))
     return None
-
-
-def _numeric_date(line: str) -> dt.date | None:
-    m = _NUMERIC_DATE.search(line)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
-    except ValueError:
-        return None
 
 
 def is_headline_line(line: str) -> bool:
@@ -238,43 +200,33 @@ def is_headline_line(line: str) -> bool:
     return True
 
 
-# "SEOUL, Sept. 20 (Yonhap) -- ... said Friday": a wire dateline's month and
-# day without a year, before the agency or the dash.
-_MONTH_DAY = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?P<day>\d{1,2})\b"
-                        r"(?!,? \d{4})(?=[^\n]{0,40}(?:\(|--|-|\u2014))")
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-# Words before a year that make it a plan or a deadline ("by 2027", "due in
-# early 2024"), not a year the article looks back on.
-_FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|due|will|would|to be|expected|planned|from|starting|plan|"
-                         r"goal|target|scheduled|should|next)\b[^.]{0,40}$", flags=re.I)
+# Words of a timestamp line besides its date ("12 May 2023, 16:40").
+_TIMESTAMP_WORDS = 2
+# Words of a section label above a timestamp ("Russian Politics & Diplomacy").
+_LABEL_WORDS = 5
 
 
-def _weekday_date(text: str) -> dt.date | None:
-    """The year a wire leaves out, from the weekday of its first sentence: the
-    first year on or after the latest year the article looks back on in which
-    the dateline's day falls on that weekday. None when the article names no
-    weekday or no past year."""
-    m = _MONTH_DAY.search(text[:1500])
-    if m is None:
-        return None
-    wd = _WEEKDAY.search(text, m.end(), m.end() + 600)
-    if wd is None:
-        return None
-    past = [int(y.group(1)) for y in _YEAR.finditer(text)
-            if not _FUTURE_CUE.search(text, max(0, y.start() - 50), y.start())]
-    if not past:
-        return None
-    month, day, weekday = _MONTH_NUMBERS[m["month"].lower()], int(m["day"]), _WEEKDAYS.index(wd.group(1).lower())
-    for year in range(max(past), max(past) + 12):
-        try:
-            found = dt.date(year, month, day)
-        except ValueError:
-            return None
-        if found.weekday() == weekday:
-            return found
-    return None
+def _is_timestamp(line: str) -> bool:
+    return bool(DATE_RE.search(line)) and len(DATE_RE.sub("", line).split()) <= _TIMESTAMP_WORDS
+
+
+def _masthead(text: str) -> set[str]:
+    """The lines of a first paragraph that is a page's masthead rather than
+    its headline: an outlet in capitals with the name of a series or a body
+    below it ("CORDILLERA POLICY INSTITUTE / Hemisphere Security Notes, No.
+    31"), or a section label over a timestamp ("Russian Politics & Diplomacy /
+    12 May 2023, 16:40"). The headline is then the next paragraph's."""
+    block: list[str] = []
+    for raw in text.lstrip().splitlines():
+        if not raw.strip():
+            break
+        block.append(raw.strip())
+    if len(block) < 2 or _dateline_match(block[-1]):
+        return set()
+    if _outlet(block[0]) or _is_timestamp(block[-1]) and all(
+            len(line.split()) <= _LABEL_WORDS and not line.endswith(".") for line in block[:-1]):
+        return set(block)
+    return set()
 
 
 def text_metadata(text: str) -> ArticleMeta:
@@ -282,8 +234,10 @@ def text_metadata(text: str) -> ArticleMeta:
     head = _head_lines(text)
     dateline = find_dateline(text)
     publisher = _publisher(head[0]) if head else None
-    title = next((line for line in head if is_headline_line(line) and not _publisher(line)
-                  and not _RELEASE_LABEL.match(line) and " > " not in line), None)
+    masthead = _masthead(text)
+    titles = [line for line in head if is_headline_line(line) and not _publisher(line)
+              and not _RELEASE_LABEL.match(line) and " > " not in line]
+    title = next((line for line in titles if line not in masthead), None) or next(iter(titles), None)
 
     source = None
     if dateline:
@@ -296,9 +250,12 @@ def text_metadata(text: str) -> ArticleMeta:
         by = BYLINE_RE.match(line)
         if by and source is None:
             source = agency_name(by.group("who"))
+        if source is None and _DATE_ANY_CASE.search(line):
+            by = _BY_AGENCY.search(line)
+            source = agency_name(by.group("agency")) if by else None
         for m in DATE_RE.finditer(line):
             published = published or parse_date(m.group(0))
-        published = published or _numeric_date(line)
+        published = published or numeric_date(line)
     if source is None:
         source = _opening_agency(text)
     if source is None:
@@ -306,16 +263,19 @@ def text_metadata(text: str) -> ArticleMeta:
         source = next((o for o in map(_outlet, head) if o), None)
     if source is None:
         source = publisher
+    if source is None and any(_ANADOLU_BYLINE.search(line) for line in head):
+        # the page names no outlet: the byline's layout is Anadolu's
+        source = "Anadolu"
     if published is None:
         # the date on the dateline's own line ("Doha (AFP) - Dec 10, 2017")
         for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:_OPENING_LINES]:
             if _AGENCY_MARK.match(line) or _dateline_match(line):
                 found = DATE_RE.search(line[:80])
-                published = parse_date(found.group(0)) if found else _numeric_date(line[:80])
+                published = parse_date(found.group(0)) if found else numeric_date(line[:80])
                 if published:
                     break
     if published is None:
-        published = _weekday_date(text)
+        published = weekday_date(text)
     return ArticleMeta(
         title=title,
         source=source,
@@ -390,6 +350,11 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _site_name(name: str) -> str:
+    """"SCT24 English": the outlet without the edition's language."""
+    return re.sub(r"\s+English$", "", name) or name
+
+
 def html_metadata(raw: str) -> ArticleMeta:
     """Title, site name and date from an HTML page's tags (dateline comes from text)."""
     tags = _HeadTags()
@@ -405,12 +370,19 @@ def html_metadata(raw: str) -> ArticleMeta:
     title = (
         tags.meta.get("og:title") or ld.get("headline") or _squash(tags.h1) or tags.meta.get("twitter:title")
     )
+    h1 = _squash(tags.h1)
+    if title and h1 and len(h1) > len(title) and h1.startswith(title):
+        # a shortened headline in the tags; the page shows it whole
+        title = h1
     source = tags.meta.get("og:site_name") or ld.get("publisher")
     if page_title:
         for sep in TITLE_SEPARATORS:
             if sep in page_title:
                 head, _, tail = page_title.rpartition(sep)
-                source = source or tail.strip()
+                if len(head.split()) < len(tail.split()) and source != tail.strip():
+                    # "MidEast NewsLine :: Israel scraps ...": the site's name first
+                    head, tail = tail, head
+                source = source or _site_name(tail.strip())
                 title = title or head.strip()
                 break
         title = title or page_title
@@ -421,6 +393,12 @@ def html_metadata(raw: str) -> ArticleMeta:
         tags.time,
         tags.meta.get("date"),
         tags.meta.get("pubdate"),
+        tags.meta.get("citation_publication_date"),
+        tags.meta.get("dc.date"),
+        tags.meta.get("dcterms.date"),
+        tags.meta.get("dc.date.issued"),
+        tags.meta.get("publish-date"),
+        tags.meta.get("publication_date"),
     ):
         if value:
             published = parse_date(value)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import lxml.html
 import trafilatura
-from lxml.etree import LxmlError
+from lxml.etree import LxmlError, ParserError
 
 from ..errors import ParseError
 from .metadata import find_dateline, html_metadata, text_metadata
@@ -25,6 +26,13 @@ _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head
 _BLOCK_TAG = re.compile(r"</(?:p|div|article|section|h[1-6]|li|body|html)\s*>", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "nav", "footer", "header", "noscript", "aside", "form", "button"})
 _BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "li", "br", "article", "section", "tr"})
+# Containers whose loose text (between <br> and blocks) may be an article's
+# paragraphs, the tags that end such a paragraph, and the least loose text that
+# makes a container worth rewriting.
+_LEAD_CONTAINERS = ("div", "section", "article", "main", "td")
+_LEAD_ENDS = frozenset({"br", "p", "div", "blockquote", "figure", "ul", "ol", "table", "h1", "h2", "h3", "h4",
+                        "h5", "h6", "section", "article", "aside", "header", "footer", "nav", "hr", "pre"})
+_LEAD_MIN_CHARS = 40
 
 
 def looks_like_html(raw: str) -> bool:
@@ -62,14 +70,76 @@ def _paragraphs(text: str) -> list[str]:
     return [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines() if line.strip()]
 
 
+def _is_subsequence(part: list[str], whole: list[str]) -> bool:
+    it = iter(whole)
+    return all(p in it for p in part)
+
+
 def _once(paras: list[str]) -> list[str]:
     """The paragraphs without a second copy of themselves: trafilatura (with
     favor_precision) returns the content of a short ``<article>`` twice in a row,
-    one paragraph or several, which would double every record in it."""
-    half = len(paras) // 2
-    if half and len(paras) % 2 == 0 and paras[:half] == paras[half:]:
-        return paras[:half]
+    whole or with its lists left out the second time, which would double every
+    record in it. A copy starts again at the first or second paragraph and
+    repeats nothing that was not there before, in the same order."""
+    for i in range(min(2, len(paras))):
+        for k in range(i + 1, len(paras)):
+            if paras[k] == paras[i] and _is_subsequence(paras[k:], paras[i:k]):
+                return paras[:k]
     return paras
+
+
+def _wrap_loose(el: lxml.html.HtmlElement) -> bool:
+    """Put each run of loose text in ``el`` (its own text, the text after a
+    ``<br>`` or a block child, with the inline tags in it) in a ``<p>`` of its
+    own; True when something was wrapped."""
+    runs: list = []
+    cur = lxml.html.Element("p")
+    cur.text, el.text = el.text, None
+
+    def flush() -> None:
+        if len(cur) or (cur.text or "").strip():
+            runs.append(cur)
+
+    wrapped = bool((cur.text or "").strip())
+    for child in list(el):
+        el.remove(child)  # lxml moves the child's tail with it
+        if isinstance(child.tag, str) and child.tag not in _LEAD_ENDS:
+            cur.append(child)
+            continue
+        flush()
+        tail, child.tail = child.tail, None
+        runs.append(child)
+        cur = lxml.html.Element("p")
+        cur.text = tail
+        wrapped = wrapped or bool((tail or "").strip())
+    flush()
+    el.extend(runs)
+    return wrapped
+
+
+def _loose_text_wrapped(raw: str) -> str | None:
+    """The page with the loose paragraphs of ``<br>``-separated containers put in
+    ``<p>`` tags, or None when it has none.
+
+    Pages that separate paragraphs with ``<br><br>`` inside one ``<div>`` keep the
+    first paragraph as the div's own text and a paragraph after a pull quote as
+    the quote's tail; trafilatura drops the first and glues the second to the
+    quote, so the article would lose its lead, usually the sentence that names
+    the parties."""
+    if "<br" not in raw and "<BR" not in raw:
+        return None
+    try:
+        tree = lxml.html.document_fromstring(raw)
+    except (LxmlError, ParserError, ValueError):
+        return None
+    changed = False
+    for el in list(tree.iter(*_LEAD_CONTAINERS)):
+        if el.find("br") is None:
+            continue
+        loose = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        if loose >= _LEAD_MIN_CHARS:
+            changed = _wrap_loose(el) or changed
+    return lxml.html.tostring(tree, encoding="unicode") if changed else None
 
 
 def _html_text(raw: str, title: str | None) -> str:
@@ -77,12 +147,14 @@ def _html_text(raw: str, title: str | None) -> str:
     extracted = None
     try:
         extracted = trafilatura.extract(
-            raw, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
+            _loose_text_wrapped(raw) or raw, include_comments=False, include_tables=False, favor_precision=True,
+            deduplicate=False,
         )
     except (LxmlError, ValueError):
         # lxml refuses some pages outright (an encoding declaration in a str, markup
         # it cannot recover); the fallback reader below still gets their text.
         extracted = None
+    by_trafilatura = bool(extracted)
     if not extracted:
         visible = _Visible()
         try:
@@ -91,13 +163,14 @@ def _html_text(raw: str, title: str | None) -> str:
         except AssertionError:  # html.parser on a malformed declaration: keep what was read
             pass
         extracted = "".join(visible.parts)
-        paras = _paragraphs(extracted)
-    else:
-        paras = _once(_paragraphs(extracted))
+    paras = _paragraphs(extracted)
     if title:
         title = re.sub(r"\s+", " ", title).strip()
         # trafilatura sometimes keeps the <h1>; the headline must appear once.
         paras = [p for p in paras if p != title]
+    if by_trafilatura:
+        paras = _once(paras)
+    if title:
         paras.insert(0, title)
     return "\n\n".join(paras)
 

@@ -69,11 +69,13 @@ def _imposer(noun: Token, index: dict[int, ActorMention]) -> list[str]:
             found = _codes((g for g in c.children if g.dep_ == "nsubj"), index)
             if found:
                 return found
-    # "The United States has kept its own ban": the subject of the holding verb
-    verb, steps = noun, 0
+    # "The United States has kept its own ban": the subject of the holding verb;
+    # through "to" verbs, the passive subject of "is set to (postpone lifting)"
+    verb, steps, controlled = noun, 0, False
     while verb.head.i != verb.i and steps < 4:
+        controlled = verb.dep_ == "xcomp"
         verb, steps = verb.head, steps + 1
-        subj = [g for g in verb.children if g.dep_ == "nsubj"]
+        subj = [g for g in verb.children if g.dep_ == "nsubj" or (controlled and g.dep_ == "nsubjpass")]
         if subj:
             return _codes((t for s in subj for t in _with_list(s)), index)
     return []

@@ -51,8 +51,10 @@ from ..vocab.lexicon import (
     SUPPLY_VERBS,
     SUSPEND_VERBS,
 )
+from .context import story_suppliers
 from .embargoes import embargo_transfers
 from .gapping import gapped_suppliers
+from .list_context import context_list_transfers
 from .lists import listed_transfers
 from .made import made_transfers
 from .partials import complete_partials, sentence_parties
@@ -219,6 +221,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 out.append(cand)
             elif (cand.suppliers or cand.recipients) and not cand.undirected:
                 partial.append(cand)
+    story_suppliers(out, index)
     out += complete_partials(out, partial, index, {s.start: i for i, s in enumerate(sents)})
     out.sort(key=lambda c: (c.sent.start, c.trigger.i))
     return out
@@ -386,6 +389,11 @@ def extract_listed_transfers(doc: Doc, mentions: list[ActorMention], found: list
     return listed_transfers(doc, mentions, found, _sentence_bounds)
 
 
+def extract_context_lists(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """Givers listed with amounts or as donors, to the recipient before (``list_context``)."""
+    return context_list_transfers(doc, mentions, found, _sentence_bounds)
+
+
 def extract_embargoes(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
     """The embargoes the article names that ``found`` lacks (``embargoes``)."""
     return embargo_transfers(doc, mentions, found, _sentence_bounds)
@@ -407,7 +415,8 @@ def extract_more_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
     before it: pairs named in passing, lists, embargoes, made-in, then (unless
     ``scored`` is off, as when the model is being trained) the learned model's."""
     more: list[TransferRecord] = []
-    for step in (extract_passing_transfers, extract_listed_transfers, extract_embargoes, extract_made_transfers):
+    for step in (extract_passing_transfers, extract_listed_transfers, extract_context_lists, extract_embargoes,
+                 extract_made_transfers):
         more += step(doc, mentions, found + more)
     if scored:
         more += extract_scored_transfers(doc, mentions, found + more)

@@ -25,9 +25,13 @@ from ..catalogue.actors import DEMONYM, ActorMention, mention_index
 from ..records import TransferRecord
 from ..text.nlp import doc_text
 from ..vocab import words
+from .headline_parties import headline_origin, headline_supplier
+from .phrases import arms_like
 from .secondary import _trigger
 from .status import DELIVERED, trigger_status
+from .supplier_lists import supplied_party
 from .supply_roles import has_supply_vocab
+from .weapons import origin_of
 
 CONFIDENCE = 0.45
 LIST_CONFIDENCE = 0.4
@@ -77,6 +81,22 @@ def list_groups(sent: Span, index: dict[int, ActorMention]) -> list[tuple[int, l
     return [(root, g) for root, g in groups.items() if len(g) >= 2]
 
 
+def _buyers(noun: Token, w: dict) -> bool:
+    """"countries that bought the jet": a noun whose relative clause buys or uses arms."""
+    return any(g.dep_ == "relcl" and g.lemma_.lower() in w["acquire_verbs"] | w["operate_verbs"] for g in noun.children)
+
+
+def _named_before(prep: Token) -> Token | None:
+    """The noun a list opened by ", among them", ", including" or ", such as"
+    stands for when the parser hangs the list on the verb: the last noun of
+    parties ("countries", "states") before the preposition in its clause."""
+    bridge = words()["list_bridge_nouns"]
+    for t in reversed(prep.doc[prep.sent.start:prep.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in bridge:
+            return t
+    return None
+
+
 def _receives(root: Token) -> bool:
     """Whether a list stands where a supply's recipients stand: after "to" of a
     supply word ("delivered to A and B", "exported to countries including A
@@ -89,10 +109,27 @@ def _receives(root: Token) -> bool:
     acquire = w["acquire_verbs"]
     customers = w["customer_nouns"]
     tok = root
+    if root.lemma_.lower() in customers and any(
+            c.dep_ == "prep" and c.lower_ in w["list_bridge_preps"] and c.lower_ != "of" for c in root.children):
+        return True  # "export customers such as A and B": the list climbed to its noun
+    before = root.doc[root.i - 1] if root.i >= 1 else None
+    if before is not None and before.is_punct and root.i >= 2:
+        before = root.doc[root.i - 2]
+    if before is not None and before.pos_ == "PRON" and before.dep_ == "pobj" \
+            and before.head.lower_ in w["list_bridge_preps"]:
+        # ", among them A, B and C" with the list hung apart from "them"
+        noun = _named_before(before.head)
+        if noun is not None and _buyers(noun, w):
+            return True
     for _ in range(6):
         head = tok.head
         if head.i == tok.i:
             return False
+        if tok.dep_ == "pobj" and head.lower_ in w["list_beside_preps"] and head.head.lemma_.lower() in customers:
+            return True  # "its fourth customer after A, B and C"
+        if tok.dep_ == "pobj" and head.lower_ in w["list_bridge_preps"] and head.head.lemma_.lower() in customers \
+                and head.lower_ != "of":
+            return True  # "export customers such as A and B", "operators including A and B"
         if tok.dep_ == "pobj" and head.lower_ in w["list_bridge_preps"] and head.head.lemma_.lower() in w["list_bridge_nouns"]:
             tok = head.head  # "the armed forces of" A, "countries including" A
             continue
@@ -100,51 +137,103 @@ def _receives(root: Token) -> bool:
                 and head.lower_ == "as" and head.head.i != head.i:
             tok = head.head
             continue
-        if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in w["service_verbs"]:
-            return True  # "the drone flies with the armed forces of A and B"
+        if tok.dep_ == "pobj" and head.lower_ in w["list_bridge_preps"] | w["list_beside_preps"] \
+                and head.head.pos_ in {"VERB", "AUX"}:
+            gov = head.head
+            if any(c.dep_ in {"nsubj", "attr"} and c.lemma_.lower() in customers for c in gov.children):
+                return True  # "Malaysia was its fourth customer after A, B and C"
+            noun = _named_before(head)
+            if noun is not None and noun.i != tok.i:
+                # "other countries that had bought the F-35, among them A, B and C"
+                if _buyers(noun, w):
+                    return True
+                tok = noun
+                continue
+        if tok.dep_ == "pobj" and head.lower_ == "with" and (
+                head.head.lemma_.lower() in w["service_verbs"] or head.head.lemma_.lower() in w["service_nouns"]):
+            return True  # "the drone flies with the armed forces of A and B", "in service with A and B"
+        if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in w["deal_verbs"] \
+                and not any(c.dep_ == "nsubj" for c in head.head.children):
+            return True  # "the contracts were signed with A, B and C": the seller is the story's
+        if tok.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in \
+                w["service_verbs"] | w["operate_verbs"] | acquire:
+            return True  # "the Gripen is flown by A and B", "the jet has been ordered by A and B"
         if tok.dep_ in {"pobj", "dative"} and (head.lower_ == "to" or tok.dep_ == "dative"):
             gov = head.head if tok.dep_ == "pobj" else head
             if gov.lemma_.lower() in supply:
                 return True
             # "will withhold consent for new weapons sales to A and B": the
             # parser hangs "to" on the verb that holds the supply noun
-            held = [g for c in gov.children if c.dep_ in {"dobj", "prep"}
-                    for g in [c, *c.children] if g.dep_ in {"dobj", "pobj"}]
+            held = [g for c in gov.children if c.dep_ in {"dobj", "prep", "nsubj"}
+                    for g in [c, *c.children] if g.dep_ in {"dobj", "pobj", "nsubj"}]
             held += [g for h in held for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             return gov.pos_ in {"VERB", "AUX"} and any(h.lemma_.lower() in w["supply_nouns"] for h in held)
-        if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in acquire:
-            return tok.dep_ == "nsubj"
+        if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in acquire | w["operate_verbs"]:
+            return tok.dep_ == "nsubj"  # "A and B ordered the jets", "A and B operate the F-16"
         if tok.dep_ in {"attr", "nsubj", "dobj"}:
             # "its partners are A and B", "A and B are its customers", "operators include A and B"
-            # "countries that bought the jet include A and B"
-            return any((c.lemma_.lower() in customers or any(
-                g.dep_ == "relcl" and g.lemma_.lower() in w["acquire_verbs"] | w["operate_verbs"] for g in c.children))
-                for c in head.children if c.i != tok.i and c.dep_ in {"nsubj", "attr", "nsubjpass"})
+            # "countries that bought the jet include A and B"; "among its buyers are A and B"
+            among = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "among"
+                     for g in c.children if g.dep_ == "pobj"]
+            return any((c.lemma_.lower() in customers or _buyers(c, w))
+                       for c in [*head.children, *among] if c.i != tok.i and c.dep_ in {"nsubj", "attr", "nsubjpass", "pobj"})
         return False
     return False
+
+
+def _alike(root: Token) -> bool:
+    """Whether a list does what the sentence's subject does: the subject of an
+    elliptic "as have A and B" / "as do A and B", or ranked after it ("...,
+    followed by A and B")."""
+    head = root.head
+    if root.dep_ == "nsubj" and head.dep_ == "advcl" and head.lemma_.lower() in {"have", "do", "be"} \
+            and any(c.dep_ == "mark" and c.lower_ in {"as", "so"} for c in head.children):
+        return True
+    return root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in words()["follow_verbs"] \
+        and head.head.dep_ in {"acl", "advcl", "conj"}
+
+
+def _operates(root: Token) -> bool:
+    """"A and B operate ...", "the navies of A and B will operate ..."."""
+    tok = root
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.head.dep_ == "nsubj":
+        tok = tok.head.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words()["operate_verbs"]
 
 
 # Clauses joined to the list's verb that report other events.
 _OTHER_CLAUSES = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl"})
 
 
+# Clauses inside the list's clause, under any of its words, that say something
+# of their own ("The drone, which made its name in Syria, has been exported to").
+_INNER_CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "relcl", "acl"})
+
+
 def _clause(root: Token) -> set[int]:
     """Token positions of the clause a list stands in, without the list's own
-    phrase ("NATO ally Poland") and without clauses joined to it ("..., and
-    Poland placed an order"): the parties that could be its supplier."""
+    phrase ("NATO ally Poland"), without clauses joined to it ("..., and
+    Poland placed an order") and without clauses inside it ("The drone, which
+    made its name in Syria, ..."): the parties that could be its supplier."""
     verb = root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+    path = {t.i for t in root.ancestors}
     skip = {t.i for t in root.subtree}
     skip |= {t.i for c in verb.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
+    skip |= {t.i for c in verb.subtree if c.dep_ in _INNER_CLAUSES and c.i != verb.i and c.i not in path
+             for t in c.subtree}
     return {t.i for t in verb.subtree} - skip
 
 
 def _named_seller(sent: Span, mentions: list[ActorMention]) -> str | None:
-    """The one party that modifies a supply noun of the sentence: "U.S." in
-    "new U.S. weapons sales to ...", "Britain's arms exports to ..."."""
+    """The one party that modifies a supply or customer noun of the sentence:
+    "U.S." in "new U.S. weapons sales to ...", "Britain's arms exports to ...",
+    "Russia's main arms customers are ..."."""
     doc = sent.doc
-    supply = words()["supply_nouns"]
+    supply = words()["supply_nouns"] | words()["customer_nouns"]
     by_token = mention_index(mentions)
     found: set[str] = set()
     for i in range(sent.start, sent.end):
@@ -155,6 +244,36 @@ def _named_seller(sent: Span, mentions: list[ActorMention]) -> str | None:
         mods += [g for c in mods for g in c.children if g.dep_ in {"compound", "amod", "poss"}]
         found |= {by_token[c.i].code for c in mods if c.i in by_token}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _arms_maker(sent: Span, makers: dict[int, ActorMention]) -> str | None:
+    """The one state that makes the arms the sentence names: a national word on
+    an arms noun ("versions of the Korean jet"), a maker's name ("the Saab
+    Gripen"), or the known maker of a named system ("the F-35")."""
+    found: set[str] = set()
+    for i in range(sent.start, sent.end):
+        m = makers.get(i)
+        if m is not None and sent.doc[i].dep_ in {"amod", "compound", "nmod", "poss"} and arms_like(sent.doc[i].head):
+            found.add(m.code)
+    origin = origin_of(sent.text)
+    if origin:
+        found.add(origin)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _the_arms(sent: Span) -> bool:
+    """Whether the sentence speaks of "the jet", "these systems": arms named
+    before, with no system of their own."""
+    return any(t.lower_ in {"the", "these", "those"} and t.dep_ == "det" and arms_like(t.head)
+               and not origin_of(t.head.text) for t in sent)
+
+
+def _names_customers(sent: Span) -> bool:
+    """"its fourth customer", "their biggest clients": a word that names a
+    seller's buyers, on a pronoun for the seller, speaks of sales by itself."""
+    strict = words()["strict_customer_nouns"]
+    return any(t.lemma_.lower() in strict and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+               for t in sent)
 
 
 def _main_supplier(found: list[TransferRecord]) -> str | None:
@@ -174,7 +293,9 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
     known = {(t.supplier, t.recipient) for t in found}
     known |= {(r, s) for s, r in known}
     suppliers = {t.supplier for t in found}
-    main = _main_supplier(found)
+    main = _main_supplier(found) or headline_supplier(list(doc.sents), index)
+    supplied = {(t.supplier, t.recipient) for t in found}
+    makers = mention_index(mentions)
     text = doc_text(doc)
     out: list[TransferRecord] = []
 
@@ -207,18 +328,55 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
                         if s not in here_recipients:
                             add(s, t.recipient, t.status, sent, CONFIDENCE)
                     expanded = True
-            if expanded or set(group) & suppliers:
+            if expanded:
+                continue
+            if _alike(doc[root]) and len(here) == 1:
+                # "X has supplied Y for years, as have A and B", "X is Y's main
+                # supplier, followed by A and B": the list stands where the subject does
+                subject = {index[t.i].code for c in sent.root.children if c.dep_ == "nsubj"
+                           for t in c.subtree if t.i in index}
+                t = here[0]
+                if t.supplier in subject and t.recipient not in group:
+                    for s in group:
+                        add(s, t.recipient, t.status, sent, CONFIDENCE)
+                elif t.recipient in subject and t.supplier not in group:
+                    for r in group:
+                        add(t.supplier, r, t.status, sent, CONFIDENCE)
+                continue
+            named_for = supplied_party(doc[root], index)
+            if len(named_for) == 1 and named_for[0] not in group:
+                # "Ukraine's main suppliers are A, B and C"
+                trigger = _trigger(sent)
+                status = trigger_status(trigger)[0] if trigger is not None else DELIVERED
+                for s in group:
+                    add(s, named_for[0], status, sent, LIST_CONFIDENCE)
+                continue
+            if set(group) & suppliers:
                 continue
             # the seller the supply word names ("new U.S. weapons sales to ..."),
             # else the seller of the sentence's other rows, else the article's
             supplier = _named_seller(sent, mentions)
             if supplier is None:
                 sellers = {t.supplier for t in here}
-                supplier = next(iter(sellers)) if len(sellers) == 1 else (None if here else main)
+                if len(sellers) == 1:
+                    supplier = next(iter(sellers))
+                elif not here:
+                    supplier = _arms_maker(sent, makers)
+                    if supplier is None and _the_arms(sent):
+                        # "versions of the Korean jet": the system of the headline
+                        supplier = headline_origin(list(doc.sents))
+                    if supplier is None and not _operates(doc[root]):
+                        # a list that only operates arms ("the navies of A and B will
+                        # operate 15 submarines") says nothing of the story's seller
+                        supplier = main
             if supplier is None or supplier in group:
                 continue
+            # a party the supplier's rows make a recipient stands beside the list
+            # ("Malaysia was its fourth customer after A and B"), not against it
             others = {index[i].code for i in _clause(doc[root]) if i in index} - set(group)
-            if others - {supplier} or not _receives(doc[root]) or not has_supply_vocab(sent, strong_only=True):
+            others = {o for o in others if (supplier, o) not in supplied}
+            if others - {supplier} or not _receives(doc[root]) \
+                    or not (has_supply_vocab(sent, strong_only=True) or _names_customers(sent)):
                 continue
             trigger = _trigger(sent)
             status = trigger_status(trigger)[0] if trigger is not None else DELIVERED

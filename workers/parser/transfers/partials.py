@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..catalogue.actors import DEMONYM, ActorMention
 from ..vocab.lexicon import ACQUIRE_NOUNS, ACQUIRE_VERBS, NEED_VERBS, PREP_DEPS, SUPPLY_VERBS
+from .context import made_elsewhere, moves_arms, sentence_parties, story_supplier
 from .phrases import arms_like, objects_of, phrase_text, with_objects
 from .triggers import Candidate
 from .weapons import named_systems
@@ -57,6 +58,7 @@ def complete_partials(full: list[Candidate], partial: list[Candidate], index: di
     same_side: dict[tuple[int, bool], set[str]] = {}
     for c in partial:
         same_side.setdefault((c.sent.start, bool(c.suppliers)), set()).update(c.suppliers or c.recipients)
+    dominant = story_supplier(full, partial, index)
     out = []
     for c in partial:
         own = set(c.suppliers) | set(c.recipients)
@@ -77,21 +79,39 @@ def complete_partials(full: list[Candidate], partial: list[Candidate], index: di
         elif near is not None and set(named) <= own and not c.recipients and not own & set(near.recipients):
             c.recipients = list(near.recipients)
         elif near is not None and set(named) <= own and not c.suppliers and not own & set(near.suppliers) \
-                and c.trigger.lemma_.lower() in _ACQUIRE_WORDS:
+                and c.trigger.lemma_.lower() in _ACQUIRE_WORDS \
+                and _seller_of(full, c.recipients, near.suppliers[0]) in near.suppliers:
             # only a buyer's own act ("Egypt's purchase of 30 more of the jets")
-            # continues the seller's story; "a system reached Ukraine" need not
+            # continues the seller's story; "a system reached Ukraine" need not;
+            # nor does a buyer the story gives another seller
             c.suppliers = list(near.suppliers)
+        elif not c.suppliers and dominant and dominant not in own and set(named) <= own and outright \
+                and moves_arms(c.trigger) and not made_elsewhere(c.sent, dominant):
+            # "Ethiopia received six drones in 2021" in a story of one seller
+            c.suppliers = [dominant]
         elif not _names_arms(c.trigger):
             continue
-        elif not c.suppliers and supplier and supplier not in c.recipients:
-            c.suppliers = [supplier]
-        elif not c.recipients and recipient and recipient not in c.suppliers and c.trigger.lemma_.lower() in SUPPLY_VERBS:
+        elif not c.suppliers and (seller := _seller_of(full, c.recipients, supplier)) and seller not in c.recipients:
+            c.suppliers = [seller]
+        elif not c.recipients and recipient and recipient not in c.suppliers and (
+                c.trigger.lemma_.lower() in SUPPLY_VERBS or (c.trigger.lemma_.lower() in _ACQUIRE_WORDS and set(named) <= own)):
             c.recipients = [recipient]
         else:
             continue
         c.confidence = 0.45
         out.append(c)
     return out
+
+
+def _seller_of(full: list[Candidate], recipients: list[str], main: str | None) -> str | None:
+    """The supplier of a buyer's report that names none: the one supplier the
+    story gives these buyers, else (when it gives them none) its main supplier.
+    "Beijing never said it was buying the system" in a story where Israel sells
+    to China and the United States to Taiwan is Israel's system."""
+    theirs = list(dict.fromkeys(s for f in full if set(f.recipients) & set(recipients) for s in f.suppliers))
+    if len(theirs) > 1:
+        return None
+    return theirs[0] if theirs else main
 
 
 def _named_outright(sent: Span, codes: set[str], index: dict[int, ActorMention]) -> bool:
@@ -103,11 +123,6 @@ def _named_outright(sent: Span, codes: set[str], index: dict[int, ActorMention])
         if m is not None and m.code in codes:
             forms.setdefault(m.code, set()).add(m.form)
     return all(forms.get(c, set()) - {DEMONYM} for c in codes)
-
-
-def sentence_parties(sent: Span, index: dict[int, ActorMention]) -> list[str]:
-    """Codes of the parties a sentence names, in order, once each."""
-    return list(dict.fromkeys(index[i].code for i in range(sent.start, sent.end) if i in index))
 
 
 def _previous_report(full: list[Candidate], cand: Candidate, sent_no: dict[int, int]) -> Candidate | None:
@@ -140,13 +155,38 @@ def _needs_arms(sent: Span, code: str, index: dict[int, ActorMention]) -> bool:
     return False
 
 
+# Determiners and pronouns that point back to the story's arms: "signed for
+# the system", "placed an order for it".
+_BACK_DETS = frozenset({"the", "these", "those", "its", "their"})
+_BACK_PRONOUNS = frozenset({"it", "them"})
+
+
+def _for_objects(trigger: Token) -> list[Token]:
+    return [g for p in trigger.children if p.dep_ in PREP_DEPS and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
+
+
+def _story_arms(tok: Token) -> bool:
+    """"the system", "these jets", "it": arms the story named before."""
+    if tok.lower_ in _BACK_PRONOUNS:
+        return True
+    return arms_like(tok) and any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_DETS for c in tok.children)
+
+
 def _names_arms(trigger: Token) -> bool:
     """Whether a trigger's phrase names arms: a system, or an arms word with "the"
-    pointing back to the story's system."""
+    pointing back to the story's system (for a buyer's act, "it" too: "signed
+    for the system", "placed an order for it")."""
     if trigger.pos_ in {"VERB", "AUX"}:
         # The arms the verb moves, not everything hanging off it.
-        return any(named_systems(phrase_text(o)) for o in objects_of(trigger) + with_objects(trigger))
+        moved = objects_of(trigger) + with_objects(trigger)
+        if any(named_systems(phrase_text(o)) for o in moved):
+            return True
+        if trigger.lemma_.lower() in _ACQUIRE_WORDS or trigger.lemma_.lower() == "sign":
+            return any(_story_arms(o) for o in moved + _for_objects(trigger))
+        return False
     if named_systems(phrase_text(trigger)):
+        return True
+    if trigger.lemma_.lower() in _ACQUIRE_WORDS and any(_story_arms(o) for o in _for_objects(trigger)):
         return True
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return any(

@@ -162,6 +162,21 @@ def owner_codes(token: Token, index: MentionIndex) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# Help given to a maker, whose source makes nothing itself.
+_HELP_NOUNS = frozenset({"support", "help", "assistance", "input", "cooperation", "expertise"})
+
+
+def helps_maker(t: Token, top: Token) -> bool:
+    """Whether ``t`` lies in the source of help to the maker ("developed by KAI
+    with technical support from Lockheed Martin of the United States")."""
+    tok, steps = t, 0
+    while tok.i != top.i and tok.head.i != tok.i and steps < 8:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _HELP_NOUNS:
+            return True
+        tok, steps = tok.head, steps + 1
+    return False
+
+
 def maker_codes(token: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> list[str]:
     """Suppliers named on a weapon phrase: "Russian S-400 systems", "U.S. weapons",
     "jets built by Lockheed Martin", "Indian-made equipment"."""
@@ -169,6 +184,8 @@ def maker_codes(token: Token, index: MentionIndex, mentions: dict[int, ActorMent
     for t in token.subtree:
         m = mentions.get(t.i)
         if m is None:
+            continue
+        if helps_maker(t, token):
             continue
         if t.dep_ in {"amod", "compound", "npadvmod", "nmod"} or m.form == COMPANY:
             out.append(m.code)

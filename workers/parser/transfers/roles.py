@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..catalogue.actors import DEMONYM, ActorMention
+from ..vocab import words
 from ..vocab.lexicon import (
     ACCUSE_VERBS,
     COMPLAINT_VERBS,
@@ -76,8 +77,13 @@ def resolve_pronoun(token: Token, index: MentionIndex, *, exclude: set[str] | No
     """Parties a pronoun stands for: the nearest party named before it in the
     sentence (with its conjuncts for "they"), else the subject of the previous
     sentence."""
-    exclude = exclude or set()
+    exclude = set(exclude or ())
     sent = token.sent
+    if token.dep_ in {"dative", "dobj"} and token.head.pos_ in {"VERB", "AUX"}:
+        # "Russia has sold it Sukhoi fighters": an object pronoun is not its
+        # own clause's subject (that would be "itself")
+        for subj in (c for c in token.head.children if c.dep_ == "nsubj"):
+            exclude |= set(phrase_codes(subj, index, pronouns=False))
     addressee = [c for c in _warned_party(token, index) if c not in exclude]
     if addressee:
         return addressee
@@ -106,7 +112,20 @@ def resolve_pronoun(token: Token, index: MentionIndex, *, exclude: set[str] | No
         if token.lower_ in {"they", "their", "them"}:
             return _dedupe([c for t in conj_group(token.doc[i]) for c in _mention_codes(t, index)])
         return _mention_codes(token.doc[i], index)
-    return previous_subject(sent, index, exclude=exclude)
+    return previous_subject(sent, index, exclude=exclude) or _only_party_before(token, index, exclude)
+
+
+def _only_party_before(token: Token, index: MentionIndex, exclude: set[str]) -> list[str]:
+    """"The embargo has not stopped China from acquiring arms. Russia has sold it
+    Sukhoi fighters": with no party in the subject of the sentence before, the
+    one party that sentence names by name (for "it" and "its")."""
+    sent = token.sent
+    if sent.start == 0 or token.lower_ not in {"it", "its"}:
+        return []
+    prev = token.doc[sent.start - 1].sent
+    codes = {m.code for i in range(prev.start, prev.end) if (m := index.get(i)) is not None
+             and m.form != DEMONYM and m.code not in exclude}
+    return list(codes) if len(codes) == 1 else []
 
 
 def _warned_party(token: Token, index: MentionIndex) -> list[str]:
@@ -168,6 +187,9 @@ def phrase_codes(token: Token, index: MentionIndex, *, depth: int = 0, pronouns:
     return _dedupe(codes)
 
 
+COMPANY_NOUNS = words()["company_anaphors"]
+
+
 def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, pronouns: bool) -> list[str]:
     own = _mention_codes(token, index)
     if own:
@@ -201,6 +223,13 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
         codes = [c for child in token.children if child.dep_ == "appos" for c in _mention_codes(child, index)]
     if codes:
         return _dedupe(codes)
+    if token.lemma_.lower() in COMPANY_NOUNS:
+        # "a company based in the United Arab Emirates": the state it is based in
+        codes = [c for a in token.children if a.dep_ == "acl" and a.lemma_.lower() in {"base", "headquarter"}
+                 for p in a.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for g in p.children if g.dep_ == "pobj" for c in _mention_codes(g, index)]
+        if codes:
+            return _dedupe(codes)
     if token.lemma_.lower() in INSTITUTION_NOUNS or token.lower_ in INSTITUTION_NOUNS:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -285,6 +314,15 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
     if dep in {"acl", "relcl"}:
         # "a contract to buy jets": the contract's signer buys.
         noun = head
+        # "a decision by South Korea to supply", "Britain's decision to provide",
+        # "the British decision to provide": the noun's own agent, not the
+        # subject of the verb that governs the noun ("Moscow knew of ...")
+        own = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > noun.i
+               for g in p.children if g.dep_ == "pobj"]
+        own += [c for c in noun.children if c.dep_ == "poss" or (
+            c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} and c.i < noun.i)]
+        if own and verb.i > noun.i:
+            return own[0]
         # "is in talks with China to buy jets": up through the preposition.
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"VERB", "AUX"}:
             return subject_token(noun.head.head, depth=depth + 1)

@@ -21,6 +21,7 @@ from ..records import TransferRecord
 from ..text import columns
 from ..text.nlp import doc_text
 from ..vocab import words
+from .phrases import helps_maker
 from .status import trigger_status
 from .supply_roles import RECIPIENT, SUPPLIER, Mention, has_supply_vocab, normalise_mentions, role_of, roles_in
 
@@ -64,7 +65,8 @@ def secondary_transfers(doc: Doc, mentions: list[ActorMention], found: list[Tran
         # Only sides the syntax marks outright; the subject of the clause filled
         # in for a missing side ("Azerbaijan urges India to reconsider arms
         # supplies to Armenia") is a speaker's reading, not a supply.
-        marked = {(m.code, role_of(doc, m)) for m in inside}
+        marked = {(m.code, role_of(doc, m)) for m in inside
+                  if not helps_maker(doc[m.token_end - 1], sent.root)}
         suppliers = [c for c in ([roles.supplier] if roles.supplier else []) + roles.suppliers
                      if (c, SUPPLIER) in marked]
         recipients = [c for c in roles.recipients if (c, RECIPIENT) in marked]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..catalogue.actors import COMPANY, ActorMention
+from ..vocab import words
 from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
@@ -62,6 +63,7 @@ from .weapons import named_systems, origin_of
 
 
 _RECEIVE_OR_NEGOTIATE = RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
+COMPANY_NOUNS = words()["company_anaphors"]
 
 
 @dataclass
@@ -77,6 +79,20 @@ class Candidate:
     weapons: list[str] = field(default_factory=list)
     confidence: float = 0.7
     undirected: bool = False  # "X signed a deal with Y": direction still unknown
+
+
+def _arms_subject(verb: Token) -> Token | None:
+    """The arms that are the subject of a verb of use ("the Korean jet flies
+    with Thailand", "versions of the Korean jet fly with ...")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if arms_like(subj):
+        return subj
+    if subj.lemma_.lower() in {"version", "variant", "model", "copy"}:
+        return next((g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj" and arms_like(g)), None)
+    return None
 
 
 def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
@@ -129,6 +145,7 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         return Candidate([origin], recipients, "", 0, verb.sent, verb, confidence=0.5)
 
     if lemma in OPERATE_VERBS:
+        subj = None
         # "Egypt operates U.S.-made F-16s": a party using another's named arms has
         # received them. Only a national word on the arms counts, never the maker
         # of a system alone ("Israel operates F-16s" says nothing of the seller).
@@ -136,10 +153,19 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
             # "South Korea's K9 howitzers are used by Poland": the agent holds them
             recipients = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
             held = [c for c in verb.children if c.dep_ == "nsubjpass" and arms_like(c)]
+        elif (subj := _arms_subject(verb)) is not None:
+            # "versions of the Korean jet already fly with Thailand and Indonesia":
+            # the arms serve with their holders
+            recipients = [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for c in pobj_codes(p, index)]
+            held = [subj]
         else:
             recipients = subject_codes(verb, index)
-            held = arms_objects
+            # "flies the F-16 alongside French Rafales"
+            held = arms_objects + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in {"alongside", "besides"}
+                                   for g in p.children if g.dep_ == "pobj" and arms_like(g)]
         used = [g for o in held for g in conj_group(o) if named_systems(phrase_text(g))]
+        if not used and held and held[0].i == (subj.i if subj is not None else -1):
+            used = held  # "the Korean jet flies with Thailand": the arms are the subject
         if not used:
             return None  # "used the Russian plane as cover" names no system
         # "operates U.S.-made F-16s" is sometimes parsed with the adjective on the verb.
@@ -191,8 +217,12 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 # weapons": the parser loses the relative subject; take the party
                 # named last before the verb.
                 suppliers = nearest_before(verb, index, exclude=set(recipients))
+            # "the Mirage 2000s that France sold India": the arms are the relative
+            # clause's head, so a party as object receives them
+            arms_head = verb.dep_ == "relcl" and arms_like(verb.head)
             for o in objects:
-                if o.dep_ == "dative" or lemma in RECIPIENT_OBJECT_VERBS or with_objs or len(objects) > 1:
+                if o.dep_ == "dative" or lemma in RECIPIENT_OBJECT_VERBS or with_objs or len(objects) > 1 \
+                        or (arms_head and o in object_parties):
                     if not arms_like(o) or o.dep_ == "dative":
                         recipients += phrase_codes(o, index)
             for o in arms_objects:
@@ -236,6 +266,26 @@ def _source_of_party(noun: Token, index: MentionIndex) -> bool:
     return all(arms_like(m) for m in things)
 
 
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _ranked_subject(noun: Token, index: MentionIndex) -> list[str]:
+    """The party a copula ranks among buyers or suppliers: "Algeria is one of the
+    biggest buyers of Russian weapons", "Vietnam has been among the largest
+    buyers"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"of", "among"}:
+        return []
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ == "of":
+        if verb.dep_ != "attr" or verb.pos_ not in {"NUM", "PRON", "NOUN"}:
+            return []
+        verb = verb.head
+    if verb.pos_ not in {"AUX", "VERB"} or verb.lemma_.lower() not in _COPULAS:
+        return []
+    return subject_codes(verb, index)
+
+
 def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     lemma = noun.lemma_.lower()
     if noun.dep_ == "compound" and noun.head.lemma_.lower() not in DEAL_NOUNS:
@@ -259,6 +309,8 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
             suppliers = subject_codes(noun.head, index)
         elif noun.dep_ == "appos":
             suppliers = phrase_codes(noun.head, index)
+        else:
+            suppliers = _ranked_subject(noun, index)
         # "Iraq's main supplier", "the main supplier to Iraq", "the main arms supplier of the coalition"
         recipients = poss_codes + prep_codes(noun, frozenset({"to", "for", "of"}), index, depth=0)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
@@ -270,6 +322,11 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 if c.dep_ in PREP_DEPS and c.lower_ == "of":
                     for g in c.children:
                         suppliers += maker_codes(g, index, mentions)
+                elif c.dep_ in PREP_DEPS and c.lower_ == "for":
+                    # "customers for French arms"; not "an order for jets from
+                    # Manila", where a company wins the order from its buyer
+                    suppliers += [m.code for g in c.children if g.dep_ == "pobj" for a in g.children
+                                  if a.dep_ == "amod" and (m := mentions.get(a.i))]
         if not recipients:
             if noun.dep_ == "appos":
                 recipients = phrase_codes(noun.head, index)
@@ -279,6 +336,8 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 noun.head.head.lemma_.lower() in _RECEIVE_OR_NEGOTIATE
             ):
                 recipients = subject_codes(noun.head.head, index)
+            else:
+                recipients = _ranked_subject(noun, index)
         if not suppliers:
             suppliers = deal_partners(noun, index)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
@@ -362,6 +421,11 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     partners = [c for d in deals for c in prep_codes(d, frozenset({"with"}), index, depth=0)]
     partners += [c for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ == "with" for c in pobj_codes(c, index)]
     company_partner = any(m.form == COMPANY for t in verb.subtree if (m := mentions.get(t.i)) and m.code in partners)
+    # "signed a contract with a Turkish company": a maker named by its nation
+    company_partner = company_partner or any(
+        g.lemma_.lower() in COMPANY_NOUNS and any((m := mentions.get(c.i)) and m.code in partners for c in g.children)
+        for p in [c for d in deals for c in d.children] + list(verb.children)
+        if p.dep_ in PREP_DEPS and p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     subject = subject_token(verb)
     skip = {t.i for t in subject.subtree} if subject is not None and subject.head.i == verb.i else set()
     text = " ".join(phrase_text(d) for d in deals) + " " + " ".join(t.text for t in verb.subtree if t.i not in skip)
@@ -467,9 +531,9 @@ def sign_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Act
         suppliers += prep_codes(g, frozenset({"from"}), index, depth=1) + maker_codes(g, index, mentions)
         if not suppliers and (origin := origin_of(phrase_text(g))):
             suppliers.append(origin)
+    # With no seller in the sentence ("the UAE signed for the system"), a
+    # report with one side, for the story to complete.
     suppliers = [s for s in dict.fromkeys(suppliers) if s not in recipients]
-    if not suppliers:
-        return None
     return Candidate(suppliers, recipients, CONTRACTED, 2, verb.sent, verb, confidence=0.6)
 
 
