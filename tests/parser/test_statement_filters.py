@@ -146,3 +146,23 @@ def test_a_research_body_s_estimates_are_its_words(nlp):
     speakers = {s.speaker for s in _statements(nlp, text)}
     assert "SIPRI" in speakers
     assert not any("Nations" in sp for sp in speakers)
+
+
+def test_a_title_and_a_relative_clause_between_name_and_verb(nlp):
+    text = ("MOSCOW (Reuters) - Russia has delivered part of the S-300 systems to Iran.\n\n"
+            "Sergei Chemezov, CEO of the Rostec corporation, whose Almaz-Antey concern manufactures the systems, "
+            "said earlier that the Russian side intends to complete the supplies to Iran before the end of 2016.\n")
+    assert any(s.speaker == "Sergei Chemezov" and "complete the supplies" in s.evidence
+               for s in _statements(nlp, text))
+
+
+def test_nothing_before_a_speaker_who_opens_a_paragraph_is_theirs(nlp):
+    text = ("KUALA LUMPUR (Reuters) - Malaysia ordered 18 FA-50 light combat aircraft from Korea Aerospace "
+            "Industries (KAI) in 2023.\n\n"
+            "Malaysian Defence Minister Mohamed Khaled Nordin visited Seoul in September.\n\n"
+            "KAI said in a statement at the time that it had beaten rival jets from India and Russia, and that "
+            "Malaysia was its fourth customer in Asia after Indonesia, the Philippines and Thailand.\n\n"
+            "Khaled, who toured the KAI plant at Sacheon and Hanwha Aerospace's engine works at Changwon in "
+            "September, said construction of the Malaysian jets had reached 39 percent and was on schedule.\n")
+    assert not any(s.speaker == "Mohamed Khaled Nordin" and "KAI said" in s.evidence
+                   for s in _statements(nlp, text))

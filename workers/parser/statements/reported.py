@@ -225,7 +225,8 @@ def _stance_clause(verb: Token) -> Token | None:
 
 # Between a speaker's name and the reporting verb: a title in commas
 # (", the head of the Federal Service for Military-Technical Cooperation,").
-_TITLE_GAP = re.compile(r"\s*,[^,.;:!?\"\u201c\u201d()]{2,120},\s*")
+_TITLE_GAP = re.compile(r"\s*,[^,.;:!?\"\u201c\u201d()]{2,120}(?:,[^,.;:!?\"\u201c\u201d()]{2,120})?,\s*")
+_RELATIVE_WORDS = {"who", "whose", "which", "whom"}
 
 
 def _supply_span(doc: Doc, start: int, end: int) -> bool:
@@ -247,8 +248,12 @@ def _name_before_title(doc: Doc, verb: Token, resolver: PersonResolver) -> tuple
     if found is None or not _TITLE_GAP.fullmatch(text[found[1]:verb.idx]):
         return verb, None
     gap = doc.char_span(found[1], verb.idx, alignment_mode="expand")
-    if gap is None or any(t.pos_ in {"VERB", "AUX"} for t in gap if t.i != verb.i):
-        return verb, None  # ", who visited Minsk last week," is no title
+    # ", CEO of Rostec, whose Almaz-Antey concern makes the systems,": a
+    # relative clause may follow the title; another verb means another clause
+    if gap is None or any(t.pos_ in {"VERB", "AUX"} and not any(g.lower_ in _RELATIVE_WORDS for g in t.subtree)
+                          for t in gap if t.i != verb.i) \
+            or gap.text.count(",") > 2 and not any(t.lower_ in _RELATIVE_WORDS for t in gap):
+        return verb, None
     last = doc.char_span(found[0], found[1], alignment_mode="expand")
     if last is None:
         return verb, None
@@ -342,6 +347,8 @@ def _clause_before(doc: Doc, verb: Token, subj: Token | None) -> tuple[int, int]
     if run is None:
         return None
     comma = window_start + run.start()
+    if "\n" in text[comma:left]:
+        return None  # the speaker opens a paragraph: nothing before it is theirs
     ends = list(_SENTENCE_END.finditer(text, window_start, comma))
     start = ends[-1].end() if ends else window_start
     if text[start:comma].strip()[:1] in {'"', "\u201c"} or text[comma - 1:comma] in {'"', "\u201d"}:
