@@ -53,6 +53,9 @@ def _pairs(nlp, text: str) -> dict[tuple[str, str], str]:
         # armed groups and their members are recipients, not the state they fight in
         ("Tehran keeps arming Houthi fighters along the Red Sea coast.", {("IRN", "houthis"): "ongoing"}),
         ("Officials say Turkey is arming Libyan rebels.", {("TUR", "libyan-rebels"): "ongoing"}),
+        ("Analysts named Egypt among the countries supplying the Libyan National Army.",
+         {("EGY", "libyan-national-army"): "ongoing"}),
+        ("Iran has been supplying Hezbollah for decades.", {("IRN", "hezbollah"): "ongoing"}),
         ("Police found rifles in a camp of the ELN guerrillas. Ecuador sold the rifles to the rebels.",
          {("ECU", "eln"): "delivered"}),
         # offers, pledges, requests, talks
