@@ -56,6 +56,8 @@ def _pairs(nlp, text: str) -> dict[tuple[str, str], str]:
         ("Analysts named Egypt among the countries supplying the Libyan National Army.",
          {("EGY", "libyan-national-army"): "ongoing"}),
         ("Iran has been supplying Hezbollah for decades.", {("IRN", "hezbollah"): "ongoing"}),
+        ("The panel said Egypt sent armoured vehicles to forces loyal to Khalifa Haftar.",
+         {("EGY", "libyan-national-army"): "delivered"}),
         ("Police found rifles in a camp of the ELN guerrillas. Ecuador sold the rifles to the rebels.",
          {("ECU", "eln"): "delivered"}),
         # offers, pledges, requests, talks
