@@ -38,6 +38,10 @@ def _codes(nlp, text: str) -> list[tuple[str, str]]:
         ("NATO", "nato"),
         ("European Union", "eu"),
         ("Libyan National Army", "libyan-national-army"),
+        ("Syrian rebels", "syrian-rebels"),
+        ("Iraqi insurgents", "iraqi-rebels"),
+        ("RSF", "rsf"),
+        ("FARC", "farc"),
         ("Rosoboronexport", "RUS"),
         ("Lockheed Martin", "USA"),
         ("Rheinmetall", "DEU"),
@@ -120,3 +124,16 @@ def test_mention_offsets_index_the_text(nlp) -> None:
     for m in find_actors(doc, nlp):
         assert text[m.start : m.end] == m.text
         assert doc[m.token_start : m.token_end].text.startswith(m.text)
+
+
+def test_group_members_name_the_group(nlp):
+    found = _codes(nlp, "Hezbollah fighters crossed the border; Somali insurgents attacked a base.")
+    assert ("Hezbollah fighters", "hezbollah") in found
+    assert ("Somali insurgents", "somali-rebels") in found
+    assert all(code != "SOM" for _text, code in found)
+
+
+def test_the_rebels_point_back_to_the_last_group(nlp):
+    found = _codes(nlp, "Troops raided a FARC camp. The army said the rebels had fled.")
+    assert ("rebels", "farc") in found
+    assert ("rebels", "farc") not in _codes(nlp, "Troops raided a camp. The army said the rebels had fled.")

@@ -49,7 +49,17 @@ def _pairs(nlp, text: str) -> dict[tuple[str, str], str]:
         ("Iran denied a report that it had shipped missiles to the Houthis.", {("IRN", "houthis"): "denied"}),
         ("Sweden will not approve new export licences for Turkey.", {("SWE", "TUR"): "suspended"}),
         ("The UAE has been accused of supplying weapons to the RSF, a charge Abu Dhabi has denied.",
-         {("ARE", "rapid-support-forces"): "denied"}),
+         {("ARE", "rsf"): "denied"}),
+        # armed groups and their members are recipients, not the state they fight in
+        ("Tehran keeps arming Houthi fighters along the Red Sea coast.", {("IRN", "houthis"): "ongoing"}),
+        ("Officials say Turkey is arming Libyan rebels.", {("TUR", "libyan-rebels"): "ongoing"}),
+        ("Analysts named Egypt among the countries supplying the Libyan National Army.",
+         {("EGY", "libyan-national-army"): "ongoing"}),
+        ("Iran has been supplying Hezbollah for decades.", {("IRN", "hezbollah"): "ongoing"}),
+        ("The panel said Egypt sent armoured vehicles to forces loyal to Khalifa Haftar.",
+         {("EGY", "libyan-national-army"): "delivered"}),
+        ("Police found rifles in a camp of the ELN guerrillas. Ecuador sold the rifles to the rebels.",
+         {("ECU", "eln"): "delivered"}),
         # offers, pledges, requests, talks
         ("Denmark pledged 19 F-16s to Ukraine.", {("DNK", "UKR"): "planned"}),
         ("Sweden offered Gripen jets to Colombia.", {("SWE", "COL"): "considering"}),

@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 from ..text import columns
 from .gazetteer import ActorEntry, actor_catalogue, actors_by_code, company_catalogue
 from ..records import ActorRecord
-from ..vocab import words
+from ..vocab import load, words
 
 NAME = "name"
 DEMONYM = "demonym"
@@ -37,6 +37,9 @@ MADE_RE = re.compile(r"^(.+?)-(?:made|built|supplied|designed|produced|manufactu
 PLACE_PREPS = words()["place_preps"]
 # Dependencies under which a capital names the government: subject, possessor,
 # object and the object of a preposition that is not a place preposition.
+# "Houthi fighters", "the rebels": nouns for a group's members (vocab/data/groups.json).
+MEMBER_NOUNS = frozenset(load("groups.json")["member_nouns"])
+ANAPHOR_NOUNS = frozenset(load("groups.json")["anaphor_nouns"])
 ACTING_DEPS = frozenset({"agent", "appos", "attr", "conj", "dative", "dobj", "nsubj", "nsubjpass", "pobj", "poss"})
 
 
@@ -190,6 +193,42 @@ def find_actors(doc: Doc, nlp: Language | None = None) -> list[ActorMention]:
             )
         )
     out.sort(key=lambda m: (m.start, m.end))
+    return _group_members(doc, out)
+
+
+def _group_members(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A group's members stand for the group: "Houthi fighters" is the Houthis, not
+    fighter jets, and "the rebels" after "the FARC guerrillas" is the FARC again
+    (the last group named before, if any)."""
+    if not any(m.kind == "non-state" for m in mentions):
+        return mentions
+    texts = columns.texts(doc)
+    out: list[ActorMention] = []
+    last_group: ActorMention | None = None
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    pending = iter(mentions)
+    nxt = next(pending, None)
+    n = len(texts)
+    for i in range(n):
+        if nxt is not None and nxt.token_start == i:
+            m = nxt
+            nxt = next(pending, None)
+            if m.kind == "non-state":
+                end = m.token_end
+                if end < n and texts[end].lower() in MEMBER_NOUNS and end not in taken:
+                    tok = doc[end]
+                    m = ActorMention(code=m.code, name=m.name, kind=m.kind, text=doc[m.token_start:end + 1].text,
+                                     start=m.start, end=tok.idx + len(tok.text), token_start=m.token_start,
+                                     token_end=end + 1, form=m.form)
+                    taken.add(end)
+                last_group = m
+            out.append(m)
+        elif (last_group is not None and i not in taken and i > 0 and texts[i - 1].lower() == "the"
+              and texts[i] in ANAPHOR_NOUNS):
+            tok = doc[i]
+            out.append(ActorMention(code=last_group.code, name=last_group.name, kind=last_group.kind,
+                                    text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                                    token_start=i, token_end=i + 1, form=last_group.form))
     return out
 
 

@@ -138,7 +138,33 @@ def actor_catalogue() -> list[ActorEntry]:
                     aliases=_dedupe(list(g.get("aliases", [])), g["name"]),
                 )
             )
+    entries += _state_rebels(entries, groups["state_rebels"])
     return entries
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _state_rebels(entries: list[ActorEntry], forms: list[str]) -> list[ActorEntry]:
+    """"Syrian rebels", "Libyan opposition fighters": a state's armed opposition is a
+    party of its own, not the state it fights, coded by the slug of its common name.
+    Named groups (Houthis, FARC) keep their own entries and win on a shared name."""
+    taken = {normalise(n) for e in entries for n in (e.name, *e.aliases)}
+    out = []
+    for entry in entries:
+        if entry.kind != STATE or not entry.demonyms:
+            continue
+        demonym = entry.demonyms[0]
+        names = [f.format(demonym=demonym) for f in forms]
+        names = [n for n in names if normalise(n) not in taken]
+        if not names:
+            continue
+        out.append(ActorEntry(code=_slug(names[0]), name=names[0], kind=NON_STATE,
+                              aliases=tuple(names[1:])))
+    return out
 
 
 @lru_cache(maxsize=1)

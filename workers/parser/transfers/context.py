@@ -87,11 +87,17 @@ def story_supplier(full: list[Candidate], partial: list[Candidate], index: dict[
     supplier (with or without a recipient, by name rather than by a national
     adjective), the one most name, when it has most of them."""
     values: list[str] = []
+    seen: set[tuple[int, str]] = set()
     for c in full:
         if not c.suppliers or c.confidence < 0.5:
             continue
         forms = {index[i].code: index[i].form for i in range(c.sent.start, c.sent.end) if i in index}
-        values += [s for s in c.suppliers if forms.get(s, DEMONYM) != DEMONYM]
+        # one sentence is one report of its supplier, however many verbs it has
+        # ("supplies weapons to Taiwan and sells Taiwan more")
+        for s in c.suppliers:
+            if forms.get(s, DEMONYM) != DEMONYM and (c.sent.start, s) not in seen:
+                seen.add((c.sent.start, s))
+                values.append(s)
     if not values:
         return None
     best = max(dict.fromkeys(values), key=values.count)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..catalogue.actors import COMPANY, ActorMention
+from ..catalogue.gazetteer import resolve_actor
 from ..vocab.lexicon import (
     AID_NOUNS,
     ARMS_WORDS,
@@ -27,7 +28,7 @@ from ..vocab.lexicon import (
 from .roles import MentionIndex, phrase_codes, subject_codes
 from ..text.nlp import doc_text
 from .weapons import named_systems
-from ..vocab import words
+from ..vocab import load, words
 
 
 # Quantity words that stand for the arms of the story when they count nothing else.
@@ -35,6 +36,23 @@ ANAPHORIC_LOTS = words()["anaphoric_lots"]
 
 
 _ARMS_OR_MODIFIERS = ARMS_WORDS | MILITARY_MODIFIERS | EXPORT_MODIFIERS
+# "rebel fighters", "militia fighters": people, not jets (vocab/data/groups.json).
+FIGHTER_MODIFIERS = frozenset(load("groups.json")["fighter_modifiers"])
+
+
+def _group_fighters(token: Token) -> bool:
+    """"Houthi fighters", "Hezbollah fighters", "rebel fighters" are a group's men."""
+    if token.lower_ != "fighters":
+        return False
+    for child in token.children:
+        if child.dep_ not in {"compound", "amod", "nmod"} or child.i > token.i:
+            continue
+        if child.lower_ in FIGHTER_MODIFIERS:
+            return True
+        actor = resolve_actor(token.doc[child.left_edge.i:child.i + 1].text)
+        if actor is not None and actor.kind == "non-state":
+            return True
+    return False
 
 
 def arms_like(token: Token) -> bool:
@@ -59,6 +77,8 @@ def arms_like(token: Token) -> bool:
     if token.lemma_.lower() in AID_NOUNS:
         return any(c.lemma_.lower() in MILITARY_MODIFIERS | {"security"} for c in token.children)
     if token.lemma_.lower() in ARMS_WORDS or token.lower_ in ARMS_WORDS:
+        if _group_fighters(token):
+            return False
         mods = {c.lemma_.lower() for c in token.children}
         # "equipment", "material", "goods", "aid" need a military word; the rest stand alone.
         if token.lemma_.lower() in {"equipment", "material", "goods", "technology", "part", "vessel", "ship", "vehicle", "unit", "batch", "platform", "capability", "system"}:

@@ -225,6 +225,10 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
                         or (arms_head and o in object_parties):
                     if not arms_like(o) or o.dep_ == "dative":
                         recipients += phrase_codes(o, index)
+            if object_parties and len(object_parties) == len(objects) and not arms_objects and not recipients:
+                # "the states supplying Haftar's Libyan National Army": with no arms
+                # named, the party the verb takes is the one supplied
+                recipients += [c for o in object_parties for c in phrase_codes(o, index)]
             for o in arms_objects:
                 # "promised Ukrainian President Zelenskiy air defence systems", parsed
                 # as a modifier of the systems.
