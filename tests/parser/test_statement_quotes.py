@@ -32,3 +32,9 @@ def test_the_report_around_a_label_is_the_statement(nlp):
     evidence = [s.evidence for s in _statements(nlp, text) if s.speaker == "Erik Lund"]
     assert any(e.startswith("the launchers would give Lithuania") for e in evidence), evidence
     assert "a real shield" not in evidence
+
+
+def test_a_label_inside_a_report_keeps_both_its_marks(nlp):
+    text = LEAD + 'Defence Minister Erik Lund called the order "a landmark" and said more launchers could follow.\n'
+    evidence = [s.evidence for s in _statements(nlp, text) if s.speaker == "Erik Lund"]
+    assert 'called the order "a landmark"' in evidence, evidence
