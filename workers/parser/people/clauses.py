@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..catalogue.title_phrases import read_title_phrase
 from ..catalogue.titles import (
     COUNTERPART,
     RANK,
@@ -19,7 +20,6 @@ from ..catalogue.titles import (
     _low,
     lexicon,
     match_head,
-    read_title_phrase,
     skip_honorifics,
     state_code,
 )

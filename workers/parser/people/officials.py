@@ -35,6 +35,7 @@ from .known import known_info
 from .names import party_label
 from .persons import PersonResolver, hard_stop, NameMention, people_in, Person
 from ..records import OfficialRecord
+from ..catalogue.title_phrases import read_title_phrase, remit_start
 from ..catalogue.titles import (
     COUNTERPART,
     NON_OFFICIAL,
@@ -46,8 +47,6 @@ from ..catalogue.titles import (
     is_title_word,
     lexicon,
     match_head,
-    read_title_phrase,
-    remit_start,
     skip_honorifics,
     state_code,
 )
