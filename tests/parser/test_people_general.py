@@ -224,7 +224,8 @@ def test_speech_forms(nlp, text, expected):
 )
 def test_two_utterances_in_one_sentence(nlp, text, first, second):
     evidence = [e for _s, e in _statements(nlp, text)]
-    assert first in evidence
+    # a quoted label ("long overdue") stands inside its reported clause
+    assert any(first in e for e in evidence)
     assert second in evidence
 
 

@@ -36,7 +36,7 @@ from . import supply_context as sc
 from .attribution import direct_quotes
 from ..people.officials import build_resolver
 from ..people.persons import PersonResolver
-from .quotes import Quote, find_quotes
+from .quotes import Quote, find_quotes, is_fragment
 from ..records import OfficialRecord, StatementRecord
 from .pronouns import full_names, last_speaker
 from .reported import according_to, reported_speech
@@ -315,7 +315,7 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
     mentions = sc.normalise_mentions(doc, actor_mentions)
     resolver = build_resolver(doc, list(officials) if officials is not None else None)
     orgs = OrgRegistry(doc)
-    quotes = find_quotes(doc_text(doc))
+    quotes = [q for q in find_quotes(doc_text(doc)) if not is_fragment(doc, q)]
     # reported speech first: it names institutions ("Turkey's Foreign Ministry")
     # that a later quote's "the ministry said" refers back to
     reported = [u for u in reported_speech(doc, resolver, orgs, quotes) + according_to(doc, resolver, orgs, quotes)

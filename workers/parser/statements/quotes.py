@@ -65,6 +65,27 @@ def _make(text: str, start: int, end: int, *, closed: bool) -> Quote:
     return Quote(start=start, end=end, content_start=cs, content_end=ce, closed=closed)
 
 
+# A quoted phrase of this many words or fewer, with no verb, set inside a
+# sentence of the writer's own ("called the deal 'historic'", "trade that is
+# 'fair and reciprocal'") is a scare-quoted label, not an utterance: the sentence around it
+# is read as reported speech instead.
+_FRAGMENT_WORDS = 4
+
+
+def is_fragment(doc: Doc, quote: Quote) -> bool:
+    text = doc_text(doc)
+    if len(text[quote.content_start:quote.content_end].split()) > _FRAGMENT_WORDS:
+        return False
+    span = doc.char_span(quote.content_start, quote.content_end, alignment_mode="expand")
+    if span is None or any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return False
+    # 'added: "Half."' and 'said, "Never."' are answers, not labels
+    if any(c in ".!?" for c in text[quote.content_end:quote.end]):
+        return False
+    before = text[span[0].sent.start_char:quote.start].rstrip()
+    return any(c.isalnum() for c in before) and before[-1] not in ":,"
+
+
 def tokens_after(doc: Doc, quote: Quote, limit: int = 30) -> list[Token]:
     """Tokens after the closing mark up to the sentence's end or the next quote."""
     span = doc.char_span(quote.end, min(len(doc_text(doc)), quote.end + 400), alignment_mode="expand")

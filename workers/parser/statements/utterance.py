@@ -48,6 +48,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 5
     while end > start and text[end - 1] in _TRAIL + "\"\u201c\u201d":
         end -= 1
+    # 'called the decision "long overdue"': a quote the clause opens is closed in it too
+    inner = text[start:end]
+    if end < len(text) and text[end] in "\"\u201d" and (
+            inner.count('"') % 2 == 1 or inner.count("\u201c") > inner.count("\u201d")):
+        end += 1
     return start, end
 
 
