@@ -52,6 +52,16 @@ from ..vocab.lexicon import (
     SUSPEND_VERBS,
 )
 from .context import story_suppliers
+from .deal_triggers import (
+    award_candidate,
+    build_for_candidate,
+    deal_candidate,
+    funding_candidate,
+    misparsed_deal,
+    negotiate_candidate,
+    reliance_candidate,
+    sign_for_candidate,
+)
 from .embargoes import embargo_transfers
 from .gapping import gapped_suppliers
 from .list_context import context_list_transfers
@@ -63,20 +73,7 @@ from .roles import subject_codes
 from .scored import scored_transfers
 from .secondary import secondary_transfers
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, SUSPENDED, is_denial, trigger_status
-from .triggers import (
-    Candidate,
-    award_candidate,
-    build_for_candidate,
-    contents_candidate,
-    deal_candidate,
-    misparsed_deal,
-    negotiate_candidate,
-    noun_candidate,
-    reliance_candidate,
-    funding_candidate,
-    sign_for_candidate,
-    verb_candidate,
-)
+from .triggers import Candidate, contents_candidate, noun_candidate, verb_candidate
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 
 

@@ -6,8 +6,9 @@ and participles "tanks supplied by X"), acquisition verbs ("Y buys/orders/
 receives from X"), arrival verbs ("the S-400s will reach India"), use of foreign
 arms ("Egypt operates U.S.-made F-16s"), requests ("Kyiv asked Berlin for
 Taurus missiles"), supply and purchase nouns ("X's deliveries of S-400s to Y",
-"Y's purchase of Rafales from X") and signed deals ("Y signed a contract with X
-for Patriots"). Status is set later, by ``status.trigger_status``.
+"Y's purchase of Rafales from X"). Deals ("Y signed a contract with X for
+Patriots") are ``deal_triggers.py``. Status is set later, by
+``status.trigger_status``.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from ..vocab.lexicon import (
     ARRIVAL_VERBS,
     CARRY_VERBS,
     DEAL_NOUNS,
-    MILITARY_MODIFIERS,
-    PLANNED_MODALS,
     JOIN_VERBS,
     OPERATE_VERBS,
     PERMISSION_NOUNS,
@@ -58,7 +57,7 @@ from .phrases import (
     with_objects,
 )
 from .roles import MentionIndex, conj_group, phrase_codes, previous_subject, subject_codes, subject_token
-from .status import CONSIDERING, CONTRACTED, DELIVERED, PLANNED
+from .status import CONTRACTED, DELIVERED
 from .weapons import named_systems, origin_of
 
 
@@ -405,209 +404,3 @@ def contents_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Act
     signed = subj.lemma_.lower() in {"contract", "deal", "order"}
     return Candidate(suppliers, list(dict.fromkeys(recipients)), CONTRACTED if signed else "", 1 if signed else 0,
                      verb.sent, verb, confidence=0.55)
-
-
-def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
-    """"Y signed a contract with X for Z", "the contract that X signed with Y"."""
-    deals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS]
-    if not deals and verb.dep_ == "relcl":
-        # "the contract for S-400 systems that Moscow signed": the relative clause
-        # may hang off the deal's "for" object rather than the deal.
-        noun = verb.head
-        for _ in range(3):
-            if noun.lemma_.lower() in DEAL_NOUNS:
-                deals = [noun]
-                break
-            noun = noun.head
-    if not deals:
-        return None
-    signer = subject_codes(verb, index)
-    partners = [c for d in deals for c in prep_codes(d, frozenset({"with"}), index, depth=0)]
-    partners += [c for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ == "with" for c in pobj_codes(c, index)]
-    company_partner = any(m.form == COMPANY for t in verb.subtree if (m := mentions.get(t.i)) and m.code in partners)
-    # "signed a contract with a Turkish company": a maker named by its nation
-    company_partner = company_partner or any(
-        g.lemma_.lower() in COMPANY_NOUNS and any((m := mentions.get(c.i)) and m.code in partners for c in g.children)
-        for p in [c for d in deals for c in d.children] + list(verb.children)
-        if p.dep_ in PREP_DEPS and p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
-    subject = subject_token(verb)
-    skip = {t.i for t in subject.subtree} if subject is not None and subject.head.i == verb.i else set()
-    text = " ".join(phrase_text(d) for d in deals) + " " + " ".join(t.text for t in verb.subtree if t.i not in skip)
-    origin = origin_of(text)
-    if not signer:
-        return None
-    if partners:
-        if company_partner or (origin and origin in partners):
-            return Candidate(partners, signer, "", 0, verb.sent, verb)
-        if origin and origin in signer:
-            return Candidate(signer, partners, "", 0, verb.sent, verb)
-        return Candidate(signer, partners, "", 0, verb.sent, verb, undirected=True)
-    if origin and origin not in signer:
-        return Candidate([origin], signer, "", 0, verb.sent, verb, confidence=0.6)
-    # "Australia scrapped the French submarine deal": the nation the arms deal
-    # is named after sells
-    national = [m.code for d in deals if _arms_deal(d) for c in d.children
-                if c.dep_ in {"amod", "compound", "nmod", "poss"} and (m := mentions.get(c.i)) is not None
-                and m.form != COMPANY and m.code not in signer]
-    if national:
-        return Candidate(list(dict.fromkeys(national)), signer, "", 0, verb.sent, verb, confidence=0.5)
-    return None
-
-
-def reliance_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
-    """"Algeria has long relied on Russian weapons": the subject gets its arms
-    from the nation named on them."""
-    held = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
-            for g in c.children if g.dep_ == "pobj" and arms_like(g) and g.lower_ not in {"them", "it", "these", "those"}]
-    suppliers = [c for g in held for c in owner_codes(g, index) + maker_codes(g, index, mentions)]
-    recipients = subject_codes(verb, index)
-    suppliers = [c for c in dict.fromkeys(suppliers) if c not in recipients]
-    if not suppliers or not recipients:
-        return None
-    return Candidate(suppliers, recipients, "", 0, verb.sent, verb, confidence=0.5)
-
-
-def funding_candidate(verb: Token, index: MentionIndex) -> Candidate | None:
-    """"Germany will pay for two Patriot systems for Ukraine", "Norway funds
-    drones for Kyiv": the payer supplies the party the arms are for."""
-    arms = [o for o in objects_of(verb) if arms_like(o) and o.lower_ not in {"them", "it", "these", "those"}]
-    arms += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
-             for g in c.children if g.dep_ == "pobj" and arms_like(g) and g.lower_ not in {"them", "it", "these", "those"}]
-    if not arms:
-        return None
-    # the party the arms are for, on the verb or on the arms
-    recipients = [c for h in [verb, *arms] for p in h.children if p.dep_ == "prep" and p.lower_ in {"for", "to"}
-                  for g in p.children if g.dep_ == "pobj" and not arms_like(g) for c in phrase_codes(g, index)]
-    suppliers = [c for c in subject_codes(verb, index) if c not in recipients]
-    if not suppliers or not recipients:
-        return None
-    # "will pay for": a promise to pay, not a payment made under a contract
-    planned = any(c.dep_ == "aux" and c.lower_ in PLANNED_MODALS for c in verb.children)
-    return Candidate(suppliers, list(dict.fromkeys(recipients)), PLANNED if planned else "", 2 if planned else 0,
-                     verb.sent, verb, confidence=0.5)
-
-
-def _arms_deal(deal: Token) -> bool:
-    """A deal noun whose own words name arms ("the submarine deal", "the arms
-    contract", "the S-400 deal"), not "the gas deal"."""
-    return any(c.dep_ in {"amod", "compound", "nmod"} and (arms_like(c) or c.lemma_.lower() in MILITARY_MODIFIERS)
-               for c in deal.children) or bool(named_systems(phrase_text(deal)))
-
-
-def misparsed_deal(token: Token, index: MentionIndex) -> Candidate | None:
-    """Headlines the tagger misreads ("Slovakia signs deal for 14 F-16 jets" with
-    "signs" as a plural noun): a party right before the word, a deal word right
-    after it, and the maker of the systems named after that."""
-    sent = token.sent
-    after = [t for t in sent if token.i < t.i <= token.i + 3]
-    deal = next((t for t in after if t.lemma_.lower() in DEAL_NOUNS or t.lower_ in DEAL_NOUNS), None)
-    before = [index[i].code for i in range(max(sent.start, token.i - 3), token.i) if i in index]
-    if deal is None or not before:
-        return None
-    rest = token.doc[deal.i : sent.end]
-    partners = [index[t.i].code for t in rest if t.i in index and t.i > deal.i]
-    origin = origin_of(rest.text)
-    signer = [before[-1]]
-    if partners and (origin is None or origin in partners):
-        return Candidate(partners[:1], signer, CONTRACTED, 2, sent, token, confidence=0.55)
-    if origin and origin not in signer:
-        return Candidate([origin], signer, CONTRACTED, 2, sent, token, confidence=0.55)
-    return None
-
-
-def sign_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
-    """"Malaysia signed for 18 FA-50s", "Thailand signed for 28 Chinese VT-4
-    tanks", "Croatia signed for 12 Rafales from France": signing *for* arms
-    buys them. The signer receives; the seller is the "from" party, the maker
-    named in the phrase, or the maker of the system. Less sure than a
-    supply verb."""
-    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
-        return None
-    things = [g for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
-              for g in p.children if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g)))]
-    if not things:
-        return None
-    recipients = subject_codes(verb, index)
-    if not recipients:
-        return None
-    suppliers = prep_codes(verb, frozenset({"from"}), index, depth=0)
-    for g in things:
-        suppliers += prep_codes(g, frozenset({"from"}), index, depth=1) + maker_codes(g, index, mentions)
-        if not suppliers and (origin := origin_of(phrase_text(g))):
-            suppliers.append(origin)
-    # With no seller in the sentence ("the UAE signed for the system"), a
-    # report with one side, for the story to complete.
-    suppliers = [s for s in dict.fromkeys(suppliers) if s not in recipients]
-    return Candidate(suppliers, recipients, CONTRACTED, 2, verb.sent, verb, confidence=0.6)
-
-
-def build_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
-    """"China is building eight submarines for Pakistan", "frigates built for
-    Greece by France": who makes arms for a named party supplies them. The
-    party after "for" receives; the subject (or the "by" agent) supplies."""
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
-    if passive:
-        moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb.head if verb.dep_ == "acl" else None)
-        things = [moved] if moved is not None and arms_like(moved) else []
-        suppliers = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
-    else:
-        things = [o for o in objects_of(verb) if arms_like(o)]
-        suppliers = subject_codes(verb, index)
-    if not things or not suppliers:
-        return None
-    fors = [p for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "for"]
-    fors += [p for t in things for p in t.children if p.dep_ in PREP_DEPS and p.lower_ == "for"]
-    recipients = [c for p in fors for g in p.children if g.dep_ == "pobj" and not arms_like(g)
-                  for c in phrase_codes(g, index, pronouns=False)]
-    recipients = [r for r in dict.fromkeys(recipients) if r not in suppliers]
-    if not recipients:
-        return None
-    # building is a contract in execution; "will build" is still a plan
-    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in verb.children)
-    return Candidate(suppliers, recipients, PLANNED if future else CONTRACTED, 1, verb.sent, verb, confidence=0.6)
-
-
-def negotiate_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention],
-                        negotiate_over: frozenset[str]) -> Candidate | None:
-    """"Bolivia is negotiating with Russia over military equipment": talks
-    about arms between the subject and the "with" party. The maker of the arms
-    (by a national word or a named system) supplies; else the subject is the
-    buyer, as it mostly is."""
-    partners = [c for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "with" for c in pobj_codes(p, index)]
-    things = [g for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ in negotiate_over
-              for g in p.children if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g)))]
-    if not partners or not things:
-        return None
-    subject = subject_codes(verb, index)
-    if not subject:
-        return None
-    makers = [c for g in things for c in maker_codes(g, index, mentions)]
-    makers += [o for g in things if (o := origin_of(phrase_text(g)))]
-    if makers and makers[0] in subject:
-        suppliers, recipients = subject, [p for p in partners if p not in subject]
-    else:
-        suppliers, recipients = [p for p in partners if p not in subject], subject
-    if not suppliers or not recipients:
-        return None
-    return Candidate(suppliers, recipients, CONSIDERING, 2, verb.sent, verb, confidence=0.55)
-
-
-def award_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
-    """"Poland awarded Hanwha a contract for 290 launchers", "gave Korea
-    Aerospace Industries a letter of acceptance for 18 FA-50s": the party given
-    the deal sells, the giver buys. Only a deal for arms counts."""
-    deals = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in DEAL_NOUNS]
-    if not deals:
-        return None
-    fors = [g for d in [verb, *deals] for p in d.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
-            for g in p.children if g.dep_ == "pobj"]
-    if not any(arms_like(g) or named_systems(phrase_text(g)) for g in fors):
-        return None
-    winners = [c for o in verb.children if o.dep_ == "dative" and o.pos_ != "ADP" for c in phrase_codes(o, index)]
-    winners += [c for p in verb.children if p.dep_ in {"dative", "prep"} and p.lower_ == "to" for c in pobj_codes(p, index)]
-    buyers = [c for c in subject_codes(verb, index) if c not in winners]
-    winners = [c for c in dict.fromkeys(winners) if c not in buyers]
-    if not winners or not buyers:
-        return None
-    return Candidate(winners, buyers, CONTRACTED, 2, verb.sent, verb, confidence=0.6)
