@@ -29,7 +29,6 @@ from ..vocab import words as supply_words
 from ..text.textscan import word_start_matches
 
 
-
 def hard_stop(tok: Token) -> bool:
     """Sentence-final punctuation, a paragraph break or a dash."""
     if tok.text == "." and tok.i > 0 and tok.doc[tok.i - 1].lower_ in abbreviations():
@@ -86,9 +85,6 @@ def _short_forms(name: str) -> frozenset[str]:
             and words[1].lower().strip(".") not in lexicon().particles and words[1][0].isupper():
         forms.add(words[1].lower())
     return frozenset(forms)
-
-
-
 
 
 class PersonResolver:

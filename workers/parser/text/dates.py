@@ -64,7 +64,6 @@ def parse_date(text: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-
 def numeric_date(line: str) -> dt.date | None:
     """"29.07.2025", "03/12/2021" (day first, as most of the world writes it,
     unless the second number cannot be a month), "2002/04/09"."""
@@ -78,9 +77,6 @@ def numeric_date(line: str) -> dt.date | None:
         return dt.date(int(m["year"]), month, day)
     except ValueError:
         return None
-
-
-
 
 
 # "SEOUL, Sept. 20 (Yonhap) -- ... said Friday": a wire dateline's month and
