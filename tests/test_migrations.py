@@ -9,43 +9,32 @@ from django.apps import apps
 
 from tracker.models import Actor
 
-eu_code = importlib.import_module("tracker.migrations.0025_eu_actor_code")
-rsf_code = importlib.import_module("tracker.migrations.0029_rsf_actor_code")
-
 pytestmark = pytest.mark.django_db
 
-
-def test_an_older_database_s_eu_row_takes_the_parser_s_code():
-    Actor.objects.filter(code="eu").delete()
-    old = Actor.objects.create(code="european-union", name="European Union", kind="alliance")
-    eu_code.rename(apps, None)
-    assert Actor.objects.get(pk=old.pk).code == "eu"
-    assert not Actor.objects.filter(code="european-union").exists()
-    eu_code.rename_back(apps, None)
-    assert Actor.objects.get(pk=old.pk).code == "european-union"
+# Migrations that give an actor row the parser's code: (module, old code, new code, name, kind).
+RENAMES = [
+    pytest.param("0025_eu_actor_code", "european-union", "eu", "European Union", "alliance", id="eu"),
+    pytest.param("0029_rsf_actor_code", "rapid-support-forces", "rsf", "Rapid Support Forces", "non-state", id="rsf"),
+]
 
 
-def test_with_both_rows_nothing_is_renamed_and_a_curator_merges_them():
-    assert Actor.objects.filter(code="eu").exists()  # the parser's catalogue, loaded by migration 0002
-    old = Actor.objects.create(code="european-union", name="European Union", kind="alliance")
-    eu_code.rename(apps, None)
-    assert Actor.objects.get(pk=old.pk).code == "european-union"
-    assert Actor.objects.filter(code="eu").count() == 1
+@pytest.mark.parametrize(("module", "old_code", "new_code", "name", "kind"), RENAMES)
+def test_an_older_database_s_row_takes_the_parser_s_code(module, old_code, new_code, name, kind):
+    migration = importlib.import_module(f"tracker.migrations.{module}")
+    Actor.objects.filter(code=new_code).delete()
+    old = Actor.objects.create(code=old_code, name=name, kind=kind)
+    migration.rename(apps, None)
+    assert Actor.objects.get(pk=old.pk).code == new_code
+    assert not Actor.objects.filter(code=old_code).exists()
+    migration.rename_back(apps, None)
+    assert Actor.objects.get(pk=old.pk).code == old_code
 
 
-def test_an_older_database_s_rsf_row_takes_the_parser_s_code():
-    Actor.objects.filter(code="rsf").delete()
-    old = Actor.objects.create(code="rapid-support-forces", name="Rapid Support Forces", kind="non-state")
-    rsf_code.rename(apps, None)
-    assert Actor.objects.get(pk=old.pk).code == "rsf"
-    assert not Actor.objects.filter(code="rapid-support-forces").exists()
-    rsf_code.rename_back(apps, None)
-    assert Actor.objects.get(pk=old.pk).code == "rapid-support-forces"
-
-
-def test_with_both_rsf_rows_nothing_is_renamed():
-    assert Actor.objects.filter(code="rsf").exists()  # the parser's catalogue, loaded by migration 0002
-    old = Actor.objects.create(code="rapid-support-forces", name="Rapid Support Forces", kind="non-state")
-    rsf_code.rename(apps, None)
-    assert Actor.objects.get(pk=old.pk).code == "rapid-support-forces"
-    assert Actor.objects.filter(code="rsf").count() == 1
+@pytest.mark.parametrize(("module", "old_code", "new_code", "name", "kind"), RENAMES)
+def test_with_both_rows_nothing_is_renamed_and_a_curator_merges_them(module, old_code, new_code, name, kind):
+    migration = importlib.import_module(f"tracker.migrations.{module}")
+    assert Actor.objects.filter(code=new_code).exists()  # the parser's catalogue, loaded by migration 0002
+    old = Actor.objects.create(code=old_code, name=name, kind=kind)
+    migration.rename(apps, None)
+    assert Actor.objects.get(pk=old.pk).code == old_code
+    assert Actor.objects.filter(code=new_code).count() == 1
