@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parser import parse_article
+from tests.parser.transfers_helper import pair_confidences as _pairs
 from workers.parser.transfers.lists import LIST_CONFIDENCE
-
-
-def _pairs(text: str) -> dict[tuple[str, str], float]:
-    return {(t.supplier, t.recipient): t.confidence for t in parse_article(text, content_type="text/plain").transfers}
 
 
 @pytest.mark.parametrize(

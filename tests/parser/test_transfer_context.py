@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parser import parse_article
-
-
-def _pairs(text: str) -> set[tuple[str, str]]:
-    return {(t.supplier, t.recipient) for t in parse_article(text, content_type="text/plain").transfers}
+from tests.parser.transfers_helper import pairs as _pairs
 
 
 BELARUS_EXPORTS = (
@@ -62,7 +58,6 @@ def test_a_buyer_of_the_system_buys_from_the_one_supplier_the_story_gives_it():
             "Beijing has never publicly acknowledged that it was buying the system.")
     pairs = _pairs(text)
     assert ("USA", "CHN") not in pairs
-
 
 
 def test_a_purchase_from_a_seller_by_an_unnamed_buyer_is_the_storys_recipients():

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parser import parse_article
-
-
-def _pairs(text: str) -> set[tuple[str, str]]:
-    return {(t.supplier, t.recipient) for t in parse_article(text, content_type="text/plain").transfers}
+from tests.parser.transfers_helper import pairs as _pairs
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ maker named on the weapon phrase, not the source of help given to the maker."""
 
 from __future__ import annotations
 
+from tests.parser.transfers_helper import pairs as _pairs
 from workers.parser.catalogue.actors import find_actors
 from workers.parser.transfers.extract import find_candidates
 from workers.parser.transfers.secondary import secondary_transfers
@@ -27,12 +28,6 @@ def test_a_pair_in_passing_skips_the_source_of_help(nlp):
     doc = nlp("The jet, designed with help from the United States, has been sold to Iraq.")
     rows = secondary_transfers(doc, find_actors(doc), [], lambda s: (s.start_char, s.end_char))
     assert ("USA", "IRQ") not in {(r.supplier, r.recipient) for r in rows}
-
-
-def _pairs(text: str) -> set[tuple[str, str]]:
-    from workers.parser import parse_article
-
-    return {(t.supplier, t.recipient) for t in parse_article(text, content_type="text/plain").transfers}
 
 
 def test_a_deal_with_a_company_named_by_its_nation_is_a_purchase_from_that_nation():
