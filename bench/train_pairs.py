@@ -2,8 +2,9 @@
 
 Reads the annotated train split of ``../shared/corpus/train`` (never the
 validation split: files whose number ends in 0 or 5), runs the parser's rules
-over each article, and labels every candidate pair the rules leave out by
-whether the gold record has that (supplier, recipient) pair. A logistic
+over each article, and labels every candidate pair (the rules' own pairs
+included, see ``scored.py``) by whether the gold record has that (supplier,
+recipient) pair. A logistic
 regression (L2, Newton's method in numpy: deterministic, no learning library)
 is fitted; the threshold is chosen by cross-validation over articles, for the
 best transfer F1 of rules and model together. Writes
@@ -33,21 +34,31 @@ L2 = 10.0
 THRESHOLDS = [round(0.3 + 0.025 * i, 3) for i in range(25)]
 
 
-def article_candidates(path: Path) -> tuple[list[PairCandidate], set[tuple[str, str]], set[tuple[str, str]]]:
-    """(candidates, pairs the rules give, gold pairs) of one article."""
+Article = tuple[list[PairCandidate], list[PairCandidate], set[tuple[str, str]], set[tuple[str, str]]]
+
+
+def article_candidates(path: Path) -> Article:
+    """(training rows: every candidate pair, the rules' own included; the rows the
+    parser scores: those the rules leave out; pairs the rules give; gold pairs)
+    of one article."""
     raw = path.read_text(encoding="utf-8")
     text, _meta = read_input(raw, "text/html" if path.suffix == ".html" else "text/plain")
     gold = {(t["supplier"], t["recipient"]) for t in json.loads(path.with_suffix(".json").read_text())["transfers"]}
     parts = sections(text)
-    cands: list[PairCandidate] = []
+    rows: list[PairCandidate] = []
+    scored: list[PairCandidate] = []
     rules: set[tuple[str, str]] = set()
     for doc in _docs(part for _offset, part in parts):
         mentions = find_actors(doc)
         found = extract_transfers(doc, mentions)
         found += extract_more_transfers(doc, mentions, found, scored=False)
+        known = {(t.supplier, t.recipient) for t in found}
+        known |= {(r, s) for s, r in known}
         rules |= {(t.supplier, t.recipient) for t in found}
-        cands += pair_candidates(doc, mentions, found)
-    return cands, rules, gold
+        every = pair_candidates(doc, mentions, found, with_found=True)
+        rows += every
+        scored += [c for c in every if (c.supplier, c.recipient) not in known]
+    return rows, scored, rules, gold
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 25) -> np.ndarray:
@@ -109,23 +120,24 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     files = split_files(shared)["train"]
     articles = [article_candidates(p) for p in files]
-    print(f"{len(files)} articles, {sum(len(a[0]) for a in articles)} candidates")
+    print(f"{len(files)} articles, {sum(len(a[0]) for a in articles)} candidates, "
+          f"{sum(len(a[1]) for a in articles)} of them left out by the rules")
     # cross-validated probabilities, folds by article
-    probs: list[np.ndarray] = [np.zeros(len(a[0])) for a in articles]
+    probs: list[np.ndarray] = [np.zeros(len(a[1])) for a in articles]
     for k in range(args.folds):
         train = [a for i, a in enumerate(articles) if i % args.folds != k]
         cands = [c for a in train for c in a[0]]
-        labels = np.array([1.0 if (c.supplier, c.recipient) in a[2] else 0.0 for a in train for c in a[0]])
+        labels = np.array([1.0 if (c.supplier, c.recipient) in a[3] else 0.0 for a in train for c in a[0]])
         vocab = vocabulary(cands)
         w = fit(matrix(cands, vocab), labels)
         for i, a in enumerate(articles):
-            if i % args.folds == k and a[0]:
-                x = np.hstack([matrix(a[0], vocab), np.ones((len(a[0]), 1))])
+            if i % args.folds == k and a[1]:
+                x = np.hstack([matrix(a[1], vocab), np.ones((len(a[1]), 1))])
                 probs[i] = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
     best_t, best_f1 = 1.0, -1.0
     for t in THRESHOLDS:
         tp = fp = fn = 0
-        for (cands, rules, gold), pr in zip(articles, probs):
+        for (_rows, cands, rules, gold), pr in zip(articles, probs):
             pred = rules | chosen_pairs(cands, pr, t)
             tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
         p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
@@ -133,12 +145,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"threshold {t:.3f}: P {p:.3f} R {r:.3f} F1 {f1:.3f} ({tp}/{fp}/{fn})")
         if f1 > best_f1:
             best_t, best_f1 = t, f1
-    tp = sum(len(rules & gold) for _c, rules, gold in articles)
-    fp = sum(len(rules - gold) for _c, rules, gold in articles)
-    fn = sum(len(gold - rules) for _c, rules, gold in articles)
+    tp = sum(len(rules & gold) for _r, _c, rules, gold in articles)
+    fp = sum(len(rules - gold) for _r, _c, rules, gold in articles)
+    fn = sum(len(gold - rules) for _r, _c, rules, gold in articles)
     print(f"rules alone: {tp}/{fp}/{fn}; chosen threshold {best_t} (cross-validated F1 {best_f1:.3f})")
     cands = [c for a in articles for c in a[0]]
-    labels = np.array([1.0 if (c.supplier, c.recipient) in a[2] else 0.0 for a in articles for c in a[0]])
+    labels = np.array([1.0 if (c.supplier, c.recipient) in a[3] else 0.0 for a in articles for c in a[0]])
     vocab = vocabulary(cands)
     w = fit(matrix(cands, vocab), labels)
     weights = {f: round(float(w[j]), 6) for f, j in vocab.items() if abs(w[j]) >= 1e-6}

@@ -53,6 +53,33 @@ def test_a_pair_the_rules_give_in_either_direction_is_no_candidate(found):
     assert pair_candidates(doc, mentions, found) == []
 
 
+def test_for_training_the_rules_pairs_are_candidates_without_their_own_rows_as_context():
+    doc, mentions = _doc("Spain agreed to sell patrol vessels to Venezuela. Spain also sold two corvettes to"
+                         " Venezuela and trucks to Bolivia.")
+    found = [_row("ESP", "VEN"), _row("ESP", "BOL")]
+    assert {(c.supplier, c.recipient) for c in pair_candidates(doc, mentions, found)} == {("VEN", "BOL"),
+                                                                                           ("BOL", "VEN")}
+    rows: dict[tuple[str, str], set[str]] = {}
+    for c in pair_candidates(doc, mentions, found, with_found=True):
+        rows.setdefault((c.supplier, c.recipient), set()).update(c.features)
+    assert {("ESP", "VEN"), ("VEN", "ESP"), ("ESP", "BOL"), ("BOL", "ESP")} <= set(rows)
+    # each pair's own row is left out: Spain stays a known supplier through the
+    # other row, while the recipient is known only through its own
+    for pair in [("ESP", "VEN"), ("ESP", "BOL")]:
+        assert "s_found_supplier" in rows[pair] and "s_main" in rows[pair]
+        assert "r_found_recipient" not in rows[pair]
+    assert "r_found_recipient" in rows[("BOL", "VEN")]
+
+
+def test_with_found_gives_a_pair_the_rules_miss_the_same_features_as_at_run_time():
+    doc, mentions = _doc(TEXT)
+    found = [_row("ESP", "VEN")]
+    run_time = {(c.supplier, c.recipient, c.sent.start): c.features for c in pair_candidates(doc, mentions, found)}
+    training = {(c.supplier, c.recipient, c.sent.start): c.features
+                for c in pair_candidates(doc, mentions, found, with_found=True)}
+    assert run_time and all(training[key] == feats for key, feats in run_time.items())
+
+
 def test_a_sentence_without_supply_words_gives_no_candidate():
     doc, mentions = _doc("Germany and Poland discussed trade and climate policy in Berlin.")
     assert pair_candidates(doc, mentions, []) == []
