@@ -40,7 +40,7 @@ from .quotes import Quote, find_quotes, is_fragment
 from ..records import OfficialRecord, StatementRecord
 from .pronouns import full_names, last_speaker
 from .reported import according_to, reported_speech
-from .speakers import OrgRegistry
+from .organisations import OrgRegistry
 from ..catalogue.titles import match_head, state_code
 from .topic import off_topic
 from .transcripts import introduced_remarks, transcript_turns

@@ -18,7 +18,8 @@ from ..text import columns
 from . import supply_context as sc
 from ..people.persons import PersonResolver
 from .quotes import Quote
-from .speakers import OrgRegistry, Speaker, is_media, resolve_subject, subject_of
+from .organisations import OrgRegistry, is_media
+from .speakers import Speaker, resolve_subject, subject_of
 from .utterance import Utterance, inside, sentence_bounds, trim
 from ..text.nlp import doc_text
 from ..vocab import words

@@ -30,7 +30,8 @@ from spacy.tokens import Doc
 from ..people.persons import PersonResolver
 from ..text.nlp import doc_text
 from ..vocab import words
-from .speakers import OrgRegistry, Speaker, resolve_subject, subject_of
+from .organisations import OrgRegistry
+from .speakers import Speaker, resolve_subject, subject_of
 from .utterance import Utterance, trim
 
 # A label at the start of a line, up to its colon; the words may start on the
