@@ -113,6 +113,13 @@ def expanded(doc: Doc, name: str) -> str:
         for full in candidates:
             if _initials(full) == letters and len(letters) > 1:
                 return _LEGAL_FORM.sub("", full)
+        # "Turkish Aerospace Industries (TUSAS)": an acronym of another language
+        # whose spelled-out name the gazetteer files as a maker of the same state
+        company = gazetteer.resolve_company(name)
+        if m and company is not None:
+            for full in candidates[:len(m.group(1).split())]:
+                if _same_maker(gazetteer.resolve_company(_LEGAL_FORM.sub("", full)), company):
+                    return _LEGAL_FORM.sub("", full)
     return name
 
 
@@ -122,8 +129,9 @@ def canonical_org(doc: Doc, name: str) -> str:
     becomes the full name; a descriptor before a company's name and a
     legal form after it are dropped.
 
-    (A one-word short form such as "Lockheed" is left as written: the longer
-    entity that starts with it is as often another body.)"""
+    (A one-word short form such as "Lockheed" becomes the longer name only
+    when the gazetteer files both under one company: a longer entity that
+    starts with it is as often another body.)"""
     actor = gazetteer.resolve_actor(name)
     if actor is not None and actor.kind == "alliance" and actor.name != name and actor.name in doc_text(doc):
         return actor.name
@@ -131,7 +139,25 @@ def canonical_org(doc: Doc, name: str) -> str:
     if described and not re.search(r"\b(?:of|for|to|on|in|at)\s", described.group(0)):
         name = name[described.end():]
     name = expanded(doc, name)
-    return _LEGAL_FORM.sub("", name) or name
+    name = _LEGAL_FORM.sub("", name) or name
+    return _company_full_name(doc, name)
+
+
+def _company_full_name(doc: Doc, name: str) -> str:
+    """"Lockheed said" after "Lockheed Martin": a short name of a company the
+    gazetteer knows is the longer name the article gives it, when that name is
+    a company of the same state as well (a longer name that is some other body
+    is left alone)."""
+    company = gazetteer.resolve_company(name)
+    if company is None:
+        return name
+    longer = {_LEGAL_FORM.sub("", strip_det(e.text)) for e in doc.ents if e.label_ == "ORG"}
+    longer = {n for n in longer if n.startswith(name + " ") and _same_maker(gazetteer.resolve_company(n), company)}
+    return min(longer, key=len) if len(longer) == 1 else name
+
+
+def _same_maker(a: gazetteer.CompanyEntry | None, b: gazetteer.CompanyEntry) -> bool:
+    return a is not None and a.state == b.state
 
 
 def is_media(tokens: list[Token]) -> bool:

@@ -10,6 +10,9 @@ denied"), an unnamed official or source, or news media ("Der Spiegel reported").
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from spacy.tokens import Doc, Token
 
 from ..catalogue import gazetteer
@@ -262,7 +265,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
             orgs.remember(offset, short)
             return Speaker(short, False)
     # "the Kremlin", "the Pentagon": institutions the gazetteer files under their state
-    named_institution = strip_det(text).lower() in {n.lower() for n in w["institution_names"]}
+    named_institution = _plain(strip_det(text)) in {_plain(n) for n in w["institution_names"]}
     if named_institution:
         name = strip_det(text)
         orgs.remember(offset, name)
@@ -270,13 +273,18 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     # "Lockheed Martin said", "Dassault Aviation, which said": a company is a
     # named institution (the gazetteer files makers under their state, so this
     # comes before the test for countries)
-    if subj.pos_ == "PROPN" and (is_company(canonical_org(doc, strip_det(text))) or company_shaped(core)):
+    # ("CSSC said": the gazetteer knows the acronym, the article spells it out)
+    if subj.pos_ == "PROPN" and (is_company(strip_det(text)) or is_company(canonical_org(doc, strip_det(text)))
+                                 or company_shaped(core)):
         name = canonical_org(doc, strip_det(text))
         orgs.remember(offset, name)
         return Speaker(name, False)
     if subj.ent_type_ in {"GPE", "NORP"} or state_code(strip_det(text)) or state_code(subj.text):
         return None  # countries and capitals are not speakers
     content = [t for t in core if t.dep_ != "det" and not t.is_punct]
+    # "the Foreign Ministry", "the Kuwaiti army": a capitalised word before the
+    # descriptor names a body of its own, unless the body that spoke bears it
+    named_by = [t for t in content if t.i != subj.i and t.text[:1].isupper()]
     if det == "the" and len(content) <= 2 and subj.lower_ in w["org_descriptors"]:
         # "the ministry", "the department", "the bloc"
         found = orgs.by_descriptor(subj.lower_, offset)
@@ -284,10 +292,11 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         # generic noun whose word the body's name lacks is the body that spoke last
         if found is None and subj.lower_ in w["org_anaphors_any"]:
             found = orgs.last_spoken(offset)
-        if found:
+        if found and not (named_by and not _bears(found, named_by)):
             orgs.remember(offset, found)
             return Speaker(found, False)
-        return None
+        if not named_by:
+            return None
     if not has_institution(core, text) and not is_alliance(text) and not named_body(content):
         return None
     if subj.pos_ not in {"PROPN", "NOUN"}:
@@ -299,6 +308,20 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     orgs.remember(offset, name)
     return Speaker(name, False)
+
+
+def _plain(name: str) -> str:
+    """Lowercase without accents: "the Élysée" is the Elysee."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+
+def _bears(name: str, words: list[Token]) -> bool:
+    """The body's name holds each word; a demonym is borne unless the name is
+    another state's ("Russian" in "Russia's Defence Ministry" or "the Foreign
+    Ministry", not in "Ukraine's Defence Ministry")."""
+    states = {state_code(part) for part in re.findall(r"[A-Z][\w.'\u2019]*", name)} - {None}
+    return all(t.lower_ in name.lower() or (state_code(t.text) and (not states or state_code(t.text) in states))
+               for t in words)
 
 
 # Figures a research body publishes: "according to SIPRI estimates" is SIPRI's word.
