@@ -347,9 +347,12 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
         doc, utterances, has_context, quotes,
         partner=lambda u: _names_partner(u, ctx, mentions, resolver, _speaker_country(u.speaker, resolver)))
     # battlefield use, supply named only as not discussed, analysts on capability
+    # (an analyst who names a party of the article's transfers speaks of them)
+    parties = {c for pair in ctx.pairs for c in pair}
     utterances = [u for u in utterances if not off_topic(
         doc, u.start, u.end, (u.context_start, u.context_end),
-        non_official=u.speaker.is_person and resolver.is_non_official(u.speaker.name))]
+        non_official=u.speaker.is_person and resolver.is_non_official(u.speaker.name)
+        and not any(m.code in parties for m in mentions if u.start <= m.start and m.end <= u.end))]
     out: list[StatementRecord] = []
     for u in utterances:
         own = _first_person(doc, u, _speaker_country(u.speaker, resolver))
