@@ -387,11 +387,14 @@ def according_to(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: 
             continue
         tok = doc[i]
         to = doc[tok.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
-        speaker = resolve_subject(doc, pobj, tok, resolver, orgs)
-        if speaker is None:
+        # ("according to Ukrainian Ambassador to Turkey Andrii Sybiha": the parser
+        # may give "to" the title and the name as two objects; the one that resolves speaks)
+        speaker = pobj = None
+        for pobj in [c for c in to.children if c.dep_ == "pobj"]:
+            speaker = resolve_subject(doc, pobj, tok, resolver, orgs)
+            if speaker is not None:
+                break
+        if speaker is None or pobj is None:
             continue
         sent = tok.sent
         phrase = list(tok.subtree) if tok.head.i != tok.i else [tok, to] + list(pobj.subtree)

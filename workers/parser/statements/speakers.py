@@ -210,9 +210,11 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     if name is None:
         # "Ukraine's ambassador to France, Vadym Omelchenko": the name in apposition
         # ("A spokeswoman for the ministry, Anna Nowak, said": the parser may
-        # hang the apposition on the ministry, deeper in the subject)
+        # hang the apposition on the ministry, deeper in the subject; after
+        # "according to" the whole phrase follows the verb)
         for c in [c for c in subj.children if c.dep_ == "appos"] + [
-                t for t in subj.subtree if t.dep_ == "appos" and t.head.i != subj.i and t.i < verb.i]:
+                t for t in subj.subtree if t.dep_ == "appos" and t.head.i != subj.i
+                and (t.i < verb.i or verb.i < subj.i)]:
             if c.dep_ == "appos":
                 name = resolver.person_at(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                 if name:
