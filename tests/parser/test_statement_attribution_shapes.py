@@ -1,5 +1,6 @@
 """Attribution shapes the parser reads unevenly: "according to" a title and a
-name that the parser splits. Every sentence here is written for these tests."""
+name that the parser splits; remarks introduced by "X said:" whose first
+sentence has a colon of its own. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -45,3 +46,13 @@ def test_according_to_a_name_the_parser_hangs_on_the_place(nlp):
                               country="UKR", start=doc[12].idx, end=doc[13].idx + len("Marchenko"))
     found = according_to(doc, build_resolver(doc, [official]), OrgRegistry(doc), [])
     assert [u.speaker.name for u in found] == ["Petro Marchenko"]
+
+
+def test_introduced_remarks_with_a_colon_in_their_first_sentence(nlp):
+    text = ("LONDON, May 3 - Britain will sell six frigates to Norway, the government said.\n\n"
+            "Prime Minister Tom Ellison said:\n\n"
+            "This agreement is exactly what our industrial plan is for: more jobs and more security.\n\n"
+            "The partnerships we strike abroad pay off at home, and our shipyards will be busy for a decade.\n")
+    evidence = {s.evidence for s in _statements(nlp, text) if s.speaker == "Tom Ellison"}
+    assert any(e.startswith("This agreement is exactly what") for e in evidence)
+    assert any(e.startswith("The partnerships we strike abroad") for e in evidence)
