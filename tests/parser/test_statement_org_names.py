@@ -58,3 +58,14 @@ def test_the_foreign_ministry_is_not_the_defence_ministry_that_spoke_before(nlp)
     assert ("Foreign Ministry", "China would sanction U.S. companies selling weapons to Taiwan") in found
     # a demonym of the state the ministry that spoke belongs to points back to it
     assert not any(sp == "Chinese ministry" for sp, _e in found)
+
+
+def test_a_news_site_is_no_speaker_and_a_states_presidency_is(nlp):
+    text = (
+        "NIAMEY, May 3 - Turkey will sell drones to Niger, officials said.\n\n"
+        "The local news site Actu Niger reported on Sunday that the drones would arrive soon. "
+        "Niger's presidency said at the time that the country had ordered several drones.\n"
+    )
+    found = _found(nlp, text)
+    assert ("Niger's presidency", "the country had ordered several drones") in found
+    assert not any(sp == "Actu Niger" for sp, _e in found)

@@ -89,8 +89,13 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                 # before a title in commas (the parser joins it to the clause)
                 prev, name = _name_before_title(doc, tok, resolver)
                 by_title_gap = name is not None
-            # ("Der Spiegel reported": news media tagged as a person stay out)
-            if name and (resolver.is_official(name) or len(name.split()) >= 2) and not is_media([prev]):
+            # ("Der Spiegel reported": news media tagged as a person stay out;
+            # so does "the news site Actu Niger reported", a name in a media subject)
+            in_media_subject = subj is not None and prev.i in {t.i for t in subj.subtree} \
+                and resolver.person_at(subj.idx, subj.idx + len(subj.text)) is None \
+                and is_media([subj] + [c for c in subj.children if c.dep_ == "compound"])
+            if name and (resolver.is_official(name) or len(name.split()) >= 2) and not is_media([prev]) \
+                    and not in_media_subject:
                 subj, speaker = prev, Speaker(name, True)
                 # a clause after the verb is still what was said ("State
                 # Councilor and Defense Minister X said China would ...")

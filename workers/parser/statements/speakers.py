@@ -207,6 +207,12 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
             and match_head([subj], 0) and any(
                 c.dep_ == "poss" and resolver.person_at(c.idx, c.idx + len(c.text)) == name for c in subj.children):
         name = None  # "Erdogan's spokesman said" is the spokesman, unnamed
+    # "Niger's presidency said": a state's name that a person's name ends in
+    # ("Actu Niger") is the state, whose body speaks
+    if name is not None and resolver.person_at(subj.idx, subj.idx + len(subj.text)) is None and any(
+            c.dep_ == "poss" and state_code(c.text) and resolver.person_at(c.idx, c.idx + len(c.text)) == name
+            for c in subj.children):
+        name = None
     if name is None:
         # "Ukraine's ambassador to France, Vadym Omelchenko": the name in apposition
         # ("A spokeswoman for the ministry, Anna Nowak, said": the parser may
