@@ -29,7 +29,7 @@ def test_according_to_a_name_the_parser_hangs_on_the_place(nlp):
     from workers.parser.people.officials import build_resolver
     from workers.parser.records import OfficialRecord
     from workers.parser.statements.organisations import OrgRegistry
-    from workers.parser.statements.reported import according_to
+    from workers.parser.statements.according import according_to
 
     words = ["Ankara", "will", "pay", "for", "weapons", ",", "according", "to", "Ukrainian", "Ambassador",
              "to", "Turkey", "Petro", "Marchenko", "."]
@@ -56,3 +56,17 @@ def test_introduced_remarks_with_a_colon_in_their_first_sentence(nlp):
     evidence = {s.evidence for s in _statements(nlp, text) if s.speaker == "Tom Ellison"}
     assert any(e.startswith("This agreement is exactly what") for e in evidence)
     assert any(e.startswith("The partnerships we strike abroad") for e in evidence)
+
+
+def test_as_x_has_said_opens_what_x_said(nlp):
+    text = ("WASHINGTON, Feb 22 - China is considering sending weapons to Russia, U.S. officials said.\n\n"
+            "As Secretary of State Mark Ellison has said publicly, what is under consideration could run from "
+            "ammunition to the weapons themselves.\n")
+    assert any(s.speaker == "Mark Ellison" and s.evidence.startswith("what is under consideration")
+               for s in _statements(nlp, text))
+
+
+def test_as_i_said_in_a_speakers_own_words_is_no_new_report(nlp):
+    text = ("BERLIN, May 3 - Germany will sell fighter jets to Saudi Arabia, the government said.\n\n"
+            "\"As I said on Monday, Riyadh has taken a constructive approach,\" spokesman Jonas Brandt said.\n")
+    assert not any(s.evidence.startswith("Riyadh has taken") and not s.direct_quote for s in _statements(nlp, text))

@@ -7,7 +7,7 @@ Two sources of utterances, each split per utterance:
 * reported speech: a reporting verb with a clause ("Fomin said that ...",
   "X told Y that ..."), a verb that carries the utterance in its own object ("X
   described the delivery as a major mistake", "X urged Moscow to reconsider"),
-  and "according to X, ..." (``reported.py``).
+  and "according to X, ..." (``reported.py``, ``according.py``).
 
 Utterances in the head lines (headline, standfirst) are left out: they repeat
 the body.
@@ -39,7 +39,8 @@ from ..people.persons import PersonResolver
 from .quotes import Quote, find_quotes, is_fragment
 from ..records import OfficialRecord, StatementRecord
 from .pronouns import full_names, last_speaker
-from .reported import according_to, reported_speech
+from .according import according_to
+from .reported import reported_speech
 from .organisations import OrgRegistry
 from ..catalogue.titles import match_head, state_code
 from .topic import off_topic

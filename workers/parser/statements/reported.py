@@ -1,5 +1,6 @@
 """Reported speech: "X said that ...", "..., X said", "X described the deal as a
-mistake", "X urged Moscow to reconsider", "according to X, ...".
+mistake", "X urged Moscow to reconsider" ("according to X, ..." is read in
+``according.py``).
 
 Each reporting verb (``vocab/data/words.json``) with a speaker gives one
 utterance: the clause it reports, or, for verbs that carry the utterance in
@@ -126,6 +127,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                 or _tells_to(tok):
             start, end = _predicate_span(tok, subj)
             predicate = True
+        elif _as_said(tok) and lem in clause_verbs:
+            # "As the Secretary has said, what is under consideration could ...":
+            # the clause the "as" clause opens is what the speaker said
+            start, end = _after_as_clause(tok)
         elif tok.dep_ == "parataxis" and lem in clause_verbs and subj is not None:
             # "The deal, the minister said, was signed last year": the sentence
             # around the parenthetical attribution is the utterance
@@ -163,6 +168,25 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                                   speaker_supplies=_speaker_side_supplies(doc, x_start, x_end),
                                   addressee=addressee, predicate=False, coordinated=True))
     return out
+
+
+def _as_said(verb: Token) -> bool:
+    """The verb heads an "As X has said," clause that opens its sentence ("As I
+    said" in a speaker's own words is theirs already)."""
+    return verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i != verb.i \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        and not any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children)
+
+
+def _after_as_clause(verb: Token) -> tuple[int, int]:
+    """Characters of the clause after an opening "As X said," clause."""
+    own = {t.i for t in verb.subtree}
+    toks = [t for t in verb.head.subtree if t.i not in own and t.i > verb.i]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    if not toks:
+        return verb.idx, verb.idx
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _question(verb: Token) -> bool:
@@ -381,42 +405,6 @@ def _speaker_side_supplies(doc: Doc, start: int, end: int) -> bool:
         if lems & (w["supplier_verbs"] | {"export", "licence", "license", "permit", "application"}):
             return True
     return False
-
-
-def according_to(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: Sequence[Quote]) -> list[Utterance]:
-    """"According to Shoigu, the systems ... will strengthen ..."."""
-    out: list[Utterance] = []
-    lowers = columns.lowers(doc)
-    for i, low in enumerate(lowers):
-        if low != "according" or i + 1 >= len(doc) or lowers[i + 1] != "to":
-            continue
-        tok = doc[i]
-        to = doc[tok.i + 1]
-        # ("according to Ukrainian Ambassador to Turkey Andrii Sybiha": the parser
-        # may give "to" the title and the name as two objects; the one that resolves speaks)
-        speaker = pobj = None
-        for pobj in [c for c in to.children if c.dep_ == "pobj"]:
-            speaker = resolve_subject(doc, pobj, tok, resolver, orgs)
-            if speaker is not None:
-                break
-        if speaker is None or pobj is None:
-            continue
-        sent = tok.sent
-        phrase = list(tok.subtree) if tok.head.i != tok.i else [tok, to] + list(pobj.subtree)
-        p_start = min(t.i for t in phrase + [tok, to])
-        p_end = max(t.i for t in phrase + [tok, to] + list(pobj.subtree)) + 1
-        before = (sent.start_char, doc[p_start].idx) if p_start > sent.start else None
-        after = (doc[p_end - 1].idx + len(doc[p_end - 1].text), sent.end_char) if p_end < sent.end else None
-        parts = [p for p in (before, after) if p]
-        if not parts:
-            continue
-        start, end = max(parts, key=lambda p: p[1] - p[0])
-        start, end = trim(doc_text(doc), start, end)
-        if end - start < 12 or inside(quotes, start, end):
-            continue
-        out.append(Utterance(speaker=speaker, start=start, end=end, direct=False, context_start=sent.start_char,
-                              context_end=sent.end_char, verb="according", confidence=0.6))
-    return out
 
 
 def _clause_span(verb: Token, clause: Token) -> tuple[int, int]:
