@@ -70,3 +70,26 @@ def test_as_i_said_in_a_speakers_own_words_is_no_new_report(nlp):
     text = ("BERLIN, May 3 - Germany will sell fighter jets to Saudi Arabia, the government said.\n\n"
             "\"As I said on Monday, Riyadh has taken a constructive approach,\" spokesman Jonas Brandt said.\n")
     assert not any(s.evidence.startswith("Riyadh has taken") and not s.direct_quote for s in _statements(nlp, text))
+
+
+def test_in_the_courts_view_is_the_courts_word(nlp):
+    text = ("LONDON, June 20 - Britain will review arms sales to Saudi Arabia after a court ruling, officials "
+            "said.\n\nThe Court of Appeal ruled on Thursday that the licensing process was unlawful. In the "
+            "court's view, the export procedure needs to be altered before it can be considered lawful.\n")
+    assert any(s.speaker == "Court of Appeal" and s.evidence.startswith("the export procedure needs")
+               for s in _statements(nlp, text))
+
+
+def test_in_the_presidents_reading_in_the_middle_of_a_sentence(nlp):
+    text = ("PARIS, June 20 - France will not deliver the warship to Russia, officials said.\n\n"
+            "President Marc Dubois met the Russian envoy in Paris. Neither condition, in the president's "
+            "reading, has been met for the delivery of the warship.\n")
+    assert any(s.speaker == "Marc Dubois" and s.evidence.startswith("Neither condition")
+               for s in _statements(nlp, text))
+
+
+def test_in_his_words_after_a_person_is_named(nlp):
+    text = ("SEOUL, April 19 - South Korea may send weapons to Ukraine, officials said.\n\n"
+            "Deputy chairman Ivan Petrov reacted on Telegram. In his words, Seoul is prepared to arm Ukraine.\n")
+    assert any(s.speaker == "Ivan Petrov" and s.evidence == "Seoul is prepared to arm Ukraine"
+               for s in _statements(nlp, text))

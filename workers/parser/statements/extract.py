@@ -39,7 +39,7 @@ from ..people.persons import PersonResolver
 from .quotes import Quote, find_quotes, is_fragment
 from ..records import OfficialRecord, StatementRecord
 from .pronouns import full_names, last_speaker
-from .according import according_to
+from .according import according_to, in_the_view_of
 from .reported import reported_speech
 from .organisations import OrgRegistry
 from ..catalogue.titles import match_head, state_code
@@ -320,6 +320,7 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
     # reported speech first: it names institutions ("Turkey's Foreign Ministry")
     # that a later quote's "the ministry said" refers back to
     reported = [u for u in reported_speech(doc, resolver, orgs, quotes) + according_to(doc, resolver, orgs, quotes)
+                + in_the_view_of(doc, resolver, orgs, quotes)
                 if not overlaps_quote(quotes, u.start, u.end)]
     direct = direct_quotes(doc, resolver, orgs, quotes)
     # "According to the Kremlin, Putin explained that ...": the person's clause wins

@@ -187,7 +187,8 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     core = _core(subj)
     start, end = core[0].idx, core[-1].idx + len(core[-1].text)
-    text = doc_text(doc)[start:end]
+    # ("in the president's view": a possessor names the same person as the noun)
+    text = re.sub(r"\s*['\u2019]s$", "", doc_text(doc)[start:end])
     # "the agency said", "according to the state arms procurement agency": a
     # lowercase description of a body points back to one (before the media
     # test, since "agency" also names news agencies, which never speak here)
