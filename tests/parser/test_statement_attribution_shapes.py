@@ -93,3 +93,13 @@ def test_in_his_words_after_a_person_is_named(nlp):
             "Deputy chairman Ivan Petrov reacted on Telegram. In his words, Seoul is prepared to arm Ukraine.\n")
     assert any(s.speaker == "Ivan Petrov" and s.evidence == "Seoul is prepared to arm Ukraine"
                for s in _statements(nlp, text))
+
+
+def test_a_heading_before_a_colon_is_not_what_was_said(nlp):
+    text = ("WASHINGTON, Sept 21 - The United States imposed sanctions on a Chinese military agency for buying "
+            "Russian fighter jets, officials said.\n\n"
+            "How Beijing and Moscow reacted: Foreign Ministry spokesman Wang Lei said on Friday that China was "
+            "strongly indignant and demanded that the sanctions be withdrawn.\n")
+    evidence = [s.evidence for s in _statements(nlp, text) if s.speaker == "Wang Lei"]
+    assert any(e.startswith("China was strongly indignant") for e in evidence)
+    assert not any("reacted" in e for e in evidence)

@@ -57,7 +57,7 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         # the past (a headline's present tense is left out with the head lines)
         if lem not in clause_verbs and tags[i] in {"VBZ", "VBP"}:
             continue
-        clause = _stance_clause(tok) if stance else next((c for c in tok.children if c.dep_ in {"ccomp"}), None)
+        clause = _stance_clause(tok) if stance else _reported_clause(tok)
         if clause is None and lem in clause_verbs:
             clause = _nested_that_clause(tok)
         # relative clauses report only with a clause: "which the bloc said had been used"
@@ -168,6 +168,17 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                                   speaker_supplies=_speaker_side_supplies(doc, x_start, x_end),
                                   addressee=addressee, predicate=False, coordinated=True))
     return out
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The clause a verb reports. "How Beijing reacted: spokesman X said that
+    China was indignant": a clause before the verb that a colon closes is a
+    heading the parser hung on the verb, not what was said."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    doc = verb.doc
+    said = [c for c in clauses if not (c.i < verb.i and c.right_edge.i + 1 < len(doc)
+                                       and doc[c.right_edge.i + 1].text == ":")]
+    return said[0] if said else None
 
 
 def _as_said(verb: Token) -> bool:
