@@ -69,3 +69,16 @@ def test_a_news_site_is_no_speaker_and_a_states_presidency_is(nlp):
     found = _found(nlp, text)
     assert ("Niger's presidency", "the country had ordered several drones") in found
     assert not any(sp == "Actu Niger" for sp, _e in found)
+
+
+def test_a_body_after_a_clause_the_parser_joins_to_the_sentence(nlp):
+    text = (
+        "RABAT, March 5 (Reuters) - Morocco took delivery on Wednesday of its first six attack helicopters "
+        "from the United States.\n\n"
+        "The helicopters, which arrived by sea late last month, were received at a ceremony at an air base "
+        "near the capital, held on the instructions of King Hassan III, the general staff of the Royal Armed "
+        "Forces (FAR) said in a statement. It described the handover as a sign of strong cooperation in "
+        "defence.\n"
+    )
+    speakers = [sp for sp, _e in _found(nlp, text)]
+    assert speakers.count("general staff of the Royal Armed Forces") == 2

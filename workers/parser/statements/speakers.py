@@ -55,6 +55,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     # "was quoted by Interfax as saying that ...": through the preposition
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth + 1)
+    # "The jets were received at a ceremony, the general staff of the armed
+    # forces said": a verb joined to the sentence's without "and" lost its
+    # own subject, the phrase just before it
+    if verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ"} \
+            and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+        lost = _lost_subject(verb)
+        if lost is not None:
+            return lost
     if verb.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and verb.head.i != verb.i:
         return subject_of(verb.head, depth + 1)
     # "with Foreign Minister X saying ...", not "systems promised to Ukraine"
@@ -74,6 +82,8 @@ def _lost_subject(verb: Token) -> Token | None:
     if verb.i == 0:
         return None
     cur = verb.doc[verb.i - 1]
+    if cur.text == ")" and cur.head.i < cur.i:
+        cur = cur.head  # "the general staff of the Royal Armed Forces (FAR) said"
     if cur.is_punct or cur.right_edge.i != verb.i - 1:
         return None
     # climb out of the phrase's own prepositions ("embassy in Nairobi")
