@@ -82,3 +82,13 @@ def test_a_body_after_a_clause_the_parser_joins_to_the_sentence(nlp):
     )
     speakers = [sp for sp, _e in _found(nlp, text)]
     assert speakers.count("general staff of the Royal Armed Forces") == 2
+
+
+def test_a_plants_press_service_speaks_for_the_plant(nlp):
+    text = (
+        "KIEV, May 3 - Ukraine will deliver the remaining tanks to Thailand, officials said.\n\n"
+        "The Kharkiv plant's press service said it had received no word from Bangkok that the contract was "
+        "cancelled. \"We are delivering the tanks on the agreed timetable,\" the plant said.\n"
+    )
+    speakers = [sp for sp, _e in _found(nlp, text)]
+    assert speakers.count("Kharkiv plant") == 2

@@ -185,6 +185,9 @@ def org_name(doc: Doc, core: list[Token]) -> str:
         toks = toks[2:]
     if not toks:
         return ""
+    # ("the Malyshev plant's press service": the possessive is no part of the name)
+    while len(toks) > 1 and toks[-1].dep_ == "case":
+        toks = toks[:-1]
     name = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
     # "Inter Services Public Relations directorate": the proper name before a
     # lowercase descriptor is the institution's name

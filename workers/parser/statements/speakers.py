@@ -185,11 +185,13 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return resolve_subject(doc, pobj, verb, resolver, orgs)
-        # "a Pentagon statement", "the ministry's statement", "Putin's letter"
+        # "a Pentagon statement", "the ministry's statement", "Putin's letter",
+        # "the Malyshev plant's press service"
+        for c in subj.children:
+            if (c.dep_ == "poss" or c.dep_ == "compound" and root_lemma in _DOCUMENT_WORDS) \
+                    and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}:
+                return resolve_subject(doc, c, verb, resolver, orgs)
         if root_lemma in _DOCUMENT_WORDS:
-            for c in subj.children:
-                if c.dep_ in {"poss", "compound"} and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}:
-                    return resolve_subject(doc, c, verb, resolver, orgs)
             # "the ministry said. The statement stressed ...": the body's own statement
             if [c.lower_ for c in subj.children if c.dep_ != "punct"] == ["the"]:
                 found = orgs.last_spoken(offset)
