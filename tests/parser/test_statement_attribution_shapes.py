@@ -103,3 +103,16 @@ def test_a_heading_before_a_colon_is_not_what_was_said(nlp):
     evidence = [s.evidence for s in _statements(nlp, text) if s.speaker == "Wang Lei"]
     assert any(e.startswith("China was strongly indignant") for e in evidence)
     assert not any("reacted" in e for e in evidence)
+
+
+def test_who_hailed_it_as_is_what_the_person_called_it(nlp):
+    text = ("DOHA, Dec 10 - Qatar signed a contract to buy 24 Typhoon jets from Britain, officials said.\n\n"
+            "The contract follows a letter of intent signed in September with former defence secretary Mark "
+            "Fallows, who at the time hailed it as the first major defence contract between London and Doha.\n")
+    assert any(s.speaker == "Mark Fallows" and s.evidence.startswith("hailed it as") for s in _statements(nlp, text))
+
+
+def test_who_with_a_plain_object_reports_nothing(nlp):
+    text = ("DOHA, Dec 10 - Qatar signed a contract to buy 24 Typhoon jets from Britain, officials said.\n\n"
+            "The deal was welcomed by lawmaker Mark Fallows, who opposed all earlier resolutions on arms sales.\n")
+    assert not any(s.evidence.startswith("opposed") for s in _statements(nlp, text))

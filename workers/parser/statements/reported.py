@@ -212,6 +212,10 @@ def _named_subject(verb: Token) -> bool:
     its object to the noun it hangs on, it says what the subject called that
     noun ("hailed as historic", "condemned as an escalation")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ == "who" and verb.tag_ == "VBD":
+        # "Michael Fallon, who hailed it as the first major contract": the person
+        # named, when the clause says what they called something
+        return any(c.dep_ in {"oprd", "acomp"} or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     if subj is None or subj.pos_ not in {"PROPN", "NOUN"} or verb.tag_ != "VBD":
         return False
     if any(c.dep_ == "dobj" and c.lower_ not in {"that", "which"} for c in verb.children):
