@@ -116,3 +116,10 @@ def test_who_with_a_plain_object_reports_nothing(nlp):
     text = ("DOHA, Dec 10 - Qatar signed a contract to buy 24 Typhoon jets from Britain, officials said.\n\n"
             "The deal was welcomed by lawmaker Mark Fallows, who opposed all earlier resolutions on arms sales.\n")
     assert not any(s.evidence.startswith("opposed") for s in _statements(nlp, text))
+
+
+def test_a_body_attributing_a_fall_to_a_cause_is_a_statement(nlp):
+    text = ("STOCKHOLM, March 11 - China's arms imports fell by a fifth, the Stockholm International Peace "
+            "Research Institute said.\n\nThe institute attributed the fall mainly to Beijing replacing "
+            "imported fighter jets with its own.\n")
+    assert any(s.evidence.startswith("attributed the fall") for s in _statements(nlp, text))
