@@ -123,3 +123,11 @@ def test_a_body_attributing_a_fall_to_a_cause_is_a_statement(nlp):
             "Research Institute said.\n\nThe institute attributed the fall mainly to Beijing replacing "
             "imported fighter jets with its own.\n")
     assert any(s.evidence.startswith("attributed the fall") for s in _statements(nlp, text))
+
+
+def test_what_a_court_has_not_ruled_on_is_no_statement_of_the_court(nlp):
+    text = ("LONDON, June 20 - Britain will review arms sales to Saudi Arabia after a court ruling, officials "
+            "said.\n\nThe Court of Appeal ruled on Thursday that the licensing process was unlawful. Trade "
+            "Secretary Tom Ellison said the court had not ruled on whether the arms licences were correct.\n")
+    assert not any(s.speaker == "Court of Appeal" and s.evidence.startswith("ruled on whether")
+                   for s in _statements(nlp, text))

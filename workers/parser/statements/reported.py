@@ -47,9 +47,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             continue  # a verb inside a quote is the speaker's own wording
         if _question(tok):
             continue  # "Can the minister assure the House that ...?" asks, it does not report
-        # "refused to say how much Serbia paid", "did not say whether": what
-        # was not said is no utterance ("denied", a verb of its own, is one)
-        if any(c.dep_ == "neg" for c in tok.children) and lem in {"say", "tell", "comment", "disclose", "reveal"} \
+        # "refused to say how much Serbia paid", "did not say whether", "the court
+        # has not ruled on whether": what was not said is no utterance ("denied",
+        # a verb of its own, is one; so is "did not rule out", a particle verb)
+        if any(c.dep_ == "neg" for c in tok.children) and not any(c.dep_ == "prt" for c in tok.children) \
                 or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLD_VERBS:
             continue
         # "The Chancellor backs the minister's position": a predicate verb in
