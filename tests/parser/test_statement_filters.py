@@ -166,3 +166,16 @@ def test_nothing_before_a_speaker_who_opens_a_paragraph_is_theirs(nlp):
             "September, said construction of the Malaysian jets had reached 39 percent and was on schedule.\n")
     assert not any(s.speaker == "Mohamed Khaled Nordin" and "KAI said" in s.evidence
                    for s in _statements(nlp, text))
+
+
+def test_an_analyst_naming_a_party_of_the_transfer_speaks_of_it(nlp):
+    # no word of supplying, but a party of the article's transfer
+    text = LEAD + ("Marek Zielinski, an analyst at the Centre for Eastern Studies, said Ukraine would need "
+                   "the tanks for years.\n")
+    assert any(s.speaker == "Marek Zielinski" for s in _statements(nlp, text))
+
+
+def test_an_analyst_on_what_a_weapon_can_do_is_no_statement(nlp):
+    text = LEAD + ("Marek Zielinski, an analyst at the Centre for Eastern Studies, said the Leopard could outrun "
+                   "most vehicles of its class.\n")
+    assert not any(s.speaker == "Marek Zielinski" for s in _statements(nlp, text))

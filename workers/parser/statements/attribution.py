@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 from . import supply_context as sc
 from ..people.persons import PersonResolver
 from .quotes import Quote, tokens_after, tokens_before
-from .speakers import OrgRegistry, Speaker, resolve_subject, subject_of
+from .organisations import OrgRegistry
+from .speakers import Speaker, resolve_subject, subject_of
 from .utterance import Utterance, paragraph_index
 from ..text.nlp import doc_text
 

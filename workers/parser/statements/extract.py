@@ -7,7 +7,7 @@ Two sources of utterances, each split per utterance:
 * reported speech: a reporting verb with a clause ("Fomin said that ...",
   "X told Y that ..."), a verb that carries the utterance in its own object ("X
   described the delivery as a major mistake", "X urged Moscow to reconsider"),
-  and "according to X, ..." (``reported.py``).
+  and "according to X, ..." (``reported.py``, ``according.py``).
 
 Utterances in the head lines (headline, standfirst) are left out: they repeat
 the body.
@@ -39,8 +39,9 @@ from ..people.persons import PersonResolver
 from .quotes import Quote, find_quotes, is_fragment
 from ..records import OfficialRecord, StatementRecord
 from .pronouns import full_names, last_speaker
-from .reported import according_to, reported_speech
-from .speakers import OrgRegistry
+from .according import according_to, in_the_view_of
+from .reported import reported_speech
+from .organisations import OrgRegistry
 from ..catalogue.titles import match_head, state_code
 from .topic import off_topic
 from .transcripts import introduced_remarks, transcript_turns
@@ -319,6 +320,7 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
     # reported speech first: it names institutions ("Turkey's Foreign Ministry")
     # that a later quote's "the ministry said" refers back to
     reported = [u for u in reported_speech(doc, resolver, orgs, quotes) + according_to(doc, resolver, orgs, quotes)
+                + in_the_view_of(doc, resolver, orgs, quotes)
                 if not overlaps_quote(quotes, u.start, u.end)]
     direct = direct_quotes(doc, resolver, orgs, quotes)
     # "According to the Kremlin, Putin explained that ...": the person's clause wins
@@ -347,9 +349,12 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
         doc, utterances, has_context, quotes,
         partner=lambda u: _names_partner(u, ctx, mentions, resolver, _speaker_country(u.speaker, resolver)))
     # battlefield use, supply named only as not discussed, analysts on capability
+    # (an analyst who names a party of the article's transfers speaks of them)
+    parties = {c for pair in ctx.pairs for c in pair}
     utterances = [u for u in utterances if not off_topic(
         doc, u.start, u.end, (u.context_start, u.context_end),
-        non_official=u.speaker.is_person and resolver.is_non_official(u.speaker.name))]
+        non_official=u.speaker.is_person and resolver.is_non_official(u.speaker.name)
+        and not any(m.code in parties for m in mentions if u.start <= m.start and m.end <= u.end))]
     out: list[StatementRecord] = []
     for u in utterances:
         own = _first_person(doc, u, _speaker_country(u.speaker, resolver))

@@ -1,5 +1,6 @@
 """Reported speech: "X said that ...", "..., X said", "X described the deal as a
-mistake", "X urged Moscow to reconsider", "according to X, ...".
+mistake", "X urged Moscow to reconsider" ("according to X, ..." is read in
+``according.py``).
 
 Each reporting verb (``vocab/data/words.json``) with a speaker gives one
 utterance: the clause it reports, or, for verbs that carry the utterance in
@@ -18,7 +19,8 @@ from ..text import columns
 from . import supply_context as sc
 from ..people.persons import PersonResolver
 from .quotes import Quote
-from .speakers import OrgRegistry, Speaker, is_media, resolve_subject, subject_of
+from .organisations import OrgRegistry, is_media
+from .speakers import Speaker, resolve_subject, subject_of
 from .utterance import Utterance, inside, sentence_bounds, trim
 from ..text.nlp import doc_text
 from ..vocab import words
@@ -45,9 +47,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             continue  # a verb inside a quote is the speaker's own wording
         if _question(tok):
             continue  # "Can the minister assure the House that ...?" asks, it does not report
-        # "refused to say how much Serbia paid", "did not say whether": what
-        # was not said is no utterance ("denied", a verb of its own, is one)
-        if any(c.dep_ == "neg" for c in tok.children) and lem in {"say", "tell", "comment", "disclose", "reveal"} \
+        # "refused to say how much Serbia paid", "did not say whether", "the court
+        # has not ruled on whether": what was not said is no utterance ("denied",
+        # a verb of its own, is one; so is "did not rule out", a particle verb)
+        if any(c.dep_ == "neg" for c in tok.children) and not any(c.dep_ == "prt" for c in tok.children) \
                 or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLD_VERBS:
             continue
         # "The Chancellor backs the minister's position": a predicate verb in
@@ -55,7 +58,7 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         # the past (a headline's present tense is left out with the head lines)
         if lem not in clause_verbs and tags[i] in {"VBZ", "VBP"}:
             continue
-        clause = _stance_clause(tok) if stance else next((c for c in tok.children if c.dep_ in {"ccomp"}), None)
+        clause = _stance_clause(tok) if stance else _reported_clause(tok)
         if clause is None and lem in clause_verbs:
             clause = _nested_that_clause(tok)
         # relative clauses report only with a clause: "which the bloc said had been used"
@@ -88,8 +91,13 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                 # before a title in commas (the parser joins it to the clause)
                 prev, name = _name_before_title(doc, tok, resolver)
                 by_title_gap = name is not None
-            # ("Der Spiegel reported": news media tagged as a person stay out)
-            if name and (resolver.is_official(name) or len(name.split()) >= 2) and not is_media([prev]):
+            # ("Der Spiegel reported": news media tagged as a person stay out;
+            # so does "the news site Actu Niger reported", a name in a media subject)
+            in_media_subject = subj is not None and prev.i in {t.i for t in subj.subtree} \
+                and resolver.person_at(subj.idx, subj.idx + len(subj.text)) is None \
+                and is_media([subj] + [c for c in subj.children if c.dep_ == "compound"])
+            if name and (resolver.is_official(name) or len(name.split()) >= 2) and not is_media([prev]) \
+                    and not in_media_subject:
                 subj, speaker = prev, Speaker(name, True)
                 # a clause after the verb is still what was said ("State
                 # Councilor and Defense Minister X said China would ...")
@@ -120,6 +128,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                 or _tells_to(tok):
             start, end = _predicate_span(tok, subj)
             predicate = True
+        elif _as_said(tok) and lem in clause_verbs:
+            # "As the Secretary has said, what is under consideration could ...":
+            # the clause the "as" clause opens is what the speaker said
+            start, end = _after_as_clause(tok)
         elif tok.dep_ == "parataxis" and lem in clause_verbs and subj is not None:
             # "The deal, the minister said, was signed last year": the sentence
             # around the parenthetical attribution is the utterance
@@ -159,6 +171,36 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
     return out
 
 
+def _reported_clause(verb: Token) -> Token | None:
+    """The clause a verb reports. "How Beijing reacted: spokesman X said that
+    China was indignant": a clause before the verb that a colon closes is a
+    heading the parser hung on the verb, not what was said."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    doc = verb.doc
+    said = [c for c in clauses if not (c.i < verb.i and c.right_edge.i + 1 < len(doc)
+                                       and doc[c.right_edge.i + 1].text == ":")]
+    return said[0] if said else None
+
+
+def _as_said(verb: Token) -> bool:
+    """The verb heads an "As X has said," clause that opens its sentence ("As I
+    said" in a speaker's own words is theirs already)."""
+    return verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i != verb.i \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        and not any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children)
+
+
+def _after_as_clause(verb: Token) -> tuple[int, int]:
+    """Characters of the clause after an opening "As X said," clause."""
+    own = {t.i for t in verb.subtree}
+    toks = [t for t in verb.head.subtree if t.i not in own and t.i > verb.i]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    if not toks:
+        return verb.idx, verb.idx
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
 def _question(verb: Token) -> bool:
     """The verb's sentence is a question (it ends with a question mark)."""
     sent = verb.sent
@@ -171,6 +213,10 @@ def _named_subject(verb: Token) -> bool:
     its object to the noun it hangs on, it says what the subject called that
     noun ("hailed as historic", "condemned as an escalation")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ == "who" and verb.tag_ == "VBD":
+        # "Michael Fallon, who hailed it as the first major contract": the person
+        # named, when the clause says what they called something
+        return any(c.dep_ in {"oprd", "acomp"} or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     if subj is None or subj.pos_ not in {"PROPN", "NOUN"} or verb.tag_ != "VBD":
         return False
     if any(c.dep_ == "dobj" and c.lower_ not in {"that", "which"} for c in verb.children):
@@ -375,39 +421,6 @@ def _speaker_side_supplies(doc: Doc, start: int, end: int) -> bool:
         if lems & (w["supplier_verbs"] | {"export", "licence", "license", "permit", "application"}):
             return True
     return False
-
-
-def according_to(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quotes: Sequence[Quote]) -> list[Utterance]:
-    """"According to Shoigu, the systems ... will strengthen ..."."""
-    out: list[Utterance] = []
-    lowers = columns.lowers(doc)
-    for i, low in enumerate(lowers):
-        if low != "according" or i + 1 >= len(doc) or lowers[i + 1] != "to":
-            continue
-        tok = doc[i]
-        to = doc[tok.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
-        speaker = resolve_subject(doc, pobj, tok, resolver, orgs)
-        if speaker is None:
-            continue
-        sent = tok.sent
-        phrase = list(tok.subtree) if tok.head.i != tok.i else [tok, to] + list(pobj.subtree)
-        p_start = min(t.i for t in phrase + [tok, to])
-        p_end = max(t.i for t in phrase + [tok, to] + list(pobj.subtree)) + 1
-        before = (sent.start_char, doc[p_start].idx) if p_start > sent.start else None
-        after = (doc[p_end - 1].idx + len(doc[p_end - 1].text), sent.end_char) if p_end < sent.end else None
-        parts = [p for p in (before, after) if p]
-        if not parts:
-            continue
-        start, end = max(parts, key=lambda p: p[1] - p[0])
-        start, end = trim(doc_text(doc), start, end)
-        if end - start < 12 or inside(quotes, start, end):
-            continue
-        out.append(Utterance(speaker=speaker, start=start, end=end, direct=False, context_start=sent.start_char,
-                              context_end=sent.end_char, verb="according", confidence=0.6))
-    return out
 
 
 def _clause_span(verb: Token, clause: Token) -> tuple[int, int]:

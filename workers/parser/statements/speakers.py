@@ -3,14 +3,15 @@
 A subject is a speaker when it is a named person (or a later mention of one:
 surname, "the Israeli leader", "he", "X's office"), or a named institution
 ("State Department", "the military's Inter Services Public Relations
-directorate", and later "the department", "the bloc"). It is not one when it is
-a country or capital ("Ankara has denied"), an unnamed official or source, or
-news media ("Der Spiegel reported").
+directorate", and later "the department", "the bloc"; ``organisations.py``
+reads their names). It is not one when it is a country or capital ("Ankara has
+denied"), an unnamed official or source, or news media ("Der Spiegel reported").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc, Token
 
@@ -18,7 +19,9 @@ from ..catalogue import gazetteer
 from . import supply_context as sc
 from ..people.persons import PersonResolver
 from ..catalogue.titles import match_head, state_code
-from .utterance import Speaker, paragraph_index
+from .organisations import (OrgRegistry, canonical_org, company_shaped, expanded, has_institution, is_alliance,
+                            is_company, is_media, named_body, org_name, strip_det)
+from .utterance import Speaker
 from ..text.nlp import doc_text
 
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -52,6 +55,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     # "was quoted by Interfax as saying that ...": through the preposition
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth + 1)
+    # "The jets were received at a ceremony, the general staff of the armed
+    # forces said": a verb joined to the sentence's without "and" lost its
+    # own subject, the phrase just before it
+    if verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ"} \
+            and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+        lost = _lost_subject(verb)
+        if lost is not None:
+            return lost
     if verb.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and verb.head.i != verb.i:
         return subject_of(verb.head, depth + 1)
     # "with Foreign Minister X saying ...", not "systems promised to Ukraine"
@@ -71,6 +82,8 @@ def _lost_subject(verb: Token) -> Token | None:
     if verb.i == 0:
         return None
     cur = verb.doc[verb.i - 1]
+    if cur.text == ")" and cur.head.i < cur.i:
+        cur = cur.head  # "the general staff of the Royal Armed Forces (FAR) said"
     if cur.is_punct or cur.right_edge.i != verb.i - 1:
         return None
     # climb out of the phrase's own prepositions ("embassy in Nairobi")
@@ -126,158 +139,6 @@ def _core(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-class OrgRegistry:
-    """Institutions named so far, to resolve "the ministry" or "the bloc"."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.names: list[tuple[int, str]] = [
-            (e.start_char, _strip_det(e.text)) for e in doc.ents if e.label_ == "ORG"
-        ]
-        self.spoken: list[tuple[int, str]] = []
-
-    def remember(self, offset: int, name: str) -> None:
-        self.spoken.append((offset, name))
-
-    def by_descriptor(self, word: str, offset: int) -> str | None:
-        keys = sc.words()["org_descriptors"].get(word, [word])
-        for pool in (self.spoken, self.names):
-            best = None
-            for at, name in pool:
-                if at >= offset:
-                    continue
-                low = name.lower()
-                if any(re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", low) for k in keys) \
-                        or (word in {"company", "firm", "manufacturer", "maker"} and _is_company(name)):
-                    best = (at, name)
-            if best:
-                return canonical_org(self.doc, best[1])
-        return None
-
-    def by_short_form(self, word: str, offset: int) -> str | None:
-        """The body that spoke before ``offset`` whose name starts with
-        ``word`` or whose initials ``word`` is ("Amnesty", "SIPRI")."""
-        hits = {name for at, name in self.spoken if at < offset and " " in name and (
-            name.split()[0] == word or _initials(name) == word.replace(".", ""))}
-        return hits.pop() if len(hits) == 1 else None
-
-    def last_spoken(self, offset: int) -> str | None:
-        before = [(at, n) for at, n in self.spoken if at < offset]
-        if not before:
-            return None
-        at, name = before[-1]
-        text = doc_text(self.doc)
-        return name if paragraph_index(text, offset) - paragraph_index(text, at) <= 2 else None
-
-
-def _is_company(name: str) -> bool:
-    """An arms maker the gazetteer knows ("Rheinmetall"): what "the company" means."""
-    return gazetteer.resolve_company(name) is not None
-
-
-def _company_shaped(core: list[Token]) -> bool:
-    """A named organisation whose last word marks a firm ("Dassault Aviation",
-    "BAE Systems", "Hanwha Aerospace")."""
-    toks = [t for t in core if t.dep_ != "det" and not t.is_punct]
-    return len(toks) >= 2 and all(t.ent_type_ == "ORG" for t in toks) \
-        and toks[-1].lower_ in sc.words().get("company_words", ())
-
-
-def _strip_det(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
-
-
-# A legal form after a company's name is no part of the name it speaks under.
-_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co|Corp|Inc|Ltd|Plc|PLC|LLC|GmbH|AG|SA|S\.A|NV|JSC|PJSC)\.?)+$")
-# "South Korean defense company LIG Nex1", "Turkish drone maker Baykar": a
-# descriptor of lowercase words (after demonyms) before the proper name.
-_DESCRIBED = re.compile(r"^(?:[A-Z][\w.'\u2019-]*\s+)*(?:[a-z][\w-]*\s+)+(?=[A-Z0-9])")
-_NAME_WORD = r"(?:[A-Z][\w&.'\u2019-]*|of|and|for|the|&)"
-
-
-# Words after a firm's name that its initials leave out ("China State
-# Shipbuilding Corporation Limited (CSSC)").
-_UNABBREVIATED = re.compile(r"(?:\s+(?:Limited|Incorporated|Company|Group))+$")
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in _UNABBREVIATED.sub("", _LEGAL_FORM.sub("", name)).split() if w[:1].isupper())
-
-
-def _expanded(doc: Doc, name: str) -> str:
-    """The full name an article gives for an acronym: "KAI" for "Korea
-    Aerospace Industries Ltd. (KAI)", or for "Korea Aerospace Industries" named
-    anywhere."""
-    if re.fullmatch(r"[A-Z][A-Z&.]{1,7}", name):
-        letters = name.replace(".", "").replace("&", "")
-        m = re.search(rf"([A-Z][\w&.'\u2019-]*(?:\s+{_NAME_WORD})+)\s+\({re.escape(name)}\)", doc_text(doc))
-        candidates = []
-        if m:
-            words = m.group(1).split()
-            candidates = [" ".join(words[k:]) for k in range(len(words)) if words[k][:1].isupper()]
-        candidates += [_strip_det(e.text) for e in doc.ents if e.label_ == "ORG"]
-        for full in candidates:
-            if _initials(full) == letters and len(letters) > 1:
-                return _LEGAL_FORM.sub("", full)
-    return name
-
-
-def canonical_org(doc: Doc, name: str) -> str:
-    """The name an institution speaks under: "EU" becomes "European Union" when
-    the article also uses the full name; an acronym the article spells out
-    becomes the full name; a descriptor before a company's name and a
-    legal form after it are dropped.
-
-    (A one-word short form such as "Lockheed" is left as written: the longer
-    entity that starts with it is as often another body.)"""
-    actor = gazetteer.resolve_actor(name)
-    if actor is not None and actor.kind == "alliance" and actor.name != name and actor.name in doc_text(doc):
-        return actor.name
-    described = _DESCRIBED.match(name)
-    if described and not re.search(r"\b(?:of|for|to|on|in|at)\s", described.group(0)):
-        name = name[described.end():]
-    name = _expanded(doc, name)
-    return _LEGAL_FORM.sub("", name) or name
-
-
-def is_media(tokens: list[Token]) -> bool:
-    media = sc.words()["media_words"]
-    hits = {t.lower_ for t in tokens if t.lower_ in media}
-    # a "news agency" reports; the "Defense Security Cooperation Agency", a
-    # government body named with a capital, speaks
-    if hits == {"agency"} and any(t.text == "Agency" for t in tokens):
-        return False
-    return bool(hits)
-
-
-def _has_institution(tokens: list[Token], text: str) -> bool:
-    inst = sc.words()["institution_words"]
-    low = text.lower()
-    return any(t.lower_ in inst for t in tokens) or any(" " in w and w in low for w in inst)
-
-
-def _org_name(doc: Doc, core: list[Token]) -> str:
-    toks = list(core)
-    while toks and toks[0].dep_ == "det":
-        toks = toks[1:]
-    # "the military's Inter Services ..." drops a common-noun possessor
-    if len(toks) > 2 and toks[1].text in {"'s", "\u2019s"} and toks[0].text.islower():
-        toks = toks[2:]
-    if not toks:
-        return ""
-    name = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
-    # "Inter Services Public Relations directorate": the proper name before a
-    # lowercase descriptor is the institution's name
-    # ("panel of U.N. experts": a plural member word names no body of its own)
-    if toks[-1].text.islower() and toks[-1].lower_ in sc.words()["org_descriptors"] and toks[-1].tag_ != "NNS":
-        for e in doc.ents:
-            # ("the UAE foreign ministry": a country tagged ORG names no body)
-            if e.label_ == "ORG" and toks[0].idx < e.end_char <= toks[-1].idx and e.start_char < toks[-1].idx \
-                    and not state_code(_strip_det(e.text)):
-                return _strip_det(e.text)
-    return name
-
-
 def _indefinite_official(doc: Doc, subj: Token, resolver: PersonResolver) -> str | None:
     """"a senior Russian diplomat said" in a lead that names him later: the one
     official of that country whose title is of that kind."""
@@ -324,11 +185,13 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return resolve_subject(doc, pobj, verb, resolver, orgs)
-        # "a Pentagon statement", "the ministry's statement", "Putin's letter"
+        # "a Pentagon statement", "the ministry's statement", "Putin's letter",
+        # "the Malyshev plant's press service"
+        for c in subj.children:
+            if (c.dep_ == "poss" or c.dep_ == "compound" and root_lemma in _DOCUMENT_WORDS) \
+                    and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}:
+                return resolve_subject(doc, c, verb, resolver, orgs)
         if root_lemma in _DOCUMENT_WORDS:
-            for c in subj.children:
-                if c.dep_ in {"poss", "compound"} and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}:
-                    return resolve_subject(doc, c, verb, resolver, orgs)
             # "the ministry said. The statement stressed ...": the body's own statement
             if [c.lower_ for c in subj.children if c.dep_ != "punct"] == ["the"]:
                 found = orgs.last_spoken(offset)
@@ -336,7 +199,8 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     core = _core(subj)
     start, end = core[0].idx, core[-1].idx + len(core[-1].text)
-    text = doc_text(doc)[start:end]
+    # ("in the president's view": a possessor names the same person as the noun)
+    text = re.sub(r"\s*['\u2019]s$", "", doc_text(doc)[start:end])
     # "the agency said", "according to the state arms procurement agency": a
     # lowercase description of a body points back to one (before the media
     # test, since "agency" also names news agencies, which never speak here)
@@ -356,12 +220,20 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
             and match_head([subj], 0) and any(
                 c.dep_ == "poss" and resolver.person_at(c.idx, c.idx + len(c.text)) == name for c in subj.children):
         name = None  # "Erdogan's spokesman said" is the spokesman, unnamed
+    # "Niger's presidency said": a state's name that a person's name ends in
+    # ("Actu Niger") is the state, whose body speaks
+    if name is not None and resolver.person_at(subj.idx, subj.idx + len(subj.text)) is None and any(
+            c.dep_ == "poss" and state_code(c.text) and resolver.person_at(c.idx, c.idx + len(c.text)) == name
+            for c in subj.children):
+        name = None
     if name is None:
         # "Ukraine's ambassador to France, Vadym Omelchenko": the name in apposition
         # ("A spokeswoman for the ministry, Anna Nowak, said": the parser may
-        # hang the apposition on the ministry, deeper in the subject)
+        # hang the apposition on the ministry, deeper in the subject; after
+        # "according to" the whole phrase follows the verb)
         for c in [c for c in subj.children if c.dep_ == "appos"] + [
-                t for t in subj.subtree if t.dep_ == "appos" and t.head.i != subj.i and t.i < verb.i]:
+                t for t in subj.subtree if t.dep_ == "appos" and t.head.i != subj.i
+                and (t.i < verb.i or verb.i < subj.i)]:
             if c.dep_ == "appos":
                 name = resolver.person_at(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                 if name:
@@ -373,7 +245,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     # office (the tagger reads it as a proper name) that an official named
     # earlier holds is that official, not a body
     if name is None:
-        holder = _title_holder(_strip_det(text), offset, resolver)
+        holder = _title_holder(strip_det(text), offset, resolver)
         if holder:
             return Speaker(holder, True)
     # "the experts wrote", "the monitors said": the members of a panel named
@@ -407,28 +279,33 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         # "CAAT welcomed the verdict": an acronym the article spells out
         # ("Campaign Against Arms Trade (CAAT)") names a body, spoken or not
         if short is None and not state_code(subj.text):
-            spelled = _expanded(doc, subj.text)
+            spelled = expanded(doc, subj.text)
             if spelled != subj.text and not state_code(spelled):
                 short = spelled
         if short:
             orgs.remember(offset, short)
             return Speaker(short, False)
     # "the Kremlin", "the Pentagon": institutions the gazetteer files under their state
-    named_institution = _strip_det(text).lower() in {n.lower() for n in w["institution_names"]}
+    named_institution = _plain(strip_det(text)) in {_plain(n) for n in w["institution_names"]}
     if named_institution:
-        name = _strip_det(text)
+        name = strip_det(text)
         orgs.remember(offset, name)
         return Speaker(name, False)
     # "Lockheed Martin said", "Dassault Aviation, which said": a company is a
     # named institution (the gazetteer files makers under their state, so this
     # comes before the test for countries)
-    if subj.pos_ == "PROPN" and (_is_company(canonical_org(doc, _strip_det(text))) or _company_shaped(core)):
-        name = canonical_org(doc, _strip_det(text))
+    # ("CSSC said": the gazetteer knows the acronym, the article spells it out)
+    if subj.pos_ == "PROPN" and (is_company(strip_det(text)) or is_company(canonical_org(doc, strip_det(text)))
+                                 or company_shaped(core)):
+        name = canonical_org(doc, strip_det(text))
         orgs.remember(offset, name)
         return Speaker(name, False)
-    if subj.ent_type_ in {"GPE", "NORP"} or state_code(_strip_det(text)) or state_code(subj.text):
+    if subj.ent_type_ in {"GPE", "NORP"} or state_code(strip_det(text)) or state_code(subj.text):
         return None  # countries and capitals are not speakers
     content = [t for t in core if t.dep_ != "det" and not t.is_punct]
+    # "the Foreign Ministry", "the Kuwaiti army": a capitalised word before the
+    # descriptor names a body of its own, unless the body that spoke bears it
+    named_by = [t for t in content if t.i != subj.i and t.text[:1].isupper()]
     if det == "the" and len(content) <= 2 and subj.lower_ in w["org_descriptors"]:
         # "the ministry", "the department", "the bloc"
         found = orgs.by_descriptor(subj.lower_, offset)
@@ -436,21 +313,36 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         # generic noun whose word the body's name lacks is the body that spoke last
         if found is None and subj.lower_ in w["org_anaphors_any"]:
             found = orgs.last_spoken(offset)
-        if found:
+        if found and not (named_by and not _bears(found, named_by)):
             orgs.remember(offset, found)
             return Speaker(found, False)
-        return None
-    if not _has_institution(core, text) and not _is_alliance(text) and not _named_body(content):
+        if not named_by:
+            return None
+    if not has_institution(core, text) and not is_alliance(text) and not named_body(content):
         return None
     if subj.pos_ not in {"PROPN", "NOUN"}:
         return None
     if not any(t.text[:1].isupper() for t in core if t.dep_ != "det" and t.pos_ != "PRON"):
         return None  # "the government" (or "The court" opening a sentence) names no one
-    name = canonical_org(doc, _org_name(doc, core))
+    name = canonical_org(doc, org_name(doc, core))
     if not name or state_code(name):
         return None
     orgs.remember(offset, name)
     return Speaker(name, False)
+
+
+def _plain(name: str) -> str:
+    """Lowercase without accents: "the Élysée" is the Elysee."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+
+def _bears(name: str, words: list[Token]) -> bool:
+    """The body's name holds each word; a demonym is borne unless the name is
+    another state's ("Russian" in "Russia's Defence Ministry" or "the Foreign
+    Ministry", not in "Ukraine's Defence Ministry")."""
+    states = {state_code(part) for part in re.findall(r"[A-Z][\w.'\u2019]*", name)} - {None}
+    return all(t.lower_ in name.lower() or (state_code(t.text) and (not states or state_code(t.text) in states))
+               for t in words)
 
 
 # Figures a research body publishes: "according to SIPRI estimates" is SIPRI's word.
@@ -470,12 +362,12 @@ def _estimating_body(doc: Doc, subj: Token, verb: Token, resolver: PersonResolve
     ent = next((e for e in doc.ents if e.start <= owner.i < e.end and e.label_ == "ORG"), None) \
         if owner is not None else None
     if ent is None or any(t.i >= subj.i for t in ent) or is_media([owner]) \
-            or gazetteer.resolve_actor(_strip_det(ent.text)) is not None:
+            or gazetteer.resolve_actor(strip_det(ent.text)) is not None:
         return None
     found = resolve_subject(doc, owner, verb, resolver, orgs)
     if found is None:
         # ("SIPRI": an acronym the model tags as an organisation is a body's name)
-        name = canonical_org(doc, _strip_det(ent.text))
+        name = canonical_org(doc, strip_det(ent.text))
         orgs.remember(owner.idx, name)
         found = Speaker(name, False)
     return found
@@ -494,24 +386,6 @@ def _title_holder(phrase: str, offset: int, resolver: PersonResolver) -> str | N
         if s >= offset:
             break
         off = resolver.official(name)
-        if off is not None and off.title and " ".join(_strip_det(off.title).lower().split()) == want:
+        if off is not None and off.title and " ".join(strip_det(off.title).lower().split()) == want:
             best = name
     return best
-
-
-def _named_body(content: list[Token]) -> bool:
-    """A proper name of several words that the model tags as an organisation
-    ("Amnesty International", "Human Rights Watch"): a body, whatever its words."""
-    if len(content) < 2 or not all(t.text[:1].isupper() for t in content):
-        return False
-    if all(t.ent_type_ == "ORG" for t in content):
-        return True
-    # the small model leaves some bodies untagged ("Human Rights Watch"): a
-    # run of proper nouns with no entity type, no title word and no place in it
-    return len(content) >= 3 and all(t.pos_ == "PROPN" and not t.ent_type_ for t in content) \
-        and not match_head(content, 0) and not any(state_code(t.text) for t in content)
-
-
-def _is_alliance(text: str) -> bool:
-    actor = gazetteer.resolve_actor(_strip_det(text))
-    return actor is not None and actor.kind == "alliance"

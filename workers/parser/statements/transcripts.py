@@ -30,7 +30,8 @@ from spacy.tokens import Doc
 from ..people.persons import PersonResolver
 from ..text.nlp import doc_text
 from ..vocab import words
-from .speakers import OrgRegistry, Speaker, resolve_subject, subject_of
+from .organisations import OrgRegistry
+from .speakers import Speaker, resolve_subject, subject_of
 from .utterance import Utterance, trim
 
 # A label at the start of a line, up to its colon; the words may start on the
@@ -42,6 +43,8 @@ _PARENS = re.compile(r"\(([^()]*)\)")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'\u2019-]*|[a-z]{1,3}|al-\w+)$")
 # A turn sentence shorter than this is a greeting or a courtesy ("Thank you.").
 _MIN_WORDS = 5
+# A label without brackets longer than this is a sentence with a colon in it.
+_MAX_LABEL_WORDS = 8
 
 
 def _honorifics() -> frozenset[str]:
@@ -89,7 +92,8 @@ def transcript_turns(doc: Doc, resolver: PersonResolver, taken: Sequence[Utteran
     utterance found otherwise (a quote, "X said that ...") are left to it."""
     text = doc_text(doc)
     labels: list[tuple[int, int, str | None, bool]] = []  # line start, text start, person, is a turn label
-    found = [(m, m.group("label") or m.group("letter")) for m in _LABEL.finditer(text)]
+    found = [(m, m.group("label") or m.group("letter")) for m in _LABEL.finditer(text)
+             if _opens_with_label(text[m.start():m.end() + 1])]
     # "Q: ... A: ...": the interviewee is the person named last before the first question
     first_q = next((m.start() for m, label in found if _question(label)), None)
     interviewee = resolver.last_before(first_q) if first_q is not None else None
@@ -144,6 +148,17 @@ def _sentences(doc: Doc, speaker: Speaker, start: int, end: int, taken: Sequence
     return out
 
 
+def _opens_with_label(paragraph: str) -> bool:
+    """A speaker's or a section's label opens the paragraph: "Q:", "Dr Fox:",
+    "The Secretary of State (Dr Liam Fox):". A sentence with a colon in it
+    ("This agreement is exactly what our plan is for: more jobs") is none."""
+    m = _LABEL.match(paragraph)
+    if m is None:
+        return False
+    label = m.group("label")
+    return label is None or len(label.split()) <= _MAX_LABEL_WORDS or "(" in label
+
+
 # Words of a paragraph that speaks in the first person (what a speaker says
 # rather than what the release reports).
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
@@ -174,7 +189,7 @@ def introduced_remarks(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry,
             continue
         for j, (qs, qe) in enumerate(paragraphs[k + 1:k + 1 + _MAX_INTRODUCED]):
             body = text[qs:qe]
-            if body.rstrip().endswith(":") or _LABEL.match(body) or j > 0 and not _FIRST_PERSON.search(body):
+            if body.rstrip().endswith(":") or _opens_with_label(body) or j > 0 and not _FIRST_PERSON.search(body):
                 break
             s, e = trim(text, qs, qe)
             if e - s < 12 or any(u.start < e and s < u.end for u in taken):
