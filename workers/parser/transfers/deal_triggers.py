@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..catalogue.actors import COMPANY, ActorMention
-from ..vocab.lexicon import DEAL_NOUNS, MILITARY_MODIFIERS, PLANNED_MODALS, PREP_DEPS
+from ..vocab.lexicon import DEAL_NOUNS, MILITARY_MODIFIERS, PLANNED_MODALS, PREP_DEPS, WIN_NOUNS
 from .phrases import arms_like, maker_codes, objects_of, owner_codes, phrase_text, pobj_codes, prep_codes
 from .roles import MentionIndex, phrase_codes, subject_codes, subject_token
 from .status import CONSIDERING, CONTRACTED, PLANNED
@@ -51,6 +51,10 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     if partners:
         if company_partner or (origin and origin in partners):
             return Candidate(partners, signer, "", 0, verb.sent, verb)
+        if _company_subject(verb, mentions):
+            # "Navantia signed a deal with the Philippine navy": an arms maker
+            # signing with a state sells to it
+            return Candidate(signer, partners, "", 0, verb.sent, verb)
         if origin and origin in signer:
             return Candidate(signer, partners, "", 0, verb.sent, verb)
         return Candidate(signer, partners, "", 0, verb.sent, verb, undirected=True)
@@ -64,6 +68,13 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     if national:
         return Candidate(list(dict.fromkeys(national)), signer, "", 0, verb.sent, verb, confidence=0.5)
     return None
+
+
+def _company_subject(verb: Token, mentions: dict[int, ActorMention]) -> bool:
+    """Whether the subject of ``verb`` is an arms maker named by its name."""
+    subject = subject_token(verb)
+    return subject is not None and any(
+        (m := mentions.get(t.i)) is not None and m.form == COMPANY for t in subject.subtree)
 
 
 def reliance_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
@@ -223,3 +234,42 @@ def award_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorM
     if not winners or not buyers:
         return None
     return Candidate(winners, buyers, CONTRACTED, 2, verb.sent, verb, confidence=0.6)
+
+
+# Words before "win" that make it a hope or a bid, not a deal won.
+_HOPE_AUX = frozenset({"will", "would", "could", "may", "might", "'ll"})
+
+
+def win_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Naval Group won the contract for Brazil's submarines", "Hanwha secured
+    an order from Poland for 290 launchers": an arms maker (by name, or "a
+    South Korean shipbuilder") that wins a deal for arms sells. The buyer is
+    the "from"/"with" party, a party the arms are "for", or their owner; a
+    report with the seller only when the sentence names no buyer."""
+    deals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WIN_NOUNS]
+    subject = subject_token(verb)
+    if not deals or subject is None:
+        return None
+    maker = _company_subject(verb, mentions) or subject.lemma_.lower() in COMPANY_NOUNS
+    if not maker:
+        return None
+    suppliers = subject_codes(verb, index)
+    if not suppliers:
+        return None
+    heads = [verb, *deals]
+    recipients = [c for h in heads for p in h.children if p.dep_ in PREP_DEPS and p.lower_ in {"from", "with"}
+                  for c in pobj_codes(p, index)]
+    fors = [g for h in heads for p in h.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
+            for g in p.children if g.dep_ == "pobj"]
+    if not any(arms_like(g) or named_systems(phrase_text(g)) for g in fors) \
+            and not any(arms_like(c) for d in deals for c in d.children if c.dep_ in {"compound", "amod"}):
+        return None
+    for g in fors:
+        recipients += owner_codes(g, index) if arms_like(g) or named_systems(phrase_text(g)) \
+            else phrase_codes(g, index, pronouns=False)
+        recipients += [c for p in g.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
+                       for c in pobj_codes(p, index)]
+    recipients = [r for r in dict.fromkeys(recipients) if r not in suppliers]
+    hoped = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in _HOPE_AUX for c in verb.children)
+    status = CONSIDERING if hoped else CONTRACTED
+    return Candidate(suppliers, recipients, status, 2, verb.sent, verb, confidence=0.6)

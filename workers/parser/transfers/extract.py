@@ -50,6 +50,7 @@ from ..vocab.lexicon import (
     SUPPLY_NOUNS,
     SUPPLY_VERBS,
     SUSPEND_VERBS,
+    WIN_VERBS,
 )
 from .context import story_suppliers
 from .deal_triggers import (
@@ -61,6 +62,7 @@ from .deal_triggers import (
     negotiate_candidate,
     reliance_candidate,
     sign_for_candidate,
+    win_candidate,
 )
 from .embargoes import embargo_transfers
 from .gapping import gapped_suppliers
@@ -90,6 +92,9 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
     weapons it names supplies ("Greece signs deal for 18 Rafale fighters")."""
     if cand.suppliers or not cand.recipients or cand.trigger.lemma_.lower() in SOURCE_NOUNS:
         return
+    if _speaker_gives(cand.trigger):
+        # "we handed 19 F-16s over": the speaker's state gives, whoever made the jets
+        return
     origin = origin_of(phrase_text(cand.trigger))
     if origin is None and headline_origin and _definite_object(cand.trigger):
         # "Turkey, which had planned to buy about 100 of the jets": the jets of the story.
@@ -98,6 +103,17 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
     if origin:
         cand.suppliers = [origin]
         cand.confidence = 0.55
+
+
+# Pronouns for the side that speaks: its state is the giver, not the weapon's maker.
+SPEAKER_PRONOUNS = frozenset({"i", "we"})
+
+
+def _speaker_gives(trigger: Token) -> bool:
+    """Whether a supply verb's giver is the speaker ("we have sent", "I delivered")."""
+    if trigger.lemma_.lower() not in SUPPLY_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in trigger.children)
 
 
 def _programme_supplier(sent: Span) -> list[str]:
@@ -146,7 +162,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             # most words are no trigger by any of the tests below
             if verbal:
                 maybe = lemma in DEAL_VERBS or lemma in DROP_DEAL_VERBS or lemma in RELIANCE_VERBS or lemma in FUNDING_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS \
-                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS
+                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS or lemma in WIN_VERBS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
                     or (pos == "NOUN" and lemma in LICENCE_NOUNS) or lowers[i] in SIGN_FORMS
@@ -176,6 +192,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     cand = sign_for_candidate(tok, index, index)
                 if cand is None and lemma in BUILD_FOR_VERBS:
                     cand = build_for_candidate(tok, index, index)
+                if cand is None and lemma in WIN_VERBS:
+                    cand = win_candidate(tok, index, index)
                 if cand is None and lemma in NEGOTIATE_VERBS:
                     cand = negotiate_candidate(tok, index, index, NEGOTIATE_OVER)
             elif pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS:
