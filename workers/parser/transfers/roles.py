@@ -90,11 +90,16 @@ def resolve_pronoun(token: Token, index: MentionIndex, *, exclude: set[str] | No
     if token.dep_ == "poss":
         # A possessive points to its own clause's subject: "pressed India to
         # rethink its weapons sales" (India rethinks), not to the nearest party.
-        verb = token.head
+        verb, predicate = token.head, False
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            predicate = predicate or verb.dep_ == "attr"
             verb = verb.head
         subj = subject_token(verb) if verb.pos_ in {"VERB", "AUX"} else None
-        if subj is not None and token.i not in {t.i for t in subj.subtree}:
+        if subj is not None and predicate:
+            # "Russia was still its main supplier", "A and B remain its customers":
+            # what the subject is said to be is someone else's
+            exclude |= set(phrase_codes(subj, index, pronouns=False))
+        elif subj is not None and token.i not in {t.i for t in subj.subtree}:
             codes = [c for c in phrase_codes(subj, index, pronouns=False) if c not in exclude]
             if codes:
                 return codes

@@ -318,8 +318,9 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
         recipients = poss_codes + prep_codes(noun, frozenset({"to", "for", "of"}), index, depth=0)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
     if acquire:
-        recipients = poss_codes + prep_codes(noun, frozenset({"by"}), index, depth=0)
-        suppliers = adj_codes + prep_codes(noun, frozenset({"from", "with"}), index, depth=1)
+        # "Indian arms imports", "the Egyptian order": the nation on a buyer's noun buys
+        recipients = poss_codes + adj_codes + prep_codes(noun, frozenset({"by"}), index, depth=0)
+        suppliers = prep_codes(noun, frozenset({"from", "with"}), index, depth=1)
         if not suppliers:
             for c in noun.children:
                 if c.dep_ in PREP_DEPS and c.lower_ == "of":
