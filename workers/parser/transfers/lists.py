@@ -52,6 +52,11 @@ def _list_root(tok: Token, index: dict[int, ActorMention]) -> Token:
     seen = 0
     while tok.dep_ in _LIST_DEPS and tok.head.i != tok.i and seen < 40:
         head = tok.head
+        if tok.dep_ == "appos" and head.i < head.head.i < tok.i:
+            # an apposition across the word that governs its head is misparsed:
+            # in "A and B are reported to be getting weapons to the rebels,
+            # chiefly the Free Syrian Army", the Army stands beside "the rebels"
+            break
         if head.i in index or tok.dep_ == "appos" or head.pos_ in {"NOUN", "PROPN"}:
             tok = head
             seen += 1

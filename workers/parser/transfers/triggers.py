@@ -63,6 +63,7 @@ from .weapons import named_systems, origin_of
 
 _RECEIVE_OR_NEGOTIATE = RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
 COMPANY_NOUNS = words()["company_anaphors"]
+GET_TO_VERBS = words()["get_to_verbs"]
 
 
 @dataclass
@@ -249,6 +250,12 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 return None
             recipients = subject_codes(verb, index)
             suppliers = prep_codes(verb, frozenset({"from"}), index)
+            onward = [c for h in [verb, *arms_objects] for c in prep_codes(h, frozenset({"to"}), index, depth=0)] \
+                if lemma in GET_TO_VERBS else []
+            if onward and arms_objects and not suppliers:
+                # "Saudi Arabia and Qatar are getting weapons to the rebels": getting
+                # arms *to* a party delivers them
+                return Candidate(recipients, onward, "", 0, verb.sent, verb)
             if not suppliers:
                 for o in arms_objects:
                     suppliers += maker_codes(o, index, mentions)
