@@ -19,6 +19,8 @@ def _pairs(text: str) -> dict[tuple[str, str], str]:
          "contracted"),
         ("Two submarines are being built for Norway by Germany.", ("DEU", "NOR"), "contracted"),
         ("South Korea will manufacture the howitzers for Poland at its own plants.", ("KOR", "POL"), "planned"),
+        ("The jets, made in Sweden for Thailand, were flown in 2011.", ("SWE", "THA"), "contracted"),
+        ("The drones were built in Iran for Russia's army.", ("IRN", "RUS"), "contracted"),
     ],
 )
 def test_making_arms_for_a_party_supplies_it(sentence, pair, status):

@@ -166,14 +166,18 @@ def sign_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Act
 
 def build_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     """"China is building eight submarines for Pakistan", "frigates built for
-    Greece by France": who makes arms for a named party supplies them. The
-    party after "for" receives; the subject (or the "by" agent) supplies."""
+    Greece by France", "jets made in Sweden for Thailand": who makes arms for a
+    named party supplies them. The party after "for" receives; the subject (or
+    the "by" agent, or the state they are made "in") supplies."""
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
     if passive:
         moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb.head if verb.dep_ == "acl" else None)
         things = [moved] if moved is not None and arms_like(moved) else []
         suppliers = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
+        if not suppliers:
+            # "frigates built in Italy for Egypt": the state they are made in
+            suppliers = [c for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "in" for c in pobj_codes(p, index)]
     else:
         things = [o for o in objects_of(verb) if arms_like(o)]
         suppliers = subject_codes(verb, index)
