@@ -79,10 +79,15 @@ def _company_subject(verb: Token, mentions: dict[int, ActorMention]) -> bool:
 
 def reliance_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     """"Algeria has long relied on Russian weapons": the subject gets its arms
-    from the nation named on them."""
+    from the nation named on them; "relied on Moscow for its weapons": from the
+    party it relies on for arms."""
     held = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
             for g in c.children if g.dep_ == "pobj" and arms_like(g) and g.lower_ not in {"them", "it", "these", "those"}]
     suppliers = [c for g in held for c in owner_codes(g, index) + maker_codes(g, index, mentions)]
+    if not held and any(g.dep_ == "pobj" and arms_like(g) for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+                        for g in p.children):
+        # "Algeria has long relied on Moscow for its weapons": the party relied on supplies
+        suppliers = [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for c in pobj_codes(p, index)]
     recipients = subject_codes(verb, index)
     suppliers = [c for c in dict.fromkeys(suppliers) if c not in recipients]
     if not suppliers or not recipients:
