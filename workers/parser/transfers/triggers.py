@@ -64,6 +64,7 @@ from .weapons import named_systems, origin_of
 _RECEIVE_OR_NEGOTIATE = RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
 COMPANY_NOUNS = words()["company_anaphors"]
 GET_TO_VERBS = words()["get_to_verbs"]
+APPROVAL_VERBS = words()["approval_verbs"]
 
 
 @dataclass
@@ -338,9 +339,14 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                     # Manila", where a company wins the order from its buyer
                     suppliers += [m.code for g in c.children if g.dep_ == "pobj" for a in g.children
                                   if a.dep_ == "amod" and (m := mentions.get(a.i))]
+        approved = noun.dep_ == "dobj" and noun.head.lemma_.lower() in APPROVAL_VERBS
         if not recipients:
             if noun.dep_ == "appos":
                 recipients = phrase_codes(noun.head, index)
+            elif approved:
+                # "approved the procurement of Arrow 3 by Germany": the parser may
+                # hang the buyer's "by" on the verb; the approver is no buyer
+                recipients = prep_codes(noun.head, frozenset({"by"}), index, depth=0)
             elif noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
                 recipients = subject_codes(noun.head, index)
             elif noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"} and (
@@ -351,6 +357,10 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 recipients = _ranked_subject(noun, index)
         if not suppliers:
             suppliers = deal_partners(noun, index)
+        if not suppliers and approved:
+            # "Washington approved Germany's purchase of the Arrow 3 system": the
+            # state whose approval the purchase needs supplies (or lets it be supplied)
+            suppliers = [c for c in subject_codes(noun.head, index) if c not in recipients]
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
     suppliers = poss_codes + adj_codes + prep_codes(noun, frozenset({"from", "by"}), index, depth=0)
     recipients = prep_codes(noun, RECIPIENT_PREPS, index, depth=2)
