@@ -59,3 +59,19 @@ def test_a_first_person_giver_is_not_the_weapons_maker():
 
 def test_arms_delivered_without_a_giver_come_from_their_maker():
     assert ("USA", "UKR") in pairs("The F-16s were delivered to Ukraine in August.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Hanwha signed the contract for 48 K9 howitzers with the Defence Ministry in Canberra last week.",
+         ("KOR", "AUS")),
+        ("Poland signed a contract for 250 Abrams tanks with the United States.", ("USA", "POL")),
+    ],
+)
+def test_a_deal_partner_hung_on_the_arms_or_named_by_its_capital_counts(sentence, pair):
+    assert pair in pairs(sentence)
+
+
+def test_a_body_in_a_capital_is_that_capitals_state():
+    assert ("POL", "UKR") in pairs("The government in Kyiv received 30 tanks from Poland.")

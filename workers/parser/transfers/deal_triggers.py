@@ -36,6 +36,13 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     signer = subject_codes(verb, index)
     partners = [c for d in deals for c in prep_codes(d, frozenset({"with"}), index, depth=0)]
     partners += [c for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ == "with" for c in pobj_codes(c, index)]
+    if not partners:
+        # "signed the contract for 18 jets with the Defence Ministry": the parser
+        # may hang the partner on the arms the deal is for
+        partners = [c for p in [*verb.children, *(g for d in deals for g in d.children)]
+                    if p.dep_ in PREP_DEPS and p.lower_ == "for"
+                    for g in p.children if g.dep_ == "pobj" and arms_like(g)
+                    for w in g.children if w.dep_ in PREP_DEPS and w.lower_ == "with" for c in pobj_codes(w, index)]
     company_partner = any(m.form == COMPANY for t in verb.subtree if (m := mentions.get(t.i)) and m.code in partners)
     # "signed a contract with a Turkish company": a maker named by its nation
     company_partner = company_partner or any(

@@ -10,9 +10,12 @@ contract to buy", "accused Turkey of supplying"), and what a pronoun ("it",
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from ..catalogue.actors import DEMONYM, ActorMention
+from ..catalogue.gazetteer import actor_catalogue
 from ..vocab import words
 from ..vocab.lexicon import (
     ACCUSE_VERBS,
@@ -237,6 +240,11 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
             return _dedupe(codes)
     if token.lemma_.lower() in INSTITUTION_NOUNS or token.lower_ in INSTITUTION_NOUNS:
         for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                # "the Defence Ministry in Kuala Lumpur": a body in a capital is its state's
+                codes += [code for pobj in child.children if pobj.dep_ == "pobj"
+                          if (code := _capital_codes().get(" ".join(t.lower_ for t in pobj.subtree
+                                                                    if t.dep_ not in {"det", "punct"})))]
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -247,6 +255,12 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
                           for g in p.children if g.dep_ == "pobj"
                           for c in phrase_codes(g, index, depth=depth + 1, pronouns=pronouns)]
     return _dedupe(codes)
+
+
+@lru_cache(maxsize=1)
+def _capital_codes() -> dict[str, str]:
+    """Capital (lower case) -> the state's code."""
+    return {c.lower(): e.code for e in actor_catalogue() for c in e.capitals}
 
 
 def _is_dateline(token: Token) -> bool:
