@@ -289,3 +289,32 @@ def win_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMen
     hoped = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in _HOPE_AUX for c in verb.children)
     status = CONSIDERING if hoped else CONTRACTED
     return Candidate(suppliers, recipients, status, 2, verb.sent, verb, confidence=0.6)
+
+
+def select_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Poland picked the Korean K2 tank", "Norway selected the South Korean K9
+    howitzer", "Croatia opted for Rafales": a buyer that chooses arms plans to
+    buy them from their maker (a national word, a maker's name or possessor,
+    or the known maker of the system). Rival bids it passed over are no rows."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    chosen = [o for o in objects_of(verb) if arms_like(o) or named_systems(phrase_text(o))]
+    chosen += [g for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
+               for g in p.children if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g)))]
+    if not chosen:
+        return None
+    recipients = subject_codes(verb, index)
+    if not recipients:
+        return None
+    suppliers: list[str] = []
+    for o in chosen:
+        # "over rival bids", "instead of the F-35": the arms passed over are not chosen
+        passed = {t.i for p in o.children if p.dep_ in PREP_DEPS and p.lower_ in {"over", "instead"} for t in p.subtree}
+        suppliers += [c for c in maker_codes(o, index, mentions) + owner_codes(o, index)
+                      if not any(t.i in passed for t in o.subtree if (m := mentions.get(t.i)) and m.code == c)]
+        if not suppliers and (origin := origin_of(phrase_text(o))):
+            suppliers.append(origin)
+    suppliers = [s for s in dict.fromkeys(suppliers) if s not in recipients]
+    if not suppliers:
+        return None
+    return Candidate(suppliers, recipients, PLANNED, 1, verb.sent, verb, confidence=0.55)

@@ -61,6 +61,7 @@ from .deal_triggers import (
     misparsed_deal,
     negotiate_candidate,
     reliance_candidate,
+    select_candidate,
     sign_for_candidate,
     win_candidate,
 )
@@ -139,6 +140,7 @@ def _company_back(trigger: Token, companies: list[ActorMention]) -> list[str]:
 DROP_DEAL_VERBS = SUSPEND_VERBS - {"hold", "cut", "end", "curb", "restrict", "ban", "bar", "embargo", "block"}
 RELIANCE_VERBS = words()["reliance_verbs"]
 SHARE_VERBS = words()["share_verbs"]
+SELECT_VERBS = words()["select_verbs"]
 FUNDING_VERBS = words()["funding_verbs"]
 # Unions the candidate loop tests on every token, built once.
 _VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS
@@ -164,7 +166,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             # most words are no trigger by any of the tests below
             if verbal:
                 maybe = lemma in DEAL_VERBS or lemma in DROP_DEAL_VERBS or lemma in RELIANCE_VERBS or lemma in FUNDING_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS \
-                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS or lemma in WIN_VERBS or lemma in SHARE_VERBS
+                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS or lemma in WIN_VERBS or lemma in SHARE_VERBS or lemma in SELECT_VERBS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
                     or (pos == "NOUN" and lemma in LICENCE_NOUNS) or lowers[i] in SIGN_FORMS
@@ -176,6 +178,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 cand = award_candidate(tok, index, index) if lemma in AWARD_VERBS else None
                 if cand is None and lemma in SHARE_VERBS:
                     cand = share_candidate(tok, index)
+                if cand is None and lemma in SELECT_VERBS:
+                    cand = select_candidate(tok, index, index)
                 if cand is None and lemma in DEAL_VERBS:
                     cand = deal_candidate(tok, index, index)
                 if cand is None and lemma in FUNDING_VERBS:
