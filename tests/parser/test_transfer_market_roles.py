@@ -31,3 +31,19 @@ def test_a_ranking_of_the_markets_importers_names_no_sellers_customers():
 def test_a_sellers_own_customers_are_its_buyers():
     text = "France sold jets to Egypt. Its customers also include Qatar and India."
     assert {("FRA", "QAT"), ("FRA", "IND")} <= pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Vietnam has been one of Russia's most loyal arms customers.", ("RUS", "VNM")),
+        ("Vietnam is Russia's biggest arms customer.", ("RUS", "VNM")),
+        ("India's purchase of Rafale jets from France was completed.", ("FRA", "IND")),
+    ],
+)
+def test_the_owner_of_a_customer_sells_and_the_owner_of_a_purchase_buys(sentence, pair):
+    assert pairs(sentence) == {pair}
+
+
+def test_parts_named_by_a_system_tagged_as_a_number_are_arms():
+    assert pairs("The Netherlands has stopped exports of F-35 parts to Israel.") == {("NLD", "ISR")}

@@ -65,6 +65,8 @@ _RECEIVE_OR_NEGOTIATE = RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
 COMPANY_NOUNS = words()["company_anaphors"]
 GET_TO_VERBS = words()["get_to_verbs"]
 APPROVAL_VERBS = words()["approval_verbs"]
+# Buyer nouns whose possessor is the seller: "Russia's customers", not "India's purchase".
+SELLER_OWNED_NOUNS = frozenset({"customer", "client", "buyer"})
 
 
 @dataclass
@@ -329,6 +331,10 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
         # "Indian arms imports", "the Egyptian order": the nation on a buyer's noun buys
         recipients = poss_codes + adj_codes + prep_codes(noun, frozenset({"by"}), index, depth=0)
         suppliers = prep_codes(noun, frozenset({"from", "with"}), index, depth=1)
+        if lemma in SELLER_OWNED_NOUNS and poss_codes:
+            # "Vietnam is Russia's biggest arms customer": the owner of a customer sells
+            recipients = [r for r in recipients if r not in poss_codes]
+            suppliers = poss_codes + suppliers
         if not suppliers:
             for c in noun.children:
                 if c.dep_ in PREP_DEPS and c.lower_ == "of":
