@@ -57,3 +57,7 @@ def test_arms_with_the_state_they_came_from_after_them_were_received_by_their_ho
 )
 def test_arms_from_a_state_without_a_holder_named_are_no_transfer(text):
     assert ("IRN", "UKR") not in _pairs(text) and ("FRA", "RUS") not in _pairs(text)
+
+
+def test_a_navy_that_commissions_a_ship_another_state_built_received_it():
+    assert _pairs("Pakistan's navy commissioned a Chinese-built frigate on Monday.") == {("CHN", "PAK")}

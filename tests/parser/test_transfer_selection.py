@@ -28,3 +28,7 @@ def test_chosen_arms_are_a_planned_purchase_from_their_maker(sentence, pair):
 @pytest.mark.parametrize("sentence", ["Voters chose a new president.", "Germany picked a site for the new factory."])
 def test_choosing_something_else_is_no_transfer(sentence):
     assert _statuses(sentence) == {}
+
+
+def test_the_signer_of_a_letter_of_intent_to_buy_arms_buys_them():
+    assert ("ITA", "BRA") in _statuses("Brazil has signed a letter of intent to buy Italian helicopters.")

@@ -342,6 +342,10 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
             c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} and c.i < noun.i)]
         if own and verb.i > noun.i:
             return own[0]
+        # "signed a letter of intent to buy": up from "intent" to "letter"
+        steps = 0
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and steps < 2:
+            noun, steps = noun.head.head, steps + 1
         # "is in talks with China to buy jets": up through the preposition.
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"VERB", "AUX"}:
             return subject_token(noun.head.head, depth=depth + 1)
