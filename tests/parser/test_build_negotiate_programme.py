@@ -84,3 +84,19 @@ def test_the_winner_of_an_arms_contract_supplies_the_party_that_awards_it(senten
 
 def test_a_contract_for_something_other_than_arms_is_no_transfer():
     assert _pairs("Poland awarded Hanwha Aerospace a contract for office software.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Morocco is in talks with Israel over the Barak MX system.", ("ISR", "MAR")),
+        ("Egypt held talks with Russia on buying Su-35 jets.", ("RUS", "EGY")),
+        ("Indonesia is in negotiations with France for 42 Rafale jets.", ("FRA", "IDN")),
+    ],
+)
+def test_talks_as_a_noun_about_arms_with_a_party_are_considering(sentence, pair):
+    assert _pairs(sentence) == {pair: "considering"}
+
+
+def test_talks_as_a_noun_about_something_else_are_no_transfer():
+    assert _pairs("Iran held talks with Russia on the nuclear deal.") == {}

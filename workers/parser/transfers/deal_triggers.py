@@ -318,3 +318,39 @@ def select_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Actor
     if not suppliers:
         return None
     return Candidate(suppliers, recipients, PLANNED, 1, verb.sent, verb, confidence=0.55)
+
+
+def talks_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMention],
+                    negotiate_over: frozenset[str]) -> Candidate | None:
+    """"Morocco is in talks with Israel over the Barak MX system", "Egypt held
+    talks with Russia on buying Su-35 jets": talks about arms between the party
+    that holds them and the "with" party, read as ``negotiate_candidate`` reads
+    the verb."""
+    partners = [c for p in noun.children if p.dep_ in PREP_DEPS and p.lower_ == "with" for c in pobj_codes(p, index)]
+    things = []
+    for p in noun.children:
+        if p.dep_ not in PREP_DEPS or p.lower_ not in negotiate_over:
+            continue
+        for g in p.children:
+            if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g))):
+                things.append(g)
+            elif g.dep_ == "pcomp":
+                # "on buying Su-35 jets"
+                things += [o for o in objects_of(g) if arms_like(o) or named_systems(phrase_text(o))]
+    if not partners or not things:
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "is in talks"
+    if verb.pos_ not in {"VERB", "AUX"} or noun.dep_ not in {"pobj", "dobj", "nsubj"}:
+        return None
+    subject = [c for c in subject_codes(verb, index) if c not in partners]
+    if not subject:
+        return None
+    makers = [c for g in things for c in maker_codes(g, index, mentions)]
+    makers += [o for g in things if (o := origin_of(phrase_text(g)))]
+    if makers and makers[0] in subject:
+        suppliers, recipients = subject, partners
+    else:
+        suppliers, recipients = partners, subject
+    return Candidate(suppliers, recipients, CONSIDERING, 2, noun.sent, noun, confidence=0.55)

@@ -40,6 +40,7 @@ from ..vocab.lexicon import (
     LICENCE_NOUNS,
     NEGOTIATE_OVER,
     NEGOTIATE_VERBS,
+    NEGOTIATION_NOUNS,
     OPERATE_VERBS,
     PREP_DEPS,
     PROGRAMME_SUPPLIERS,
@@ -62,6 +63,7 @@ from .deal_triggers import (
     negotiate_candidate,
     reliance_candidate,
     select_candidate,
+    talks_candidate,
     sign_for_candidate,
     win_candidate,
 )
@@ -169,7 +171,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS or lemma in WIN_VERBS or lemma in SHARE_VERBS or lemma in SELECT_VERBS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
-                    or (pos == "NOUN" and lemma in LICENCE_NOUNS) or lowers[i] in SIGN_FORMS
+                    or (pos == "NOUN" and (lemma in LICENCE_NOUNS or lemma in NEGOTIATION_NOUNS)) or lowers[i] in SIGN_FORMS
             if not maybe:
                 continue
             tok = doc[i]
@@ -208,6 +210,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 cand = noun_candidate(tok, index, index)
             elif pos == "NOUN" and lemma in LICENCE_NOUNS and names_exports(tok):
                 cand = noun_candidate(tok, index, index)
+            elif pos == "NOUN" and lemma in NEGOTIATION_NOUNS:
+                cand = talks_candidate(tok, index, index, NEGOTIATE_OVER)
             elif tok.lower_ in SIGN_FORMS:
                 cand = misparsed_deal(tok, index)
             if cand is None:
