@@ -19,6 +19,8 @@ def _pairs(text: str) -> dict[tuple[str, str], str]:
          "contracted"),
         ("Two submarines are being built for Norway by Germany.", ("DEU", "NOR"), "contracted"),
         ("South Korea will manufacture the howitzers for Poland at its own plants.", ("KOR", "POL"), "planned"),
+        ("The jets, made in Sweden for Thailand, were flown in 2011.", ("SWE", "THA"), "contracted"),
+        ("The drones were built in Iran for Russia's army.", ("IRN", "RUS"), "contracted"),
     ],
 )
 def test_making_arms_for_a_party_supplies_it(sentence, pair, status):
@@ -82,3 +84,19 @@ def test_the_winner_of_an_arms_contract_supplies_the_party_that_awards_it(senten
 
 def test_a_contract_for_something_other_than_arms_is_no_transfer():
     assert _pairs("Poland awarded Hanwha Aerospace a contract for office software.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Morocco is in talks with Israel over the Barak MX system.", ("ISR", "MAR")),
+        ("Egypt held talks with Russia on buying Su-35 jets.", ("RUS", "EGY")),
+        ("Indonesia is in negotiations with France for 42 Rafale jets.", ("FRA", "IDN")),
+    ],
+)
+def test_talks_as_a_noun_about_arms_with_a_party_are_considering(sentence, pair):
+    assert _pairs(sentence) == {pair: "considering"}
+
+
+def test_talks_as_a_noun_about_something_else_are_no_transfer():
+    assert _pairs("Iran held talks with Russia on the nuclear deal.") == {}

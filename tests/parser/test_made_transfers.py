@@ -32,3 +32,32 @@ def test_the_holder_of_arms_another_state_made_received_them(sentence, pair):
 )
 def test_arms_that_only_strike_have_no_holder(sentence):
     assert _pairs(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Malaysia bought jets in 2020. Its two Scorpene submarines, built in France and Spain, were delivered in 2009.",
+         {("FRA", "MYS"), ("ESP", "MYS")}),
+        ("Malaysia operates two submarines built in France.", {("FRA", "MYS")}),
+        ("Pakistan's 320 tanks, delivered from Ukraine in the late 1990s, are still in service.", {("UKR", "PAK")}),
+        ("Pakistan's tanks from Ukraine are still in service.", {("UKR", "PAK")}),
+    ],
+)
+def test_arms_with_the_state_they_came_from_after_them_were_received_by_their_holder(text, expected):
+    assert expected <= _pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones from Iran struck Kyiv overnight.",
+        "Malaysia cut its budget. Its fighters came from Russia and its only submarines from France.",
+    ],
+)
+def test_arms_from_a_state_without_a_holder_named_are_no_transfer(text):
+    assert ("IRN", "UKR") not in _pairs(text) and ("FRA", "RUS") not in _pairs(text)
+
+
+def test_a_navy_that_commissions_a_ship_another_state_built_received_it():
+    assert _pairs("Pakistan's navy commissioned a Chinese-built frigate on Monday.") == {("CHN", "PAK")}

@@ -17,6 +17,9 @@ def _pairs(text: str) -> dict[tuple[str, str], str]:
     [
         ("Washington handed over 625 firearms to the Philippines.", ("USA", "PHL")),
         ("Poland sent Ukraine hundreds of tanks.", ("POL", "UKR")),
+        ("Spain bought bullets from an Israeli company.", ("ISR", "ESP")),
+        ("Croatia received two gunships from the United States.", ("USA", "HRV")),
+        ("Egypt bought pistols and carbines from Germany.", ("DEU", "EGY")),
         ("Poland has been a backer of Kyiv, sending Ukraine hundreds of Soviet-era tanks.", ("POL", "UKR")),
     ],
 )

@@ -17,6 +17,8 @@ def _pairs(text: str) -> dict[tuple[str, str], str]:
         ("Algeria has long relied on Russian weapons, including Su-30 fighter jets.", ("RUS", "DZA")),
         ("India still depends on Russian arms for most of its military.", ("RUS", "IND")),
         ("Venezuela relies heavily on Russia's Sukhoi jets.", ("RUS", "VEN")),
+        ("Vietnam depends on Russia for most of its military hardware.", ("RUS", "VNM")),
+        ("Algeria has long relied on Moscow for its weapons.", ("RUS", "DZA")),
     ],
 )
 def test_reliance_on_a_nations_arms_is_supply(sentence, pair):
@@ -25,3 +27,7 @@ def test_reliance_on_a_nations_arms_is_supply(sentence, pair):
 
 def test_reliance_on_other_help_is_no_arms_supply():
     assert _pairs("Egypt relies on the United States for economic aid.") == {}
+
+
+def test_reliance_on_a_party_for_something_other_than_arms_is_no_supply():
+    assert _pairs("Ukraine relies on the United States for intelligence.") == {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..catalogue.actors import COMPANY, ActorMention
-from ..vocab.lexicon import DEAL_NOUNS, MILITARY_MODIFIERS, PLANNED_MODALS, PREP_DEPS
+from ..vocab.lexicon import DEAL_NOUNS, MILITARY_MODIFIERS, PLANNED_MODALS, PREP_DEPS, WIN_NOUNS
 from .phrases import arms_like, maker_codes, objects_of, owner_codes, phrase_text, pobj_codes, prep_codes
 from .roles import MentionIndex, phrase_codes, subject_codes, subject_token
 from .status import CONSIDERING, CONTRACTED, PLANNED
@@ -36,6 +36,13 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     signer = subject_codes(verb, index)
     partners = [c for d in deals for c in prep_codes(d, frozenset({"with"}), index, depth=0)]
     partners += [c for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ == "with" for c in pobj_codes(c, index)]
+    if not partners:
+        # "signed the contract for 18 jets with the Defence Ministry": the parser
+        # may hang the partner on the arms the deal is for
+        partners = [c for p in [*verb.children, *(g for d in deals for g in d.children)]
+                    if p.dep_ in PREP_DEPS and p.lower_ == "for"
+                    for g in p.children if g.dep_ == "pobj" and arms_like(g)
+                    for w in g.children if w.dep_ in PREP_DEPS and w.lower_ == "with" for c in pobj_codes(w, index)]
     company_partner = any(m.form == COMPANY for t in verb.subtree if (m := mentions.get(t.i)) and m.code in partners)
     # "signed a contract with a Turkish company": a maker named by its nation
     company_partner = company_partner or any(
@@ -51,6 +58,10 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     if partners:
         if company_partner or (origin and origin in partners):
             return Candidate(partners, signer, "", 0, verb.sent, verb)
+        if _company_subject(verb, mentions):
+            # "Navantia signed a deal with the Philippine navy": an arms maker
+            # signing with a state sells to it
+            return Candidate(signer, partners, "", 0, verb.sent, verb)
         if origin and origin in signer:
             return Candidate(signer, partners, "", 0, verb.sent, verb)
         return Candidate(signer, partners, "", 0, verb.sent, verb, undirected=True)
@@ -66,12 +77,24 @@ def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     return None
 
 
+def _company_subject(verb: Token, mentions: dict[int, ActorMention]) -> bool:
+    """Whether the subject of ``verb`` is an arms maker named by its name."""
+    subject = subject_token(verb)
+    return subject is not None and any(
+        (m := mentions.get(t.i)) is not None and m.form == COMPANY for t in subject.subtree)
+
+
 def reliance_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     """"Algeria has long relied on Russian weapons": the subject gets its arms
-    from the nation named on them."""
+    from the nation named on them; "relied on Moscow for its weapons": from the
+    party it relies on for arms."""
     held = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
             for g in c.children if g.dep_ == "pobj" and arms_like(g) and g.lower_ not in {"them", "it", "these", "those"}]
     suppliers = [c for g in held for c in owner_codes(g, index) + maker_codes(g, index, mentions)]
+    if not held and any(g.dep_ == "pobj" and arms_like(g) for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+                        for g in p.children):
+        # "Algeria has long relied on Moscow for its weapons": the party relied on supplies
+        suppliers = [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for c in pobj_codes(p, index)]
     recipients = subject_codes(verb, index)
     suppliers = [c for c in dict.fromkeys(suppliers) if c not in recipients]
     if not suppliers or not recipients:
@@ -155,14 +178,18 @@ def sign_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Act
 
 def build_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     """"China is building eight submarines for Pakistan", "frigates built for
-    Greece by France": who makes arms for a named party supplies them. The
-    party after "for" receives; the subject (or the "by" agent) supplies."""
+    Greece by France", "jets made in Sweden for Thailand": who makes arms for a
+    named party supplies them. The party after "for" receives; the subject (or
+    the "by" agent, or the state they are made "in") supplies."""
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
     if passive:
         moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb.head if verb.dep_ == "acl" else None)
         things = [moved] if moved is not None and arms_like(moved) else []
         suppliers = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
+        if not suppliers:
+            # "frigates built in Italy for Egypt": the state they are made in
+            suppliers = [c for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "in" for c in pobj_codes(p, index)]
     else:
         things = [o for o in objects_of(verb) if arms_like(o)]
         suppliers = subject_codes(verb, index)
@@ -223,3 +250,107 @@ def award_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorM
     if not winners or not buyers:
         return None
     return Candidate(winners, buyers, CONTRACTED, 2, verb.sent, verb, confidence=0.6)
+
+
+# Words before "win" that make it a hope or a bid, not a deal won.
+_HOPE_AUX = frozenset({"will", "would", "could", "may", "might", "'ll"})
+
+
+def win_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Naval Group won the contract for Brazil's submarines", "Hanwha secured
+    an order from Poland for 290 launchers": an arms maker (by name, or "a
+    South Korean shipbuilder") that wins a deal for arms sells. The buyer is
+    the "from"/"with" party, a party the arms are "for", or their owner; a
+    report with the seller only when the sentence names no buyer."""
+    deals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WIN_NOUNS]
+    subject = subject_token(verb)
+    if not deals or subject is None:
+        return None
+    maker = _company_subject(verb, mentions) or subject.lemma_.lower() in COMPANY_NOUNS
+    if not maker:
+        return None
+    suppliers = subject_codes(verb, index)
+    if not suppliers:
+        return None
+    heads = [verb, *deals]
+    recipients = [c for h in heads for p in h.children if p.dep_ in PREP_DEPS and p.lower_ in {"from", "with"}
+                  for c in pobj_codes(p, index)]
+    fors = [g for h in heads for p in h.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
+            for g in p.children if g.dep_ == "pobj"]
+    if not any(arms_like(g) or named_systems(phrase_text(g)) for g in fors) \
+            and not any(arms_like(c) for d in deals for c in d.children if c.dep_ in {"compound", "amod"}):
+        return None
+    for g in fors:
+        recipients += owner_codes(g, index) if arms_like(g) or named_systems(phrase_text(g)) \
+            else phrase_codes(g, index, pronouns=False)
+        recipients += [c for p in g.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
+                       for c in pobj_codes(p, index)]
+    recipients = [r for r in dict.fromkeys(recipients) if r not in suppliers]
+    hoped = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in _HOPE_AUX for c in verb.children)
+    status = CONSIDERING if hoped else CONTRACTED
+    return Candidate(suppliers, recipients, status, 2, verb.sent, verb, confidence=0.6)
+
+
+def select_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Poland picked the Korean K2 tank", "Norway selected the South Korean K9
+    howitzer", "Croatia opted for Rafales": a buyer that chooses arms plans to
+    buy them from their maker (a national word, a maker's name or possessor,
+    or the known maker of the system). Rival bids it passed over are no rows."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    chosen = [o for o in objects_of(verb) if arms_like(o) or named_systems(phrase_text(o))]
+    chosen += [g for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
+               for g in p.children if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g)))]
+    if not chosen:
+        return None
+    recipients = subject_codes(verb, index)
+    if not recipients:
+        return None
+    suppliers: list[str] = []
+    for o in chosen:
+        # "over rival bids", "instead of the F-35": the arms passed over are not chosen
+        passed = {t.i for p in o.children if p.dep_ in PREP_DEPS and p.lower_ in {"over", "instead"} for t in p.subtree}
+        suppliers += [c for c in maker_codes(o, index, mentions) + owner_codes(o, index)
+                      if not any(t.i in passed for t in o.subtree if (m := mentions.get(t.i)) and m.code == c)]
+        if not suppliers and (origin := origin_of(phrase_text(o))):
+            suppliers.append(origin)
+    suppliers = [s for s in dict.fromkeys(suppliers) if s not in recipients]
+    if not suppliers:
+        return None
+    return Candidate(suppliers, recipients, PLANNED, 1, verb.sent, verb, confidence=0.55)
+
+
+def talks_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMention],
+                    negotiate_over: frozenset[str]) -> Candidate | None:
+    """"Morocco is in talks with Israel over the Barak MX system", "Egypt held
+    talks with Russia on buying Su-35 jets": talks about arms between the party
+    that holds them and the "with" party, read as ``negotiate_candidate`` reads
+    the verb."""
+    partners = [c for p in noun.children if p.dep_ in PREP_DEPS and p.lower_ == "with" for c in pobj_codes(p, index)]
+    things = []
+    for p in noun.children:
+        if p.dep_ not in PREP_DEPS or p.lower_ not in negotiate_over:
+            continue
+        for g in p.children:
+            if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g))):
+                things.append(g)
+            elif g.dep_ == "pcomp":
+                # "on buying Su-35 jets"
+                things += [o for o in objects_of(g) if arms_like(o) or named_systems(phrase_text(o))]
+    if not partners or not things:
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "is in talks"
+    if verb.pos_ not in {"VERB", "AUX"} or noun.dep_ not in {"pobj", "dobj", "nsubj"}:
+        return None
+    subject = [c for c in subject_codes(verb, index) if c not in partners]
+    if not subject:
+        return None
+    makers = [c for g in things for c in maker_codes(g, index, mentions)]
+    makers += [o for g in things if (o := origin_of(phrase_text(g)))]
+    if makers and makers[0] in subject:
+        suppliers, recipients = subject, partners
+    else:
+        suppliers, recipients = partners, subject
+    return Candidate(suppliers, recipients, CONSIDERING, 2, noun.sent, noun, confidence=0.55)

@@ -40,6 +40,7 @@ from ..vocab.lexicon import (
     LICENCE_NOUNS,
     NEGOTIATE_OVER,
     NEGOTIATE_VERBS,
+    NEGOTIATION_NOUNS,
     OPERATE_VERBS,
     PREP_DEPS,
     PROGRAMME_SUPPLIERS,
@@ -50,6 +51,7 @@ from ..vocab.lexicon import (
     SUPPLY_NOUNS,
     SUPPLY_VERBS,
     SUSPEND_VERBS,
+    WIN_VERBS,
 )
 from .context import story_suppliers
 from .deal_triggers import (
@@ -60,7 +62,10 @@ from .deal_triggers import (
     misparsed_deal,
     negotiate_candidate,
     reliance_candidate,
+    select_candidate,
+    talks_candidate,
     sign_for_candidate,
+    win_candidate,
 )
 from .embargoes import embargo_transfers
 from .gapping import gapped_suppliers
@@ -72,6 +77,7 @@ from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_t
 from .roles import subject_codes
 from .scored import scored_transfers
 from .secondary import secondary_transfers
+from .shares import share_candidate
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, SUSPENDED, is_denial, trigger_status
 from .triggers import Candidate, contents_candidate, noun_candidate, verb_candidate
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
@@ -90,6 +96,9 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
     weapons it names supplies ("Greece signs deal for 18 Rafale fighters")."""
     if cand.suppliers or not cand.recipients or cand.trigger.lemma_.lower() in SOURCE_NOUNS:
         return
+    if _speaker_gives(cand.trigger):
+        # "we handed 19 F-16s over": the speaker's state gives, whoever made the jets
+        return
     origin = origin_of(phrase_text(cand.trigger))
     if origin is None and headline_origin and _definite_object(cand.trigger):
         # "Turkey, which had planned to buy about 100 of the jets": the jets of the story.
@@ -98,6 +107,17 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
     if origin:
         cand.suppliers = [origin]
         cand.confidence = 0.55
+
+
+# Pronouns for the side that speaks: its state is the giver, not the weapon's maker.
+SPEAKER_PRONOUNS = frozenset({"i", "we"})
+
+
+def _speaker_gives(trigger: Token) -> bool:
+    """Whether a supply verb's giver is the speaker ("we have sent", "I delivered")."""
+    if trigger.lemma_.lower() not in SUPPLY_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in trigger.children)
 
 
 def _programme_supplier(sent: Span) -> list[str]:
@@ -121,6 +141,8 @@ def _company_back(trigger: Token, companies: list[ActorMention]) -> list[str]:
 # Verbs that call off a deal; not "hold", "cut" or "end", which take other objects.
 DROP_DEAL_VERBS = SUSPEND_VERBS - {"hold", "cut", "end", "curb", "restrict", "ban", "bar", "embargo", "block"}
 RELIANCE_VERBS = words()["reliance_verbs"]
+SHARE_VERBS = words()["share_verbs"]
+SELECT_VERBS = words()["select_verbs"]
 FUNDING_VERBS = words()["funding_verbs"]
 # Unions the candidate loop tests on every token, built once.
 _VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS
@@ -146,16 +168,20 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             # most words are no trigger by any of the tests below
             if verbal:
                 maybe = lemma in DEAL_VERBS or lemma in DROP_DEAL_VERBS or lemma in RELIANCE_VERBS or lemma in FUNDING_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS \
-                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS
+                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS or lemma in WIN_VERBS or lemma in SHARE_VERBS or lemma in SELECT_VERBS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
-                    or (pos == "NOUN" and lemma in LICENCE_NOUNS) or lowers[i] in SIGN_FORMS
+                    or (pos == "NOUN" and (lemma in LICENCE_NOUNS or lemma in NEGOTIATION_NOUNS)) or lowers[i] in SIGN_FORMS
             if not maybe:
                 continue
             tok = doc[i]
             cand = None
             if verbal:
                 cand = award_candidate(tok, index, index) if lemma in AWARD_VERBS else None
+                if cand is None and lemma in SHARE_VERBS:
+                    cand = share_candidate(tok, index)
+                if cand is None and lemma in SELECT_VERBS:
+                    cand = select_candidate(tok, index, index)
                 if cand is None and lemma in DEAL_VERBS:
                     cand = deal_candidate(tok, index, index)
                 if cand is None and lemma in FUNDING_VERBS:
@@ -176,12 +202,16 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     cand = sign_for_candidate(tok, index, index)
                 if cand is None and lemma in BUILD_FOR_VERBS:
                     cand = build_for_candidate(tok, index, index)
+                if cand is None and lemma in WIN_VERBS:
+                    cand = win_candidate(tok, index, index)
                 if cand is None and lemma in NEGOTIATE_VERBS:
                     cand = negotiate_candidate(tok, index, index, NEGOTIATE_OVER)
             elif pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS:
                 cand = noun_candidate(tok, index, index)
             elif pos == "NOUN" and lemma in LICENCE_NOUNS and names_exports(tok):
                 cand = noun_candidate(tok, index, index)
+            elif pos == "NOUN" and lemma in NEGOTIATION_NOUNS:
+                cand = talks_candidate(tok, index, index, NEGOTIATE_OVER)
             elif tok.lower_ in SIGN_FORMS:
                 cand = misparsed_deal(tok, index)
             if cand is None:

@@ -27,6 +27,7 @@ from ..text.nlp import doc_text
 from ..vocab import words
 from .headline_parties import headline_origin, headline_supplier
 from .phrases import arms_like
+from .roles import resolve_pronoun
 from .secondary import _trigger
 from .status import DELIVERED, trigger_status
 from .supplier_lists import supplied_party
@@ -51,6 +52,11 @@ def _list_root(tok: Token, index: dict[int, ActorMention]) -> Token:
     seen = 0
     while tok.dep_ in _LIST_DEPS and tok.head.i != tok.i and seen < 40:
         head = tok.head
+        if tok.dep_ == "appos" and head.i < head.head.i < tok.i:
+            # an apposition across the word that governs its head is misparsed:
+            # in "A and B are reported to be getting weapons to the rebels,
+            # chiefly the Free Syrian Army", the Army stands beside "the rebels"
+            break
         if head.i in index or tok.dep_ == "appos" or head.pos_ in {"NOUN", "PROPN"}:
             tok = head
             seen += 1
@@ -243,7 +249,29 @@ def _named_seller(sent: Span, mentions: list[ActorMention]) -> str | None:
         mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
         mods += [g for c in mods for g in c.children if g.dep_ in {"compound", "amod", "poss"}]
         found |= {by_token[c.i].code for c in mods if c.i in by_token}
+        # "India and China remain its most important customers": the seller "its" stands for
+        found |= {code for c in mods if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in {"its", "their"}
+                  and tok.lemma_.lower() in words()["strict_customer_nouns"]
+                  for code in resolve_pronoun(c, by_token)[:1]}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _market_ranking(sent: Span) -> bool:
+    """Whether the sentence ranks the buyers of the whole market ("The top ten
+    importers were A, B and C", "the largest buyers were A and B"): a ranked
+    buyer noun that no seller or arms own ("its largest buyers", "the largest
+    buyers of the jet" are one seller's)."""
+    buyers = words()["market_buyer_nouns"]
+    return any(t.lemma_.lower() in buyers and _ranked(t)
+               and not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+               for t in sent)
+
+
+def _ranked(noun: Token) -> bool:
+    """"the top ten importers", "the largest buyers": a superlative or "top"."""
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nummod"}]
+    mods += [g for c in mods for g in c.children if g.dep_ in {"amod", "advmod", "compound"}]
+    return any(c.tag_ == "JJS" or c.lower_ == "top" for c in mods)
 
 
 def _arms_maker(sent: Span, makers: dict[int, ActorMention]) -> str | None:
@@ -365,7 +393,7 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
                     if supplier is None and _the_arms(sent):
                         # "versions of the Korean jet": the system of the headline
                         supplier = headline_origin(list(doc.sents))
-                    if supplier is None and not _operates(doc[root]):
+                    if supplier is None and not _operates(doc[root]) and not _market_ranking(sent):
                         # a list that only operates arms ("the navies of A and B will
                         # operate 15 submarines") says nothing of the story's seller
                         supplier = main

@@ -1,6 +1,9 @@
 """Arms made by one state in the hands of another: "Kenya operates
 Chinese-made Z-9 helicopters", "Indonesia, which has operated two German-built
-submarines", "Armenia's arsenal is made up of Russian-supplied weapons".
+submarines", "Armenia's arsenal is made up of Russian-supplied weapons"; and
+arms with where they came from after them: "Its two submarines, built in France
+and Spain", "Chile's frigates, bought from Britain", "Pakistan's tanks from
+Ukraine".
 
 The maker is a national adjective joined to "made"/"built"/"supplied" before an
 arms noun; the holder is the possessor of that noun phrase (or of the subject
@@ -17,10 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..catalogue.actors import DEMONYM, ActorMention, mention_index
 from ..records import TransferRecord
+from ..text import columns
 from ..text.nlp import doc_text
 from ..vocab import words
 from .phrases import arms_like
-from .roles import subject_codes
+from .roles import phrase_codes, resolve_pronoun, subject_codes
 from .status import DELIVERED
 
 CONFIDENCE = 0.45
@@ -34,11 +38,19 @@ def _arms_noun(tok: Token) -> Token | None:
     return head if arms_like(head) else None
 
 
-def _holders(noun: Token, index: dict[int, ActorMention]) -> list[str]:
+def _holders(noun: Token, index: dict[int, ActorMention], named: dict[int, ActorMention] | None = None) -> list[str]:
+    """The party that holds ``noun``: its possessor, or the subject of a verb
+    of holding it. With ``named`` (every mention, national adjectives too) a
+    possessor may be "its" or "the Malaysian air force's"."""
     w = words()
     poss = [c for c in noun.children if c.dep_ == "poss" and c.i in index]
     if poss:
         return [index[poss[0].i].code]
+    if named is not None:
+        for c in (c for c in noun.children if c.dep_ == "poss"):
+            found = resolve_pronoun(c, index)[:1] if c.lower_ in {"its", "their"} else phrase_codes(c, named)
+            if len(found) == 1:
+                return found
     verb = noun.head
     if noun.dep_ == "pobj":
         verb = verb.head
@@ -53,16 +65,45 @@ def _holders(noun: Token, index: dict[int, ActorMention]) -> list[str]:
     return []
 
 
+def _source_phrases(noun: Token) -> list[Token]:
+    """The "from"/"in"/"by" objects that name where arms came from: "submarines,
+    built in France and Spain", "frigates bought from Britain", "tanks delivered
+    by Ukraine", and "boats from Sweden" on the noun itself."""
+    w = words()
+    out: list[Token] = []
+    for c in noun.children:
+        preps: set[str] = set()
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            lemma = c.lemma_.lower()
+            preps = {"in"} if lemma in w["made_in_verbs"] else {"from", "by"} if lemma in w["bought_from_verbs"] else set()
+            heads = [c] + [g for g in c.children if g.dep_ == "conj" and g.tag_ == "VBN"]
+            out += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps
+                    or p.dep_ == "agent" and "by" in preps for o in p.children if o.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "from" and not any(
+                p.dep_ == "poss" and p.pos_ == "PRON" for p in noun.children):
+            # not after "its": "its fighters came from Russia and its
+            # submarines from France" has "its" for neither
+            out += [o for o in c.children if o.dep_ == "pobj"]
+    return out
+
+
+def _place_codes(obj: Token, index: dict[int, ActorMention]) -> list[str]:
+    """The states a source phrase names: "France and Spain"."""
+    return [index[t.i].code for t in [obj] + [g for g in obj.children if g.dep_ == "conj"] if t.i in index]
+
+
 def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord],
                    bounds: Callable[[Span], tuple[int, int]]) -> list[TransferRecord]:
-    """Rows for "<maker>-made <arms>" held by another party that ``found`` lacks."""
+    """Rows for "<maker>-made <arms>" or "<arms> built in <maker>" held by
+    another party that ``found`` lacks."""
     makers = [m for m in mentions if m.form == DEMONYM]
-    if not makers:
-        return []
     index = mention_index([m for m in mentions if m.form != DEMONYM])
+    if not index:
+        return []
     known = {(t.supplier, t.recipient) for t in found}
     known |= {(r, s) for s, r in known}
     participles = words()["made_participles"]
+    named = mention_index(mentions)
     text = doc_text(doc)
     out: list[TransferRecord] = []
     for m in makers:
@@ -79,4 +120,21 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
             start, end = bounds(noun.sent)
             out.append(TransferRecord(supplier=m.code, recipient=r, status=DELIVERED, weapons=[],
                                       evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
+    # "Its two submarines, built in France and Spain", "Pakistan's tanks from Ukraine"
+    for i, tag in enumerate(columns.tags(doc)):
+        noun = doc[i]
+        if tag not in {"NN", "NNS", "NNP", "NNPS"} or not arms_like(noun):
+            continue
+        sources = [c for o in _source_phrases(noun) for c in _place_codes(o, index)]
+        if not sources:
+            continue
+        holders = _holders(noun, index, named)
+        for s in dict.fromkeys(sources):
+            for r in holders:
+                if r == s or (s, r) in known:
+                    continue
+                known.update({(s, r), (r, s)})
+                start, end = bounds(noun.sent)
+                out.append(TransferRecord(supplier=s, recipient=r, status=DELIVERED, weapons=[],
+                                          evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
     return out

@@ -64,7 +64,8 @@ def arms_like(token: Token) -> bool:
         # "about 100 of the jets", "the first of four systems", "$1 billion in military aid"
         # "a package of military aid worth $500 million"
         if any(
-            t.i != token.i and t.pos_ in {"NOUN", "PROPN"} and (
+            # a system's name may be tagged a number: "F-35 parts"
+            t.i != token.i and (t.pos_ in {"NOUN", "PROPN"} or named_systems(t.text)) and (
                 t.lemma_.lower() in ARMS_WORDS or named_systems(t.text)
                 or (t.lemma_.lower() in AID_NOUNS and any(c.lemma_.lower() in MILITARY_MODIFIERS | {"security"} for c in t.children)))
             for t in token.subtree

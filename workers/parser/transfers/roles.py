@@ -10,9 +10,12 @@ contract to buy", "accused Turkey of supplying"), and what a pronoun ("it",
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from ..catalogue.actors import DEMONYM, ActorMention
+from ..catalogue.gazetteer import actor_catalogue
 from ..vocab import words
 from ..vocab.lexicon import (
     ACCUSE_VERBS,
@@ -90,11 +93,16 @@ def resolve_pronoun(token: Token, index: MentionIndex, *, exclude: set[str] | No
     if token.dep_ == "poss":
         # A possessive points to its own clause's subject: "pressed India to
         # rethink its weapons sales" (India rethinks), not to the nearest party.
-        verb = token.head
+        verb, predicate = token.head, False
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            predicate = predicate or verb.dep_ == "attr"
             verb = verb.head
         subj = subject_token(verb) if verb.pos_ in {"VERB", "AUX"} else None
-        if subj is not None and token.i not in {t.i for t in subj.subtree}:
+        if subj is not None and predicate:
+            # "Russia was still its main supplier", "A and B remain its customers":
+            # what the subject is said to be is someone else's
+            exclude |= set(phrase_codes(subj, index, pronouns=False))
+        elif subj is not None and token.i not in {t.i for t in subj.subtree}:
             codes = [c for c in phrase_codes(subj, index, pronouns=False) if c not in exclude]
             if codes:
                 return codes
@@ -232,6 +240,11 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
             return _dedupe(codes)
     if token.lemma_.lower() in INSTITUTION_NOUNS or token.lower_ in INSTITUTION_NOUNS:
         for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                # "the Defence Ministry in Kuala Lumpur": a body in a capital is its state's
+                codes += [code for pobj in child.children if pobj.dep_ == "pobj"
+                          if (code := _capital_codes().get(" ".join(t.lower_ for t in pobj.subtree
+                                                                    if t.dep_ not in {"det", "punct"})))]
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -242,6 +255,12 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
                           for g in p.children if g.dep_ == "pobj"
                           for c in phrase_codes(g, index, depth=depth + 1, pronouns=pronouns)]
     return _dedupe(codes)
+
+
+@lru_cache(maxsize=1)
+def _capital_codes() -> dict[str, str]:
+    """Capital (lower case) -> the state's code."""
+    return {c.lower(): e.code for e in actor_catalogue() for c in e.capitals}
 
 
 def _is_dateline(token: Token) -> bool:
@@ -323,6 +342,10 @@ def subject_token(verb: Token, *, depth: int = 0) -> Token | None:
             c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} and c.i < noun.i)]
         if own and verb.i > noun.i:
             return own[0]
+        # "signed a letter of intent to buy": up from "intent" to "letter"
+        steps = 0
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and steps < 2:
+            noun, steps = noun.head.head, steps + 1
         # "is in talks with China to buy jets": up through the preposition.
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"VERB", "AUX"}:
             return subject_token(noun.head.head, depth=depth + 1)

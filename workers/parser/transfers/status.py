@@ -77,7 +77,8 @@ IN_SERVICE_VERBS = frozenset(words()["operate_verbs"]) | frozenset(words()["serv
 APPROVAL_VERBS = words()["approval_verbs"]
 _DROPPED_OR_DEALT = DROPPED_OBJECTS | DEAL_NOUNS | PLANNED_NOUNS | PERMISSION_NOUNS
 # Verbs that dismiss a report: "rejects reports", "denied claims".
-_CLAIM_DENY_VERBS = DENY_VERBS - {"decline", "refuse", "rule"}
+# "vetoed the sale" refuses a supply, it dismisses no report.
+_CLAIM_DENY_VERBS = DENY_VERBS - {"decline", "refuse", "rule", "veto"}
 
 
 def _negated(token: Token) -> bool:
@@ -328,7 +329,7 @@ def trigger_status(trigger: Token, *, headline: bool = False) -> tuple[str, int]
 def is_denial(verb: Token) -> bool:
     """Whether ``verb`` denies a reported supply: "denied that the ship was carrying
     arms", "rejected a report that ...", "dismissed the charge"."""
-    if verb.lemma_.lower() not in DENY_VERBS or verb.lemma_.lower() in {"decline", "refuse"}:
+    if verb.lemma_.lower() not in DENY_VERBS or verb.lemma_.lower() in {"decline", "refuse", "veto"}:
         return False
     if verb.dep_ in {"relcl", "acl"} and verb.head.lemma_.lower() in CLAIM_NOUNS:
         return True  # "a charge Abu Dhabi has denied"

@@ -63,6 +63,10 @@ from .weapons import named_systems, origin_of
 
 _RECEIVE_OR_NEGOTIATE = RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
 COMPANY_NOUNS = words()["company_anaphors"]
+GET_TO_VERBS = words()["get_to_verbs"]
+APPROVAL_VERBS = words()["approval_verbs"]
+# Buyer nouns whose possessor is the seller: "Russia's customers", not "India's purchase".
+SELLER_OWNED_NOUNS = frozenset({"customer", "client", "buyer"})
 
 
 @dataclass
@@ -249,6 +253,12 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 return None
             recipients = subject_codes(verb, index)
             suppliers = prep_codes(verb, frozenset({"from"}), index)
+            onward = [c for h in [verb, *arms_objects] for c in prep_codes(h, frozenset({"to"}), index, depth=0)] \
+                if lemma in GET_TO_VERBS else []
+            if onward and arms_objects and not suppliers:
+                # "Saudi Arabia and Qatar are getting weapons to the rebels": getting
+                # arms *to* a party delivers them
+                return Candidate(recipients, onward, "", 0, verb.sent, verb)
             if not suppliers:
                 for o in arms_objects:
                     suppliers += maker_codes(o, index, mentions)
@@ -318,8 +328,13 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
         recipients = poss_codes + prep_codes(noun, frozenset({"to", "for", "of"}), index, depth=0)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
     if acquire:
-        recipients = poss_codes + prep_codes(noun, frozenset({"by"}), index, depth=0)
-        suppliers = adj_codes + prep_codes(noun, frozenset({"from", "with"}), index, depth=1)
+        # "Indian arms imports", "the Egyptian order": the nation on a buyer's noun buys
+        recipients = poss_codes + adj_codes + prep_codes(noun, frozenset({"by"}), index, depth=0)
+        suppliers = prep_codes(noun, frozenset({"from", "with"}), index, depth=1)
+        if lemma in SELLER_OWNED_NOUNS and poss_codes:
+            # "Vietnam is Russia's biggest arms customer": the owner of a customer sells
+            recipients = [r for r in recipients if r not in poss_codes]
+            suppliers = poss_codes + suppliers
         if not suppliers:
             for c in noun.children:
                 if c.dep_ in PREP_DEPS and c.lower_ == "of":
@@ -330,9 +345,14 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                     # Manila", where a company wins the order from its buyer
                     suppliers += [m.code for g in c.children if g.dep_ == "pobj" for a in g.children
                                   if a.dep_ == "amod" and (m := mentions.get(a.i))]
+        approved = noun.dep_ == "dobj" and noun.head.lemma_.lower() in APPROVAL_VERBS
         if not recipients:
             if noun.dep_ == "appos":
                 recipients = phrase_codes(noun.head, index)
+            elif approved:
+                # "approved the procurement of Arrow 3 by Germany": the parser may
+                # hang the buyer's "by" on the verb; the approver is no buyer
+                recipients = prep_codes(noun.head, frozenset({"by"}), index, depth=0)
             elif noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
                 recipients = subject_codes(noun.head, index)
             elif noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"} and (
@@ -343,6 +363,10 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 recipients = _ranked_subject(noun, index)
         if not suppliers:
             suppliers = deal_partners(noun, index)
+        if not suppliers and approved:
+            # "Washington approved Germany's purchase of the Arrow 3 system": the
+            # state whose approval the purchase needs supplies (or lets it be supplied)
+            suppliers = [c for c in subject_codes(noun.head, index) if c not in recipients]
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
     suppliers = poss_codes + adj_codes + prep_codes(noun, frozenset({"from", "by"}), index, depth=0)
     recipients = prep_codes(noun, RECIPIENT_PREPS, index, depth=2)

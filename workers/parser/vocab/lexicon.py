@@ -72,3 +72,5 @@ BUILD_FOR_VERBS = _W["build_for_verbs"]
 PROGRAMME_SUPPLIERS = _W["programme_suppliers"]  # a table: programme name as written -> state code
 NEGOTIATE_OVER = _W["negotiate_over"]
 AWARD_VERBS = _W["award_verbs"]
+WIN_VERBS = _W["win_verbs"]
+WIN_NOUNS = _W["win_nouns"]
