@@ -241,7 +241,9 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         # ("Kremlin spokesman": a seat of power names the body, and stays)
         if (left - 1 in taken or state_code(prev.text)) and low not in lex.modifiers and low not in lex.org_words:
             break
-        if low in lex.modifiers or (_is_cap(prev) and prev.text not in {"(", ")"}):
+        # ("chief cabinet secretary", "the defence ministry spokesman": a body
+        # in common nouns names the office as a capitalised one does)
+        if low in lex.modifiers or low in lex.org_words or (_is_cap(prev) and prev.text not in {"(", ")"}):
             left -= 1
             continue
         break
