@@ -18,7 +18,7 @@ from ..catalogue.titles import _low, head_starts, is_honorific, is_title_text, l
 from ..text import columns
 from ..vocab import load
 from .known import known_spans
-from .names import _extend_name, _name_token, common_words, party_label
+from .names import _extend_name, _name_token, common_words, name_start, party_label
 
 def _is_body(text: str) -> bool:
     """An international body or alliance by name ("the United Nations", "NATO")."""
@@ -160,9 +160,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     for k in range(2, len(doc) - 2):
         if texts[k] != "," or k - 2 in spans or k - 3 in spans:
             continue
-        start = k
-        while start > 0 and k - start < 4 and _name_token(doc[start - 1]) and not state_code(doc[start - 1].text):
-            start -= 1
+        start = name_start(doc, k)
         if k - start < 2 or start in spans or (start > 0 and doc[start - 1].pos_ == "PROPN"):
             continue
         j = k + 1

@@ -111,6 +111,26 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
     return j
 
 
+def name_start(doc: Doc, end: int, limit: int = 4) -> int:
+    """Start of the run of up to ``limit`` name words that ends just before
+    ``end``, a tight hyphen inside a word kept ("Kassym-Jomart Tokayev",
+    "Annegret Kramp-Karrenbauer": the tokenizer splits them); ``end`` if none.
+    No state name is taken ("Germany Annegret ...")."""
+    texts = columns.texts(doc)
+    start, n_words = end, 0
+    while start > 0 and n_words < limit:
+        prev = start - 1
+        if _is_name_word(texts[prev]) and not state_code(texts[prev]):
+            start, n_words = prev, n_words + 1
+            continue
+        if texts[prev] == "-" and start < end and prev > 0 and not doc[prev].whitespace_ \
+                and not doc[prev - 1].whitespace_ and _is_name_word(texts[prev - 1]):
+            start = prev
+            continue
+        break
+    return start
+
+
 # A legislator's party after the name in a parliamentary record: "(Lab)",
 # "(LD)", "(Lab/Co-op)"; or party and seat: "(PH-Pasir Gudang)", "(D-Conn.)".
 _PARTY = re.compile(r"[A-Z][A-Za-z]{0,5}(?:/[A-Z][\w-]*)?")
