@@ -28,7 +28,8 @@ def _portfolio(rest: list[Token]) -> bool:
     """Capitalised words naming a field ("International Trade", "Employment and
     Integration"), not a state or a body."""
     lex = lexicon()
-    return (any(_is_cap(t) for t in rest) and all(_is_cap(t) or _low(t) in {"and", "the", "of", ","} for t in rest)
+    # ("Political-Military Affairs": the tokenizer splits the hyphen)
+    return (any(_is_cap(t) for t in rest) and all(_is_cap(t) or _low(t) in {"and", "the", "of", ",", "-"} for t in rest)
             and not any(_low(t) in lex.org_words for t in rest) and state_code(_join(rest)) is None)
 
 
@@ -321,9 +322,11 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         # office served is part of the title (a name after it is not)
         end += _office_after_to(after)
     elif len(after) >= 2 and _low(after[0]) == "for" and kind == OFFICE \
-            and _low(toks[end - 1]) in _PORTFOLIO_HEADS | {"state"} and _portfolio(after[1:]):
-        # "Minister for Defence", "Secretary of State for International Trade":
-        # a portfolio after "for" is part of the office, as after "of"
+            and (_low(toks[end - 1]) in _PORTFOLIO_HEADS | {"state"} or any(_low(t) == "of" for t in toks[pos:end])) \
+            and _portfolio(after[1:]):
+        # "Minister for Defence", "Secretary of State for International Trade",
+        # "Deputy Secretary of Defense for Acquisition": a portfolio after "for"
+        # is part of the office, as after "of"
         end += len(after)
     elif len(after) >= 3 and after[0].text == "(" and kind == OFFICE and _bracketed_portfolio(after):
         # "Secretary (Defence Production)": the department in brackets

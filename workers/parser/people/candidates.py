@@ -115,14 +115,19 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                     j = k
             # "Minister of National Defence Mariusz Blaszczak": the name is the
             # last two words of the capitalised run after the portfolio's "of"
-            if j + 1 < len(doc) and doc[j].lower_ == "of" and j not in spans:
+            # (or "for": "Secretary of State for Arms Control Bonnie Jenkins")
+            if j + 1 < len(doc) and doc[j].lower_ in {"of", "for"} and j not in spans:
                 k = j + 1
-                # ("Minister of Industry and Trade Rini Soewandi": "and" inside the portfolio)
+                # ("Minister of Industry and Trade Rini Soewandi": "and" inside the portfolio;
+                # "Deputy Minister of Defence for International Cooperation Ivan
+                # Petrov": a remit after the portfolio)
                 # (not "Minister of Defence Tore O. Sandvik and Chief of Defence
                 # ...": an "and" before another office ends the name)
-                while k < len(doc) and k - j <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ == "and"
-                                                       and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
-                                                       and not match_head(doc, k + 1)):
+                remit = False
+                while k < len(doc) and k - j <= (8 if remit else 6) \
+                        and (doc[k].text[:1].isupper() or (doc[k].lower_ == "and" or doc[k].lower_ == "for" and k > j + 1)
+                             and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and not match_head(doc, k + 1)):
+                    remit = remit or doc[k].lower_ == "for"
                     k += 1
                 tail = doc[k - 2:k] if k - (j + 1) >= 3 else None
                 # "Minister of Defense Matori Abdul Djalil": after a portfolio of
@@ -130,12 +135,16 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                 p = j + 1
                 while p < k and _low(doc[p]) in lexicon().modifiers | {"and"}:
                     p += 1
-                portfolio = j + 1 < p and k - p >= 2
+                # (after a remit the name is the last two words: "for International
+                # Cooperation" is no part of it)
+                portfolio = j + 1 < p and k - p >= 2 and not remit
                 if portfolio:
                     tail = doc[p:k]
-                # (the model's labels are noise on a name right after a portfolio)
+                # (the model's labels are noise on a name right after a portfolio,
+                # which it runs into one organisation with a remit)
                 if tail is not None and all(_name_token(t) and _low(t) not in org_words and not state_code(t.text)
-                                            and (portfolio or t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"})
+                                            and (portfolio or remit or doc[j].lower_ == "for"
+                                                 or t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"})
                                             for t in tail) \
                         and (k >= len(doc) or not doc[k].text[:1].isupper()):
                     spans[tail.start] = max(k, _extend_name(doc, tail.start))  # "Mansur Dan-Ali"
