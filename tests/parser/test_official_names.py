@@ -56,6 +56,8 @@ def test_a_surname_that_is_also_a_place_stays(nlp):
         ("The plan dates from Foreign Minister Karl Brenner's predecessor Otto Weisz, who drafted it.", "Otto Weisz",
          "Foreign Minister"),
         ("Senator Dana Whitfield, the minority leader, opposed the sale.", "Dana Whitfield", "minority leader"),
+        ("Representative Hal Norcross, the chairman of the House Armed Services Committee, opposed the sale.",
+         "Hal Norcross", "chairman"),
     ],
 )
 def test_regnal_numbers_portfolios_with_and_predecessors(nlp, text, name, title):

@@ -54,7 +54,7 @@ from ..text.nlp import doc_text
 # Words that stop a title run when walking left from a name.
 _RUN_STOP = {",", ";", ":", '"', "\u201c", "\u201d", "and", "or", "with", "by", "to", "from", "said", "told"}
 # Seats in a legislature, which an office given in an apposition outranks.
-_SEATS = {"senator", "sen", "rep", "congressman", "congresswoman", "lawmaker", "legislator", "mp"}
+_SEATS = {"senator", "sen", "rep", "representative", "congressman", "congresswoman", "lawmaker", "legislator", "mp"}
 # Offices that take their place with "to": "ambassador to France".
 _TO_HEADS = {"ambassador", "envoy", "adviser", "advisor", "representative", "attache", "emissary"}
 _DETERMINERS = {"a", "an", "his", "her", "its", "their", "our", "my", "your"}
