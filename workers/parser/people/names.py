@@ -131,6 +131,34 @@ def name_start(doc: Doc, end: int, limit: int = 4) -> int:
     return start
 
 
+@lru_cache(maxsize=1)
+def _vessel_and_place_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load("official_titles.json")
+    return frozenset(data["vessel_words"]), frozenset(data["place_name_words"])
+
+
+def vessel_or_place(doc: Doc, spans: list[tuple[int, int]]) -> bool:
+    """Mentions (token spans) of a run the model tags as a person that names
+    a ship or a place: a vessel noun before one ("the cargo vessel Lady R",
+    "The boat, Hai Phong, is ..."), a place word that ends one or follows its
+    possessive ("Cam Ranh Bay", "Simon's Town"), or "the" before every one
+    ("loaded onto the Lady R"): a personal name takes no article."""
+    vessels, places = _vessel_and_place_words()
+    texts = columns.texts(doc)
+    with_the = 0
+    for s, e in spans:
+        before = texts[s - 1] if s > 0 else ""
+        if before in vessels or before == "," and s > 1 and texts[s - 2] in vessels \
+                and e < len(doc) and texts[e] == ",":
+            return True
+        if texts[e - 1].lower() in places and texts[e - 1][:1].isupper() \
+                or e + 1 < len(doc) and texts[e] in {"'s", "\u2019s"} and texts[e + 1].lower() in places \
+                and texts[e + 1][:1].isupper():
+            return True
+        with_the += before.lower() == "the"
+    return bool(spans) and with_the == len(spans)
+
+
 # A legislator's party after the name in a parliamentary record: "(Lab)",
 # "(LD)", "(Lab/Co-op)"; or party and seat: "(PH-Pasir Gudang)", "(D-Conn.)".
 _PARTY = re.compile(r"[A-Z][A-Za-z]{0,5}(?:/[A-Z][\w-]*)?")

@@ -31,7 +31,7 @@ from .clauses import become_info, clause_info, legislator_info, member_info, per
 from .countries import fill_countries
 from .employers import private_employer, research_body
 from .known import known_info
-from .names import party_label
+from .names import party_label, vessel_or_place
 from .persons import PersonResolver, hard_stop, NameMention, people_in, Person
 from ..records import OfficialRecord
 from ..catalogue.title_phrases import read_title_phrase, remit_start
@@ -369,6 +369,10 @@ def _official_people(doc: Doc) -> list[Person]:
         return cached
     people = people_in(doc)
     _assign_titles(doc, people)
+    # "The boat, Hai Phong, ..." is no one a later "he" means: a ship or a
+    # place the model tags as a person, unless the article gives it an office
+    people = [p for p in people if p.info is not None
+              or not vessel_or_place(doc, [(m.start, m.end) for m in p.mentions])]
     fill_countries(doc, people)
     doc.user_data["official_people"] = people
     return people

@@ -1,0 +1,37 @@
+"""Ships and places the small model tags as persons: a vessel noun before the
+name, a place word at its end, "the" before every mention. They are nobody a
+later "he" means and nobody's name in the resolver. Every sentence here is
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.parser.people.officials import build_resolver
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The boat, Nam Dinh, is the third of six submarines ordered in 2009.", "Nam Dinh"),
+        ("The Russian cargo vessel Maria K docked at the naval base in December.", "Maria K"),
+        ("The frigates sailed into Quang Minh Bay on Monday.", "Quang Minh Bay"),
+        ("Weapons were loaded onto the Maria K before it left. Inspectors later boarded the Maria K.", "Maria K"),
+    ],
+)
+def test_a_ship_or_a_place_is_no_person(nlp, text, thing):
+    assert thing not in build_resolver(nlp(text)).names
+
+
+def test_he_after_a_ship_is_the_man_named_before(nlp):
+    text = ("The boat, Nam Dinh, is the third of six submarines. Viktor Orlov, general director of the Baltic "
+            "yard, told reporters as Nam Dinh finished its trials that the boat would arrive soon. He added "
+            "that the fourth would follow.")
+    resolver = build_resolver(nlp(text))
+    assert resolver.last_before(text.index("He added"), pronoun="He") == "Viktor Orlov"
+
+
+def test_a_person_named_after_a_ship_stays_a_person(nlp):
+    text = "The boat, Nam Dinh, reached the port. Dmitri Salov said the crew had trained for a year."
+    names = build_resolver(nlp(text)).names
+    assert "Dmitri Salov" in names and "Nam Dinh" not in names
