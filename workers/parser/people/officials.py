@@ -289,6 +289,22 @@ def _plural_titles(doc: Doc, first: NameMention, second: NameMention) -> list[Ti
     return None
 
 
+def _plural_prefix(doc: Doc, start: int) -> TitleInfo | None:
+    """"Senators Bob Crane and Ann Holt", "Defence Ministers A, B and C": the
+    office, in the singular, of each name in a list right after a plural title."""
+    lex = lexicon()
+    end = start - 1 if start > 1 and doc[start - 1].text == "." else start
+    for n in (3, 2, 1):
+        if end - n < 0:
+            continue
+        title = lex.plural_heads.get(tuple(_low(t).rstrip(".") for t in doc[end - n:end]))
+        if title and title != "counterpart":
+            country = state_code(doc[end - n - 1].text) if end - n >= 1 else None
+            return TitleInfo(title=title, country=country, kind="office", start=doc[end - n].idx,
+                             end=doc[end - 1].idx + len(doc[end - 1].text))
+    return None
+
+
 def _assign_titles(doc: Doc, people: list[Person]) -> None:
     by_start = {m.start: (p, m) for p in people for m in p.mentions}
     ordered = sorted(by_start.items())
@@ -301,7 +317,15 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
             if app and (m.info is None or m.info.kind == RANK or app.kind not in {NON_OFFICIAL, COUNTERPART, RANK}):
                 m.info = app
     # Counterparts and plural titles need the neighbours' titles.
+    listed: TitleInfo | None = None
     for idx, (_s, (p, m)) in enumerate(ordered):
+        # each name of a list after a plural title ("Senators A, B and C") holds it
+        prev_end = ordered[idx - 1][1][1].end if idx else -1
+        if listed is None or doc[prev_end:m.start].text.strip() not in {",", "and", ", and"}:
+            listed = _plural_prefix(doc, m.start)
+        if m.info is None and listed is not None:
+            m.info = TitleInfo(title=listed.title, country=listed.country, kind="office",
+                               start=listed.start, end=listed.end)
         nxt = ordered[idx + 1][1] if idx + 1 < len(ordered) else None
         if m.info is None and nxt and nxt[0] is not p and doc[m.end:nxt[1].start].text.strip() == "and" \
                 and nxt[1].info is None:
