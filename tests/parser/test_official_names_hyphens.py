@@ -1,7 +1,9 @@
-"""Names with a hyphenated part before an apposition that gives the office
-("Kassym-Jomart Tokayev, the president of ..."): the tokenizer splits the
-hyphen and the small model often tags such a name as an organisation; the
-whole name is kept. Every sentence here is written for these tests."""
+"""Names with hyphenated parts: before an apposition that gives the office
+("Kassym-Jomart Tokayev, the president of ..."), where the tokenizer splits the
+hyphen and the small model often tags the name as an organisation, and long
+names whose particles are joined by hyphens ("Al-Ali Al-Sabah"), which use up
+no name word. The whole name is kept. Every sentence here is written for
+these tests."""
 
 from __future__ import annotations
 
@@ -27,3 +29,8 @@ def _titles(nlp, text: str) -> dict[str, str | None]:
 )
 def test_a_hyphenated_name_before_an_apposition_is_whole(nlp, text, name, title):
     assert _titles(nlp, text).get(name) == title
+
+
+def test_hyphenated_particles_use_up_no_name_word(nlp):
+    found = _titles(nlp, "Omani Defence Minister Salim Nasser Al-Harthi Al-Busaidi signed the deal.")
+    assert found == {"Salim Nasser Al-Harthi Al-Busaidi": "Defence Minister"}

@@ -68,6 +68,12 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
     n_words = 0
     while j < len(doc) and n_words < limit:
         text = texts[j]
+        # "Al-Ali Al-Sabah": a capitalised particle joined by a hyphen uses no
+        # name word either
+        if j > i and text.lower() in particles and j + 1 < len(doc) and texts[j + 1] == "-" \
+                and not doc[j].whitespace_:
+            j += 1
+            continue
         if _is_name_word(text):
             j += 1
             n_words += 1
