@@ -34,3 +34,4 @@ def test_a_hyphenated_name_before_an_apposition_is_whole(nlp, text, name, title)
 def test_hyphenated_particles_use_up_no_name_word(nlp):
     found = _titles(nlp, "Omani Defence Minister Salim Nasser Al-Harthi Al-Busaidi signed the deal.")
     assert found == {"Salim Nasser Al-Harthi Al-Busaidi": "Defence Minister"}
+

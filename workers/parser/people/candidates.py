@@ -65,12 +65,15 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         # given name just before it belongs to the name
         # (before a longer name, not the end of a portfolio: "Minister for
         # Employment and Integration Johan Pehrson")
-        if i >= 2 and (ent.end - ent.start == 1 or ent.end - ent.start <= 3 and doc[i - 1].pos_ == "PROPN"
-                       and not doc[i - 1].is_sent_start and _low(doc[i - 2]) not in {"and", "of", "for", "&"}) \
+        # (at the start of a sentence, "Recep Tayyip Erdogan later denied it",
+        # only a word the article never writes in lower case: not "Lawyer")
+        if i >= 1 and (ent.end - ent.start == 1 or ent.end - ent.start <= 3 and doc[i - 1].pos_ == "PROPN"
+                       and (not doc[i - 1].is_sent_start or not common_words(doc, i - 1, i))
+                       and (i < 2 or _low(doc[i - 2]) not in {"and", "of", "for", "&"})) \
                 and _name_token(doc[i - 1]) and not doc[i - 1].ent_type_ \
                 and (doc[i - 1].pos_ == "PROPN" or not doc[i - 1].is_sent_start) \
                 and not state_code(doc[i - 1].text) and _low(doc[i - 1]) not in org_words \
-                and (not _name_token(doc[i - 2]) or state_code(doc[i - 2].text)
+                and (i < 2 or not _name_token(doc[i - 2]) or state_code(doc[i - 2].text)
                      or _low(doc[i - 2]) in org_words):
             i -= 1
         while i < ent.end and (is_title_text(texts[i]) or match_head(doc, i) or is_honorific(doc[i])
