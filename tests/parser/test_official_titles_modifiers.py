@@ -1,7 +1,9 @@
-"""Offices whose words before the head name a body in common nouns ("chief
-cabinet secretary", "the defence ministry spokesman"): the body's word belongs
-to the title, as it does when capitalised. Every sentence here is written for
-these tests."""
+"""Which words make an official's title: a body named in common nouns before
+the head belongs to it ("chief cabinet secretary", "the defence ministry
+spokesman"), as it does when capitalised; a counterpart set off by commas
+holds the office of the person before, not the rank before the name ("his
+Peruvian counterpart, Admiral X"), and keeps the rank when no one before has
+an office. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -26,4 +28,16 @@ def _titles(nlp, text: str) -> dict[str, str | None]:
     ],
 )
 def test_a_body_in_common_nouns_stays_in_the_title(nlp, text, name, title):
+    assert _titles(nlp, text).get(name) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Chilean Defence Minister Rosa Pinto and her Peruvian counterpart, Admiral Jorge Salas, signed the deal.",
+         "Jorge Salas", "Defence Minister"),
+        ("He later met his Peruvian counterpart, Admiral Jorge Salas, in Lima.", "Jorge Salas", "Admiral"),
+    ],
+)
+def test_a_counterpart_with_a_rank_holds_the_office_of_the_person_before(nlp, text, name, title):
     assert _titles(nlp, text).get(name) == title

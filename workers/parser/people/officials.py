@@ -231,13 +231,21 @@ def _prefix_info(doc: Doc, start: int) -> TitleInfo | None:
             info.country = before.country
     if info.kind == RANK:
         # "Bangladesh's navy chief, Admiral Mohammad Nizamuddin Ahmed": the office
-        # stands before the comma and outranks the rank.
+        # stands before the comma and outranks the rank; so does a counterpart's
+        # ("his Venezuelan counterpart, Admiral X" holds the first man's office)
         first = run[0].i
         if first - 1 >= 0 and doc[first - 1].text == ",":
             office = read_title_phrase(_prefix_run(doc, first - 1))
-            if office and office.kind not in {RANK, NON_OFFICIAL, COUNTERPART}:
+            if office and office.kind not in {RANK, NON_OFFICIAL}:
                 return office
     return info
+
+
+def _rank_info(doc: Doc, start: int) -> TitleInfo | None:
+    """The military rank right before a name, if that is what stands there."""
+    run = _prefix_run(doc, skip_honorifics(doc, start))
+    info = read_title_phrase(run) if run else None
+    return info if info and info.kind == RANK else None
 
 
 def _party_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
@@ -348,7 +356,7 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
                                    country=m.info.country or prev_info.country, kind="office",
                                    start=m.info.start, end=m.info.end)
             else:
-                m.info = None
+                m.info = _rank_info(doc, m.start)
     for p in people:
         infos = [m.info for m in p.mentions if m.info and m.info.kind != COUNTERPART]
         offices = [i for i in infos if i.kind not in {RANK, NON_OFFICIAL}]
