@@ -35,3 +35,12 @@ def test_a_person_named_after_a_ship_stays_a_person(nlp):
     text = "The boat, Nam Dinh, reached the port. Dmitri Salov said the crew had trained for a year."
     names = build_resolver(nlp(text)).names
     assert "Dmitri Salov" in names and "Nam Dinh" not in names
+
+
+
+def test_a_state_before_a_clause_with_an_office_is_no_person(nlp):
+    text = ("Hale said he had spoken to Sir Owen Marsh, Britain's ambassador to the United Nations, who had just "
+            "returned. Lisbon had been under pressure to follow the United States, where President Ann Cole "
+            "announced on Thursday that Washington was halting sales.")
+    names = build_resolver(nlp(text)).names
+    assert "Ann Cole" in names and not any(n.startswith("United") for n in names)

@@ -173,14 +173,16 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if texts[k] != "," or k - 2 in spans or k - 3 in spans:
             continue
         start = name_start(doc, k)
-        if k - start < 2 or start in spans or (start > 0 and doc[start - 1].pos_ == "PROPN"):
+        # ("the United States, where President X ...": a state before a clause)
+        if k - start < 2 or start in spans or (start > 0 and doc[start - 1].pos_ == "PROPN") \
+                or state_code(_name_text(doc, start, k)):
             continue
         j = k + 1
         if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
             j += 1
         window = [t for t in doc[j:j + 6]]
-        cut = next((n for n, t in enumerate(window) if t.text in {",", ".", ";"} or t.pos_ in {"VERB", "AUX"}),
-                   len(window))
+        cut = next((n for n, t in enumerate(window) if t.text in {",", ".", ";"} or t.pos_ in {"VERB", "AUX"}
+                    or t.lower_ in {"where", "when", "who", "which", "whose"}), len(window))
         if any(match_head(window[:cut], n) for n in range(cut)) and _extend_name(doc, start) >= k:
             spans[start] = k
     # "Dmitry Shugaev heads the Federal Service ...", "Jan-Erik Lovgren, who
