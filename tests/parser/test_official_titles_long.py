@@ -79,3 +79,18 @@ def test_a_hyphenated_participle_does_not_end_an_apposition(nlp):
 )
 def test_portfolio_words_before_the_head(nlp, text, name, title):
     assert _officials(nlp, text).get(name, (None,))[0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Moshe Adler, a member of the Knesset, said the sale was illegal.", "Moshe Adler",
+         "member of the Knesset"),
+        ("Question from Sevda Arslan, member of the Bundestag (The Left): What was the value of the licences?",
+         "Sevda Arslan", "member of the Bundestag"),
+        ("Marta Ruiz, a member of the European Parliament, called for an embargo.", "Marta Ruiz",
+         "member of the European Parliament"),
+    ],
+)
+def test_a_seat_in_a_named_legislature_is_a_title(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title

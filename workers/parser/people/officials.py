@@ -181,7 +181,9 @@ def _apposition_run(doc: Doc, end: int) -> list[Token]:
         k += 1
     while k < sent_end and len(run) < 16:
         tok = doc[k]
-        if hard_stop(tok) or tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} and not (tok.text == "(" and run):
+        # ("(The Left):" has "):" as one token)
+        if hard_stop(tok) or tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} and not (tok.text == "(" and run) \
+                or tok.is_punct and len(tok.text) > 1 and tok.text[0] in {")", ":", ";", ","}:
             break
         # a verb means a clause ("who said", "speaking to"), not an apposition;
         # a participle after a hyphen is an adjective ("state-owned")
