@@ -94,3 +94,15 @@ def test_portfolio_words_before_the_head(nlp, text, name, title):
 )
 def test_a_seat_in_a_named_legislature_is_a_title(nlp, text, name, title):
     assert _officials(nlp, text).get(name, (None,))[0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The deputy chief of the army's general staff, Major General Hu Pengfei, said the drills began.",
+         "Hu Pengfei", "deputy chief of the army's general staff"),
+        ("Arms control negotiator Dale Whitmore said the talks would resume.", "Dale Whitmore", "negotiator"),
+    ],
+)
+def test_an_office_over_a_unit_named_after_a_possessive(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title

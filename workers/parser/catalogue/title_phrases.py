@@ -200,8 +200,10 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         return None
     # "President Volodymyr Zelenskiy's chief of staff": the office after the last
     # possessive is this person's; the one before belongs to the possessor
+    # (not "the deputy chief of the army's general staff": a rank's word after
+    # the possessive names a unit, not this person's office)
     poss = [k for k, t in enumerate(toks) if t.text in {"'s", "\u2019s"}]
-    if poss and any(h[0] > poss[-1] for h in heads):
+    if poss and any(h[0] > poss[-1] and h[2] != RANK for h in heads):
         heads = [h for h in heads if h[0] > poss[-1]]
     offices = [h for h in heads if h[2] in {OFFICE, NON_OFFICIAL, COUNTERPART}]
     # An office outranks a military rank ("Chief of Staff ... Lieutenant General").
