@@ -73,3 +73,18 @@ def test_reserve_mark_and_two_capital_initials(nlp):
 def test_hindi_office_before_a_courtesy_word(nlp):
     found = _officials(nlp, "Raksha Mantri Shri Vikram Desai had announced on 19 June that the corvette would be gifted.")
     assert found.get("Vikram Desai") == "Raksha Mantri"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Sen. Walter Crane urged a halt to the sale. Crane, the chairman of the Senate Foreign Relations "
+         "Committee, said the jets could wait.", "Walter Crane", "chairman"),
+        ("Rep. Ann Holbrook opposed the deal. Holbrook, the ranking member of the House Foreign Affairs "
+         "Committee, wrote to the secretary.", "Ann Holbrook", "ranking member"),
+        ("Rep. Ann Holbrook, the ranking member of the House Foreign Affairs Committee, wrote to the secretary.",
+         "Ann Holbrook", "ranking member"),
+    ],
+)
+def test_a_seat_gives_way_to_an_office_given_at_another_mention(nlp, text, name, title):
+    assert _officials(nlp, text).get(name) == title

@@ -187,7 +187,10 @@ def _apposition_run(doc: Doc, end: int) -> list[Token]:
             break
         # a verb means a clause ("who said", "speaking to"), not an apposition;
         # a participle after a hyphen is an adjective ("state-owned")
-        if (tok.pos_ in {"VERB", "AUX"} and not (k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_)) \
+        # ("the ranking member", "the acting minister": a participle that
+        # starts an office is no verb)
+        if (tok.pos_ in {"VERB", "AUX"} and not (k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_)
+                and not match_head(doc, k) and _low(tok) not in lexicon().modifiers) \
                 or _low(tok) in {"who", "which", "that"}:
             return []
         run.append(tok)
@@ -365,7 +368,12 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
         if any(i.kind == NON_OFFICIAL for i in infos) and not offices:
             p.info = infos[0]
             continue
-        p.info = offices[0] if offices else (infos[0] if infos else None)
+        # a seat in a legislature gives way to an office the article gives
+        # elsewhere ("Sen. X ... X, the chairman of the committee, said")
+        held = [i for i in offices if (i.title or "").lower().rstrip(".") not in _SEATS] or offices
+        p.info = held[0] if held else (infos[0] if infos else None)
+        if p.info is not None and (p.info.title or "").lower().rstrip(".") in _SEATS:
+            p.info = next((i for i in (clause_info(doc, m) for m in p.mentions) if i), None) or p.info
         if p.info is None:
             # "the day before Scholz was sworn in as chancellor": any mention
             p.info = next((i for i in (become_info(doc, m) for m in p.mentions) if i), None)
