@@ -88,3 +88,16 @@ def test_hindi_office_before_a_courtesy_word(nlp):
 )
 def test_a_seat_gives_way_to_an_office_given_at_another_mention(nlp, text, name, title):
     assert _officials(nlp, text).get(name) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sen. Walter Crane, D-N.J., the chairman of the Senate Foreign Relations Committee, said he would wait.",
+         {"Walter Crane": "chairman"}),
+        ("Rep. Ann Holbrook, R-Idaho, said the sale was premature.", {"Ann Holbrook": "Rep."}),
+        ("Sen. Dale Pruitt, I-Vt., the ranking member, opposed the deal.", {"Dale Pruitt": "ranking member"}),
+    ],
+)
+def test_a_us_party_tag_after_the_name_is_no_name(nlp, text, expected):
+    assert {o.name: o.title for o in extract_officials(nlp(text))} == expected

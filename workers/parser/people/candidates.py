@@ -18,7 +18,7 @@ from ..catalogue.titles import _low, head_starts, is_honorific, is_title_text, l
 from ..text import columns
 from ..vocab import load
 from .known import known_spans
-from .names import _extend_name, _name_token, common_words, name_start, party_label
+from .names import US_PARTY_TAG, _extend_name, _name_token, common_words, name_start, party_label
 
 def _is_body(text: str) -> bool:
     """An international body or alliance by name ("the United Nations", "NATO")."""
@@ -175,7 +175,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         start = name_start(doc, k)
         # ("the United States, where President X ...": a state before a clause)
         if k - start < 2 or start in spans or (start > 0 and doc[start - 1].pos_ == "PROPN") \
-                or state_code(_name_text(doc, start, k)):
+                or state_code(_name_text(doc, start, k)) or US_PARTY_TAG.fullmatch(_name_text(doc, start, k)):
             continue
         j = k + 1
         if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:

@@ -195,6 +195,22 @@ def party_label(doc: Doc, end: int) -> tuple[int, bool] | None:
     return (k, bool(_US_PARTY.match(last))) if party else None
 
 
+# A US legislator's party and state set off by commas in news copy:
+# "Sen. Bob Menendez, D-N.J., said", "Rep. Ro Khanna, D-Calif.,", "I-Vt."
+US_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
+
+
+def us_party_tag_end(doc: Doc, k: int) -> int | None:
+    """At the comma ``doc[k]`` after a name, the index of the comma that closes
+    a party tag (", D-N.J.,"), or None."""
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    close = next((j for j in range(k + 2, min(len(doc), k + 7)) if doc[j].text == ","), None)
+    if close is None or not US_PARTY_TAG.fullmatch(doc[k + 1:close].text):
+        return None
+    return close
+
+
 def common_words(doc: Doc, start: int, end: int) -> bool:
     """Capitalised words the article also writes in lower case ("Major Arms
     Sales" in a release's header, where "arms sales" recur in the text): a

@@ -25,7 +25,7 @@ from ..catalogue.titles import (
     skip_honorifics,
     state_code,
 )
-from .names import party_label
+from .names import party_label, us_party_tag_end
 from .persons import NameMention, hard_stop
 
 # Words that stop a title run when walking left from a name.
@@ -174,6 +174,8 @@ def _apposition_run(doc: Doc, end: int) -> list[Token]:
 
 
 def apposition_info(doc: Doc, end: int) -> TitleInfo | None:
+    # "Sen. Bob Menendez, D-N.J., the chairman of ...": past the party tag
+    end = us_party_tag_end(doc, end) or end
     run = _apposition_run(doc, end)
     if not run:
         return None
