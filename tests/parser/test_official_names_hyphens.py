@@ -35,3 +35,14 @@ def test_hyphenated_particles_use_up_no_name_word(nlp):
     found = _titles(nlp, "Omani Defence Minister Salim Nasser Al-Harthi Al-Busaidi signed the deal.")
     assert found == {"Salim Nasser Al-Harthi Al-Busaidi": "Defence Minister"}
 
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("South Korean Ambassador Kim In-chul said Seoul valued its defence ties.", "Kim In-chul"),
+        ("Defence Minister Park On-yu said the howitzers had shipped.", "Park On-yu"),
+    ],
+)
+def test_a_given_name_whose_first_half_is_a_short_word(nlp, text, name):
+    assert name in _titles(nlp, text)

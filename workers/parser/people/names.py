@@ -78,6 +78,14 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
             j += 1
             n_words += 1
             continue
+        # "Kim In-chul", "Park On-yu": a capitalised stop word joined by a
+        # hyphen to a syllable is the first half of a given name
+        if j > i and text[:1].isupper() and text.isalpha() and len(text) <= 3 and j + 2 < len(doc) \
+                and texts[j + 1] == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
+                and (_name_syllable(doc[j + 2]) or _is_name_word(texts[j + 2])):
+            j += 3
+            n_words += 1
+            continue
         # "JD Vance": two capitals the model tags as the start of a person
         if j == i and len(text) == 2 and text.isupper() and doc[j].ent_type_ == "PERSON" and j + 1 < len(doc) \
                 and _is_name_word(texts[j + 1]) and not state_code(text):
