@@ -106,3 +106,14 @@ def test_a_seat_in_a_named_legislature_is_a_title(nlp, text, name, title):
 )
 def test_an_office_over_a_unit_named_after_a_possessive(nlp, text, name, title):
     assert _officials(nlp, text).get(name, (None,))[0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Navy spokesman Commander Ravi Menon said the carrier was ready.", "Ravi Menon", "Navy spokesman"),
+        ("Former deputy Prime Minister Lena Vos said the carrier was ready.", "Lena Vos", "deputy Prime Minister"),
+    ],
+)
+def test_a_capitalised_office_after_one_in_lower_case_is_the_name_s_style(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title

@@ -214,6 +214,11 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     # "Deputy" + "Foreign" + "Minister" too: only modifiers stand between them.
     for h in offices[1:]:
         gap = toks[pos + n:h[0]]
+        if not gap and _low(toks[pos + n - 1]) not in lex.modifiers and _is_cap(toks[h[0]]) \
+                and not _is_cap(toks[pos + n - 1]):
+            # "Navy spokesman Commander X": an office in lower case, then a
+            # capitalised one that is the name's own style, not a part of it
+            break
         if all(_low(t) in lex.modifiers or _low(t) in lex.org_words or (_is_cap(t) and not state_code(t.text))
                for t in gap):
             pos, n, kind = h
