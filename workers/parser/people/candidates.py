@@ -18,7 +18,7 @@ from ..catalogue.titles import _low, head_starts, is_honorific, is_title_text, l
 from ..text import columns
 from ..vocab import load
 from .known import known_spans
-from .names import US_PARTY_TAG, _extend_name, _name_token, common_words, name_start, party_label
+from .names import US_PARTY_TAG, _extend_name, _name_token, common_words, given_state_word, name_start, party_label
 
 def _is_body(text: str) -> bool:
     """An international body or alliance by name ("the United Nations", "NATO")."""
@@ -264,7 +264,7 @@ def _speaker_names(doc: Doc, spans: dict[int, int]) -> None:
                 continue
             words = doc[start:end]
             if not all(_name_token(t) for t in words) or any(_low(t) in org_words or _low(t) in body_words
-                                                              or state_code(t.text)
+                                                              or state_code(t.text) and not given_state_word(doc, t.i)
                                                               or t.ent_type_ in _PLACE_LABELS for t in words):
                 continue
             if start > 0 and (_low(doc[start - 1]) in {"the", "a", "an", "'s"} or pos[start - 1] == "PROPN"):

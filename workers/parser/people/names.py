@@ -125,6 +125,14 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
     return j
 
 
+def given_state_word(doc: Doc, k: int) -> bool:
+    """``doc[k]`` names a state or a capital but opens an entity the model
+    runs on into the next word, not as a place: a given name ("Santiago Peña",
+    "Jordan Bardella"; "Moscow Dmitry Peskov" is two entities)."""
+    return k + 1 < len(doc) and doc[k].ent_iob_ == "B" and doc[k + 1].ent_iob_ == "I" \
+        and doc[k].ent_type_ not in {"GPE", "LOC", "NORP", "FAC"}
+
+
 def name_start(doc: Doc, end: int, limit: int = 4) -> int:
     """Start of the run of up to ``limit`` name words that ends just before
     ``end``, a tight hyphen inside a word kept ("Kassym-Jomart Tokayev",
@@ -134,7 +142,7 @@ def name_start(doc: Doc, end: int, limit: int = 4) -> int:
     start, n_words = end, 0
     while start > 0 and n_words < limit:
         prev = start - 1
-        if _is_name_word(texts[prev]) and not state_code(texts[prev]):
+        if _is_name_word(texts[prev]) and (not state_code(texts[prev]) or start < end and given_state_word(doc, prev)):
             start, n_words = prev, n_words + 1
             continue
         if texts[prev] == "-" and start < end and prev > 0 and not doc[prev].whitespace_ \
