@@ -3,7 +3,8 @@ the head belongs to it ("chief cabinet secretary", "the defence ministry
 spokesman"), as it does when capitalised; a counterpart set off by commas
 holds the office of the person before, not the rank before the name ("his
 Peruvian counterpart, Admiral X"), and keeps the rank when no one before has
-an office. Every sentence here is written for these tests."""
+an office; an office after a word of kinship ("the wife of President X") is
+the relative's. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -41,3 +42,14 @@ def test_a_body_in_common_nouns_stays_in_the_title(nlp, text, name, title):
 )
 def test_a_counterpart_with_a_rank_holds_the_office_of_the_person_before(nlp, text, name, title):
     assert _titles(nlp, text).get(name) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Ortiz, the wife of President Jorge Ortiz, attended the ceremony.", {"Jorge Ortiz": "President"}),
+        ("Khalid Nasser, the eldest son of the emir, watched the jets land.", {}),
+    ],
+)
+def test_a_relative_s_office_is_not_the_person_s(nlp, text, expected):
+    assert _titles(nlp, text) == expected

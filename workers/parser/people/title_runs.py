@@ -8,6 +8,8 @@ embassy,"), a rank before it, a party label in a parliamentary record
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ..catalogue.title_phrases import read_title_phrase, remit_start
@@ -25,6 +27,7 @@ from ..catalogue.titles import (
     skip_honorifics,
     state_code,
 )
+from ..vocab import load
 from .names import party_label, us_party_tag_end
 from .persons import NameMention, hard_stop
 
@@ -173,11 +176,20 @@ def _apposition_run(doc: Doc, end: int) -> list[Token]:
     return run
 
 
+@lru_cache(maxsize=1)
+def _kin_words() -> frozenset[str]:
+    return frozenset(load("official_titles.json")["kin_words"])
+
+
 def apposition_info(doc: Doc, end: int) -> TitleInfo | None:
     # "Sen. Bob Menendez, D-N.J., the chairman of ...": past the party tag
     end = us_party_tag_end(doc, end) or end
     run = _apposition_run(doc, end)
     if not run:
+        return None
+    # "the wife of President X", "the eldest son of the emir": the relative's office
+    kin = _kin_words()
+    if any(_low(t) in kin and j + 1 < len(run) and _low(run[j + 1]) == "of" for j, t in enumerate(run[:3])):
         return None
     # the head must come early: ", who ..." was rejected; ", the country's ..." is fine
     if not any(match_head(run, j) for j in range(min(len(run), 8))):
