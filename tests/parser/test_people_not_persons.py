@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parser.people.officials import build_resolver
+from workers.parser.people.officials import build_resolver, extract_officials
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,9 @@ def test_a_state_before_a_clause_with_an_office_is_no_person(nlp):
             "announced on Thursday that Washington was halting sales.")
     names = build_resolver(nlp(text)).names
     assert "Ann Cole" in names and not any(n.startswith("United") for n in names)
+
+
+def test_a_body_before_a_comma_and_a_rank_is_no_person(nlp):
+    text = ("The head of the Armament Agency, Brig. Gen. Tomasz Wrona, signed the contract on Friday.")
+    found = {o.name: o.title for o in extract_officials(nlp(text))}
+    assert found == {"Tomasz Wrona": "head"}

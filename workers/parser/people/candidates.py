@@ -174,8 +174,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = name_start(doc, k)
         # ("the United States, where President X ...": a state before a clause)
+        # (nor "the head of the Armament Agency, Brig. Gen. X": a body's name)
         if k - start < 2 or start in spans or (start > 0 and doc[start - 1].pos_ == "PROPN") \
-                or state_code(_name_text(doc, start, k)) or US_PARTY_TAG.fullmatch(_name_text(doc, start, k)):
+                or state_code(_name_text(doc, start, k)) or US_PARTY_TAG.fullmatch(_name_text(doc, start, k)) \
+                or any(_low(doc[j]) in org_words for j in range(start, k)):
             continue
         j = k + 1
         if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
