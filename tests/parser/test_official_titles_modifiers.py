@@ -53,3 +53,8 @@ def test_a_counterpart_with_a_rank_holds_the_office_of_the_person_before(nlp, te
 )
 def test_a_relative_s_office_is_not_the_person_s(nlp, text, expected):
     assert _titles(nlp, text) == expected
+
+
+def test_a_counterpart_of_an_officeholder_named_without_the_office(nlp):
+    found = _titles(nlp, "Lloyd Austin and his Japanese counterpart Kenta Morimoto agreed to co-produce missiles.")
+    assert found.get("Kenta Morimoto") == found.get("Lloyd Austin") is not None

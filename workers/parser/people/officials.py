@@ -81,6 +81,10 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
                 here = [q for _t, (q, qm) in ordered[:idx] if q is not p and doc[qm.start].sent == doc[m.start].sent]
                 prev_info = next((qm.info for q in reversed(here) for qm in q.mentions
                                   if qm.info and qm.info.kind not in {COUNTERPART, NON_OFFICIAL, RANK}), None)
+            if prev_info is None and here:
+                # "Lloyd Austin and his Japanese counterpart X": an officeholder
+                # the news names without the office
+                prev_info = known_info(here[-1].name)
             if prev_info:
                 m.info = TitleInfo(title=prev_info.title, organization=prev_info.organization,
                                    country=m.info.country or prev_info.country, kind="office",
