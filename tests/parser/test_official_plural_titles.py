@@ -1,6 +1,6 @@
 """A list of names right after a plural title ("Senators A and B", "Sens. A,
-B and C", "Defence Ministers A and B"): each name holds the office in the
-singular. Every sentence here is written for these tests."""
+B and C", "Defence Ministers A and B", "Foreign ministers A of Germany and B of
+France"): each name holds the office in the singular. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ def _titles(nlp, text: str) -> dict[str, str | None]:
          {"Walter Crane": "Sen.", "Ann Holbrook": "Sen.", "Peter Lyle": "Sen."}),
         ("Defence Ministers Jonas Berg and Karin Lund signed the order for the tanks.",
          {"Jonas Berg": "Defence Minister", "Karin Lund": "Defence Minister"}),
+        ("Foreign ministers Anke Brandt of Germany and Claire Morel of France met in Berlin.",
+         {"Anke Brandt": "Foreign Minister", "Claire Morel": "Foreign Minister"}),
+        ("Senators Walter Crane of Ohio and Ann Holbrook of Maine opposed the sale.",
+         {"Walter Crane": "Senator", "Ann Holbrook": "Senator"}),
     ],
 )
 def test_each_name_after_a_plural_title_holds_it(nlp, text, expected):

@@ -254,7 +254,8 @@ def person_description(doc: Doc, p: Person, people: list[Person]) -> TitleInfo |
 
 
 @lru_cache(maxsize=1)
-def _us_states() -> frozenset[str]:
+def us_states() -> frozenset[str]:
+    """The fifty US states by name ("Susan Collins of Maine")."""
     return frozenset(load("official_titles.json")["us_states"])
 
 
@@ -266,7 +267,7 @@ def legislator_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
     if k + 1 >= len(doc) or _low(doc[k]) != "of":
         return None
     place = doc[k + 1].text if k + 2 >= len(doc) or not _is_cap(doc[k + 2]) else doc[k + 1:k + 3].text
-    if place not in _us_states() and doc[k + 1].text not in _us_states():
+    if place not in us_states() and doc[k + 1].text not in us_states():
         return None
     text = doc_text(doc)
     body = "Senate" if re.search(r"\bSenate\b|\bsenators?\b", text) else "Congress" \

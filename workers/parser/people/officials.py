@@ -24,11 +24,12 @@ none of these the country stays empty.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from .clauses import become_info, clause_info, legislator_info, member_info, person_description
+from .clauses import become_info, clause_info, legislator_info, member_info, person_description, us_states
 from .countries import fill_countries
 from .employers import private_employer, research_body
 from .known import known_info
@@ -36,9 +37,11 @@ from .names import vessel_or_place
 from .persons import PersonResolver, people_in, Person
 from .title_runs import apposition_info, party_info, plural_prefix, plural_titles, prefix_info, rank_info
 from ..records import OfficialRecord
-from ..catalogue.titles import COUNTERPART, NON_OFFICIAL, RANK, TitleInfo
+from ..catalogue.titles import COUNTERPART, NON_OFFICIAL, RANK, TitleInfo, state_code
 from ..text.nlp import doc_text
 
+# What stands between two names of a list: "," or "and", after the first one's state.
+_LISTED_STATE = re.compile(r"(?:of ((?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?) ?)?(?:,|and|, and)$")
 # Seats in a legislature, which an office given in an apposition outranks.
 _SEATS = {"senator", "sen", "rep", "representative", "congressman", "congresswoman", "lawmaker", "legislator", "mp"}
 
@@ -58,8 +61,11 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
     listed: TitleInfo | None = None
     for idx, (_s, (p, m)) in enumerate(ordered):
         # each name of a list after a plural title ("Senators A, B and C") holds it
+        # (each name may carry its state: "Defence ministers A of Norway and B of Sweden")
         prev_end = ordered[idx - 1][1][1].end if idx else -1
-        if listed is None or doc[prev_end:m.start].text.strip() not in {",", "and", ", and"}:
+        between = _LISTED_STATE.match(doc[prev_end:m.start].text.strip()) if idx else None
+        if listed is None or between is None or between.group(1) and not (state_code(between.group(1))
+                                                                          or between.group(1) in us_states()):
             listed = plural_prefix(doc, m.start)
         if m.info is None and listed is not None:
             m.info = TitleInfo(title=listed.title, country=listed.country, kind="office",
