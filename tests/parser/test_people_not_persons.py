@@ -1,7 +1,8 @@
 """Ships and places the small model tags as persons: a vessel noun before the
-name, a place word at its end, "the" before every mention. They are nobody a
-later "he" means and nobody's name in the resolver. Every sentence here is
-written for these tests."""
+name, a place word at its end, "the" before every mention; a ship named after
+a man, rank and all ("the frigate Admiral X", "HMS Duke Y") is no official.
+They are nobody a later "he" means and nobody's name in the resolver. Every
+sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -50,3 +51,21 @@ def test_a_body_before_a_comma_and_a_rank_is_no_person(nlp):
     text = ("The head of the Armament Agency, Brig. Gen. Tomasz Wrona, signed the contract on Friday.")
     found = {o.name: o.title for o in extract_officials(nlp(text))}
     assert found == {"Tomasz Wrona": "head"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The frigate Admiral Volkonsky fired a cruise missile in the Arctic.",
+        "HMS Duke Edmund left Portsmouth with F-35 jets on board.",
+        "The Admiral Tarasov, a frigate of the Northern Fleet, was hit by a drone.",
+        "The cruiser Marshal Sorokin took part in the drills.",
+    ],
+)
+def test_a_ship_named_after_a_man_is_no_official(nlp, text):
+    assert extract_officials(nlp(text)) == []
+
+
+def test_an_officer_aboard_a_ship_stays_an_official(nlp):
+    text = "The USS Lincoln Grant arrived in Busan. Rear Admiral Carl Hewitt said the visit showed commitment."
+    assert {o.name: o.title for o in extract_officials(nlp(text))} == {"Carl Hewitt": "Rear Admiral"}

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..catalogue.titles import is_title_text, lexicon, state_code
+from ..catalogue.titles import RANK, is_title_text, lexicon, match_head, state_code
 from ..text import columns
 from ..vocab import load
 
@@ -157,6 +157,33 @@ def name_start(doc: Doc, end: int, limit: int = 4) -> int:
 def _vessel_and_place_words() -> tuple[frozenset[str], frozenset[str]]:
     data = load("official_titles.json")
     return frozenset(data["vessel_words"]), frozenset(data["place_name_words"])
+
+
+@lru_cache(maxsize=1)
+def _ship_prefixes() -> frozenset[str]:
+    return frozenset(load("official_titles.json")["ship_prefixes"])
+
+
+def ship_name(doc: Doc, spans: list[tuple[int, int]]) -> bool:
+    """Mentions of a ship named after a person, a rank or title and all: "the
+    frigate Admiral Gorshkov", "HMS Queen Elizabeth", "The Admiral Makarov, a
+    frigate, ...". Past the capitalised title words before a mention stands a
+    vessel noun or a ship's prefix, or "the" right before a rank."""
+    vessels = _vessel_and_place_words()[0]
+    prefixes = _ship_prefixes()
+    texts = columns.texts(doc)
+    for s, _e in spans:
+        k = s
+        while k > 0 and s - k < 4 and texts[k - 1][:1].isupper() and is_title_text(texts[k - 1]) \
+                and texts[k - 1] not in prefixes and texts[k - 1].lower() not in {"the", "of", "and"}:
+            k -= 1
+        if k > 0 and (texts[k - 1] in prefixes or k < s and texts[k - 1] in vessels):
+            return True
+        if k < s and k > 0 and texts[k - 1].lower() == "the":
+            hit = match_head(doc, k)
+            if hit and hit[1] == RANK and k + hit[0] == s:
+                return True
+    return False
 
 
 def vessel_or_place(doc: Doc, spans: list[tuple[int, int]]) -> bool:

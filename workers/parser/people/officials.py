@@ -33,7 +33,7 @@ from .clauses import become_info, clause_info, legislator_info, member_info, per
 from .countries import fill_countries
 from .employers import private_employer, research_body
 from .known import known_info
-from .names import vessel_or_place
+from .names import ship_name, vessel_or_place
 from .persons import PersonResolver, people_in, Person
 from .title_runs import apposition_info, party_info, plural_prefix, plural_titles, prefix_info, rank_info
 from ..records import OfficialRecord
@@ -148,8 +148,9 @@ def _official_people(doc: Doc) -> list[Person]:
     _assign_titles(doc, people)
     # "The boat, Hai Phong, ..." is no one a later "he" means: a ship or a
     # place the model tags as a person, unless the article gives it an office
-    people = [p for p in people if p.info is not None
-              or not vessel_or_place(doc, [(m.start, m.end) for m in p.mentions])]
+    # ("the frigate Admiral Gorshkov": a ship named after a man, rank and all)
+    people = [p for p in people if not ship_name(doc, [(m.start, m.end) for m in p.mentions])
+              and (p.info is not None or not vessel_or_place(doc, [(m.start, m.end) for m in p.mentions]))]
     fill_countries(doc, people)
     doc.user_data["official_people"] = people
     return people
