@@ -4,7 +4,8 @@ spokesman"), as it does when capitalised; a counterpart set off by commas
 holds the office of the person before, not the rank before the name ("his
 Peruvian counterpart, Admiral X"), and keeps the rank when no one before has
 an office; an office after a word of kinship ("the wife of President X") is
-the relative's. Every sentence here is written for these tests."""
+the relative's; a date before the office ("On Sunday Secretary of State X") is
+no part of it. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -58,3 +59,16 @@ def test_a_relative_s_office_is_not_the_person_s(nlp, text, expected):
 def test_a_counterpart_of_an_officeholder_named_without_the_office(nlp):
     found = _titles(nlp, "Lloyd Austin and his Japanese counterpart Kenta Morimoto agreed to co-produce missiles.")
     assert found.get("Kenta Morimoto") == found.get("Lloyd Austin") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("On 20 February Defence Minister Ruth Kane announced the order.", "Ruth Kane", "Defence Minister"),
+        ("On Sunday Secretary of State Ann Blake said the sale was approved.", "Ann Blake", "Secretary of State"),
+        ("First Deputy Prime Minister Pavel Serov said the jets were ready.", "Pavel Serov",
+         "First Deputy Prime Minister"),
+    ],
+)
+def test_a_date_before_the_office_is_no_part_of_it(nlp, text, name, title):
+    assert _titles(nlp, text).get(name) == title

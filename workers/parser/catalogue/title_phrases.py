@@ -244,7 +244,9 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 and _low(toks[left - 2]) in lex.modifiers - _NOT_PORTFOLIOS and not state_code(toks[left - 2].text):
             left -= 2
             continue
-        if low in lex.drop or low in {"the", "a", "an", "his", "her", "its", "their", "'s", "of", "and", ",", "-"}:
+        # ("20 February Defence Minister X": a date is no part of the title)
+        if low in lex.drop or low in {"the", "a", "an", "his", "her", "its", "their", "'s", "of", "and", ",", "-"} \
+                or prev.ent_type_ in {"DATE", "TIME"} and low not in lex.modifiers:
             break
         # ("Kremlin spokesman": a seat of power names the body, and stays)
         if (left - 1 in taken or state_code(prev.text)) and low not in lex.modifiers and low not in lex.org_words:
