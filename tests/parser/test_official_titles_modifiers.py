@@ -4,8 +4,8 @@ spokesman"), as it does when capitalised; a counterpart set off by commas
 holds the office of the person before, not the rank before the name ("his
 Peruvian counterpart, Admiral X"), and keeps the rank when no one before has
 an office; an office after a word of kinship ("the wife of President X") is
-the relative's; a date before the office ("On Sunday Secretary of State X") is
-no part of it. Every sentence here is written for these tests."""
+the relative's; a date or a sentence's opening word before the office ("On
+Sunday Secretary of State X", "When Secretary X") is no part of it. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -66,6 +66,9 @@ def test_a_counterpart_of_an_officeholder_named_without_the_office(nlp):
     [
         ("On 20 February Defence Minister Ruth Kane announced the order.", "Ruth Kane", "Defence Minister"),
         ("On Sunday Secretary of State Ann Blake said the sale was approved.", "Ann Blake", "Secretary of State"),
+        ("In January Armed Forces Minister Ruth Kane announced the order.", "Ruth Kane", "Armed Forces Minister"),
+        ("During King Faisal's visit the deal was signed.", "Faisal", "King"),
+        ("When Secretary Ann Blake arrived, the talks began.", "Ann Blake", "Secretary"),
         ("First Deputy Prime Minister Pavel Serov said the jets were ready.", "Pavel Serov",
          "First Deputy Prime Minister"),
     ],

@@ -13,7 +13,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from ..text.nlp import doc_text
-from ..vocab import words
+from ..vocab import load, words
 from .titles import COUNTERPART, NON_OFFICIAL, OFFICE, RANK, TitleInfo, _is_cap, _key, _low, lexicon, match_head, state_code
 
 # Offices that take their portfolio with "of": "Minister of Defence".
@@ -23,6 +23,7 @@ _PORTFOLIO_HEADS = words()["portfolio_heads"]
 _STANDING_WORDS = words()["standing_words"]
 # Offices posted "to" a place or a body: "Ambassador to the United Nations".
 _POSTING_HEADS = words()["posting_heads"]
+_CALENDAR = frozenset(load("official_titles.json")["calendar_words"])
 
 def _portfolio(rest: list[Token]) -> bool:
     """Capitalised words naming a field ("International Trade", "Employment and
@@ -244,9 +245,11 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 and _low(toks[left - 2]) in lex.modifiers - _NOT_PORTFOLIOS and not state_code(toks[left - 2].text):
             left -= 2
             continue
-        # ("20 February Defence Minister X": a date is no part of the title)
+        # ("20 February Defence Minister X": a date is no part of the title;
+        # nor "During", "When" opening the sentence)
         if low in lex.drop or low in {"the", "a", "an", "his", "her", "its", "their", "'s", "of", "and", ",", "-"} \
-                or prev.ent_type_ in {"DATE", "TIME"} and low not in lex.modifiers:
+                or low not in lex.modifiers and (prev.ent_type_ in {"DATE", "TIME"} or low in _CALENDAR
+                                                 or prev.pos_ in {"ADP", "SCONJ", "DET", "PRON", "AUX", "CCONJ"}):
             break
         # ("Kremlin spokesman": a seat of power names the body, and stays)
         if (left - 1 in taken or state_code(prev.text)) and low not in lex.modifiers and low not in lex.org_words:
