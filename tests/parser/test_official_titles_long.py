@@ -117,3 +117,16 @@ def test_an_office_over_a_unit_named_after_a_possessive(nlp, text, name, title):
 )
 def test_a_capitalised_office_after_one_in_lower_case_is_the_name_s_style(nlp, text, name, title):
     assert _officials(nlp, text).get(name, (None,))[0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Parliamentary Under-Secretary of State for Defence Procurement Jon Quinn said the contract was signed.",
+         "Jon Quinn", "Parliamentary Under-Secretary of State for Defence Procurement"),
+        ("Under-Secretary-General Rosa Dimas said the council would meet.", "Rosa Dimas",
+         "Under-Secretary-General"),
+    ],
+)
+def test_a_hyphenated_under_secretary_is_whole(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title
