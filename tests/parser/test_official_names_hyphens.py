@@ -2,7 +2,8 @@
 ("Kassym-Jomart Tokayev, the president of ..."), where the tokenizer splits the
 hyphen and the small model often tags the name as an organisation, and long
 names whose particles are joined by hyphens ("Al-Ali Al-Sabah"), which use up
-no name word. The whole name is kept. Every sentence here is written for
+no name word, and two capital initials right after a rank ("Air Chief Marshal
+KR Bhandari"). The whole name is kept. Every sentence here is written for
 these tests."""
 
 from __future__ import annotations
@@ -46,3 +47,8 @@ def test_hyphenated_particles_use_up_no_name_word(nlp):
 )
 def test_a_given_name_whose_first_half_is_a_short_word(nlp, text, name):
     assert name in _titles(nlp, text)
+
+
+def test_two_capital_initials_right_after_a_rank(nlp):
+    found = _titles(nlp, "Air Chief Marshal KR Bhandari, Chief of the Air Staff, received the jets.")
+    assert found == {"KR Bhandari": "Chief of the Air Staff"}
