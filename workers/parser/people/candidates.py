@@ -128,7 +128,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                 # ...": an "and" before another office ends the name)
                 remit = False
                 while k < len(doc) and k - j <= (8 if remit else 6) \
-                        and (doc[k].text[:1].isupper() or (doc[k].lower_ == "and" or doc[k].lower_ == "for" and k > j + 1)
+                        and (doc[k].text[:1].isupper()
+                             or (doc[k].lower_ == "and" or doc[k].lower_ == "for" and k > j + 1)
                              and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and not match_head(doc, k + 1)):
                     remit = remit or doc[k].lower_ == "for"
                     k += 1

@@ -89,7 +89,8 @@ def _extend_name(doc: Doc, i: int, limit: int = 5) -> int:
         # "JD Vance": two capitals the model tags as the start of a person
         # (or right after a rank or an office: "Air Chief Marshal VR Chaudhari")
         if j == i and len(text) == 2 and text.isupper() and j + 1 < len(doc) \
-                and (doc[j].ent_type_ == "PERSON" or j > 0 and is_title_text(texts[j - 1]) and texts[j - 1][:1].isupper()
+                and (doc[j].ent_type_ == "PERSON"
+                     or j > 0 and is_title_text(texts[j - 1]) and texts[j - 1][:1].isupper()
                      and texts[j - 1].lower() not in {"the", "of", "and"}) \
                 and _is_name_word(texts[j + 1]) and not state_code(text):
             j += 1

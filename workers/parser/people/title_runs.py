@@ -160,7 +160,8 @@ def _apposition_run(doc: Doc, end: int) -> list[Token]:
     while k < sent_end and len(run) < 16:
         tok = doc[k]
         # ("(The Left):" has "):" as one token)
-        if hard_stop(tok) or tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} and not (tok.text == "(" and run) \
+        if hard_stop(tok) or tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} \
+                and not (tok.text == "(" and run) \
                 or tok.is_punct and len(tok.text) > 1 and tok.text[0] in {")", ":", ";", ","}:
             break
         # a verb means a clause ("who said", "speaking to"), not an apposition;
