@@ -1,8 +1,9 @@
 """Officials whose office is given by a clause or a neighbour rather than a
-title phrase: "who was ... minister", "heads the ...", "chaired by", a
-counterpart of someone whose office is named in another sentence; and a
-release's heading after a rank is no name. Every sentence here is written for
-these tests."""
+title phrase: "who was ... minister" (also after a short description: "a
+Green who is now ..."), "heads the ...", "chairs its security committee",
+"chaired by", a counterpart of someone whose office is named in another
+sentence; and a release's heading after a rank is no name. Every sentence
+here is written for these tests."""
 
 from __future__ import annotations
 
@@ -20,6 +21,11 @@ def _officials(nlp, text: str) -> dict[str, str | None]:
     [
         ("Tomás Ibarra, who was interior minister at the time, called the embargo unfair.", "Tomás Ibarra",
          "interior minister"),
+        ("\"It cannot stand,\" said Greta Sommer, a Social Democrat who is now minister of state at the Foreign "
+         "Office.", "Greta Sommer", "minister of state"),
+        ("The statement was issued by a group including Kenji Arai, a veteran lawmaker who chairs its security "
+         "research committee.", "Kenji Arai", "chair"),
+        ("Akira Mori, who chairs the party's defence panel, drafted the rules.", "Akira Mori", "chair"),
         ("Per-Olof Sandgren, who heads Norway's Directorate of Export Controls, told the radio the sales had stopped.",
          "Per-Olof Sandgren", "head"),
         ("Ivan Borodin heads the Federal Service for Export Licensing, the agency that issues the permits.",

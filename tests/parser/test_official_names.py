@@ -56,6 +56,8 @@ def test_a_surname_that_is_also_a_place_stays(nlp):
         ("The plan dates from Foreign Minister Karl Brenner's predecessor Otto Weisz, who drafted it.", "Otto Weisz",
          "Foreign Minister"),
         ("Senator Dana Whitfield, the minority leader, opposed the sale.", "Dana Whitfield", "minority leader"),
+        ("Representative Hal Norcross, the chairman of the House Armed Services Committee, opposed the sale.",
+         "Hal Norcross", "chairman"),
     ],
 )
 def test_regnal_numbers_portfolios_with_and_predecessors(nlp, text, name, title):
@@ -71,3 +73,31 @@ def test_reserve_mark_and_two_capital_initials(nlp):
 def test_hindi_office_before_a_courtesy_word(nlp):
     found = _officials(nlp, "Raksha Mantri Shri Vikram Desai had announced on 19 June that the corvette would be gifted.")
     assert found.get("Vikram Desai") == "Raksha Mantri"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Sen. Walter Crane urged a halt to the sale. Crane, the chairman of the Senate Foreign Relations "
+         "Committee, said the jets could wait.", "Walter Crane", "chairman"),
+        ("Rep. Ann Holbrook opposed the deal. Holbrook, the ranking member of the House Foreign Affairs "
+         "Committee, wrote to the secretary.", "Ann Holbrook", "ranking member"),
+        ("Rep. Ann Holbrook, the ranking member of the House Foreign Affairs Committee, wrote to the secretary.",
+         "Ann Holbrook", "ranking member"),
+    ],
+)
+def test_a_seat_gives_way_to_an_office_given_at_another_mention(nlp, text, name, title):
+    assert _officials(nlp, text).get(name) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sen. Walter Crane, D-N.J., the chairman of the Senate Foreign Relations Committee, said he would wait.",
+         {"Walter Crane": "chairman"}),
+        ("Rep. Ann Holbrook, R-Idaho, said the sale was premature.", {"Ann Holbrook": "Rep."}),
+        ("Sen. Dale Pruitt, I-Vt., the ranking member, opposed the deal.", {"Dale Pruitt": "ranking member"}),
+    ],
+)
+def test_a_us_party_tag_after_the_name_is_no_name(nlp, text, expected):
+    assert {o.name: o.title for o in extract_officials(nlp(text))} == expected

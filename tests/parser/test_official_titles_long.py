@@ -79,3 +79,54 @@ def test_a_hyphenated_participle_does_not_end_an_apposition(nlp):
 )
 def test_portfolio_words_before_the_head(nlp, text, name, title):
     assert _officials(nlp, text).get(name, (None,))[0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Moshe Adler, a member of the Knesset, said the sale was illegal.", "Moshe Adler",
+         "member of the Knesset"),
+        ("Question from Sevda Arslan, member of the Bundestag (The Left): What was the value of the licences?",
+         "Sevda Arslan", "member of the Bundestag"),
+        ("Marta Ruiz, a member of the European Parliament, called for an embargo.", "Marta Ruiz",
+         "member of the European Parliament"),
+    ],
+)
+def test_a_seat_in_a_named_legislature_is_a_title(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The deputy chief of the army's general staff, Major General Hu Pengfei, said the drills began.",
+         "Hu Pengfei", "deputy chief of the army's general staff"),
+        ("Arms control negotiator Dale Whitmore said the talks would resume.", "Dale Whitmore", "negotiator"),
+    ],
+)
+def test_an_office_over_a_unit_named_after_a_possessive(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Navy spokesman Commander Ravi Menon said the carrier was ready.", "Ravi Menon", "Navy spokesman"),
+        ("Former deputy Prime Minister Lena Vos said the carrier was ready.", "Lena Vos", "deputy Prime Minister"),
+    ],
+)
+def test_a_capitalised_office_after_one_in_lower_case_is_the_name_s_style(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Parliamentary Under-Secretary of State for Defence Procurement Jon Quinn said the contract was signed.",
+         "Jon Quinn", "Parliamentary Under-Secretary of State for Defence Procurement"),
+        ("Under-Secretary-General Rosa Dimas said the council would meet.", "Rosa Dimas",
+         "Under-Secretary-General"),
+    ],
+)
+def test_a_hyphenated_under_secretary_is_whole(nlp, text, name, title):
+    assert _officials(nlp, text).get(name, (None,))[0] == title

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from workers.parser.catalogue.actors import find_actors
-from workers.parser.people.officials import build_resolver, dateline_country, extract_officials
+from workers.parser.people.countries import dateline_country
+from workers.parser.people.officials import build_resolver, extract_officials
 
 
 def _officials(nlp, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:

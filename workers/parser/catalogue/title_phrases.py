@@ -13,7 +13,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from ..text.nlp import doc_text
-from ..vocab import words
+from ..vocab import load, words
 from .titles import COUNTERPART, NON_OFFICIAL, OFFICE, RANK, TitleInfo, _is_cap, _key, _low, lexicon, match_head, state_code
 
 # Offices that take their portfolio with "of": "Minister of Defence".
@@ -23,12 +23,14 @@ _PORTFOLIO_HEADS = words()["portfolio_heads"]
 _STANDING_WORDS = words()["standing_words"]
 # Offices posted "to" a place or a body: "Ambassador to the United Nations".
 _POSTING_HEADS = words()["posting_heads"]
+_CALENDAR = frozenset(load("official_titles.json")["calendar_words"])
 
 def _portfolio(rest: list[Token]) -> bool:
     """Capitalised words naming a field ("International Trade", "Employment and
     Integration"), not a state or a body."""
     lex = lexicon()
-    return (any(_is_cap(t) for t in rest) and all(_is_cap(t) or _low(t) in {"and", "the", "of", ","} for t in rest)
+    # ("Political-Military Affairs": the tokenizer splits the hyphen)
+    return (any(_is_cap(t) for t in rest) and all(_is_cap(t) or _low(t) in {"and", "the", "of", ",", "-"} for t in rest)
             and not any(_low(t) in lex.org_words for t in rest) and state_code(_join(rest)) is None)
 
 
@@ -199,8 +201,10 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         return None
     # "President Volodymyr Zelenskiy's chief of staff": the office after the last
     # possessive is this person's; the one before belongs to the possessor
+    # (not "the deputy chief of the army's general staff": a rank's word after
+    # the possessive names a unit, not this person's office)
     poss = [k for k, t in enumerate(toks) if t.text in {"'s", "\u2019s"}]
-    if poss and any(h[0] > poss[-1] for h in heads):
+    if poss and any(h[0] > poss[-1] and h[2] != RANK for h in heads):
         heads = [h for h in heads if h[0] > poss[-1]]
     offices = [h for h in heads if h[2] in {OFFICE, NON_OFFICIAL, COUNTERPART}]
     # An office outranks a military rank ("Chief of Staff ... Lieutenant General").
@@ -211,6 +215,11 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     # "Deputy" + "Foreign" + "Minister" too: only modifiers stand between them.
     for h in offices[1:]:
         gap = toks[pos + n:h[0]]
+        if not gap and _low(toks[pos + n - 1]) not in lex.modifiers and _is_cap(toks[h[0]]) \
+                and not _is_cap(toks[pos + n - 1]):
+            # "Navy spokesman Commander X": an office in lower case, then a
+            # capitalised one that is the name's own style, not a part of it
+            break
         if all(_low(t) in lex.modifiers or _low(t) in lex.org_words or (_is_cap(t) and not state_code(t.text))
                for t in gap):
             pos, n, kind = h
@@ -236,12 +245,18 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 and _low(toks[left - 2]) in lex.modifiers - _NOT_PORTFOLIOS and not state_code(toks[left - 2].text):
             left -= 2
             continue
-        if low in lex.drop or low in {"the", "a", "an", "his", "her", "its", "their", "'s", "of", "and", ",", "-"}:
+        # ("20 February Defence Minister X": a date is no part of the title;
+        # nor "During", "When" opening the sentence)
+        if low in lex.drop or low in {"the", "a", "an", "his", "her", "its", "their", "'s", "of", "and", ",", "-"} \
+                or low not in lex.modifiers and (prev.ent_type_ in {"DATE", "TIME"} or low in _CALENDAR
+                                                 or prev.pos_ in {"ADP", "SCONJ", "DET", "PRON", "AUX", "CCONJ"}):
             break
         # ("Kremlin spokesman": a seat of power names the body, and stays)
         if (left - 1 in taken or state_code(prev.text)) and low not in lex.modifiers and low not in lex.org_words:
             break
-        if low in lex.modifiers or (_is_cap(prev) and prev.text not in {"(", ")"}):
+        # ("chief cabinet secretary", "the defence ministry spokesman": a body
+        # in common nouns names the office as a capitalised one does)
+        if low in lex.modifiers or low in lex.org_words or (_is_cap(prev) and prev.text not in {"(", ")"}):
             left -= 1
             continue
         break
@@ -319,9 +334,11 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         # office served is part of the title (a name after it is not)
         end += _office_after_to(after)
     elif len(after) >= 2 and _low(after[0]) == "for" and kind == OFFICE \
-            and _low(toks[end - 1]) in _PORTFOLIO_HEADS | {"state"} and _portfolio(after[1:]):
-        # "Minister for Defence", "Secretary of State for International Trade":
-        # a portfolio after "for" is part of the office, as after "of"
+            and (_low(toks[end - 1]) in _PORTFOLIO_HEADS | {"state"} or any(_low(t) == "of" for t in toks[pos:end])) \
+            and _portfolio(after[1:]):
+        # "Minister for Defence", "Secretary of State for International Trade",
+        # "Deputy Secretary of Defense for Acquisition": a portfolio after "for"
+        # is part of the office, as after "of"
         end += len(after)
     elif len(after) >= 3 and after[0].text == "(" and kind == OFFICE and _bracketed_portfolio(after):
         # "Secretary (Defence Production)": the department in brackets

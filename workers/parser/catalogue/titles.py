@@ -71,7 +71,7 @@ def abbreviations() -> frozenset[str]:
     """Words the lexicon writes with a point ("lt", "gen", "sen"): a "." after
     them ends no sentence."""
     data = load(DATA_FILE)
-    phrases = [p for key in ("heads", "ranks") for p in data[key]]
+    phrases = [p for key in ("heads", "ranks", "plural_heads") for p in data[key]]
     return frozenset(w[:-1] for p in phrases for w in p.lower().split() if w.endswith(".")) \
         | frozenset(h.rstrip(".") for h in data["honorifics"])
 
@@ -194,7 +194,9 @@ def is_title_text(text: str) -> bool:
     """``is_title_word`` for a token's text."""
     lex = lexicon()
     low = _text_key(text)
-    return low in lex.modifiers or (low,) in lex.heads or any(low in k for k in lex.heads)
+    # ("Ministers", "Senators": a plural title before a list of names is no given name)
+    return low in lex.modifiers or (low,) in lex.heads or any(low in k for k in lex.heads) \
+        or any(low in k for k in lex.plural_heads)
 
 
 _POSSESSIVE_END = re.compile(r"(?:'s|')$")

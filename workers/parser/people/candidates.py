@@ -18,7 +18,7 @@ from ..catalogue.titles import _low, head_starts, is_honorific, is_title_text, l
 from ..text import columns
 from ..vocab import load
 from .known import known_spans
-from .names import _extend_name, _name_token, common_words, party_label
+from .names import US_PARTY_TAG, _extend_name, _name_token, common_words, given_state_word, name_start, party_label
 
 def _is_body(text: str) -> bool:
     """An international body or alliance by name ("the United Nations", "NATO")."""
@@ -65,12 +65,15 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         # given name just before it belongs to the name
         # (before a longer name, not the end of a portfolio: "Minister for
         # Employment and Integration Johan Pehrson")
-        if i >= 2 and (ent.end - ent.start == 1 or ent.end - ent.start <= 3 and doc[i - 1].pos_ == "PROPN"
-                       and not doc[i - 1].is_sent_start and _low(doc[i - 2]) not in {"and", "of", "for", "&"}) \
+        # (at the start of a sentence, "Recep Tayyip Erdogan later denied it",
+        # only a word the article never writes in lower case: not "Lawyer")
+        if i >= 1 and (ent.end - ent.start == 1 or ent.end - ent.start <= 3 and doc[i - 1].pos_ == "PROPN"
+                       and (not doc[i - 1].is_sent_start or not common_words(doc, i - 1, i))
+                       and (i < 2 or _low(doc[i - 2]) not in {"and", "of", "for", "&"})) \
                 and _name_token(doc[i - 1]) and not doc[i - 1].ent_type_ \
                 and (doc[i - 1].pos_ == "PROPN" or not doc[i - 1].is_sent_start) \
                 and not state_code(doc[i - 1].text) and _low(doc[i - 1]) not in org_words \
-                and (not _name_token(doc[i - 2]) or state_code(doc[i - 2].text)
+                and (i < 2 or not _name_token(doc[i - 2]) or state_code(doc[i - 2].text)
                      or _low(doc[i - 2]) in org_words):
             i -= 1
         while i < ent.end and (is_title_text(texts[i]) or match_head(doc, i) or is_honorific(doc[i])
@@ -115,14 +118,20 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                     j = k
             # "Minister of National Defence Mariusz Blaszczak": the name is the
             # last two words of the capitalised run after the portfolio's "of"
-            if j + 1 < len(doc) and doc[j].lower_ == "of" and j not in spans:
+            # (or "for": "Secretary of State for Arms Control Bonnie Jenkins")
+            if j + 1 < len(doc) and doc[j].lower_ in {"of", "for"} and j not in spans:
                 k = j + 1
-                # ("Minister of Industry and Trade Rini Soewandi": "and" inside the portfolio)
+                # ("Minister of Industry and Trade Rini Soewandi": "and" inside the portfolio;
+                # "Deputy Minister of Defence for International Cooperation Ivan
+                # Petrov": a remit after the portfolio)
                 # (not "Minister of Defence Tore O. Sandvik and Chief of Defence
                 # ...": an "and" before another office ends the name)
-                while k < len(doc) and k - j <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ == "and"
-                                                       and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
-                                                       and not match_head(doc, k + 1)):
+                remit = False
+                while k < len(doc) and k - j <= (8 if remit else 6) \
+                        and (doc[k].text[:1].isupper()
+                             or (doc[k].lower_ == "and" or doc[k].lower_ == "for" and k > j + 1)
+                             and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and not match_head(doc, k + 1)):
+                    remit = remit or doc[k].lower_ == "for"
                     k += 1
                 tail = doc[k - 2:k] if k - (j + 1) >= 3 else None
                 # "Minister of Defense Matori Abdul Djalil": after a portfolio of
@@ -130,12 +139,16 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                 p = j + 1
                 while p < k and _low(doc[p]) in lexicon().modifiers | {"and"}:
                     p += 1
-                portfolio = j + 1 < p and k - p >= 2
+                # (after a remit the name is the last two words: "for International
+                # Cooperation" is no part of it)
+                portfolio = j + 1 < p and k - p >= 2 and not remit
                 if portfolio:
                     tail = doc[p:k]
-                # (the model's labels are noise on a name right after a portfolio)
+                # (the model's labels are noise on a name right after a portfolio,
+                # which it runs into one organisation with a remit)
                 if tail is not None and all(_name_token(t) and _low(t) not in org_words and not state_code(t.text)
-                                            and (portfolio or t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"})
+                                            and (portfolio or remit or doc[j].lower_ == "for"
+                                                 or t.ent_type_ not in {"ORG", "GPE", "NORP", "LOC"})
                                             for t in tail) \
                         and (k >= len(doc) or not doc[k].text[:1].isupper()):
                     spans[tail.start] = max(k, _extend_name(doc, tail.start))  # "Mansur Dan-Ali"
@@ -160,17 +173,19 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     for k in range(2, len(doc) - 2):
         if texts[k] != "," or k - 2 in spans or k - 3 in spans:
             continue
-        start = k
-        while start > 0 and k - start < 4 and _name_token(doc[start - 1]) and not state_code(doc[start - 1].text):
-            start -= 1
-        if k - start < 2 or start in spans or (start > 0 and doc[start - 1].pos_ == "PROPN"):
+        start = name_start(doc, k)
+        # ("the United States, where President X ...": a state before a clause)
+        # (nor "the head of the Armament Agency, Brig. Gen. X": a body's name)
+        if k - start < 2 or start in spans or (start > 0 and doc[start - 1].pos_ == "PROPN") \
+                or state_code(_name_text(doc, start, k)) or US_PARTY_TAG.fullmatch(_name_text(doc, start, k)) \
+                or any(_low(doc[j]) in org_words for j in range(start, k)):
             continue
         j = k + 1
         if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
             j += 1
         window = [t for t in doc[j:j + 6]]
-        cut = next((n for n, t in enumerate(window) if t.text in {",", ".", ";"} or t.pos_ in {"VERB", "AUX"}),
-                   len(window))
+        cut = next((n for n, t in enumerate(window) if t.text in {",", ".", ";"} or t.pos_ in {"VERB", "AUX"}
+                    or t.lower_ in {"where", "when", "who", "which", "whose"}), len(window))
         if any(match_head(window[:cut], n) for n in range(cut)) and _extend_name(doc, start) >= k:
             spans[start] = k
     # "Dmitry Shugaev heads the Federal Service ...", "Jan-Erik Lovgren, who
@@ -252,7 +267,7 @@ def _speaker_names(doc: Doc, spans: dict[int, int]) -> None:
                 continue
             words = doc[start:end]
             if not all(_name_token(t) for t in words) or any(_low(t) in org_words or _low(t) in body_words
-                                                              or state_code(t.text)
+                                                              or state_code(t.text) and not given_state_word(doc, t.i)
                                                               or t.ent_type_ in _PLACE_LABELS for t in words):
                 continue
             if start > 0 and (_low(doc[start - 1]) in {"the", "a", "an", "'s"} or pos[start - 1] == "PROPN"):

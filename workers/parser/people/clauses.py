@@ -62,6 +62,13 @@ def clause_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
     k = mention.end
     if k + 1 < len(doc) and doc[k].text == "," and _low(doc[k + 1]) == "who":
         k += 2
+    elif k + 2 < len(doc) and doc[k].text == "," and _low(doc[k + 1]) in {"a", "an"}:
+        # "X, a Green who is now minister of state", "X, a former minister who
+        # chairs its security committee": the clause after a short description
+        who = next((j for j in range(k + 2, min(len(doc), k + 7)) if _low(doc[j]) in {"who", ",", "."}
+                    or doc[j].pos_ in {"VERB", "AUX"} or hard_stop(doc[j])), None)
+        if who is not None and _low(doc[who]) == "who":
+            k = who + 1
     if k < len(doc) and doc[k].pos_ in {"VERB", "AUX"} and doc[k].lemma_ in _HEAD_VERBS and doc[k].tag_ in {"VBZ", "VBD"}:
         return _headed_body(doc, k + 1, _HEAD_VERBS[doc[k].lemma_])
     if k < len(doc) and doc[k].lemma_ == "be" and k > mention.end:
@@ -101,6 +108,8 @@ def _headed_body(doc: Doc, k: int, title: str) -> TitleInfo | None:
         k += 1
     while body and _low(body[-1]) in {"of", "for", "and", "'s", "-"}:
         body.pop()
+    if not body:
+        return _common_body(doc, k, title)
     # a public body: an office word in its name or a state's possessive before
     # it (a company or a think tank a person heads makes no official)
     if not body or not (any(_low(t) in lexicon().org_words for t in body)
@@ -113,6 +122,30 @@ def _headed_body(doc: Doc, k: int, title: str) -> TitleInfo | None:
         info.country = state_code(body[0].text)
         info.organization = _join_tokens(body[2:])
     return info
+
+
+# Bodies of a legislature or a party that a member chairs, named in common
+# nouns: "chairs its security research committee", "heads the party's defence panel".
+_CHAIRED_BODIES = {"committee", "subcommittee", "panel", "commission", "caucus", "council"}
+
+
+def _common_body(doc: Doc, k: int, title: str) -> TitleInfo | None:
+    """"chairs its security research committee": a committee in common nouns
+    after a possessive (the party's, its), up to its head noun."""
+    j = k
+    if j < len(doc) and _low(doc[j]) in {"its", "his", "her", "their"}:
+        j += 1
+    elif j + 1 < len(doc) and doc[j + 1].text in {"'s", "\u2019s"} and doc[j].is_lower:
+        j += 2  # "the party's"
+    else:
+        return None
+    start = j
+    while j < len(doc) and j - start < 4 and doc[j].is_lower and doc[j].is_alpha:
+        if _low(doc[j]) in _CHAIRED_BODIES:
+            return TitleInfo(title=title, organization=_join_tokens(list(doc[start:j + 1])),
+                             start=doc[k].idx, end=doc[j].idx + len(doc[j].text))
+        j += 1
+    return None
 
 
 def _join_tokens(tokens: list[Token]) -> str:
@@ -221,7 +254,8 @@ def person_description(doc: Doc, p: Person, people: list[Person]) -> TitleInfo |
 
 
 @lru_cache(maxsize=1)
-def _us_states() -> frozenset[str]:
+def us_states() -> frozenset[str]:
+    """The fifty US states by name ("Susan Collins of Maine")."""
     return frozenset(load("official_titles.json")["us_states"])
 
 
@@ -233,7 +267,7 @@ def legislator_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
     if k + 1 >= len(doc) or _low(doc[k]) != "of":
         return None
     place = doc[k + 1].text if k + 2 >= len(doc) or not _is_cap(doc[k + 2]) else doc[k + 1:k + 3].text
-    if place not in _us_states() and doc[k + 1].text not in _us_states():
+    if place not in us_states() and doc[k + 1].text not in us_states():
         return None
     text = doc_text(doc)
     body = "Senate" if re.search(r"\bSenate\b|\bsenators?\b", text) else "Congress" \

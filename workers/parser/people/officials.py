@@ -6,15 +6,16 @@ Minister Dmitry Rogozin"), in an apposition ("Alexander Mikheyev, the head of
 Rosoboronexport"), through a counterpart ("his Armenian counterpart Yuri
 Khachaturov" takes the title of the person before) or through a plural title
 followed by the names in order ("the presidents of Armenia and Azerbaijan ...
-Serzh Sargsyan and Ilkham Aliyev"). People the article gives no office, or a
-non-official one (analysts, journalists), are left out: bylines and NER noise
-("Der Spiegel" tagged as a person) have no title and so drop out too.
+Serzh Sargsyan and Ilkham Aliyev"); ``title_runs.py`` reads those phrases
+around each mention. People the article gives no office, or a non-official
+one (analysts, journalists), are left out: bylines and NER noise ("Der
+Spiegel" tagged as a person) have no title and so drop out too.
 
 A person's country comes from the words around the name (a demonym or
 possessive in the title, a counterpart's own demonym, a body the gazetteer
-files under a state, the state the sentence is about), never from the
-dateline: the dateline is where the reporter files from. With none of these
-the country stays empty.
+files under a state, the state the sentence is about; ``countries.py``),
+never from the dateline: the dateline is where the reporter files from. With
+none of these the country stays empty.
 
 ``build_resolver`` gives the ``people.PersonResolver`` that maps later mentions
 (surname, "the minister", "he") back to the full name as first given;
@@ -26,332 +27,53 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from ..catalogue import gazetteer
-from .clauses import become_info, clause_info, legislator_info, member_info, person_description
+from .clauses import become_info, clause_info, legislator_info, member_info, person_description, us_states
+from .countries import fill_countries
 from .employers import private_employer, research_body
 from .known import known_info
-from .names import party_label
-from .persons import PersonResolver, hard_stop, NameMention, people_in, Person
+from .names import ship_name, vessel_or_place
+from .persons import PersonResolver, people_in, Person
+from .title_runs import apposition_info, party_info, plural_prefix, plural_titles, prefix_info, rank_info
 from ..records import OfficialRecord
-from ..catalogue.title_phrases import read_title_phrase, remit_start
-from ..catalogue.titles import (
-    COUNTERPART,
-    NON_OFFICIAL,
-    RANK,
-    TitleInfo,
-    _is_cap,
-    _low,
-    abbreviations,
-    is_title_word,
-    lexicon,
-    match_head,
-    skip_honorifics,
-    state_code,
-)
+from ..catalogue.titles import COUNTERPART, NON_OFFICIAL, RANK, TitleInfo, state_code
 from ..text.nlp import doc_text
 
-# Words that stop a title run when walking left from a name.
-_RUN_STOP = {",", ";", ":", '"', "\u201c", "\u201d", "and", "or", "with", "by", "to", "from", "said", "told"}
+# What stands between two names of a list: "," or "and", after the first one's state.
+_LISTED_STATE = re.compile(r"(?:of ((?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?) ?)?(?:,|and|, and)$")
 # Seats in a legislature, which an office given in an apposition outranks.
-_SEATS = {"senator", "sen", "rep", "congressman", "congresswoman", "lawmaker", "legislator", "mp"}
-# Offices that take their place with "to": "ambassador to France".
-_TO_HEADS = {"ambassador", "envoy", "adviser", "advisor", "representative", "attache", "emissary"}
-_DETERMINERS = {"a", "an", "his", "her", "its", "their", "our", "my", "your"}
-# "MOSCOW, July 19. /TASS/.", "NEW DELHI (Reuters) -", "DHAKA, Bangladesh (AP) —", "ATHENS —"
-_DATELINE = re.compile(
-    r"(?<![\w.])([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
-    r"(?: \((?:Reuters|AP|AFP|dpa|Xinhua|Bloomberg)\)| ?[\u2014\u2013]|, [A-Z][a-z]+\.? \d{1,2}\.)"
-)
-
-
-def _prefix_run(doc: Doc, start: int) -> list[Token]:
-    """Tokens before a name that may hold its title, nearest last."""
-    lex = lexicon()
-    run: list[Token] = []
-    k = start - 1
-    # The small model's sentence splits are unreliable around brackets and
-    # abbreviations, so the walk stops at punctuation rather than at sent.start.
-    while k >= 0 and len(run) < 14:
-        tok = doc[k]
-        low = _low(tok)
-        # "ambassador to France", "adviser to the President": "to" inside a title
-        # "Ambassador to the United Nations": a posting with an organisation;
-        # not "adviser to President Ilham Aliyev", where the office is the other man's
-        if low == "to" and k > 0 and _low(doc[k - 1]) in _TO_HEADS and run \
-                and (state_code(" ".join(t.text for t in run))
-                     or all(_is_cap(t) or _low(t) in {"the", "of"} for t in run)) \
-                and not any(match_head(run, j) for j in range(len(run))):
-            run.insert(0, tok)
-            k -= 1
-            continue
-        # "the Ambassador of the Russian Federation to Ecuador, Vladimir
-        # Sprinchan": the posting comes after the sending state
-        if low == "to" and run and _posting_of_before(doc, k) \
-                and all(_is_cap(t) or _low(t) in {"the", "of"} for t in run):
-            run.insert(0, tok)
-            k -= 1
-            continue
-        # "Deputy Prime Minister and Defence Minister Richard Marles": one
-        # person holding two offices, the coordination between two title words
-        if low == "and" and k > 0 and run and is_title_word(doc[k - 1]) and is_title_word(run[0]) \
-                and any(match_head(doc, j) for j in range(run[0].i, start)) \
-                or low == "and" and k > 0 and run and _is_cap(doc[k - 1]) and _is_cap(run[0]) \
-                and any(_low(t) in lex.org_words for t in run):
-            # (or inside a body's name: "National Security and Defense Council")
-            run.insert(0, tok)
-            k -= 1
-            continue
-        if low == "and" and run and _is_cap(run[0]) and _portfolio_before(doc, k):
-            # "Minister of Defense and Veterans Affairs Colonel Sadio Camara":
-            # a portfolio of two parts
-            run.insert(0, tok)
-            k -= 1
-            continue
-        if low in _RUN_STOP or low in _DETERMINERS or hard_stop(tok):
-            break
-        # "LONDON (Reuters) - US Ambassador ...": a spaced hyphen is a dash
-        # that ends the dateline, not part of a title
-        if tok.text == "-" and tok.whitespace_ and k > 0 and doc[k - 1].whitespace_:
-            break
-        if low in lex.drop:
-            k -= 1
-            continue
-        # "chief of staff under President X": "under" belongs to a title only
-        # as "under secretary"
-        if low == "under" and not (k + 1 < start and _low(doc[k + 1]) in {"secretary", "-"}):
-            break
-        if tok.text == "." and k > 0 and doc[k - 1].lower_ in abbreviations():
-            run.insert(0, tok)  # "Lt" "." "Col" ".": the points of a rank
-            k -= 1
-            continue
-        if low in {"(", ")", "-", "'s", "'", "of", "for", "the"} or _is_cap(tok) or low in lex.modifiers \
-                or is_title_word(tok) or match_head(doc, k):
-            run.insert(0, tok)
-            k -= 1
-            continue
-        # "the company's Director General": an organisation noun in the possessive
-        if k + 1 < start and _low(doc[k + 1]) in {"'s", "'"} and low in lex.org_words:
-            run.insert(0, tok)
-            k -= 1
-            continue
-        break
-    if not run and start > 0 and doc[start - 1].is_lower:
-        # "presidential aide for military-technical cooperation Vladimir
-        # Kozhin": an office with its remit in common nouns
-        head = remit_start(doc, start)
-        if head is not None:
-            return _prefix_run(doc, head) + list(doc[head:start])
-    # a run that starts with "the", "of" or "for" has lost its head: trim it
-    while run and _low(run[0]) in {"the", "of", "for", "'s", "-", ")"}:
-        run = run[1:]
-    # "The Secretary of State for International Trade (Dr Liam Fox):" the
-    # bracket opens the name
-    while run and run[-1].text == "(":
-        run = run[:-1]
-    return run
-
-
-def _posting_of_before(doc: Doc, k: int) -> bool:
-    """``doc[k]`` ("to") follows "Ambassador of [the] <capitalised state>"."""
-    j = k - 1
-    while j >= 1 and k - j <= 8 and (_is_cap(doc[j]) or _low(doc[j]) in {"the", "of"}):
-        if _low(doc[j]) == "of" and _low(doc[j - 1]) in _TO_HEADS and j + 1 < k:
-            return True
-        j -= 1
-    return False
-
-
-def _portfolio_before(doc: Doc, k: int) -> bool:
-    """Capitalised words before ``doc[k]`` follow an office's "of"/"for"
-    ("Minister of Defense and ...")."""
-    j = k - 1
-    while j >= 0 and _is_cap(doc[j]) and k - j <= 4:
-        j -= 1
-    # ("Secretary of State Mike Pompeo and ...": a name ends the office before "and")
-    # (nor "Minister of Defence Tore O. Sandvik and Chief of Defence ...": an
-    # office after "and" starts another person's title)
-    return j < k - 1 and j >= 1 and _low(doc[j]) in {"of", "for"} and is_title_word(doc[j - 1]) \
-        and not any(doc[i].ent_type_ == "PERSON" for i in range(j + 1, k)) and not match_head(doc, k + 1)
-
-
-def _apposition_run(doc: Doc, end: int) -> list[Token]:
-    """Tokens of ", deputy chief of mission at the Russian embassy," after a name."""
-    if end >= len(doc) or doc[end].text != ",":
-        return []
-    sent_end = len(doc)
-    run: list[Token] = []
-    k = end + 1
-    if k < sent_end and _low(doc[k]) in {"a", "an", "the"}:
-        k += 1
-    while k < sent_end and len(run) < 16:
-        tok = doc[k]
-        if hard_stop(tok) or tok.text in {",", ";", ":", ".", '"', "\u201d", "\u201c", "(", ")"} and not (tok.text == "(" and run):
-            break
-        # a verb means a clause ("who said", "speaking to"), not an apposition;
-        # a participle after a hyphen is an adjective ("state-owned")
-        if (tok.pos_ in {"VERB", "AUX"} and not (k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_)) \
-                or _low(tok) in {"who", "which", "that"}:
-            return []
-        run.append(tok)
-        k += 1
-    return run
-
-
-def _apposition_info(doc: Doc, end: int) -> TitleInfo | None:
-    run = _apposition_run(doc, end)
-    if not run:
-        return None
-    # the head must come early: ", who ..." was rejected; ", the country's ..." is fine
-    if not any(match_head(run, j) for j in range(min(len(run), 8))):
-        return None
-    info = read_title_phrase(run)
-    if info and info.kind == RANK:
-        return None
-    if info and info.organization is None and info.kind != NON_OFFICIAL:
-        # "adviser to President Ilham Aliyev" names no organisation
-        info.organization = None
-    return info
-
-
-def _prefix_info(doc: Doc, start: int) -> TitleInfo | None:
-    # "the Minister of ..., Dr Naledi Pandor": the office stands before the courtesy word
-    start = skip_honorifics(doc, start)
-    run = _prefix_run(doc, start)
-    info = read_title_phrase(run) if run else None
-    if info is None and start >= 2 and doc[start - 1].text == ",":
-        # "The head of Russia's Federal Service ..., Dmitry Shugaev, said"
-        office = read_title_phrase(_prefix_run(doc, start - 1))
-        if office and office.kind != RANK:
-            # "his Ukrainian counterpart, Oleksii Reznikov,": a counterpart
-            # takes the office of the person before (see _assign_titles)
-            return office
-    if info is None:
-        return None
-    if info.country is None and run and run[0].i >= 1 and doc[run[0].i - 1].text == ",":
-        # "his French counterpart, Armed Forces Minister Florence Parly": the
-        # counterpart's own demonym is her country, not the first person's
-        before = read_title_phrase(_prefix_run(doc, run[0].i - 1))
-        if before and before.kind == COUNTERPART and before.country:
-            info.country = before.country
-    if info.kind == RANK:
-        # "Bangladesh's navy chief, Admiral Mohammad Nizamuddin Ahmed": the office
-        # stands before the comma and outranks the rank.
-        first = run[0].i
-        if first - 1 >= 0 and doc[first - 1].text == ",":
-            office = read_title_phrase(_prefix_run(doc, first - 1))
-            if office and office.kind not in {RANK, NON_OFFICIAL, COUNTERPART}:
-                return office
-    return info
-
-
-def _party_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
-    """"Wera Hobhouse (Bath) (LD):", "Hassan Abdul Karim (PH-Pasir Gudang)":
-    a member of a legislature, or the office given after the label
-    ("Barry Gardiner (Brent North) (Lab), Shadow Secretary of State ...:")."""
-    label = party_label(doc, mention.end)
-    if label is None:
-        return None
-    k, us = label
-    office = _apposition_info(doc, k)
-    if office and office.kind not in {NON_OFFICIAL, RANK, COUNTERPART}:
-        return office
-    return TitleInfo(title="member of Congress" if us else "member of parliament", start=doc[mention.end].idx,
-                     end=doc[k - 1].idx + 1)
-
-
-def dateline_country(text: str) -> str | None:
-    """Country of the dateline city ("MOSCOW, July 19. /TASS/", "BAKU (Reuters) -")."""
-    for m in _DATELINE.finditer(text[:3000]):
-        code = state_code(m.group(1).strip().title())
-        if code:
-            return code
-    return None
-
-
-def _sentence_place_country(doc: Doc, tok_i: int) -> str | None:
-    """"In Washington, Secretary of State Mike Pompeo ...": the place the sentence opens with."""
-    sent = doc[tok_i].sent
-    m = re.match(r"\s*In ([A-Z][\w.]+(?: [A-Z][\w.]+)?),", sent.text)
-    return state_code(m.group(1)) if m else None
-
-
-def _sentence_subject_country(doc: Doc, tok_i: int) -> str | None:
-    """"Norway followed on Friday, with Foreign Minister Ine Eriksen Soreide
-    saying ...": a state as the subject of the sentence the name sits in."""
-    root = doc[tok_i].sent.root
-    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None or subj.i > tok_i:
-        return None
-    return state_code(subj.text)
-
-
-def _previous_subject_country(doc: Doc, tok_i: int) -> str | None:
-    """"Iran rejected the report. Foreign Ministry spokesman X said ...": an
-    office that names no state serves the state the sentence before is about."""
-    sent = doc[tok_i].sent
-    if sent.start == 0:
-        return None
-    prev = doc[sent.start - 1].sent
-    root = prev.root
-    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None:
-        return None
-    return state_code(doc[subj.left_edge.i:subj.i + 1].text) or state_code(subj.text)
-
-
-def _plural_titles(doc: Doc, first: NameMention, second: NameMention) -> list[TitleInfo] | None:
-    """"the presidents of Armenia and Azerbaijan" (or "his Armenian and Azerbaijani
-    counterparts") in this or the previous sentence, for names given as "A and B"."""
-    lex = lexicon()
-    sent = doc[first.start].sent
-    scope_start = sent.start
-    if sent.start > 0:
-        scope_start = doc[sent.start - 1].sent.start
-    toks = doc[scope_start:first.start]
-    for j in range(len(toks)):
-        for n in (3, 2, 1):
-            key = tuple(_low(t) for t in toks[j:j + n])
-            if len(key) == n and key in lex.plural_heads:
-                title = lex.plural_heads[key]
-                codes: list[str] = []
-                # "presidents of Armenia and Azerbaijan"
-                k = j + n
-                if k < len(toks) and _low(toks[k]) == "of":
-                    for t in toks[k + 1:k + 6]:
-                        c = state_code(t.text)
-                        if c:
-                            codes.append(c)
-                # "Armenian and Azerbaijani counterparts"
-                if not codes:
-                    for t in toks[max(0, j - 4):j]:
-                        c = state_code(t.text)
-                        if c:
-                            codes.append(c)
-                if len(codes) >= 2:
-                    return [TitleInfo(title=title, country=codes[0], kind=COUNTERPART if title == "counterpart" else "office"),
-                            TitleInfo(title=title, country=codes[1], kind=COUNTERPART if title == "counterpart" else "office")]
-    return None
+_SEATS = {"senator", "sen", "rep", "representative", "congressman", "congresswoman", "lawmaker", "legislator", "mp"}
 
 
 def _assign_titles(doc: Doc, people: list[Person]) -> None:
     by_start = {m.start: (p, m) for p in people for m in p.mentions}
     ordered = sorted(by_start.items())
     for _s, (p, m) in ordered:
-        m.info = _prefix_info(doc, m.start)
+        m.info = prefix_info(doc, m.start)
         # an office in an apposition outranks a rank before the name, and a
         # seat in a legislature ("Senator X, the minority leader,")
         if m.info is None or m.info.kind == RANK or (m.info.title or "").lower().rstrip(".") in _SEATS:
-            app = _apposition_info(doc, m.end)
+            app = apposition_info(doc, m.end)
             if app and (m.info is None or m.info.kind == RANK or app.kind not in {NON_OFFICIAL, COUNTERPART, RANK}):
                 m.info = app
     # Counterparts and plural titles need the neighbours' titles.
+    listed: TitleInfo | None = None
     for idx, (_s, (p, m)) in enumerate(ordered):
+        # each name of a list after a plural title ("Senators A, B and C") holds it
+        # (each name may carry its state: "Defence ministers A of Norway and B of Sweden")
+        prev_end = ordered[idx - 1][1][1].end if idx else -1
+        between = _LISTED_STATE.match(doc[prev_end:m.start].text.strip()) if idx else None
+        if listed is None or between is None or between.group(1) and not (state_code(between.group(1))
+                                                                          or between.group(1) in us_states()):
+            listed = plural_prefix(doc, m.start)
+        if m.info is None and listed is not None:
+            m.info = TitleInfo(title=listed.title, country=listed.country, kind="office",
+                               start=listed.start, end=listed.end)
         nxt = ordered[idx + 1][1] if idx + 1 < len(ordered) else None
         if m.info is None and nxt and nxt[0] is not p and doc[m.end:nxt[1].start].text.strip() == "and" \
                 and nxt[1].info is None:
-            pair = _plural_titles(doc, m, nxt[1])
+            pair = plural_titles(doc, m, nxt[1])
             if pair:
                 m.info, nxt[1].info = pair
         if m.info and m.info.kind == COUNTERPART:
@@ -365,26 +87,35 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
                 here = [q for _t, (q, qm) in ordered[:idx] if q is not p and doc[qm.start].sent == doc[m.start].sent]
                 prev_info = next((qm.info for q in reversed(here) for qm in q.mentions
                                   if qm.info and qm.info.kind not in {COUNTERPART, NON_OFFICIAL, RANK}), None)
+            if prev_info is None and here:
+                # "Lloyd Austin and his Japanese counterpart X": an officeholder
+                # the news names without the office
+                prev_info = known_info(here[-1].name)
             if prev_info:
                 m.info = TitleInfo(title=prev_info.title, organization=prev_info.organization,
                                    country=m.info.country or prev_info.country, kind="office",
                                    start=m.info.start, end=m.info.end)
             else:
-                m.info = None
+                m.info = rank_info(doc, m.start)
     for p in people:
         infos = [m.info for m in p.mentions if m.info and m.info.kind != COUNTERPART]
         offices = [i for i in infos if i.kind not in {RANK, NON_OFFICIAL}]
         if any(i.kind == NON_OFFICIAL for i in infos) and not offices:
             p.info = infos[0]
             continue
-        p.info = offices[0] if offices else (infos[0] if infos else None)
+        # a seat in a legislature gives way to an office the article gives
+        # elsewhere ("Sen. X ... X, the chairman of the committee, said")
+        held = [i for i in offices if (i.title or "").lower().rstrip(".") not in _SEATS] or offices
+        p.info = held[0] if held else (infos[0] if infos else None)
+        if p.info is not None and (p.info.title or "").lower().rstrip(".") in _SEATS:
+            p.info = next((i for i in (clause_info(doc, m) for m in p.mentions) if i), None) or p.info
         if p.info is None:
             # "the day before Scholz was sworn in as chancellor": any mention
             p.info = next((i for i in (become_info(doc, m) for m in p.mentions) if i), None)
         if p.info is None:
             p.info = next((i for i in (clause_info(doc, m) for m in p.mentions) if i), None)
         if p.info is None:
-            p.info = next((i for i in (_party_info(doc, m) for m in p.mentions) if i), None)
+            p.info = next((i for i in (party_info(doc, m) for m in p.mentions) if i), None)
         if p.info is None and len(p.name.split()) >= 2:
             p.info = member_info(doc, p.mentions[0])
         if p.info is None and len(p.name.split()) >= 2:
@@ -407,43 +138,6 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
             p.info = known_info(p.name)
 
 
-def _fill_countries(doc: Doc, people: list[Person]) -> None:
-    for p in people:
-        info = p.info
-        if info is None or info.country:
-            continue
-        m = p.mentions[0]
-        # "adviser to President Ilham Aliyev" serves that president's state
-        if info.start >= doc[m.end - 1].idx:
-            for q in people:
-                if q is p or q.info is None:
-                    continue
-                for qm in q.mentions:
-                    if info.start <= doc[qm.start].idx <= info.end + 2 and re.search(
-                            r"\bto\b", doc_text(doc)[info.start:doc[qm.start].idx]):
-                        info.country = q.info.country
-        if info.country:
-            continue
-        org_country = None
-        if info.organization:
-            # "Federal Service for Military-Technical Cooperation" is filed whole
-            org_country = _org_state(info.organization) \
-                or next((c for c in (state_code(w) for w in info.organization.split()) if c), None)
-        # The dateline is where the reporter files from, not whom the person
-        # serves ("LONDON - Kremlin spokesman ..."): it gives no country.
-        info.country = org_country or _sentence_place_country(doc, m.start) or _sentence_subject_country(doc, m.start)
-        # an unqualified body ("Foreign Ministry spokesman") belongs to the state
-        # the sentence before is about; a bare "President" may be anyone's
-        if not info.country and info.organization:
-            info.country = _previous_subject_country(doc, m.start)
-
-
-def _org_state(name: str) -> str | None:
-    """The state of a body the gazetteer knows by its full name (an export agency)."""
-    company = gazetteer.resolve_company(name)
-    return company.state if company else None
-
-
 def _official_people(doc: Doc) -> list[Person]:
     # extract_officials and the statements' resolver both need the people of
     # the same Doc: read them once and keep them with the Doc
@@ -452,7 +146,12 @@ def _official_people(doc: Doc) -> list[Person]:
         return cached
     people = people_in(doc)
     _assign_titles(doc, people)
-    _fill_countries(doc, people)
+    # "The boat, Hai Phong, ..." is no one a later "he" means: a ship or a
+    # place the model tags as a person, unless the article gives it an office
+    # ("the frigate Admiral Gorshkov": a ship named after a man, rank and all)
+    people = [p for p in people if not ship_name(doc, [(m.start, m.end) for m in p.mentions])
+              and (p.info is not None or not vessel_or_place(doc, [(m.start, m.end) for m in p.mentions]))]
+    fill_countries(doc, people)
     doc.user_data["official_people"] = people
     return people
 
