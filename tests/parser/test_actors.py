@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workers.parser.catalogue.actors import find_actors
-from workers.parser.catalogue.gazetteer import actor_catalogue, company_long_form, resolve_actor
+from workers.parser.catalogue.gazetteer import actor_catalogue, resolve_actor
 
 
 def _codes(nlp, text: str) -> list[tuple[str, str]]:
@@ -137,16 +137,3 @@ def test_the_rebels_point_back_to_the_last_group(nlp):
     found = _codes(nlp, "Troops raided a FARC camp. The army said the rebels had fled.")
     assert ("rebels", "farc") in found
     assert ("rebels", "farc") not in _codes(nlp, "Troops raided a camp. The army said the rebels had fled.")
-
-
-@pytest.mark.parametrize(
-    ("name", "text", "expected"),
-    [
-        ("Lockheed", "Lockheed Martin won the order for the jets. Lockheed said it was ready.", "Lockheed Martin"),
-        ("Lockheed", "Lockheed said it was ready to deliver the jets.", None),
-        ("Dassault", "Dassault Aviation builds the jets; Dassault said output would rise.", "Dassault Aviation"),
-        ("Acme Widgets", "Acme Widgets Corporation said so.", None),
-    ],
-)
-def test_a_company_short_form_takes_the_long_form_the_article_uses(name, text, expected):
-    assert company_long_form(name, text) == expected

@@ -206,24 +206,6 @@ def resolve_company(text: str) -> CompanyEntry | None:
     return _company_index().get(normalise(text))
 
 
-def company_long_form(name: str, text: str) -> str | None:
-    """The longer name of the same maker that ``text`` also uses for a short
-    form ("Lockheed Martin" for "Lockheed", "Dassault Aviation" for "Dassault"),
-    or None. Both forms must be catalogued under one state, so that a short
-    form never takes on another body's name ("Boeing" is not "Boeing
-    Defence UK" unless the catalogue files both and the article writes it)."""
-    short = resolve_company(name)
-    if short is None:
-        return None
-    key = normalise(name)
-    longer = sorted((c for c in company_catalogue() if c.state == short.state
-                     and normalise(c.name).startswith(key + " ")), key=lambda c: -len(c.name))
-    for company in longer:
-        if re.search(rf"(?<!\w){re.escape(company.name)}(?!\w)", text, flags=re.IGNORECASE):
-            return company.name
-    return None
-
-
 def resolve_actor(text: str) -> ActorRecord | None:
     """The party a name stands for: a state, alliance or group by any of its names,
     demonyms or capitals, or a company's home state. Case and a leading "the" are
