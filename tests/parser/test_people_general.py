@@ -184,6 +184,10 @@ def test_first_name_of_a_person_is_not_a_country(nlp):
          "She said the first systems would be delivered in March.", "Marta Lund"),
         ("Ms. Karin Dahl, the Swedish defence minister, met Defence Minister Olav Berg.\n\n"
          "She said Sweden would sell Archer howitzers to Norway.", "Karin Dahl"),
+        # a given name in -a is a weak cue: the subject of the sentence before wins over it
+        ("Defence Minister Katja Brenner defended the sale of Leopard tanks to Chile.\n\n"
+         "Opposition lawmaker Sevim Dogan aimed sharp criticism at the government. "
+         "She said the tanks should never be sold to Chile.", "Sevim Dogan"),
     ],
 )
 def test_pronoun_resolution(nlp, text, speaker):

@@ -160,11 +160,6 @@ class PersonResolver:
             if want and self.gender(name) not in {want, None}:
                 continue
             found.append((s, e, name))
-        if want == "f":
-            # "she" among people with no cue: a given name in -a is a weak one
-            # ("Marta", "Olena"); it never decides "he"
-            likely = [f for f in found if self.gender(f[2]) == "f" or _weak_female(f[2])]
-            found = likely or found
         if not found:
             return None
         here = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -174,6 +169,11 @@ class PersonResolver:
             subjects = [(s, e, n) for s, e, n in found if s >= window and self._is_subject(s, e)]
             if subjects:
                 return subjects[-1][2]
+        if want == "f":
+            # "she" among people with no cue and no subject just before: a given
+            # name in -a is a weak cue ("Marta", "Olena"); it never decides "he"
+            likely = [f for f in found if self.gender(f[2]) == "f" or _weak_female(f[2])]
+            found = likely or found
         return found[-1][2]
 
     def _is_subject(self, start: int, end: int) -> bool:
