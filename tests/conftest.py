@@ -168,18 +168,23 @@ def _worker_idle_before_the_database_is_reset(request):
     queue = app.conf.task_default_queue
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        inspect = app.control.inspect(timeout=1.0, limit=1)
-        busy = [t for tasks in (inspect.active() or {}).values() for t in tasks]
-        busy += [t for tasks in (inspect.reserved() or {}).values() for t in tasks]
-        with app.connection_for_read() as conn:
+        # A new connection each time round: a test that restarts Redis leaves the
+        # connections opened before it closed by the server.
+        with app.connection_for_write() as conn:
             try:
-                waiting = conn.default_channel.queue_declare(queue=queue, passive=True).message_count
-            except ChannelError:  # Redis keeps no queue that nothing was ever sent to
-                waiting = 0
+                inspect = app.control.inspect(timeout=1.0, limit=1, connection=conn)
+                busy = [t for tasks in (inspect.active() or {}).values() for t in tasks]
+                busy += [t for tasks in (inspect.reserved() or {}).values() for t in tasks]
+                try:
+                    waiting = conn.default_channel.queue_declare(queue=queue, passive=True).message_count
+                except ChannelError:  # Redis keeps no queue that nothing was ever sent to
+                    waiting = 0
+            except conn.connection_errors:
+                busy, waiting = ["broker unreachable"], 0
         if not busy and not waiting:
             return
         time.sleep(0.2)
-    raise AssertionError("the Celery worker was still busy 120 s after the test")
+    raise AssertionError("the Celery worker was still busy (or its broker unreachable) 120 s after the test")
 
 
 def wait_for_status(client, article_url: str, *, statuses=("parsed", "failed"), timeout: float = 60.0) -> dict:
