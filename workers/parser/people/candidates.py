@@ -92,15 +92,19 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     # an organisation): two or more name words after a courtesy word
     honorifics = lexicon().honorifics
     for k in range(len(doc) - 2):
-        if texts[k].lower().rstrip(".") in honorifics and texts[k][:1].isupper():
+        if texts[k][:1].isupper() and texts[k].lower().rstrip(".") in honorifics:
             s = k + 2 if texts[k + 1] == "." else k + 1
             end = _extend_name(doc, s)
             if end - s >= 2 and s not in spans and not state_code(_name_text(doc, s, end)):
                 spans[s] = end
     starts = head_starts(doc)
     i = 0
-    while i < len(doc):
-        hit = match_head(doc, i) if i in starts else None
+    n = len(doc)
+    while i < n:
+        if i not in starts:
+            i += 1
+            continue
+        hit = match_head(doc, i)
         if hit:
             j = i + hit[0]
             # "Ambassador to India Emmanuel Lenain": skip the posting
@@ -190,8 +194,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             spans[start] = k
     # "Dmitry Shugaev heads the Federal Service ...", "Jan-Erik Lovgren, who
     # chairs the board,": a name as the subject of a verb of heading a body
+    # (the lower-case lemma column first: most tokens fail it without a Token)
+    lemmas = columns.lemmas(doc)
     for k in range(2, len(doc) - 1):
-        if doc[k].lemma_ not in {"head", "chair"} or doc[k].pos_ != "VERB" or doc[k].tag_ not in {"VBZ", "VBD"}:
+        if lemmas[k] not in {"head", "chair"} or doc[k].lemma_ not in {"head", "chair"} or doc[k].pos_ != "VERB" \
+                or doc[k].tag_ not in {"VBZ", "VBD"}:
             continue
         end = k - 2 if texts[k - 1] == "who" and texts[k - 2] == "," else k
         start = end

@@ -10,8 +10,11 @@ for the few that pass.
 
 from __future__ import annotations
 
+import numpy
 from spacy import parts_of_speech
 from spacy.tokens import Doc
+
+from .nlp import doc_text
 
 
 # Hash -> string, for every column: a hash is the string's own (the same in any
@@ -68,3 +71,29 @@ def pos(doc: Doc) -> list[str]:
     if column is None:
         column = doc.user_data["_column_POS"] = [parts_of_speech.NAMES[v] for v in doc.to_array("POS").tolist()]
     return column
+
+
+def heads(doc: Doc) -> list[int]:
+    """``Token.head.i`` of every token."""
+    column = doc.user_data.get("_column_head")
+    if column is None:
+        relative = doc.to_array("HEAD").view(numpy.int64).tolist()
+        column = doc.user_data["_column_head"] = [i + offset for i, offset in enumerate(relative)]
+    return column
+
+
+def starts(doc: Doc) -> list[int]:
+    """``Token.idx`` of every token: where it starts in the Doc's text."""
+    column = doc.user_data.get("_column_idx")
+    if column is None:
+        column = doc.user_data["_column_idx"] = doc.to_array("IDX").tolist()
+    return column
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` for ``0 <= start`` and ``end <= len(doc)``, cut
+    from the Doc's text instead of joined from a ``Token`` per word."""
+    if start >= end:
+        return ""
+    last = end - 1
+    return doc_text(doc)[starts(doc)[start]:starts(doc)[last] + len(texts(doc)[last])]

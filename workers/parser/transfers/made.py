@@ -122,8 +122,10 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
                                       evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
     # "Its two submarines, built in France and Spain", "Pakistan's tanks from Ukraine"
     for i, tag in enumerate(columns.tags(doc)):
+        if tag not in {"NN", "NNS", "NNP", "NNPS"}:
+            continue
         noun = doc[i]
-        if tag not in {"NN", "NNS", "NNP", "NNPS"} or not arms_like(noun):
+        if not arms_like(noun):
             continue
         sources = [c for o in _source_phrases(noun) for c in _place_codes(o, index)]
         if not sources:
