@@ -117,12 +117,27 @@ def _first_words() -> frozenset[str]:
     return frozenset(k[0] for k in lexicon().heads)
 
 
+# Token text -> ``_text_key``, for ``_doc_keys``: an article repeats most of its
+# words. Started over past ``_MAX_KEYS`` entries, so a worker's memory stays bounded.
+_KEYS: dict[str, str] = {}
+_MAX_KEYS = 200_000
+
+
 def _doc_keys(doc: Doc) -> list[str]:
     """``_key`` of every token, computed once per Doc: ``match_head`` is tried
     at every token of an article."""
     keys = doc.user_data.get("_title_keys")
     if keys is None:
-        keys = doc.user_data["_title_keys"] = [_text_key(text) for text in columns.texts(doc)]
+        cache = _KEYS
+        if len(cache) > _MAX_KEYS:
+            cache.clear()
+        keys = []
+        for text in columns.texts(doc):
+            key = cache.get(text)
+            if key is None:
+                key = cache[text] = _text_key(text)
+            keys.append(key)
+        doc.user_data["_title_keys"] = keys
     return keys
 
 

@@ -125,10 +125,9 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
         if tag not in {"NN", "NNS", "NNP", "NNPS"}:
             continue
         noun = doc[i]
-        if not arms_like(noun):
-            continue
+        # (the source first: few nouns name one, and it is the cheaper test)
         sources = [c for o in _source_phrases(noun) for c in _place_codes(o, index)]
-        if not sources:
+        if not sources or not arms_like(noun):
             continue
         holders = _holders(noun, index, named)
         for s in dict.fromkeys(sources):
