@@ -204,14 +204,19 @@ def is_title_word(tok: Token) -> bool:
     return is_title_text(tok.text)
 
 
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    """Every word of a lexicon head, singular or plural."""
+    lex = lexicon()
+    return frozenset(word for heads in (lex.heads, lex.plural_heads) for key in heads for word in key)
+
+
 @lru_cache(maxsize=8192)
 def is_title_text(text: str) -> bool:
     """``is_title_word`` for a token's text."""
-    lex = lexicon()
     low = _text_key(text)
     # ("Ministers", "Senators": a plural title before a list of names is no given name)
-    return low in lex.modifiers or (low,) in lex.heads or any(low in k for k in lex.heads) \
-        or any(low in k for k in lex.plural_heads)
+    return low in lexicon().modifiers or low in _head_words()
 
 
 _POSSESSIVE_END = re.compile(r"(?:'s|')$")

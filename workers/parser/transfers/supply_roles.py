@@ -130,7 +130,8 @@ def _has_supply_vocab_at(doc: Doc | None, ids: Sequence[int], *, strong_only: bo
     w = words()
     weak, supply, weapon = w["weak_lemmas"], w["supply_lemmas"], w["weapon_lemmas"]
     texts, lowers, lemmas = columns.texts(doc), columns.lowers(doc), columns.lemmas(doc)
-    text = doc_text(doc)[doc[ids[0]].idx:doc[ids[-1]].idx + len(texts[ids[-1]])]
+    starts = columns.starts(doc)
+    text = doc_text(doc)[starts[ids[0]]:starts[ids[-1]] + len(texts[ids[-1]])]
     if _text_speaks_of_arms(text):
         return True
     weak_hits = 0
