@@ -31,13 +31,10 @@ def _strings(doc: Doc, attr: str) -> list[str]:
         strings, names = doc.vocab.strings, _NAMES
         if len(names) > _MAX_NAMES:
             names.clear()
-        column = []
-        for v in doc.to_array(attr).tolist():
-            name = names.get(v)
-            if name is None:
-                name = names[v] = strings[v]
-            column.append(name)
-        doc.user_data[key] = column
+        values = doc.to_array(attr).tolist()
+        for v in set(values).difference(names):
+            names[v] = strings[v]
+        column = doc.user_data[key] = list(map(names.__getitem__, values))
     return column
 
 
