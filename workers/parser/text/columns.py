@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy
 from spacy import parts_of_speech
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .nlp import doc_text
 
@@ -94,3 +94,8 @@ def span_text(doc: Doc, start: int, end: int) -> str:
         return ""
     last = end - 1
     return doc_text(doc)[starts(doc)[start]:starts(doc)[last] + len(texts(doc)[last])]
+
+
+def text_of(span: Span) -> str:
+    """``span.text``, cut from its Doc's text (see ``span_text``)."""
+    return span_text(span.doc, span.start, span.end)

@@ -196,7 +196,7 @@ def pair_candidates(doc: Doc, mentions: list[ActorMention], found: list[Transfer
         if any(lower_column[i] in _NEGATIONS and (lower_column[i] in {"no", "never"} or doc[i].dep_ == "neg")
                for i in range(sent.start, sent.end)):
             common.append("neg")
-        origins = {weapon_origin(name) for _s, _e, name in named_systems(sent.text)} - {None}
+        origins = {weapon_origin(name) for _s, _e, name in named_systems(columns.text_of(sent))} - {None}
         groups = [set(g) for _root, g in list_groups(sent, index_for_lists)]
         sides = {m.token_start: _side_features("", m, forms.get(m.token_start, "name"), doc, supply_words)
                  for m in inside}
