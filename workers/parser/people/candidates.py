@@ -36,7 +36,9 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     spans: dict[int, int] = {}
     org_words = lexicon().org_words
     texts = columns.texts(doc)
-    for ent in doc.ents:
+    # (``doc.ents`` builds its spans again on every access)
+    ents = doc.ents
+    for ent in ents:
         if ent.label_ == "ORG":
             # "Secretary of the National Security and Defense Council Oleksiy
             # Danilov": the model runs the body and the name into one entity;
@@ -166,7 +168,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             end = _extend_name(doc, j)
             if end > j and j not in spans:
                 text = _name_text(doc, j, end)
-                if not state_code(text) and (end - j >= 2 or any(e.start == j and e.label_ == "PERSON" for e in doc.ents)) \
+                if not state_code(text) and (end - j >= 2 or any(e.start == j and e.label_ == "PERSON" for e in ents)) \
                         and not common_words(doc, j, end):
                     spans[j] = end
             i = j

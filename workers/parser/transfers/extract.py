@@ -18,6 +18,7 @@ deal when the headline reports it. A supplier that denies a reported supply
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
@@ -159,8 +160,11 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
     partial: list[Candidate] = []
     companies = [m for m in mentions if m.form == COMPANY]
     pos_of, tags, lemmas, lowers = columns.pos(doc), columns.tags(doc), columns.lemmas(doc), columns.lowers(doc)
+    # the mentioned tokens in text order: a sentence without one is skipped
+    positions = sorted(index)
     for sent in sents:
-        if not any(i in index for i in range(sent.start, sent.end)):
+        first = bisect_left(positions, sent.start)
+        if first == len(positions) or positions[first] >= sent.end:
             continue
         for i in range(sent.start, sent.end):
             pos, lemma = pos_of[i], lemmas[i]
