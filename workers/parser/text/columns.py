@@ -99,3 +99,8 @@ def span_text(doc: Doc, start: int, end: int) -> str:
 def text_of(span: Span) -> str:
     """``span.text``, cut from its Doc's text (see ``span_text``)."""
     return span_text(span.doc, span.start, span.end)
+
+
+def deps(doc: Doc) -> list[str]:
+    """``Token.dep_`` of every token."""
+    return _strings(doc, "DEP")

@@ -121,8 +121,11 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
             out.append(TransferRecord(supplier=m.code, recipient=r, status=DELIVERED, weapons=[],
                                       evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
     # "Its two submarines, built in France and Spain", "Pakistan's tanks from Ukraine"
+    # a source phrase hangs from an "acl" or "prep" child of the noun
+    heads = columns.heads(doc)
+    with_phrase = {heads[j] for j, dep in enumerate(columns.deps(doc)) if dep in {"acl", "prep"}}
     for i, tag in enumerate(columns.tags(doc)):
-        if tag not in {"NN", "NNS", "NNP", "NNPS"}:
+        if tag not in {"NN", "NNS", "NNP", "NNPS"} or i not in with_phrase:
             continue
         noun = doc[i]
         # (the source first: few nouns name one, and it is the cheaper test)
