@@ -27,7 +27,7 @@ def _is_body(text: str) -> bool:
 
 
 def _name_text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text.strip()
+    return columns.span_text(doc, start, end).strip()
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:

@@ -88,8 +88,10 @@ def starts(doc: Doc) -> list[int]:
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
-    """``doc[start:end].text`` for ``0 <= start`` and ``end <= len(doc)``, cut
-    from the Doc's text instead of joined from a ``Token`` per word."""
+    """``doc[start:end].text``, cut from the Doc's text instead of joined from a
+    ``Token`` per word (bounds outside ``0..len(doc)`` go to spaCy's slicing)."""
+    if start < 0 or end < 0 or end > len(doc):
+        return doc[start:end].text
     if start >= end:
         return ""
     last = end - 1
