@@ -19,3 +19,21 @@ def test_columns_are_the_tokens_strings(nlp, monkeypatch):
     assert len(columns._NAMES) <= 3 + len(doc)
     # Read once per Doc: the same list again.
     assert columns.texts(doc) is columns.texts(doc)
+
+
+def test_heads_offsets_and_deps_are_the_tokens(nlp):
+    doc = nlp(TEXT)
+    assert columns.heads(doc) == [t.head.i for t in doc]
+    assert columns.starts(doc) == [t.idx for t in doc]
+    assert columns.deps(doc) == [t.dep_ for t in doc]
+
+
+def test_span_text_is_the_slice_text(nlp):
+    # every slice spaCy takes, negative and out-of-range bounds included
+    doc = nlp("Ukraine  received  tanks.\n\nPoland sent them. ")
+    n = len(doc)
+    for start in range(-n - 1, n + 2):
+        for end in range(-n - 1, n + 2):
+            assert columns.span_text(doc, start, end) == doc[start:end].text
+    for sent in doc.sents:
+        assert columns.text_of(sent) == sent.text

@@ -117,12 +117,27 @@ def _first_words() -> frozenset[str]:
     return frozenset(k[0] for k in lexicon().heads)
 
 
+# Token text -> ``_text_key``, for ``_doc_keys``: an article repeats most of its
+# words. Started over past ``_MAX_KEYS`` entries, so a worker's memory stays bounded.
+_KEYS: dict[str, str] = {}
+_MAX_KEYS = 200_000
+
+
 def _doc_keys(doc: Doc) -> list[str]:
     """``_key`` of every token, computed once per Doc: ``match_head`` is tried
     at every token of an article."""
     keys = doc.user_data.get("_title_keys")
     if keys is None:
-        keys = doc.user_data["_title_keys"] = [_text_key(text) for text in columns.texts(doc)]
+        cache = _KEYS
+        if len(cache) > _MAX_KEYS:
+            cache.clear()
+        keys = []
+        for text in columns.texts(doc):
+            key = cache.get(text)
+            if key is None:
+                key = cache[text] = _text_key(text)
+            keys.append(key)
+        doc.user_data["_title_keys"] = keys
     return keys
 
 
@@ -189,14 +204,19 @@ def is_title_word(tok: Token) -> bool:
     return is_title_text(tok.text)
 
 
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    """Every word of a lexicon head, singular or plural."""
+    lex = lexicon()
+    return frozenset(word for heads in (lex.heads, lex.plural_heads) for key in heads for word in key)
+
+
 @lru_cache(maxsize=8192)
 def is_title_text(text: str) -> bool:
     """``is_title_word`` for a token's text."""
-    lex = lexicon()
     low = _text_key(text)
     # ("Ministers", "Senators": a plural title before a list of names is no given name)
-    return low in lex.modifiers or (low,) in lex.heads or any(low in k for k in lex.heads) \
-        or any(low in k for k in lex.plural_heads)
+    return low in lexicon().modifiers or low in _head_words()
 
 
 _POSSESSIVE_END = re.compile(r"(?:'s|')$")

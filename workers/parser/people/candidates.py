@@ -27,7 +27,7 @@ def _is_body(text: str) -> bool:
 
 
 def _name_text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text.strip()
+    return columns.span_text(doc, start, end).strip()
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
@@ -36,7 +36,9 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     spans: dict[int, int] = {}
     org_words = lexicon().org_words
     texts = columns.texts(doc)
-    for ent in doc.ents:
+    # (``doc.ents`` builds its spans again on every access)
+    ents = doc.ents
+    for ent in ents:
         if ent.label_ == "ORG":
             # "Secretary of the National Security and Defense Council Oleksiy
             # Danilov": the model runs the body and the name into one entity;
@@ -92,15 +94,19 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     # an organisation): two or more name words after a courtesy word
     honorifics = lexicon().honorifics
     for k in range(len(doc) - 2):
-        if texts[k].lower().rstrip(".") in honorifics and texts[k][:1].isupper():
+        if texts[k][:1].isupper() and texts[k].lower().rstrip(".") in honorifics:
             s = k + 2 if texts[k + 1] == "." else k + 1
             end = _extend_name(doc, s)
             if end - s >= 2 and s not in spans and not state_code(_name_text(doc, s, end)):
                 spans[s] = end
     starts = head_starts(doc)
     i = 0
-    while i < len(doc):
-        hit = match_head(doc, i) if i in starts else None
+    n = len(doc)
+    while i < n:
+        if i not in starts:
+            i += 1
+            continue
+        hit = match_head(doc, i)
         if hit:
             j = i + hit[0]
             # "Ambassador to India Emmanuel Lenain": skip the posting
@@ -162,7 +168,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             end = _extend_name(doc, j)
             if end > j and j not in spans:
                 text = _name_text(doc, j, end)
-                if not state_code(text) and (end - j >= 2 or any(e.start == j and e.label_ == "PERSON" for e in doc.ents)) \
+                if not state_code(text) and (end - j >= 2 or any(e.start == j and e.label_ == "PERSON" for e in ents)) \
                         and not common_words(doc, j, end):
                     spans[j] = end
             i = j
@@ -190,8 +196,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             spans[start] = k
     # "Dmitry Shugaev heads the Federal Service ...", "Jan-Erik Lovgren, who
     # chairs the board,": a name as the subject of a verb of heading a body
+    # (the lower-case lemma column first: most tokens fail it without a Token)
+    lemmas = columns.lemmas(doc)
     for k in range(2, len(doc) - 1):
-        if doc[k].lemma_ not in {"head", "chair"} or doc[k].pos_ != "VERB" or doc[k].tag_ not in {"VBZ", "VBD"}:
+        if lemmas[k] not in {"head", "chair"} or doc[k].lemma_ not in {"head", "chair"} or doc[k].pos_ != "VERB" \
+                or doc[k].tag_ not in {"VBZ", "VBD"}:
             continue
         end = k - 2 if texts[k - 1] == "who" and texts[k - 2] == "," else k
         start = end

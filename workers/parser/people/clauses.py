@@ -23,6 +23,7 @@ from ..catalogue.titles import (
     skip_honorifics,
     state_code,
 )
+from ..text import columns
 from ..text.nlp import doc_text
 from ..vocab import load
 from .persons import NameMention, Person, hard_stop
@@ -31,10 +32,11 @@ from .persons import NameMention, Person, hard_stop
 def become_info(doc: Doc, mention: NameMention) -> TitleInfo | None:
     """"X said at his confirmation hearing to become defense secretary"."""
     sent = doc[mention.start].sent
-    for tok in sent:
-        if tok.i < mention.end or tok.lemma_.lower() not in {"become", "as", "appoint", "name"}:
+    lemmas = columns.lemmas(doc)
+    for i in range(max(sent.start, mention.end), sent.end):
+        if lemmas[i] not in {"become", "as", "appoint", "name"}:
             continue
-        k = tok.i + 1
+        k = i + 1
         run: list[Token] = []
         if k < sent.end and _low(doc[k]) in {"a", "an", "the"}:
             k += 1
@@ -200,8 +202,9 @@ def descriptor_info(doc: Doc, mention: NameMention, others: list[tuple[int, int]
 def _description(doc: Doc, mention: NameMention, positions: range) -> TitleInfo | None:
     """The first "the <demonym> <office>" subject at one of ``positions``."""
     limit = min(len(doc), positions.stop + 2)
+    lowers = columns.lowers(doc)
     for k in positions:
-        if _low(doc[k]) != "the":
+        if lowers[k] != "the":
             continue
         run: list[Token] = []
         j = k + 1

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..catalogue import gazetteer
 from ..catalogue.titles import state_code
+from ..text import columns
 from ..text.nlp import doc_text
 from .persons import Person
 
@@ -37,7 +38,7 @@ def dateline_country(text: str) -> str | None:
 def _sentence_place_country(doc: Doc, tok_i: int) -> str | None:
     """"In Washington, Secretary of State Mike Pompeo ...": the place the sentence opens with."""
     sent = doc[tok_i].sent
-    m = re.match(r"\s*In ([A-Z][\w.]+(?: [A-Z][\w.]+)?),", sent.text)
+    m = re.match(r"\s*In ([A-Z][\w.]+(?: [A-Z][\w.]+)?),", columns.text_of(sent))
     return state_code(m.group(1)) if m else None
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from ..catalogue.titles import TitleInfo
 from ..text.nlp import doc_text
+from ..text.textscan import word_start_matches
 from ..vocab import load
 
 
@@ -45,7 +46,8 @@ def _by_key() -> dict[str, tuple[str, str | None]]:
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     names = sorted(_people(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    # the whole-word look-behind is word_start_matches'
+    return re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
 def known_info(name: str) -> TitleInfo | None:
@@ -59,7 +61,7 @@ def known_info(name: str) -> TitleInfo | None:
 def known_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of the listed full names in ``doc``."""
     out = []
-    for m in _pattern().finditer(doc_text(doc)):
+    for m in word_start_matches(_pattern(), doc_text(doc)):
         span = doc.char_span(m.start(), m.end())
         if span is not None:
             out.append((span.start, span.end))

@@ -38,6 +38,7 @@ from .persons import PersonResolver, people_in, Person
 from .title_runs import apposition_info, party_info, plural_prefix, plural_titles, prefix_info, rank_info
 from ..records import OfficialRecord
 from ..catalogue.titles import COUNTERPART, NON_OFFICIAL, RANK, TitleInfo, state_code
+from ..text import columns
 from ..text.nlp import doc_text
 
 # What stands between two names of a list: "," or "and", after the first one's state.
@@ -63,7 +64,7 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
         # each name of a list after a plural title ("Senators A, B and C") holds it
         # (each name may carry its state: "Defence ministers A of Norway and B of Sweden")
         prev_end = ordered[idx - 1][1][1].end if idx else -1
-        between = _LISTED_STATE.match(doc[prev_end:m.start].text.strip()) if idx else None
+        between = _LISTED_STATE.match(columns.span_text(doc, prev_end, m.start).strip()) if idx else None
         if listed is None or between is None or between.group(1) and not (state_code(between.group(1))
                                                                           or between.group(1) in us_states()):
             listed = plural_prefix(doc, m.start)
@@ -71,7 +72,7 @@ def _assign_titles(doc: Doc, people: list[Person]) -> None:
             m.info = TitleInfo(title=listed.title, country=listed.country, kind="office",
                                start=listed.start, end=listed.end)
         nxt = ordered[idx + 1][1] if idx + 1 < len(ordered) else None
-        if m.info is None and nxt and nxt[0] is not p and doc[m.end:nxt[1].start].text.strip() == "and" \
+        if m.info is None and nxt and nxt[0] is not p and columns.span_text(doc, m.end, nxt[1].start).strip() == "and" \
                 and nxt[1].info is None:
             pair = plural_titles(doc, m, nxt[1])
             if pair:

@@ -23,6 +23,7 @@ from ..vocab import load
 from spacy.tokens import Span, Token
 
 from ..catalogue.actors import DEMONYM, ActorMention
+from ..text import columns
 from ..vocab.lexicon import PREP_DEPS
 from .phrases import arms_like
 from .triggers import Candidate
@@ -55,7 +56,7 @@ def story_suppliers(full: list[Candidate], index: dict[int, ActorMention]) -> No
     design, when the story names another state as supplier and never the
     designer."""
     from_design = [c for c in full if len(c.suppliers) == 1 and c.suppliers[0] not in sentence_parties(c.sent, index)
-                   and origin_of(c.sent.text) == c.suppliers[0] and shared_design(c.sent.text)]
+                   and origin_of(columns.text_of(c.sent)) == c.suppliers[0] and shared_design(columns.text_of(c.sent))]
     if not from_design:
         return
     taken = {id(c) for c in from_design}
@@ -132,4 +133,4 @@ def moves_arms(trigger: Token) -> bool:
 
 def made_elsewhere(sent: Span, supplier: str) -> bool:
     """Whether the sentence names a system some other state makes."""
-    return any((o := weapon_origin(n)) and o != supplier for _s, _e, n in named_systems(sent.text))
+    return any((o := weapon_origin(n)) and o != supplier for _s, _e, n in named_systems(columns.text_of(sent)))

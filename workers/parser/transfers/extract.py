@@ -18,6 +18,7 @@ deal when the headline reports it. A supplier that denies a reported supply
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
@@ -103,7 +104,7 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
     if origin is None and headline_origin and _definite_object(cand.trigger):
         # "Turkey, which had planned to buy about 100 of the jets": the jets of the story.
         origin = headline_origin
-    origin = origin or origin_of(cand.sent.text)
+    origin = origin or origin_of(columns.text_of(cand.sent))
     if origin:
         cand.suppliers = [origin]
         cand.confidence = 0.55
@@ -123,7 +124,7 @@ def _speaker_gives(trigger: Token) -> bool:
 def _programme_supplier(sent: Span) -> list[str]:
     """The state whose arms-export programme the sentence names ("a possible
     Foreign Military Sale to the Government of India"): that state supplies."""
-    text = sent.text
+    text = columns.text_of(sent)
     return list(dict.fromkeys(code for name, code in PROGRAMME_SUPPLIERS.items() if name in text))[:1]
 
 
@@ -159,8 +160,11 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
     partial: list[Candidate] = []
     companies = [m for m in mentions if m.form == COMPANY]
     pos_of, tags, lemmas, lowers = columns.pos(doc), columns.tags(doc), columns.lemmas(doc), columns.lowers(doc)
+    # the mentioned tokens in text order: a sentence without one is skipped
+    positions = sorted(index)
     for sent in sents:
-        if not any(i in index for i in range(sent.start, sent.end)):
+        first = bisect_left(positions, sent.start)
+        if first == len(positions) or positions[first] >= sent.end:
             continue
         for i in range(sent.start, sent.end):
             pos, lemma = pos_of[i], lemmas[i]
@@ -345,7 +349,7 @@ AGENCY_PREFIX_RE = re.compile(r"^\([A-Za-z][\w .\-]*\)\s*[\u2014\u2013\-]{1,2}\s
 def _sentence_bounds(sent: Span) -> tuple[int, int]:
     """The sentence without surrounding space or an opening dateline
     ("BERLIN (Reuters) - "), which is the story's, not the evidence's."""
-    text = sent.text
+    text = columns.text_of(sent)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     text = doc_text(sent.doc)[start:end]
@@ -392,7 +396,7 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
         # system of unknown make only when the sentence names no other party.
         for c in cands:
             only_pair = set(sentence_parties(c.sent, index)) <= {s, r}
-            for _s, _e, name in named_systems(c.sent.text):
+            for _s, _e, name in named_systems(columns.text_of(c.sent)):
                 origin = weapon_origin(name)
                 if name not in weapons and (origin == s or (origin is None and only_pair)):
                     weapons.append(name)

@@ -18,6 +18,7 @@ other side.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -320,8 +321,11 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
             add(f, rows[0].recipient, rows[0].status, sents[k])
 
     lines: list[tuple[str, int]] = []
+    # the mentioned tokens in text order: each sentence takes its slice
+    positions = sorted(index)
     for k, sent in enumerate(sents):
-        names = list({index[i].token_start: index[i] for i in range(sent.start, sent.end) if i in index}.values())
+        inside = positions[bisect_left(positions, sent.start):bisect_left(positions, sent.end)]
+        names = list({index[i].token_start: index[i] for i in inside}.values())
         line = _line_giver(sent, names) if names else None
         if line is not None and (not lines or lines[-1][1] == k - 1):
             lines.append((line, k))

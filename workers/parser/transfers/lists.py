@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..catalogue.actors import DEMONYM, ActorMention, mention_index
 from ..records import TransferRecord
+from ..text import columns
 from ..text.nlp import doc_text
 from ..vocab import words
 from .headline_parties import headline_origin, headline_supplier
@@ -283,7 +284,7 @@ def _arms_maker(sent: Span, makers: dict[int, ActorMention]) -> str | None:
         m = makers.get(i)
         if m is not None and sent.doc[i].dep_ in {"amod", "compound", "nmod", "poss"} and arms_like(sent.doc[i].head):
             found.add(m.code)
-    origin = origin_of(sent.text)
+    origin = origin_of(columns.text_of(sent))
     if origin:
         found.add(origin)
     return next(iter(found)) if len(found) == 1 else None

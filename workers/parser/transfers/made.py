@@ -121,12 +121,16 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
             out.append(TransferRecord(supplier=m.code, recipient=r, status=DELIVERED, weapons=[],
                                       evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
     # "Its two submarines, built in France and Spain", "Pakistan's tanks from Ukraine"
+    # a source phrase hangs from an "acl" or "prep" child of the noun
+    heads = columns.heads(doc)
+    with_phrase = {heads[j] for j, dep in enumerate(columns.deps(doc)) if dep in {"acl", "prep"}}
     for i, tag in enumerate(columns.tags(doc)):
-        noun = doc[i]
-        if tag not in {"NN", "NNS", "NNP", "NNPS"} or not arms_like(noun):
+        if tag not in {"NN", "NNS", "NNP", "NNPS"} or i not in with_phrase:
             continue
+        noun = doc[i]
+        # (the source first: few nouns name one, and it is the cheaper test)
         sources = [c for o in _source_phrases(noun) for c in _place_codes(o, index)]
-        if not sources:
+        if not sources or not arms_like(noun):
             continue
         holders = _holders(noun, index, named)
         for s in dict.fromkeys(sources):

@@ -115,9 +115,21 @@ def _carrier(token: Token) -> Token | None:
     return None
 
 
+def _subtree_ends(token: Token) -> tuple[Token, Token]:
+    """The first and the last token ``token.subtree`` yields, without walking
+    the whole subtree. (Not ``left_edge``/``right_edge``: in a non-projective
+    parse the subtree's order is not the text's.)"""
+    first = token
+    while (left := next(first.lefts, None)) is not None:
+        first = left
+    last = token
+    while rights := list(last.rights):
+        last = rights[-1]
+    return first, last
+
+
 def phrase_text(token: Token) -> str:
-    sub = list(token.subtree)
-    first, last = sub[0], sub[-1]
+    first, last = _subtree_ends(token)
     if last.i < first.i:
         return ""  # an empty slice of the Doc
     # the text of ``doc[first.i : last.i + 1]``, cut from the Doc's text

@@ -124,18 +124,20 @@ def _side_features(tag: str, m: Mention, form: str, doc: Doc, supply_words: froz
     ]
 
 
-def _tree_distance(a: Token, b: Token) -> int:
+def _tree_distance(heads: list[int], a: int, b: int) -> int:
+    """Arcs between tokens ``a`` and ``b`` through their lowest common head
+    (``heads``: ``columns.heads``), counting at most 30 up from either."""
     up = {}
     cur, d = a, 0
     while True:
-        up[cur.i] = d
-        if cur.head.i == cur.i or d > 30:
+        up[cur] = d
+        if heads[cur] == cur or d > 30:
             break
-        cur, d = cur.head, d + 1
+        cur, d = heads[cur], d + 1
     cur, d = b, 0
-    while cur.i not in up and cur.head.i != cur.i and d <= 30:
-        cur, d = cur.head, d + 1
-    return d + up.get(cur.i, 30)
+    while cur not in up and heads[cur] != cur and d <= 30:
+        cur, d = heads[cur], d + 1
+    return d + up.get(cur, 30)
 
 
 def _found_context(found: list[TransferRecord]) -> tuple[set[str], set[str], str | None]:
@@ -172,7 +174,7 @@ def pair_candidates(doc: Doc, mentions: list[ActorMention], found: list[Transfer
     own_pair = {frozenset((t.supplier, t.recipient)) for t in found} if with_found else set()
     without: dict[frozenset[str], tuple[set[str], set[str], str | None]] = {}
     index_for_lists = {i: m for m in mentions if m.form != "demonym" for i in range(m.token_start, m.token_end)}
-    lemma_column, lower_column = columns.lemmas(doc), columns.lowers(doc)
+    lemma_column, lower_column, head_column = columns.lemmas(doc), columns.lowers(doc), columns.heads(doc)
     out: list[PairCandidate] = []
     at = 0
     for sent in doc.sents:
@@ -194,7 +196,7 @@ def pair_candidates(doc: Doc, mentions: list[ActorMention], found: list[Transfer
         if any(lower_column[i] in _NEGATIONS and (lower_column[i] in {"no", "never"} or doc[i].dep_ == "neg")
                for i in range(sent.start, sent.end)):
             common.append("neg")
-        origins = {weapon_origin(name) for _s, _e, name in named_systems(sent.text)} - {None}
+        origins = {weapon_origin(name) for _s, _e, name in named_systems(columns.text_of(sent))} - {None}
         groups = [set(g) for _root, g in list_groups(sent, index_for_lists)]
         sides = {m.token_start: _side_features("", m, forms.get(m.token_start, "name"), doc, supply_words)
                  for m in inside}
@@ -211,7 +213,7 @@ def pair_candidates(doc: Doc, mentions: list[ActorMention], found: list[Transfer
                 feats.append(f"roles={srole}|{rrole}")
                 feats.append(f"preps={sides[ms.token_start][1].split('=', 1)[1]}|{sides[mr.token_start][1].split('=', 1)[1]}")
                 feats.append("order=sr" if ms.token_start < mr.token_start else "order=rs")
-                dist = _tree_distance(doc[ms.token_end - 1], doc[mr.token_end - 1])
+                dist = _tree_distance(head_column, ms.token_end - 1, mr.token_end - 1)
                 feats.append(f"dist={min(dist, 6)}")
                 pair = frozenset((s, r))
                 if pair in own_pair:

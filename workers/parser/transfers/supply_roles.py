@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..text import columns
 from ..text.nlp import doc_text
-from ..catalogue.actors import find_actors
+from ..catalogue.actors import ActorMention, find_actors
 from ..text.metadata import find_dateline
 from .weapons import named_systems
 from ..vocab import words
@@ -76,6 +76,12 @@ def normalise_mentions(doc: Doc, actor_mentions: Iterable[Any] | None) -> list[M
         raw = find_actors(doc)
     out: list[Mention] = []
     for m in raw:
+        if isinstance(m, ActorMention):
+            # the pipeline's mentions carry their tokens already: no char_span
+            if m.code:
+                out.append(Mention(code=m.code, kind=m.kind or "state", start=m.start, end=m.end,
+                                   token_start=m.token_start, token_end=m.token_end))
+            continue
         code, start, end = _get(m, "code"), _get(m, "start", "start_char"), _get(m, "end", "end_char")
         if not code or start is None or end is None:
             continue
@@ -130,7 +136,8 @@ def _has_supply_vocab_at(doc: Doc | None, ids: Sequence[int], *, strong_only: bo
     w = words()
     weak, supply, weapon = w["weak_lemmas"], w["supply_lemmas"], w["weapon_lemmas"]
     texts, lowers, lemmas = columns.texts(doc), columns.lowers(doc), columns.lemmas(doc)
-    text = doc_text(doc)[doc[ids[0]].idx:doc[ids[-1]].idx + len(texts[ids[-1]])]
+    starts = columns.starts(doc)
+    text = doc_text(doc)[starts[ids[0]]:starts[ids[-1]] + len(texts[ids[-1]])]
     if _text_speaks_of_arms(text):
         return True
     weak_hits = 0
