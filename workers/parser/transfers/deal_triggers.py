@@ -158,8 +158,7 @@ def sign_for_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Act
     supply verb."""
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return None
-    things = [g for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
-              for g in p.children if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g)))]
+    things = _arms_after_for(verb)
     if not things:
         return None
     recipients = subject_codes(verb, index)
@@ -291,6 +290,13 @@ def win_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMen
     return Candidate(suppliers, recipients, status, 2, verb.sent, verb, confidence=0.6)
 
 
+def _arms_after_for(verb: Token) -> list[Token]:
+    """The arms a verb takes through "for" ("signed for 12 Rafales", "opted for
+    the K2"): objects of its "for" that are arms or name a system."""
+    return [g for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
+            for g in p.children if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g)))]
+
+
 def select_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     """"Poland picked the Korean K2 tank", "Norway selected the South Korean K9
     howitzer", "Croatia opted for Rafales": a buyer that chooses arms plans to
@@ -299,8 +305,7 @@ def select_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Actor
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return None
     chosen = [o for o in objects_of(verb) if arms_like(o) or named_systems(phrase_text(o))]
-    chosen += [g for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "for"
-               for g in p.children if g.dep_ == "pobj" and (arms_like(g) or named_systems(phrase_text(g)))]
+    chosen += _arms_after_for(verb)
     if not chosen:
         return None
     recipients = subject_codes(verb, index)
