@@ -4,6 +4,8 @@ sentence has a colon of its own. Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.parser.statements_helper import statements_in as _statements
 
 LEAD = "KIEV, Jan 20 - Turkey will give Ukraine money for weapons, officials said.\n\n"
@@ -58,34 +60,32 @@ def test_introduced_remarks_with_a_colon_in_their_first_sentence(nlp):
     assert any(e.startswith("The partnerships we strike abroad") for e in evidence)
 
 
-def test_as_x_has_said_opens_what_x_said(nlp):
-    text = ("WASHINGTON, Feb 22 - China is considering sending weapons to Russia, U.S. officials said.\n\n"
-            "As Secretary of State Mark Ellison has said publicly, what is under consideration could run from "
-            "ammunition to the weapons themselves.\n")
-    assert any(s.speaker == "Mark Ellison" and s.evidence.startswith("what is under consideration")
-               for s in _statements(nlp, text))
+@pytest.mark.parametrize(
+    ("text", "speaker", "opening"),
+    [
+        # "As X has said, ..." opens what X said
+        ("WASHINGTON, Feb 22 - China is considering sending weapons to Russia, U.S. officials said.\n\n"
+         "As Secretary of State Mark Ellison has said publicly, what is under consideration could run from "
+         "ammunition to the weapons themselves.\n", "Mark Ellison", "what is under consideration"),
+        # "in the court's view" is the court's word
+        ("LONDON, June 20 - Britain will review arms sales to Saudi Arabia after a court ruling, officials "
+         "said.\n\nThe Court of Appeal ruled on Thursday that the licensing process was unlawful. In the "
+         "court's view, the export procedure needs to be altered before it can be considered lawful.\n",
+         "Court of Appeal", "the export procedure needs"),
+        # "in the president's reading" in the middle of a sentence
+        ("PARIS, June 20 - France will not deliver the warship to Russia, officials said.\n\n"
+         "President Marc Dubois met the Russian envoy in Paris. Neither condition, in the president's "
+         "reading, has been met for the delivery of the warship.\n", "Marc Dubois", "Neither condition"),
+    ],
+)
+def test_an_attribution_phrase_gives_the_clause_to_its_speaker(nlp, text, speaker, opening):
+    assert any(s.speaker == speaker and s.evidence.startswith(opening) for s in _statements(nlp, text))
 
 
 def test_as_i_said_in_a_speakers_own_words_is_no_new_report(nlp):
     text = ("BERLIN, May 3 - Germany will sell fighter jets to Saudi Arabia, the government said.\n\n"
             "\"As I said on Monday, Riyadh has taken a constructive approach,\" spokesman Jonas Brandt said.\n")
     assert not any(s.evidence.startswith("Riyadh has taken") and not s.direct_quote for s in _statements(nlp, text))
-
-
-def test_in_the_courts_view_is_the_courts_word(nlp):
-    text = ("LONDON, June 20 - Britain will review arms sales to Saudi Arabia after a court ruling, officials "
-            "said.\n\nThe Court of Appeal ruled on Thursday that the licensing process was unlawful. In the "
-            "court's view, the export procedure needs to be altered before it can be considered lawful.\n")
-    assert any(s.speaker == "Court of Appeal" and s.evidence.startswith("the export procedure needs")
-               for s in _statements(nlp, text))
-
-
-def test_in_the_presidents_reading_in_the_middle_of_a_sentence(nlp):
-    text = ("PARIS, June 20 - France will not deliver the warship to Russia, officials said.\n\n"
-            "President Marc Dubois met the Russian envoy in Paris. Neither condition, in the president's "
-            "reading, has been met for the delivery of the warship.\n")
-    assert any(s.speaker == "Marc Dubois" and s.evidence.startswith("Neither condition")
-               for s in _statements(nlp, text))
 
 
 def test_in_his_words_after_a_person_is_named(nlp):
