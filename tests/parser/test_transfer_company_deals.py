@@ -41,6 +41,17 @@ def test_a_maker_that_wins_a_contract_for_arms_sells(sentence, pair, status):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Thales secured an order from Malaysia for 30 radars in 2019.", ("FRA", "MYS")),
+        ("Hanwha landed a contract from Australia for 129 infantry fighting vehicles.", ("KOR", "AUS")),
+    ],
+)
+def test_the_buyer_a_won_order_comes_from_does_not_sell_to_the_winner(sentence, pair):
+    assert pairs(sentence) == {pair}
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The team won the championship for Brazil.",

@@ -39,6 +39,7 @@ from ..vocab.lexicon import (
     SUPPLIER_GOVERNORS,
     SUPPLIER_PREPS,
     SUPPLY_VERBS,
+    WIN_VERBS,
 )
 from .phrases import (
     arms_like,
@@ -327,6 +328,11 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
         # "Iraq's main supplier", "the main supplier to Iraq", "the main arms supplier of the coalition"
         recipients = poss_codes + prep_codes(noun, frozenset({"to", "for", "of"}), index, depth=0)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
+    if acquire and noun.dep_ == "dobj" and noun.head.lemma_.lower() in WIN_VERBS:
+        # "Rheinmetall won an order from Hungary": the winner sells and "from" names
+        # the buyer, the reverse of "an order from Paris" elsewhere; the signing
+        # rules read the win
+        return None
     if acquire:
         # "Indian arms imports", "the Egyptian order": the nation on a buyer's noun buys
         recipients = poss_codes + adj_codes + prep_codes(noun, frozenset({"by"}), index, depth=0)
