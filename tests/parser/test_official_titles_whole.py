@@ -28,6 +28,15 @@ def _titles(nlp, text: str) -> dict[str, str | None]:
          "Secretary (Border Management)"),
         ("The shipyard's Chairman of the Board Kemal Yildiz signed for the company.", "Kemal Yildiz",
          "Chairman of the Board"),
+        # a seat of power in two words names the body whole
+        ("White House spokeswoman Dana Corwell said the jets would be sold.", "Dana Corwell",
+         "White House spokeswoman"),
+        ("Downing Street spokesman Tom Asher said the licences were under review.", "Tom Asher",
+         "Downing Street spokesman"),
+        # legal offices in lower case are offices, not a rank ("general")
+        ("Moldova's prosecutor general Ion Rusu said the rifles were smuggled.", "Ion Rusu", "prosecutor general"),
+        ("Deputy solicitor general Mara Quist told the court the licences were lawful.", "Mara Quist",
+         "Deputy solicitor general"),
     ],
 )
 def test_offices_are_whole(nlp, text, name, title):

@@ -93,6 +93,20 @@ def test_titles_as_given(nlp, text, name, title):
     assert _officials(nlp, text)[name][0] == title
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The commander of the Moldovan Air Force, Mykola Oleshchuk, said the jets had arrived.", "Mykola Oleshchuk"),
+        ("The chief of the navy, Taras Horobets, said the boats had arrived.", "Taras Horobets"),
+        ("The head of Serbia's Defence Technology Agency, Vuk Stanarevic, said the order was signed.",
+         "Vuk Stanarevic"),
+    ],
+)
+def test_a_name_set_off_by_commas_after_an_office_of_a_body(nlp, text, name):
+    # the small model often calls an unfamiliar name after a body an organisation
+    assert name in _officials(nlp, text)
+
+
 def test_two_people_joined_by_and_keep_their_own_titles(nlp):
     found = _officials(nlp, "Defence Minister Lars Holm and Foreign Minister Eva Berg signed the arms deal.")
     assert found["Lars Holm"][0] == "Defence Minister"

@@ -183,12 +183,14 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
     country: str | None = None
     heads: list[tuple[int, int, str]] = []
     taken: set[int] = set()  # tokens that name a state or a company, never title words
+    name_start: dict[int, int] = {}  # each taken token: where its name starts
     i = 0
     while i < len(toks):
         code, n = _country_at(toks, i)
         if code and not match_head(toks, i):
             country = country or code
             taken.update(range(i, i + n))
+            name_start.update((j, i) for j in range(i, i + n))
             i += n
             continue
         hit = match_head(toks, i)
@@ -251,7 +253,11 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
                 or low not in lex.modifiers and (prev.ent_type_ in {"DATE", "TIME"} or low in _CALENDAR
                                                  or prev.pos_ in {"ADP", "SCONJ", "DET", "PRON", "AUX", "CCONJ"}):
             break
-        # ("Kremlin spokesman": a seat of power names the body, and stays)
+        # ("Kremlin spokesman": a seat of power names the body, and stays,
+        # whole: "White House spokesman")
+        if left < len(toks) and left in taken and name_start.get(left - 1, -1) == name_start[left]:
+            left -= 1
+            continue
         if (left - 1 in taken or state_code(prev.text)) and low not in lex.modifiers and low not in lex.org_words:
             break
         # ("chief cabinet secretary", "the defence ministry spokesman": a body

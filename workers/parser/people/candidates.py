@@ -160,11 +160,20 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                     spans[tail.start] = max(k, _extend_name(doc, tail.start))  # "Mansur Dan-Ali"
             # "the air force's spokesman, Yuriy Ihnat, said": a name set off by commas
             # (also after a posting: "Ukraine's ambassador to Germany, Oleksii Makeiev,")
-            if j + 1 < len(doc) and doc[j].text == "," and _name_token(doc[j + 1]):
-                end = _extend_name(doc, j + 1)
-                if end - (j + 1) >= 2 and end < len(doc) and doc[end].text == "," and j + 1 not in spans \
-                        and not state_code(_name_text(doc, j + 1, end)):
-                    spans[j + 1] = end
+            comma = j
+            if j + 2 < len(doc) and doc[j].lower_ == "of":
+                # "The commander of the Ukrainian Air Force, Mykola Oleshchuk,
+                # said": the body the office is of comes before the commas
+                comma = next((k for k in range(j + 1, min(len(doc), j + 9)) if doc[k].text == ","), j)
+                if comma == j or not all(
+                        doc[k].lower_ in {"the", "'s", "-"} or doc[k].text[:1].isupper() or _low(doc[k]) in org_words
+                        or _low(doc[k]) in lexicon().modifiers for k in range(j + 1, comma)):
+                    comma = j
+            if comma + 1 < len(doc) and doc[comma].text == "," and _name_token(doc[comma + 1]):
+                end = _extend_name(doc, comma + 1)
+                if end - (comma + 1) >= 2 and end < len(doc) and doc[end].text == "," and comma + 1 not in spans \
+                        and not state_code(_name_text(doc, comma + 1, end)):
+                    spans[comma + 1] = end
             end = _extend_name(doc, j)
             if end > j and j not in spans:
                 text = _name_text(doc, j, end)
