@@ -101,7 +101,8 @@ def test_a_seat_in_a_named_legislature_is_a_title(nlp, text, name, title):
     [
         ("The deputy chief of the army's general staff, Major General Hu Pengfei, said the drills began.",
          "Hu Pengfei", "deputy chief of the army's general staff"),
-        ("Arms control negotiator Dale Whitmore said the talks would resume.", "Dale Whitmore", "negotiator"),
+        ("Arms control negotiator Dale Whitmore said the talks would resume.", "Dale Whitmore",
+         "Arms control negotiator"),
     ],
 )
 def test_an_office_over_a_unit_named_after_a_possessive(nlp, text, name, title):

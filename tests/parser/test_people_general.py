@@ -87,6 +87,11 @@ def test_long_prenominal_titles(nlp, text, name, title_words):
          "Petra Kovac", "First Deputy Prime Minister and Finance Minister"),
         ("Air Chief Marshal Rajan Mehta, the chief of the air staff, said the jets had arrived.",
          "Rajan Mehta", "chief of the air staff"),
+        # a portfolio in common nouns compounded on the office
+        ("Ruritania's defence production minister Omar Haddad said the tanks had arrived.", "Omar Haddad",
+         "defence production minister"),
+        ("The country's arms procurement chief, Jan Kowalski, said the tanks had arrived.", "Jan Kowalski",
+         "arms procurement chief"),
     ],
 )
 def test_titles_as_given(nlp, text, name, title):

@@ -265,6 +265,12 @@ def read_title_phrase(tokens: Sequence[Token]) -> TitleInfo | None:
         if low in lex.modifiers or low in lex.org_words or (_is_cap(prev) and prev.text not in {"(", ")"}):
             left -= 1
             continue
+        # ("defence production minister", "arms procurement chief": a portfolio
+        # in common nouns, compounds on the office)
+        if prev.pos_ == "NOUN" and prev.dep_ == "compound" and prev.is_lower \
+                and toks[left].i <= prev.head.i <= toks[pos + n - 1].i:
+            left -= 1
+            continue
         break
     # "Acting U.S. Defense Secretary": a standing of the office written before
     # the country still belongs to the title

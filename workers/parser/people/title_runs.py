@@ -98,8 +98,11 @@ def _prefix_run(doc: Doc, start: int) -> list[Token]:
             run.insert(0, tok)  # "Lt" "." "Col" ".": the points of a rank
             k -= 1
             continue
+        # ("defence production minister": a common noun compounded on the office)
         if low in {"(", ")", "-", "'s", "'", "of", "for", "the"} or _is_cap(tok) or low in lex.modifiers \
-                or is_title_word(tok) or match_head(doc, k):
+                or is_title_word(tok) or match_head(doc, k) \
+                or run and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.is_lower \
+                and run[0].i <= tok.head.i <= run[-1].i:
             run.insert(0, tok)
             k -= 1
             continue
