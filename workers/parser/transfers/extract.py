@@ -74,6 +74,7 @@ from .list_context import context_list_transfers
 from .lists import listed_transfers
 from .made import made_transfers
 from .partials import complete_partials, sentence_parties
+from .permissions import permission_transfers
 from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text
 from .roles import subject_codes
 from .scored import scored_transfers
@@ -430,6 +431,11 @@ def extract_embargoes(doc: Doc, mentions: list[ActorMention], found: list[Transf
     return embargo_transfers(doc, mentions, found, _sentence_bounds)
 
 
+def extract_permissions(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
+    """Consents to pass arms on that ``found`` lacks (``permissions``)."""
+    return permission_transfers(doc, mentions, found, _sentence_bounds)
+
+
 def extract_made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord]) -> list[TransferRecord]:
     """Arms made by one state held by another that ``found`` lacks (``made``)."""
     return made_transfers(doc, mentions, found, _sentence_bounds)
@@ -443,11 +449,11 @@ def extract_scored_transfers(doc: Doc, mentions: list[ActorMention], found: list
 def extract_more_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord], *,
                            scored: bool = True) -> list[TransferRecord]:
     """The weaker rows beside the triggers' ``found``, each step seeing the rows
-    before it: pairs named in passing, lists, embargoes, made-in, then (unless
+    before it: pairs named in passing, lists, embargoes, consents, made-in, then (unless
     ``scored`` is off, as when the model is being trained) the learned model's."""
     more: list[TransferRecord] = []
     for step in (extract_passing_transfers, extract_listed_transfers, extract_context_lists, extract_embargoes,
-                 extract_made_transfers):
+                 extract_permissions, extract_made_transfers):
         more += step(doc, mentions, found + more)
     if scored:
         more += extract_scored_transfers(doc, mentions, found + more)

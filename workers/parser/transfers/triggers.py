@@ -186,6 +186,8 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
     if lemma in SUPPLY_VERBS or lemma in CARRY_VERBS:
         if not objects and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "offered to train pilots": the infinitive is the event
+        if any(o.dep_ == "dobj" and o.lemma_.lower() in PERMISSION_NOUNS for o in verb.children):
+            return None  # "gave Poland permission to send tanks": a consent (``permissions``), no gift
         if passive:
             agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             if lemma in CARRY_VERBS and any(arms_like(g) for g in agents):
