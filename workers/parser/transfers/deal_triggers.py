@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..catalogue.actors import COMPANY, ActorMention
-from ..vocab.lexicon import DEAL_NOUNS, MILITARY_MODIFIERS, PLANNED_MODALS, PREP_DEPS, WIN_NOUNS
+from ..vocab.lexicon import ACQUIRE_NOUNS, DEAL_NOUNS, MILITARY_MODIFIERS, PLANNED_MODALS, PREP_DEPS, WIN_NOUNS
 from .phrases import arms_like, maker_codes, objects_of, owner_codes, phrase_text, pobj_codes, prep_codes
 from .roles import MentionIndex, phrase_codes, subject_codes, subject_token
 from .status import CONSIDERING, CONTRACTED, PLANNED
@@ -102,17 +102,57 @@ def reliance_candidate(verb: Token, index: MentionIndex, mentions: dict[int, Act
     return Candidate(suppliers, recipients, "", 0, verb.sent, verb, confidence=0.5)
 
 
+_PRONOUN_ARMS = frozenset({"them", "it", "these", "those"})
+
+
+def _paid_purchases(verb: Token) -> list[Token]:
+    """Purchases a funding verb pays for: "funds the purchase of shells",
+    "will pay for the purchase of a NASAMS system"."""
+    out = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in ACQUIRE_NOUNS]
+    out += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ACQUIRE_NOUNS]
+    return out
+
+
+def _funded_by(verb: Token, index: MentionIndex) -> Candidate | None:
+    """"(NASAMS delivered to Ukraine,) paid for by the United States", "the
+    tanks, funded by the Netherlands, were delivered to Ukraine": the agent of a
+    passive funding verb supplies the party the clause it hangs on delivers to."""
+    payers = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
+    payers += [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+               for a in p.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
+    if not payers:
+        return None
+    clause = verb.head
+    if verb.dep_ == "acl" and clause.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        clause = clause.head  # the arms the participle describes, then their verb
+    if clause.pos_ not in {"VERB", "AUX"} or not any(arms_like(t) for t in clause.subtree):
+        return None
+    recipients = prep_codes(clause, frozenset({"to", "for"}), index, depth=1)
+    recipients = [c for c in recipients if c not in payers]
+    if not recipients:
+        return None
+    return Candidate(list(dict.fromkeys(payers)), list(dict.fromkeys(recipients)), "", 0, verb.sent, verb,
+                     confidence=0.5)
+
+
 def funding_candidate(verb: Token, index: MentionIndex) -> Candidate | None:
     """"Germany will pay for two Patriot systems for Ukraine", "Norway funds
-    drones for Kyiv": the payer supplies the party the arms are for."""
-    arms = [o for o in objects_of(verb) if arms_like(o) and o.lower_ not in {"them", "it", "these", "those"}]
-    arms += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
-             for g in c.children if g.dep_ == "pobj" and arms_like(g) and g.lower_ not in {"them", "it", "these", "those"}]
+    drones for Kyiv", "Germany will fund the purchase of shells for Ukraine":
+    the payer supplies the party the arms are for."""
+    if any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ in {"acl", "advcl"} and verb.tag_ == "VBN":
+        return _funded_by(verb, index)
+    purchases = _paid_purchases(verb)
+    heads = [verb, *purchases]
+    arms = [o for o in objects_of(verb) if arms_like(o) and o.lower_ not in _PRONOUN_ARMS]
+    arms += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+             for g in c.children if g.dep_ == "pobj" and arms_like(g) and g.lower_ not in _PRONOUN_ARMS]
     if not arms:
         return None
-    # the party the arms are for, on the verb or on the arms
-    recipients = [c for h in [verb, *arms] for p in h.children if p.dep_ == "prep" and p.lower_ in {"for", "to"}
-                  for g in p.children if g.dep_ == "pobj" and not arms_like(g) for c in phrase_codes(g, index)]
+    # the party the arms are for, on the verb, the purchase or the arms
+    recipients = [c for h in [*heads, *arms] for p in h.children if p.dep_ == "prep" and p.lower_ in {"for", "to"}
+                  for g in p.children if g.dep_ == "pobj" and not arms_like(g) and g.lemma_.lower() not in ACQUIRE_NOUNS
+                  for c in phrase_codes(g, index)]
     suppliers = [c for c in subject_codes(verb, index) if c not in recipients]
     if not suppliers or not recipients:
         return None

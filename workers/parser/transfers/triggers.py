@@ -66,6 +66,7 @@ _RECEIVE_OR_NEGOTIATE = RECEIVE_NOUN_VERBS | NEGOTIATE_VERBS
 COMPANY_NOUNS = words()["company_anaphors"]
 GET_TO_VERBS = words()["get_to_verbs"]
 APPROVAL_VERBS = words()["approval_verbs"]
+FUNDING_VERBS = frozenset(words()["funding_verbs"])
 # Buyer nouns whose possessor is the seller: "Russia's customers", not "India's purchase".
 SELLER_OWNED_NOUNS = frozenset({"customer", "client", "buyer"})
 
@@ -335,6 +336,13 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
         # the buyer, the reverse of "an order from Paris" elsewhere; the signing
         # rules read the win
         return None
+    payer = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if acquire and payer is not None and payer.lemma_.lower() in FUNDING_VERBS:
+        # "Germany will fund the purchase of shells for Ukraine from South Korea":
+        # the buyer is the party the purchase is for, not its payer (a row of
+        # its own, ``deal_triggers.funding_candidate``)
+        return Candidate(prep_codes(noun, frozenset({"from"}), index, depth=2),
+                         prep_codes(noun, frozenset({"for"}), index, depth=2), "", 0, noun.sent, noun)
     if acquire:
         # "Indian arms imports", "the Egyptian order": the nation on a buyer's noun buys
         recipients = poss_codes + adj_codes + prep_codes(noun, frozenset({"by"}), index, depth=0)
