@@ -41,6 +41,10 @@ def _pairs(nlp, text: str) -> dict[tuple[str, str], str]:
         # the licensing state is not the supplier
         ("Helsinki asked Berlin for permission to send its Leopard tanks to Ukraine.", {("FIN", "UKR"): "considering"}),
         ("Denmark sought approval from Washington to send its F-16 jets to Ukraine.", {("DNK", "UKR"): "considering"}),
+        # a party turned to for arms is asked for them
+        ("Georgia has turned to France and Israel for weapons.", {("FRA", "GEO"): "ongoing", ("ISR", "GEO"): "ongoing"}),
+        ("Romania looked to South Korea for howitzers.", {("KOR", "ROU"): "ongoing"}),
+        ("Georgia turned to France for help with its economy.", {}),
         # warned or complained-to parties own the "its"
         ("Moscow has warned Seoul that its sales of artillery shells to Ukraine have damaged ties.",
          {("KOR", "UKR"): "ongoing"}),

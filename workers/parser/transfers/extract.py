@@ -147,7 +147,8 @@ SHARE_VERBS = words()["share_verbs"]
 SELECT_VERBS = words()["select_verbs"]
 FUNDING_VERBS = words()["funding_verbs"]
 # Unions the candidate loop tests on every token, built once.
-_VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS
+_VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS \
+    | frozenset(words()["turn_to_verbs"])
 _NOUN_TRIGGERS = SUPPLY_NOUNS | ACQUIRE_NOUNS | SOURCE_NOUNS
 
 

@@ -67,6 +67,7 @@ COMPANY_NOUNS = words()["company_anaphors"]
 GET_TO_VERBS = words()["get_to_verbs"]
 APPROVAL_VERBS = words()["approval_verbs"]
 FUNDING_VERBS = frozenset(words()["funding_verbs"])
+TURN_TO_VERBS = frozenset(words()["turn_to_verbs"])
 # Buyer nouns whose possessor is the seller: "Russia's customers", not "India's purchase".
 SELLER_OWNED_NOUNS = frozenset({"customer", "client", "buyer"})
 
@@ -121,7 +122,7 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
             suppliers = [origin] if origin else []
         return Candidate(suppliers, recipients, "", 0, verb.sent, verb) if recipients else None
 
-    if lemma in REQUEST_VERBS:
+    if lemma in REQUEST_VERBS or lemma in TURN_TO_VERBS:
         if passive:
             return None
         recipients = subject_codes(verb, index)
@@ -129,12 +130,17 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         # "requested Taurus missiles from Berlin"
         if arms_objects:
             suppliers = prep_codes(verb, frozenset({"from"}), index, depth=0)
+        asked = list(objects)
+        if lemma in TURN_TO_VERBS:
+            # "Armenia turned to France and India for weapons": the "to" party is asked
+            asked = [g for p in verb.children if p.dep_ in PREP_DEPS and p.lower_ == "to"
+                     for g in p.children if g.dep_ == "pobj"]
         # "asked Berlin for Taurus missiles"; not "asked Berlin for permission to
         # send its Leopards", where Berlin only licenses the asker's supply
         for p in verb.children:
             if p.dep_ in PREP_DEPS and p.lower_ == "for" and any(
                     arms_like(g) and g.lemma_.lower() not in PERMISSION_NOUNS for g in p.children if g.dep_ == "pobj"):
-                suppliers += [c for o in objects for c in phrase_codes(o, index)]
+                suppliers += [c for o in asked for c in phrase_codes(o, index)]
         if not suppliers or not recipients:
             return None
         return Candidate(list(dict.fromkeys(suppliers)), recipients, "", 0, verb.sent, verb)
