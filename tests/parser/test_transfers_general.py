@@ -41,6 +41,12 @@ def _pairs(nlp, text: str) -> dict[tuple[str, str], str]:
         # the licensing state is not the supplier
         ("Helsinki asked Berlin for permission to send its Leopard tanks to Ukraine.", {("FIN", "UKR"): "considering"}),
         ("Denmark sought approval from Washington to send its F-16 jets to Ukraine.", {("DNK", "UKR"): "considering"}),
+        # a verb casts its subject as a supplier or buyer
+        ("Turkey has emerged as a key arms supplier to several African states, including Ghana and Somalia.",
+         {("TUR", "GHA"): "ongoing", ("TUR", "SOM"): "ongoing"}),
+        ("Israel emerged as the main supplier of drones to Azerbaijan.", {("ISR", "AZE"): "ongoing"}),
+        ("Serbia has established itself as a major arms supplier to Cyprus.", {("SRB", "CYP"): "ongoing"}),
+        ("The firm served as a supplier of food to the army.", {}),
         # a party turned to for arms is asked for them
         ("Georgia has turned to France and Israel for weapons.", {("FRA", "GEO"): "ongoing", ("ISR", "GEO"): "ongoing"}),
         ("Romania looked to South Korea for howitzers.", {("KOR", "ROU"): "ongoing"}),

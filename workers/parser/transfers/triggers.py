@@ -295,11 +295,15 @@ _COPULAS = frozenset({"be", "become", "remain"})
 def _ranked_subject(noun: Token, index: MentionIndex) -> list[str]:
     """The party a copula ranks among buyers or suppliers: "Algeria is one of the
     biggest buyers of Russian weapons", "Vietnam has been among the largest
-    buyers"."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in {"of", "among"}:
+    buyers", or a verb casts as one ("emerged as a key supplier")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"of", "among", "as"}:
         return []
     prep = noun.head
     verb = prep.head
+    if prep.lower_ == "as":
+        # "Turkey has emerged as a key arms supplier to African states", "India
+        # serves as the main buyer": the subject of the verb "as" hangs on
+        return subject_codes(verb, index) if verb.pos_ in {"AUX", "VERB"} else []
     if prep.lower_ == "of":
         if verb.dep_ != "attr" or verb.pos_ not in {"NUM", "PRON", "NOUN"}:
             return []
@@ -336,6 +340,14 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
             suppliers = _ranked_subject(noun, index)
         # "Iraq's main supplier", "the main supplier to Iraq", "the main arms supplier of the coalition"
         recipients = poss_codes + prep_codes(noun, frozenset({"to", "for", "of"}), index, depth=0)
+        if not recipients:
+            # "a supplier of drones to Azerbaijan": the parser may hang "to" on the goods
+            recipients = [c for p in noun.children if p.dep_ in PREP_DEPS and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj" and arms_like(g)
+                          for c in prep_codes(g, frozenset({"to", "for"}), index, depth=0)]
+        if not recipients and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            # "Israel emerged as the main supplier of drones to Azerbaijan": or on the verb
+            recipients = prep_codes(noun.head.head, frozenset({"to"}), index, depth=0)
         return Candidate(suppliers, recipients, "", 0, noun.sent, noun)
     if acquire and noun.dep_ == "dobj" and noun.head.lemma_.lower() in WIN_VERBS:
         # "Rheinmetall won an order from Hungary": the winner sells and "from" names
