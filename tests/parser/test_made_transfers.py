@@ -1,6 +1,6 @@
 """Arms one state made in the hands of another: "<maker>-made <arms>" held by
-the possessor or by the subject of a verb of using them; never for arms that
-only strike."""
+the possessor or by the subject of a verb of using or firing them; never for
+arms that only strike or are shot down."""
 
 from __future__ import annotations
 
@@ -28,10 +28,24 @@ def test_the_holder_of_arms_another_state_made_received_them(sentence, pair):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Ukraine shot down six Iranian-made drones overnight.", "Russian-made missiles hit Kyiv."],
+    ["Ukraine shot down six Iranian-made drones overnight.", "Russian-made missiles hit Kyiv.",
+     "Ukrainian forces hit Russian-made tanks near the river.", "Georgia attacked Russian-made radars."],
 )
 def test_arms_that_only_strike_have_no_holder(sentence):
     assert _pairs(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Russia fired North Korean-made missiles at the port.", ("PRK", "RUS")),
+        ("The Houthis launched Iranian-made drones at ships in the Red Sea.", ("IRN", "houthis")),
+        ("Russia attacked the city with Iranian-made drones overnight.", ("IRN", "RUS")),
+        ("Ukraine shot down the drones with German-supplied guns.", ("DEU", "UKR")),
+    ],
+)
+def test_who_fires_arms_another_state_made_holds_them(sentence, pair):
+    assert _pairs(sentence) == {pair}
 
 
 @pytest.mark.parametrize(

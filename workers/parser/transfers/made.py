@@ -7,9 +7,10 @@ Ukraine".
 
 The maker is a national adjective joined to "made"/"built"/"supplied" before an
 arms noun; the holder is the possessor of that noun phrase (or of the subject
-of a "made up of" clause), or the subject of a verb of using or holding it. A
-weapon that only strikes or is shot down ("Ukraine downed Russian-made drones")
-has no holder here. A weaker record than a trigger's.
+of a "made up of" clause), the subject of a verb of using or holding it, or of
+firing it ("Russia fired North Korean-made missiles", "struck Crimea with
+U.S.-supplied missiles"). A weapon that is only shot down ("Ukraine downed
+Russian-made drones") has no holder here. A weaker record than a trigger's.
 """
 
 from __future__ import annotations
@@ -57,6 +58,13 @@ def _holders(noun: Token, index: dict[int, ActorMention], named: dict[int, Actor
     if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return []
     if verb.lemma_.lower() in w["holding_verbs"]:
+        return subject_codes(verb, index)
+    # "Russia fired North Korean-made missiles", "Ukraine struck Crimea with
+    # U.S.-supplied missiles": who fires the arms holds them (not what a strike
+    # downs: "Ukraine downed Russian-made drones")
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "dobj" and lemma in w["fire_verbs"] or noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+            and (lemma in w["fire_verbs"] or lemma in w["combat_verbs"]):
         return subject_codes(verb, index)
     if verb.lemma_.lower() in w["consist_verbs"]:
         # "Armenia's arsenal is made up of Russian-supplied weapons"
