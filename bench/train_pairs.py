@@ -26,8 +26,8 @@ from bench.score import find_shared, split_files
 from workers.parser.catalogue.actors import find_actors
 from workers.parser.pipeline import _docs, sections
 from workers.parser.text.reading import read_input
-from workers.parser.transfers.extract import extract_more_transfers, extract_transfers
-from workers.parser.transfers.scored import MODEL_PATH, PairCandidate, pair_candidates
+from workers.parser.transfers.extract import _sentence_bounds, extract_more_transfers, extract_transfers
+from workers.parser.transfers.scored import MODEL_PATH, PairCandidate, pair_candidates, paired_sides, settled
 
 MIN_COUNT = 2
 L2 = 10.0
@@ -57,7 +57,9 @@ def article_candidates(path: Path) -> Article:
         rules |= {(t.supplier, t.recipient) for t in found}
         every = pair_candidates(doc, mentions, found, with_found=True)
         rows += every
-        scored += [c for c in every if (c.supplier, c.recipient) not in known]
+        paired = paired_sides(found)
+        scored += [c for c in every if (c.supplier, c.recipient) not in known
+                   and not settled(c, paired, _sentence_bounds)]
     return rows, scored, rules, gold
 
 

@@ -140,3 +140,9 @@ def test_a_list_beside_another_noun_supplies_nothing(text):
 )
 def test_a_list_that_stands_where_the_subject_does(text, listed):
     assert listed <= set(_pairs(text))
+
+
+def test_a_list_to_a_supplier_noun_is_supplied_by_the_party_the_noun_describes():
+    got = set(_pairs("Israel is a major buyer of American weapons, and also a major exporter to India and Vietnam."))
+    assert {("ISR", "IND"), ("ISR", "VNM"), ("USA", "ISR")} <= got
+    assert ("USA", "IND") not in got and ("USA", "VNM") not in got

@@ -120,3 +120,13 @@ def test_chosen_pairs_keep_the_likelier_direction_over_the_threshold():
     cls = scored.PairCandidate
     cands = [cls("A", "B", None, []), cls("B", "A", None, []), cls("C", "D", None, [])]
     assert chosen_pairs(cands, np.array([0.9, 0.6, 0.4]), 0.5) == {("A", "B")}
+
+
+def test_a_pair_whose_sides_the_rules_already_pair_in_its_sentence_is_not_scored(monkeypatch):
+    # a model that keeps every candidate, in text order
+    monkeypatch.setattr(scored, "load_model",
+                        lambda path=None: {"weights": {"bias": 5.0, "order=sr": 1.0}, "threshold": 0.5})
+    text = "Israel is a major buyer of American weapons, and also a major exporter to India and Azerbaijan."
+    got = {(t.supplier, t.recipient) for t in parse_article(text, content_type="text/plain").transfers}
+    assert {("USA", "ISR"), ("ISR", "IND"), ("ISR", "AZE")} <= got
+    assert ("USA", "IND") not in got and ("USA", "AZE") not in got

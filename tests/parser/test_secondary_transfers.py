@@ -46,3 +46,9 @@ def test_a_trigger_row_is_not_doubled_by_the_passing_reading():
     transfers = parse_article(sentence, content_type="text/plain").transfers
     assert sorted((t.supplier, t.recipient) for t in transfers) == [("CHN", "NGA"), ("PAK", "NGA")]
     assert all(t.confidence > CONFIDENCE for t in transfers)
+
+
+def test_the_accuser_is_no_party_to_the_supply_it_accuses_another_of():
+    pairs = {(t.supplier, t.recipient) for t in parse_article("Moscow accused Washington of arming Kyiv.",
+                                                              content_type="text/plain").transfers}
+    assert pairs == {("USA", "UKR")}

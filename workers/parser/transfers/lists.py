@@ -305,6 +305,27 @@ def _names_customers(sent: Span) -> bool:
                for t in sent)
 
 
+def _seller_noun_subject(root: Token, index: dict[int, ActorMention]) -> str | None:
+    """The party a supplier noun the list is "to" describes: "Israel is a buyer
+    of American weapons and a major exporter to India and Azerbaijan"."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "to":
+        return None
+    noun = prep.head
+    if noun.lemma_.lower() not in words()["supplier_nouns"]:
+        return None
+    owner = [index[t.i].code for c in noun.children if c.dep_ == "poss" for t in c.subtree if t.i in index]
+    if owner:
+        return owner[0]
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ not in {"attr", "pobj"}:
+        return None
+    verb = noun.head if noun.dep_ == "attr" else noun.head.head  # "emerged as a supplier to"
+    subject = [index[t.i].code for c in verb.children if c.dep_ == "nsubj" for t in c.subtree if t.i in index]
+    return subject[0] if subject else None
+
+
 def _main_supplier(found: list[TransferRecord]) -> str | None:
     counts: dict[str, int] = {}
     for t in found:
@@ -384,7 +405,7 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
                 continue
             # the seller the supply word names ("new U.S. weapons sales to ..."),
             # else the seller of the sentence's other rows, else the article's
-            supplier = _named_seller(sent, mentions)
+            supplier = _seller_noun_subject(doc[root], index) or _named_seller(sent, mentions)
             if supplier is None:
                 sellers = {t.supplier for t in here}
                 if len(sellers) == 1:

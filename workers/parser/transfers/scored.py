@@ -242,6 +242,25 @@ def pair_candidates(doc: Doc, mentions: list[ActorMention], found: list[Transfer
     return out
 
 
+def paired_sides(found: list[TransferRecord]) -> dict[int, set[tuple[str, str]]]:
+    """Per evidence start, the suppliers ("s") and recipients ("r") the rows
+    there already pair."""
+    paired: dict[int, set[tuple[str, str]]] = {}
+    for t in found:
+        paired.setdefault(t.start, set()).update({(t.supplier, "s"), (t.recipient, "r")})
+    return paired
+
+
+def settled(c: PairCandidate, paired: dict[int, set[tuple[str, str]]],
+            bounds: Callable[[Span], tuple[int, int]]) -> bool:
+    """Whether both sides of ``c`` already have their partners in its sentence:
+    in "Israel buys American weapons and exports to India" the United States
+    sells to Israel and Israel to India, and no row joins the United States to
+    India. Such candidates are not scored."""
+    used = paired.get(bounds(c.sent)[0], set())
+    return (c.supplier, "s") in used and (c.recipient, "r") in used
+
+
 def scored_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord],
                      bounds: Callable[[Span], tuple[int, int]]) -> list[TransferRecord]:
     """Rows for the candidates the model scores above its threshold, one per
@@ -249,8 +268,11 @@ def scored_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
     model = load_model()
     if not model["weights"]:
         return []
+    paired = paired_sides(found)
     best: dict[tuple[str, str], tuple[float, PairCandidate]] = {}
     for c in pair_candidates(doc, mentions, found):
+        if settled(c, paired, bounds):
+            continue
         p = probability(c.features, model)
         key = (c.supplier, c.recipient)
         if p >= model["threshold"] and (key not in best or p > best[key][0]):

@@ -338,8 +338,10 @@ def _find_role(doc: Doc, m: Mention) -> str | None:
             near = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"}]
             # only infinitives and gerunds after a preposition: "a report that X
             # had been flying weapons" is someone else's claim, not the subject's act
-            near += [g for c in verb.children if c.dep_ in {"dobj", "prep"} for g in c.children
-                     if g.dep_ == "pcomp" or (g.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children))]
+            # (not "accused Washington of arming Kyiv": the act is the object's)
+            if lem not in w["accuse_verbs"]:
+                near += [g for c in verb.children if c.dep_ in {"dobj", "prep"} for g in c.children
+                         if g.dep_ == "pcomp" or (g.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children))]
             near += [g for c in near for g in c.children if g.dep_ == "xcomp"]
             for child in near:
                 if _lemma(child) in w["supplier_verbs"] | w["acquire_verbs"]:
