@@ -98,3 +98,13 @@ def test_a_story_of_several_sellers_lends_none():
             "Officials did not give figures.\n\n"
             "Ethiopia received six drones in 2021.")
     assert not {p for p in _pairs(text) if p[1] == "ETH"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Beijing denied supplying weapons to either side.", "Beijing denied selling arms to anyone.",
+     "Beijing said it sold no weapons to any party in the war."],
+)
+def test_a_supply_to_no_one_in_particular_takes_no_recipient_from_the_story(second):
+    rows = _pairs("Turkey bought the Russian S-400 in 2019. " + second)
+    assert ("CHN", "TUR") not in rows

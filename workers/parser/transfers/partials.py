@@ -61,6 +61,8 @@ def complete_partials(full: list[Candidate], partial: list[Candidate], index: di
     dominant = story_supplier(full, partial, index)
     out = []
     for c in partial:
+        if not c.recipients and _any_party(c.trigger):
+            continue  # "Beijing denied supplying weapons to either side": no one in particular
         own = set(c.suppliers) | set(c.recipients)
         named = [p for p in sentence_parties(c.sent, index) if p not in same_side.get((c.sent.start, bool(c.suppliers)), set())]
         outright = _named_outright(c.sent, own, index)
@@ -101,6 +103,24 @@ def complete_partials(full: list[Candidate], partial: list[Candidate], index: di
         c.confidence = 0.45
         out.append(c)
     return out
+
+
+# Words that make a "to" object no party in particular: "to either side",
+# "to anyone", "to both parties".
+_ANY_DETERMINERS = frozenset({"either", "both", "any", "neither", "no"})
+_ANY_PRONOUNS = frozenset({"anyone", "anybody", "nobody", "no-one"})
+
+
+def _any_party(trigger: Token) -> bool:
+    """Whether the report sends the arms "to" no one in particular."""
+    for p in trigger.children:
+        if p.dep_ in PREP_DEPS and p.lower_ == "to":
+            for g in p.children:
+                if g.dep_ == "pobj" and (g.lower_ in _ANY_PRONOUNS
+                                         or any(d.lower_ in _ANY_DETERMINERS for d in g.children if d.dep_ == "det"
+                                                or d.dep_ == "preconj")):
+                    return True
+    return False
 
 
 def _seller_of(full: list[Candidate], recipients: list[str], main: str | None) -> str | None:
