@@ -75,3 +75,23 @@ def test_arms_from_a_state_without_a_holder_named_are_no_transfer(text):
 
 def test_a_navy_that_commissions_a_ship_another_state_built_received_it():
     assert _pairs("Pakistan's navy commissioned a Chinese-built frigate on Monday.") == {("CHN", "PAK")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The German tanks destined for Ukraine left the factory on Monday.", ("DEU", "UKR")),
+        ("The Swedish vehicles earmarked for Slovakia were late.", ("SWE", "SVK")),
+    ],
+)
+def test_arms_on_their_way_go_to_the_party_they_are_destined_for(sentence, pair):
+    rows = {(t.supplier, t.recipient): t.status for t in parse_article(sentence, content_type="text/plain").transfers}
+    assert rows == {pair: "ongoing"}
+
+
+def test_arms_from_a_state_on_their_way_go_to_the_party_they_are_destined_for():
+    assert _pairs("Tanks from Poland destined for Ukraine were seen on a train.") == {("POL", "UKR")}
+
+
+def test_arms_destined_for_a_place_are_no_transfer():
+    assert _pairs("Ukraine's tanks destined for the front arrived on Monday.") == set()

@@ -10,7 +10,9 @@ arms noun; the holder is the possessor of that noun phrase (or of the subject
 of a "made up of" clause), the subject of a verb of using or holding it, or of
 firing it ("Russia fired North Korean-made missiles", "struck Crimea with
 U.S.-supplied missiles"). A weapon that is only shot down ("Ukraine downed
-Russian-made drones") has no holder here. A weaker record than a trigger's.
+Russian-made drones") has no holder here. Arms on their way ("the German tanks
+destined for Ukraine") go to the party after "for". A weaker record than a
+trigger's.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from ..text.nlp import doc_text
 from ..vocab import words
 from .phrases import arms_like
 from .roles import phrase_codes, resolve_pronoun, subject_codes
-from .status import DELIVERED
+from .status import DELIVERED, ONGOING
 
 CONFIDENCE = 0.45
 
@@ -148,5 +150,27 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
                 known.update({(s, r), (r, s)})
                 start, end = bounds(noun.sent)
                 out.append(TransferRecord(supplier=s, recipient=r, status=DELIVERED, weapons=[],
+                                          evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
+    # "The German tanks destined for Ukraine", "Iranian drones bound for Russia":
+    # arms on their way (ongoing), with their maker on them and their recipient
+    # after "for"
+    bound = words()["destined_participles"]
+    for i, lemma in enumerate(columns.lemmas(doc)):
+        tok = doc[i]
+        if lemma not in bound or tok.dep_ != "acl" or tok.tag_ != "VBN" or not arms_like(tok.head):
+            continue
+        noun = tok.head
+        recipients = [c for p in tok.children if p.dep_ == "prep" and p.lower_ in {"for", "to"}
+                      for o in p.children if o.dep_ == "pobj" for c in _place_codes(o, index)]
+        givers = [named[c.i].code for c in noun.children
+                  if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i in named]
+        givers += [c for o in _source_phrases(noun) for c in _place_codes(o, index)]
+        for s_ in dict.fromkeys(givers):
+            for r in recipients:
+                if r == s_ or (s_, r) in known:
+                    continue
+                known.update({(s_, r), (r, s_)})
+                start, end = bounds(noun.sent)
+                out.append(TransferRecord(supplier=s_, recipient=r, status=ONGOING, weapons=[],
                                           evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
     return out
