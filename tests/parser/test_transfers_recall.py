@@ -81,3 +81,18 @@ def test_a_list_of_recipients_without_own_quantities_is_not_gapped():
 )
 def test_a_party_cited_for_supplying_supplies(sentence, pairs):
     assert pairs <= set(_pairs(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Italy will suspend 12 export licences for items used by Israel in Gaza.", {("ITA", "ISR"): "suspended"}),
+        ("Spain approved export licences worth 200 million euros for Morocco.", {("ESP", "MAR"): "planned"}),
+    ],
+)
+def test_the_party_export_licences_are_for_is_their_recipient(sentence, expected):
+    assert _pairs(sentence) == expected
+
+
+def test_licences_for_other_goods_name_no_recipient():
+    assert _pairs("The ministry issued licences for the export of engines to China.") == {}

@@ -26,6 +26,7 @@ from ..vocab.lexicon import (
     CARRY_VERBS,
     DEAL_NOUNS,
     JOIN_VERBS,
+    LICENCE_NOUNS,
     OPERATE_VERBS,
     PERMISSION_NOUNS,
     PREP_DEPS,
@@ -313,6 +314,22 @@ def _ranked_subject(noun: Token, index: MentionIndex) -> list[str]:
     return subject_codes(verb, index)
 
 
+def _licensed_party(noun: Token, index: MentionIndex) -> list[str]:
+    """The party export licences are for when the parse hangs it away from the
+    noun: "approved licences worth 300 million euros for Israel", "suspended
+    licences for items used by Israel"."""
+    scope = noun.head if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"} else noun
+    subject = subject_token(scope) if scope is not noun else None
+    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    out: list[str] = []
+    for t in scope.subtree:
+        if t.i in skip:
+            continue
+        if t.dep_ in PREP_DEPS and t.lower_ in {"for", "to"} or t.dep_ == "agent" and t.head.lemma_.lower() == "use":
+            out += pobj_codes(t, index)
+    return list(dict.fromkeys(out))
+
+
 def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     lemma = noun.lemma_.lower()
     if noun.dep_ == "compound" and noun.head.lemma_.lower() not in DEAL_NOUNS:
@@ -407,6 +424,8 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
     if not recipients and noun.dep_ == "dobj":
         # "halted arms sales to Saudi Arabia": the parser hangs "to" on the verb.
         recipients = prep_codes(noun.head, RECIPIENT_PREPS, index, depth=0)
+    if not recipients and lemma in LICENCE_NOUNS:
+        recipients = _licensed_party(noun, index)
     # With no recipient the report stays partial ("Norway is also weighing
     # contributions"): the sentences before may name the recipient.
     if not suppliers:
