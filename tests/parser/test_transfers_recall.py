@@ -96,3 +96,7 @@ def test_the_party_export_licences_are_for_is_their_recipient(sentence, expected
 
 def test_licences_for_other_goods_name_no_recipient():
     assert _pairs("The ministry issued licences for the export of engines to China.") == {}
+
+
+def test_arms_sold_to_a_region_go_to_the_region_not_the_state_claiming_it():
+    assert _pairs("China firmly opposes U.S. arms sales to China's Taiwan region.") == {("USA", "TWN"): "ongoing"}

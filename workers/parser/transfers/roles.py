@@ -198,6 +198,10 @@ def phrase_codes(token: Token, index: MentionIndex, *, depth: int = 0, pronouns:
 COMPANY_NOUNS = words()["company_anaphors"]
 
 
+# Nouns of a part of a state: "China's Taiwan region", "the Kaliningrad exclave".
+REGION_NOUNS = frozenset({"region", "province", "island", "territory", "exclave"})
+
+
 def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, pronouns: bool) -> list[str]:
     own = _mention_codes(token, index)
     if own:
@@ -213,6 +217,12 @@ def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, prono
         return []
     if depth > 3 or token.lemma_.lower() in RELATIONAL_NOUNS:
         return []
+    if token.lemma_.lower() in REGION_NOUNS:
+        # "China's Taiwan region": the region named, not the state that claims it
+        named = [c for child in token.children if child.dep_ in {"compound", "nmod"} and child.i < token.i
+                 for c in _mention_codes(child, index)]
+        if named:
+            return _dedupe(named)
     codes: list[str] = []
     for child in token.children:
         if child.dep_ == "poss":

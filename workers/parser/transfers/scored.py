@@ -44,6 +44,7 @@ from ..text import columns
 from ..text.nlp import doc_text
 from ..vocab import words
 from .lists import list_groups
+from .roles import REGION_NOUNS
 from .secondary import _trigger
 from .status import DELIVERED, trigger_status
 from .supply_roles import Mention, _governing_prep, has_supply_vocab, role_of
@@ -140,6 +141,15 @@ def _tree_distance(heads: list[int], a: int, b: int) -> int:
     return d + up.get(cur, 30)
 
 
+def claimed_state(doc: Doc, m: Mention, index: dict[int, ActorMention]) -> bool:
+    """Whether the mention is the state that claims a region another party
+    names ("China" in "arms sales to China's Taiwan region"): no side of a pair."""
+    head = doc[m.token_end - 1]
+    if head.dep_ != "poss" or head.head.lemma_.lower() not in REGION_NOUNS:
+        return False
+    return any(c.dep_ in {"compound", "nmod"} and c.i in index and index[c.i].code != m.code for c in head.head.children)
+
+
 def _found_context(found: list[TransferRecord]) -> tuple[set[str], set[str], str | None]:
     """The suppliers and recipients of ``found`` and its main supplier (the one
     with most rows; the first of them on a tie)."""
@@ -185,7 +195,7 @@ def pair_candidates(doc: Doc, mentions: list[ActorMention], found: list[Transfer
         for m in norm[at:]:
             if m.token_start >= sent.end:
                 break
-            if m.token_end <= sent.end:
+            if m.token_end <= sent.end and not claimed_state(doc, m, index_for_lists):
                 inside.append(m)
         codes = list(dict.fromkeys(m.code for m in inside))
         if len(codes) < 2 or not has_supply_vocab(sent):

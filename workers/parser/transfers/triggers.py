@@ -318,13 +318,12 @@ def _licensed_party(noun: Token, index: MentionIndex) -> list[str]:
     """The party export licences are for when the parse hangs it away from the
     noun: "approved licences worth 300 million euros for Israel", "suspended
     licences for items used by Israel"."""
-    scope = noun.head if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"} else noun
-    subject = subject_token(scope) if scope is not noun else None
-    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    tokens = list(noun.subtree)
+    if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+        # ("worth 300 million euros for Israel" hangs on the verb)
+        tokens += [t for c in noun.head.children if c.dep_ in {"oprd", "npadvmod"} and c.i > noun.i for t in c.subtree]
     out: list[str] = []
-    for t in scope.subtree:
-        if t.i in skip:
-            continue
+    for t in tokens:
         if t.dep_ in PREP_DEPS and t.lower_ in {"for", "to"} or t.dep_ == "agent" and t.head.lemma_.lower() == "use":
             out += pobj_codes(t, index)
     return list(dict.fromkeys(out))
