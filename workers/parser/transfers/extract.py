@@ -81,6 +81,7 @@ from .secondary import secondary_transfers
 from .shares import share_candidate
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, SUSPENDED, is_denial, trigger_status
 from .triggers import Candidate, contents_candidate, noun_candidate, verb_candidate
+from .warfare import war_only
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 
 
@@ -450,5 +451,19 @@ def extract_more_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
                  extract_made_transfers):
         more += step(doc, mentions, found + more)
     if scored:
-        more += extract_scored_transfers(doc, mentions, found + more)
+        more += _without_war_sides(doc, mentions, extract_scored_transfers(doc, mentions, found + more))
     return more
+
+
+def _without_war_sides(doc: Doc, mentions: list[ActorMention], rows: list[TransferRecord]) -> list[TransferRecord]:
+    """The rows whose sentence names both sides as more than the sides of a war
+    ("since Russia invaded": Russia gives nothing there)."""
+    index = mention_index(mentions)
+    out = []
+    for r in rows:
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        sent = span[0].sent if span is not None and len(span) else None
+        if sent is not None and (war_only(sent, r.supplier, index) or war_only(sent, r.recipient, index)):
+            continue
+        out.append(r)
+    return out
