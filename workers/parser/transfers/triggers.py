@@ -262,6 +262,11 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
             if not suppliers:
                 for o in arms_objects:
                     suppliers += maker_codes(o, index, mentions)
+            if not suppliers and arms_objects:
+                # "buy Swedish JAS 39 Gripens", parsed as two objects: the
+                # national word sits on the name's first part
+                for o in objects:
+                    suppliers += [c for c in maker_codes(o, index, mentions) if o not in arms_objects]
             if not suppliers:
                 suppliers = deal_partners(verb, index)
     else:
