@@ -65,6 +65,8 @@ from .deal_triggers import (
     reliance_candidate,
     select_candidate,
     talks_candidate,
+    weigh_candidate,
+    interest_candidate,
     sign_for_candidate,
     win_candidate,
 )
@@ -145,6 +147,8 @@ DROP_DEAL_VERBS = SUSPEND_VERBS - {"hold", "cut", "end", "curb", "restrict", "ba
 RELIANCE_VERBS = words()["reliance_verbs"]
 SHARE_VERBS = words()["share_verbs"]
 SELECT_VERBS = words()["select_verbs"]
+WEIGH_VERBS = words()["weigh_verbs"]
+INTEREST_WORDS = words()["interest_words"]
 FUNDING_VERBS = words()["funding_verbs"]
 # Unions the candidate loop tests on every token, built once.
 _VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS
@@ -173,10 +177,12 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             # most words are no trigger by any of the tests below
             if verbal:
                 maybe = lemma in DEAL_VERBS or lemma in DROP_DEAL_VERBS or lemma in RELIANCE_VERBS or lemma in FUNDING_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS \
-                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS or lemma in WIN_VERBS or lemma in SHARE_VERBS or lemma in SELECT_VERBS
+                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS or lemma in WIN_VERBS or lemma in SHARE_VERBS or lemma in SELECT_VERBS \
+                    or lemma in WEIGH_VERBS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
-                    or (pos == "NOUN" and (lemma in LICENCE_NOUNS or lemma in NEGOTIATION_NOUNS)) or lowers[i] in SIGN_FORMS
+                    or (pos == "NOUN" and (lemma in LICENCE_NOUNS or lemma in NEGOTIATION_NOUNS)) or lowers[i] in SIGN_FORMS \
+                    or lemma in INTEREST_WORDS
             if not maybe:
                 continue
             tok = doc[i]
@@ -187,6 +193,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     cand = share_candidate(tok, index)
                 if cand is None and lemma in SELECT_VERBS:
                     cand = select_candidate(tok, index, index)
+                if cand is None and lemma in WEIGH_VERBS:
+                    cand = weigh_candidate(tok, index, index)
                 if cand is None and lemma in DEAL_VERBS:
                     cand = deal_candidate(tok, index, index)
                 if cand is None and lemma in FUNDING_VERBS:
@@ -219,6 +227,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 cand = talks_candidate(tok, index, index, NEGOTIATE_OVER)
             elif tok.lower_ in SIGN_FORMS:
                 cand = misparsed_deal(tok, index)
+            if cand is None and not verbal and lemma in INTEREST_WORDS:
+                cand = interest_candidate(tok, index, index)
             if cand is None:
                 continue
             if _reexport(tok):
