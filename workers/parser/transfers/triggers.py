@@ -115,6 +115,9 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         recipients = [c for o in objects for c in phrase_codes(o, index)] or prep_codes(verb, frozenset({"in", "to"}), index, depth=0)
         suppliers = maker_codes(subj, index, mentions) or prep_codes(verb, frozenset({"from"}), index, depth=0)
         if not suppliers:
+            # "Ukraine's tanks went to Pakistan": the owner gave them
+            suppliers = [c for c in owner_codes(subj, index) if c not in recipients]
+        if not suppliers:
             origin = origin_of(phrase_text(subj))
             suppliers = [origin] if origin else []
         return Candidate(suppliers, recipients, "", 0, verb.sent, verb) if recipients else None

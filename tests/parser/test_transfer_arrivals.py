@@ -1,0 +1,29 @@
+"""Arms that go or arrive somewhere: "Ukrainian tanks went to Pakistan and
+Kenya" (the national word's state supplies), "Poland's old tanks reached
+Ukraine" (the owner supplies); no row when what goes is no arms."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.parser.transfers_helper import pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most of the Bulgarian rifles went to Yemen and Oman.", {("BGR", "YEM"), ("BGR", "OMN")}),
+        ("Serbia's surplus howitzers went to Nigeria, Ghana and Chad.", {("SRB", "NGA"), ("SRB", "GHA"), ("SRB", "TCD")}),
+        ("Latvia's old radars reached Georgia in April.", {("LVA", "GEO")}),
+    ],
+)
+def test_arms_that_go_to_a_party(text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Half of the Bulgarian grant went to Yemen.", "The contract went to Serbia's Yugoimport.", "Serbian troops went to Chad."],
+)
+def test_no_arms_no_row(text: str) -> None:
+    assert pairs(text) == set()
