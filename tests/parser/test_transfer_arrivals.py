@@ -27,3 +27,15 @@ def test_arms_that_go_to_a_party(text: str, expected: set[tuple[str, str]]) -> N
 )
 def test_no_arms_no_row(text: str) -> None:
     assert pairs(text) == set()
+
+
+def test_arms_delivered_to_their_owner_come_from_the_story_seller() -> None:
+    # "Algeria's vehicles, delivered in 2005": Algeria received them, from the
+    # story's one seller, not from itself
+    found = pairs("Belarus sold 20 tanks to Serbia in 2015. Vietnam ordered 40 howitzers from Belarus in 2016."
+                  " Algeria's 200 armoured vehicles, delivered in 2005, remain the largest deal.")
+    assert ("BLR", "DZA") in found
+
+
+def test_arms_delivered_by_their_owner_to_a_party() -> None:
+    assert ("POL", "UKR") in pairs("Poland's tanks, delivered to Ukraine in May, are in use.")

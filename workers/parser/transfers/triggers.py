@@ -206,7 +206,12 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 if not recipients and verb.dep_ == "acl":
                     recipients = governing_subject(verb.head, index) or previous_subject(verb.sent, index)
                 if not suppliers:
-                    suppliers = owner_codes(moved, index) or maker_codes(moved, index, mentions)
+                    owners = owner_codes(moved, index)
+                    if owners and set(owners) <= set(recipients) and verb.dep_ == "acl":
+                        # "Pakistan's 320 tanks, delivered in the late 1990s": arms
+                        # that came to their owner, from a seller left unsaid
+                        owners = []
+                    suppliers = owners or maker_codes(moved, index, mentions)
         else:
             with_objs = with_objects(verb)
             object_parties = [o for o in objects if phrase_codes(o, index, pronouns=False) and not arms_like(o)]
