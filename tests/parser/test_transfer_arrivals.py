@@ -39,3 +39,14 @@ def test_arms_delivered_to_their_owner_come_from_the_story_seller() -> None:
 
 def test_arms_delivered_by_their_owner_to_a_party() -> None:
     assert ("POL", "UKR") in pairs("Poland's tanks, delivered to Ukraine in May, are in use.")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Italy has refused to let the frigates go to Egypt.", ("ITA", "EGY")),
+        ("Washington allowed the howitzers to go to Morocco.", ("USA", "MAR")),
+    ],
+)
+def test_the_state_that_lets_arms_go_gives_them(text: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(text)

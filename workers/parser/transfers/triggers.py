@@ -117,6 +117,10 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
         if not suppliers:
             # "Ukraine's tanks went to Pakistan": the owner gave them
             suppliers = [c for c in owner_codes(subj, index) if c not in recipients]
+        if not suppliers and verb.dep_ in {"ccomp", "xcomp"} and (verb.head.lemma_.lower() == "let" or verb.head.lemma_.lower() in APPROVAL_VERBS):
+            # "Germany declined to let the engines go to China": the state that
+            # lets the arms go gives them
+            suppliers = [c for c in subject_codes(verb.head, index) if c not in recipients]
         if not suppliers:
             origin = origin_of(phrase_text(subj))
             suppliers = [origin] if origin else []
