@@ -22,6 +22,7 @@ from ..vocab import words
 from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
+    ARMS_WORDS,
     ARRIVAL_VERBS,
     CARRY_VERBS,
     DEAL_NOUNS,
@@ -96,6 +97,16 @@ def _arms_subject(verb: Token) -> Token | None:
         return next((g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
                      for g in p.children if g.dep_ == "pobj" and arms_like(g)), None)
     return None
+
+
+def _previous_holder(sent: Span, index: MentionIndex) -> list[str]:
+    """The parties in the subject of the sentence before (``previous_subject``),
+    unless that subject is arms: "The Turkish ships will join the fleet" names
+    their maker, who holds nothing the next sentence's arms came to."""
+    if sent.start > 0 and any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and (arms_like(t) or t.lemma_.lower() in ARMS_WORDS)
+                              for t in sent.doc[sent.start - 1].sent):
+        return []
+    return previous_subject(sent, index)
 
 
 def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
@@ -208,7 +219,7 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
                     return None
                 recipients = prep_codes(verb, RECIPIENT_PREPS, index, depth=0)
                 if not recipients and verb.dep_ == "acl":
-                    recipients = governing_subject(verb.head, index) or previous_subject(verb.sent, index)
+                    recipients = governing_subject(verb.head, index) or _previous_holder(verb.sent, index)
                 if not suppliers:
                     owners = owner_codes(moved, index)
                     if owners and set(owners) <= set(recipients) and verb.dep_ == "acl":
@@ -259,7 +270,7 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
             suppliers = prep_codes(verb, SUPPLIER_PREPS, index, depth=0)
             recipients = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
             if not recipients and verb.dep_ == "acl":
-                recipients = governing_subject(verb.head, index) or previous_subject(verb.sent, index)
+                recipients = governing_subject(verb.head, index) or _previous_holder(verb.sent, index)
         else:
             if objects and not arms_objects:
                 return None
