@@ -61,3 +61,16 @@ def test_arms_from_a_state_without_a_holder_named_are_no_transfer(text):
 
 def test_a_navy_that_commissions_a_ship_another_state_built_received_it():
     assert _pairs("Pakistan's navy commissioned a Chinese-built frigate on Monday.") == {("CHN", "PAK")}
+
+
+def test_arms_of_the_story_s_armed_service_are_the_main_recipient_s():
+    # "the air force's" names no state: the service is the story's recipient's
+    pairs = _pairs("Peru ordered 24 FA-50 jets from South Korea. The air force's Russian-supplied MiG-29 fighters"
+                   " were retired in 2019.")
+    assert ("RUS", "PER") in pairs
+
+
+def test_arms_of_a_named_state_s_service_are_not_the_main_recipient_s():
+    pairs = _pairs("Peru ordered 24 FA-50 jets from South Korea. The Chilean air force's American-built F-16s"
+                   " were upgraded in 2019.")
+    assert ("USA", "PER") not in pairs
