@@ -27,6 +27,8 @@ from workers.parser import parse_article
         ("Philippine officials have shown interest in Italian frigate technology.", {("ITA", "PHL")}),
         # interest held by a possessor, not by the sentence's subject
         ("A Moscow newspaper criticised Armenia's interest in Indian howitzers.", {("IND", "ARM")}),
+        # a seller that tries to interest a buyer in its arms
+        ("Italy, which has long tried to interest Jakarta in its FREMM frigates, sent a delegation.", {("ITA", "IDN")}),
     ],
 )
 def test_weighed_makers_are_considered(text: str, expected: set[tuple[str, str]]) -> None:
@@ -46,6 +48,8 @@ def test_weighing_is_considering() -> None:
         "Malaysia is considering offers from Italy and Turkey to host the summit.",
         # the interest is the possessor's, and the subject only criticises it
         "Russia criticised Armenia's interest in Indian howitzers.",
+        # "interest" with no arms
+        "The plan interested Italy and Turkey in many ways.",
     ],
 )
 def test_no_row_without_a_weighed_purchase(text: str) -> None:

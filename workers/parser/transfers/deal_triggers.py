@@ -417,12 +417,23 @@ def weigh_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorM
 def interest_candidate(word: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     """"Thailand has shown interest in Swedish Gripen jets", "Peru is interested
     in the South Korean FA-50": a buyer's interest in arms of a maker is a
-    purchase it considers, as a weigh verb's (``weigh_candidate``)."""
+    purchase it considers, as a weigh verb's (``weigh_candidate``); "France is
+    trying to interest Algiers in its Rafale": an offer the object considers."""
     things = [g for p in word.children if p.dep_ in PREP_DEPS and p.lower_ == "in"
               for o in p.children if o.dep_ == "pobj" for g in conj_group(o)
               if _arms_phrase(g)]
     if not things:
         return None
+    if word.pos_ == "VERB":
+        # "France has been trying to interest Algiers in its Rafale": the
+        # subject offers, the object considers
+        buyers = [c for o in objects_of(word) for c in phrase_codes(o, index)]
+        sellers = [c for c in subject_codes(word, index) if c not in buyers]
+        sellers = sellers or [s for g in things for s in _makers_listed(g, index, mentions) if s not in buyers]
+        if not buyers or not sellers:
+            return None
+        return Candidate(list(dict.fromkeys(sellers)), list(dict.fromkeys(buyers)), CONSIDERING, 1, word.sent, word,
+                         confidence=0.55)
     verb = word.head
     owner = [c for c in word.children if c.dep_ == "poss"]
     if owner:

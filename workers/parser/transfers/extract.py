@@ -178,7 +178,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             if verbal:
                 maybe = lemma in DEAL_VERBS or lemma in DROP_DEAL_VERBS or lemma in RELIANCE_VERBS or lemma in FUNDING_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS \
                     or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS or lemma in WIN_VERBS or lemma in SHARE_VERBS or lemma in SELECT_VERBS \
-                    or lemma in WEIGH_VERBS
+                    or lemma in WEIGH_VERBS or lemma in INTEREST_WORDS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
                     or (pos == "NOUN" and (lemma in LICENCE_NOUNS or lemma in NEGOTIATION_NOUNS)) or lowers[i] in SIGN_FORMS \
@@ -195,6 +195,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     cand = select_candidate(tok, index, index)
                 if cand is None and lemma in WEIGH_VERBS:
                     cand = weigh_candidate(tok, index, index)
+                if cand is None and lemma in INTEREST_WORDS:
+                    cand = interest_candidate(tok, index, index)
                 if cand is None and lemma in DEAL_VERBS:
                     cand = deal_candidate(tok, index, index)
                 if cand is None and lemma in FUNDING_VERBS:
