@@ -99,6 +99,18 @@ def _arms_subject(verb: Token) -> Token | None:
     return None
 
 
+def _deciders(noun: Token, index: MentionIndex) -> list[str]:
+    """The party whose decision or plan a purchase is ("Croatia will annul its
+    decision on the purchase of F-16s", "Peru's plan for the purchase of
+    jets"): the noun's possessor, else the subject of the verb that takes it."""
+    owners = [c for p in noun.children if p.dep_ == "poss" for c in phrase_codes(p, index)]
+    if owners:
+        return owners
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return subject_codes(noun.head, index)
+    return []
+
+
 def _previous_holder(sent: Span, index: MentionIndex) -> list[str]:
     """The parties in the subject of the sentence before (``previous_subject``),
     unless that subject is arms: "The Turkish ships will join the fleet" names
@@ -387,6 +399,8 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 noun.head.head.lemma_.lower() in _RECEIVE_OR_NEGOTIATE
             ):
                 recipients = subject_codes(noun.head.head, index)
+            elif noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for", "about"} and noun.head.head.pos_ == "NOUN":
+                recipients = _deciders(noun.head.head, index)
             else:
                 recipients = _ranked_subject(noun, index)
         if not suppliers:
