@@ -71,6 +71,7 @@ from .deal_triggers import (
     win_candidate,
 )
 from .embargoes import embargo_transfers
+from .follows import follower_candidates
 from .gapping import gapped_suppliers
 from .list_context import context_list_transfers
 from .lists import listed_transfers
@@ -267,6 +268,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 partial.append(cand)
     story_suppliers(out, index)
     out += complete_partials(out, partial, index, {s.start: i for i, s in enumerate(sents)})
+    out += follower_candidates(out, index)
     out.sort(key=lambda c: (c.sent.start, c.trigger.i))
     return out
 
