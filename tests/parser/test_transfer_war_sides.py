@@ -7,7 +7,7 @@ import pytest
 
 from tests.parser.transfers_helper import pairs
 from workers.parser.catalogue.actors import find_actors, mention_index
-from workers.parser.transfers.warfare import war_only
+from workers.parser.transfers.warfare import speaker_only, war_only
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,19 @@ def test_war_only(nlp, text: str, code: str, expected: bool) -> None:
     doc = nlp(text)
     index = mention_index(find_actors(doc))
     assert war_only(next(iter(doc.sents)), code, index) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # the party of the speaker's title, subject of a verb of saying
+        ("French Foreign Minister Anne Dupont claimed that arms sales to Iraq would breach the accord.", "FRA", True),
+        ("Italy's defence ministry said that tank sales to Egypt would resume.", "ITA", True),
+        # a party that is the object of the clause is no speaker
+        ("Officials said that France would sell tanks to Iraq.", "FRA", False),
+    ],
+)
+def test_speaker_only(nlp, text: str, code: str, expected: bool) -> None:
+    doc = nlp(text)
+    index = mention_index(find_actors(doc))
+    assert speaker_only(next(iter(doc.sents)), code, index) is expected

@@ -84,7 +84,7 @@ from .secondary import secondary_transfers
 from .shares import share_candidate
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, SUSPENDED, is_denial, trigger_status
 from .triggers import Candidate, contents_candidate, noun_candidate, verb_candidate
-from .warfare import war_only
+from .warfare import speaker_only, war_only
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 
 
@@ -477,7 +477,8 @@ def _without_war_sides(doc: Doc, mentions: list[ActorMention], rows: list[Transf
     for r in rows:
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
         sent = span[0].sent if span is not None and len(span) else None
-        if sent is not None and (war_only(sent, r.supplier, index) or war_only(sent, r.recipient, index)):
+        if sent is not None and any(test(sent, code, index) for test in (war_only, speaker_only)
+                                    for code in (r.supplier, r.recipient)):
             continue
         out.append(r)
     return out
