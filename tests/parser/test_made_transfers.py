@@ -74,3 +74,16 @@ def test_arms_of_a_named_state_s_service_are_not_the_main_recipient_s():
     pairs = _pairs("Peru ordered 24 FA-50 jets from South Korea. The Chilean air force's American-built F-16s"
                    " were upgraded in 2019.")
     assert ("USA", "PER") not in pairs
+
+
+def test_arms_the_story_replaces_are_the_main_recipient_s():
+    # replaced with no holder named: the story's fleet
+    pairs = _pairs("Peru ordered 24 FA-50 jets from South Korea. They will replace the French-built Mirage jets"
+                   " that have served since 1986.")
+    assert ("FRA", "PER") in pairs
+
+
+def test_arms_destroyed_are_nobody_s_fleet():
+    pairs = _pairs("Ukraine received 30 Leopard tanks from Germany. Its troops destroyed the Russian-made tanks"
+                   " near Kharkiv.")
+    assert ("RUS", "UKR") not in pairs

@@ -72,13 +72,18 @@ _SERVICES = frozenset({"force", "forces", "navy", "army", "military"})
 
 def _service_holder(noun: Token, main: str | None) -> list[str]:
     """The article's main recipient for arms an armed service of no named state
-    holds ("the air force's Russian-supplied MiG-29s"): the story's service."""
+    holds ("the air force's Russian-supplied MiG-29s"), or that are replaced,
+    retired or upgraded with no holder named: the story's."""
     if main is None:
         return []
     for c in noun.children:
         if c.dep_ == "poss" and c.lemma_.lower() in _SERVICES \
                 and not any(t.ent_type_ in {"GPE", "NORP"} for t in c.subtree):
             return [main]
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in words()["fleet_verbs"] \
+            and not any(c.dep_ == "poss" for c in noun.children):
+        # "They will replace the British-built Hawk jets": the story's fleet
+        return [main]
     return []
 
 
