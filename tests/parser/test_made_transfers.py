@@ -95,3 +95,29 @@ def test_arms_from_a_state_on_their_way_go_to_the_party_they_are_destined_for():
 
 def test_arms_destined_for_a_place_are_no_transfer():
     assert _pairs("Ukraine's tanks destined for the front arrived on Monday.") == set()
+
+
+def test_arms_of_the_story_s_armed_service_are_the_main_recipient_s():
+    # "the air force's" names no state: the service is the story's recipient's
+    pairs = _pairs("Peru ordered 24 FA-50 jets from South Korea. The air force's Russian-supplied MiG-29 fighters"
+                   " were retired in 2019.")
+    assert ("RUS", "PER") in pairs
+
+
+def test_arms_of_a_named_state_s_service_are_not_the_main_recipient_s():
+    pairs = _pairs("Peru ordered 24 FA-50 jets from South Korea. The Chilean air force's American-built F-16s"
+                   " were upgraded in 2019.")
+    assert ("USA", "PER") not in pairs
+
+
+def test_arms_the_story_replaces_are_the_main_recipient_s():
+    # replaced with no holder named: the story's fleet
+    pairs = _pairs("Peru ordered 24 FA-50 jets from South Korea. They will replace the French-built Mirage jets"
+                   " that have served since 1986.")
+    assert ("FRA", "PER") in pairs
+
+
+def test_arms_destroyed_are_nobody_s_fleet():
+    pairs = _pairs("Ukraine received 30 Leopard tanks from Germany. Its troops destroyed the Russian-made tanks"
+                   " near Kharkiv.")
+    assert ("RUS", "UKR") not in pairs

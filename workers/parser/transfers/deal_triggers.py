@@ -12,12 +12,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..catalogue.actors import COMPANY, ActorMention
+from ..vocab import words
 from ..vocab.lexicon import ACQUIRE_NOUNS, DEAL_NOUNS, MILITARY_MODIFIERS, PLANNED_MODALS, PREP_DEPS, WIN_NOUNS
-from .phrases import arms_like, maker_codes, objects_of, owner_codes, phrase_text, pobj_codes, prep_codes
-from .roles import MentionIndex, phrase_codes, subject_codes, subject_token
+from .phrases import arms_like, maker_codes, objects_of, owner_codes, phrase_text, pobj_codes, prep_codes, with_objects
+from .roles import MentionIndex, conj_group, phrase_codes, subject_codes, subject_token
 from .status import CONSIDERING, CONTRACTED, PLANNED
 from .triggers import COMPANY_NOUNS, Candidate
 from .weapons import named_systems, origin_of
+
+BID_NOUNS = words()["bid_nouns"]
 
 def deal_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     """"Y signed a contract with X for Z", "the contract that X signed with Y"."""
@@ -399,3 +402,90 @@ def talks_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorM
     else:
         suppliers, recipients = partners, subject
     return Candidate(suppliers, recipients, CONSIDERING, 2, noun.sent, noun, confidence=0.55)
+
+
+def _arms_phrase(token: Token) -> bool:
+    """Arms, a named system, or something of arms: "submarine technology"."""
+    return arms_like(token) or bool(named_systems(phrase_text(token))) \
+        or any(c.dep_ == "compound" and arms_like(c) for c in token.children)
+
+
+def _makers_listed(token: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> list[str]:
+    """The makers a phrase of weighed arms names, every conjunct of a list
+    included: "French, German and Japanese designs", "offers from France and
+    Russia", "the Gripen and the Rafale" (their known makers)."""
+    out: list[str] = []
+    for t in token.subtree:
+        m = mentions.get(t.i)
+        if m is None:
+            continue
+        top = t
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        if top.dep_ in {"amod", "compound", "npadvmod", "nmod", "poss"} or m.form == COMPANY \
+                or (top.dep_ == "pobj" and top.head.lower_ in {"from", "by"}):
+            out.append(m.code)
+    for g in conj_group(token):
+        if (origin := origin_of(phrase_text(g))) is not None:
+            out.append(origin)
+    return list(dict.fromkeys(out))
+
+
+def weigh_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Australia weighed French, German and Japanese designs", "India is
+    considering offers from France and Russia for 114 fighters", "Brazil is
+    comparing the Gripen with the Rafale": a buyer that weighs arms of several
+    makers considers buying from each of them."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    subject = subject_token(verb)
+    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    names_arms = any(arms_like(t) for t in verb.subtree if t.i not in skip) or named_systems(phrase_text(verb))
+    weighed = [g for o in objects_of(verb) + with_objects(verb) for g in conj_group(o)
+               if _arms_phrase(g) or (g.lemma_.lower() in BID_NOUNS and names_arms)]
+    if not weighed:
+        return None
+    recipients = subject_codes(verb, index)
+    if not recipients:
+        return None
+    suppliers = [s for g in weighed for s in _makers_listed(g, index, mentions) if s not in recipients]
+    if not suppliers:
+        return None
+    return Candidate(list(dict.fromkeys(suppliers)), recipients, CONSIDERING, 1, verb.sent, verb, confidence=0.55)
+
+
+def interest_candidate(word: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
+    """"Thailand has shown interest in Swedish Gripen jets", "Peru is interested
+    in the South Korean FA-50": a buyer's interest in arms of a maker is a
+    purchase it considers, as a weigh verb's (``weigh_candidate``); "France is
+    trying to interest Algiers in its Rafale": an offer the object considers."""
+    things = [g for p in word.children if p.dep_ in PREP_DEPS and p.lower_ == "in"
+              for o in p.children if o.dep_ == "pobj" for g in conj_group(o)
+              if _arms_phrase(g)]
+    if not things:
+        return None
+    if word.pos_ == "VERB":
+        # "France has been trying to interest Algiers in its Rafale": the
+        # subject offers, the object considers
+        buyers = [c for o in objects_of(word) for c in phrase_codes(o, index)]
+        sellers = [c for c in subject_codes(word, index) if c not in buyers]
+        sellers = sellers or [s for g in things for s in _makers_listed(g, index, mentions) if s not in buyers]
+        if not buyers or not sellers:
+            return None
+        return Candidate(list(dict.fromkeys(sellers)), list(dict.fromkeys(buyers)), CONSIDERING, 1, word.sent, word,
+                         confidence=0.55)
+    verb = word.head
+    owner = [c for c in word.children if c.dep_ == "poss"]
+    if owner:
+        # "Sputnik criticised Astana's interest in Turkish drones": the possessor's
+        recipients = phrase_codes(owner[0], index)
+    elif word.dep_ in {"dobj", "acomp"} and verb.pos_ in {"VERB", "AUX"}:
+        recipients = subject_codes(verb, index)
+    else:
+        return None
+    if not recipients:
+        return None
+    suppliers = [s for g in things for s in _makers_listed(g, index, mentions) if s not in recipients]
+    if not suppliers:
+        return None
+    return Candidate(list(dict.fromkeys(suppliers)), recipients, CONSIDERING, 1, word.sent, word, confidence=0.55)

@@ -65,10 +65,13 @@ from .deal_triggers import (
     reliance_candidate,
     select_candidate,
     talks_candidate,
+    weigh_candidate,
+    interest_candidate,
     sign_for_candidate,
     win_candidate,
 )
 from .embargoes import embargo_transfers
+from .follows import follower_candidates
 from .gapping import gapped_suppliers
 from .list_context import context_list_transfers
 from .lists import listed_transfers
@@ -82,6 +85,7 @@ from .secondary import secondary_transfers
 from .shares import share_candidate
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, SUSPENDED, is_denial, trigger_status
 from .triggers import Candidate, contents_candidate, noun_candidate, verb_candidate
+from .warfare import speaker_only, war_only
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 
 
@@ -145,6 +149,8 @@ DROP_DEAL_VERBS = SUSPEND_VERBS - {"hold", "cut", "end", "curb", "restrict", "ba
 RELIANCE_VERBS = words()["reliance_verbs"]
 SHARE_VERBS = words()["share_verbs"]
 SELECT_VERBS = words()["select_verbs"]
+WEIGH_VERBS = words()["weigh_verbs"]
+INTEREST_WORDS = words()["interest_words"]
 FUNDING_VERBS = words()["funding_verbs"]
 # Unions the candidate loop tests on every token, built once.
 _VERB_TRIGGERS = SUPPLY_VERBS | CARRY_VERBS | ACQUIRE_VERBS | ARRIVAL_VERBS | OPERATE_VERBS | JOIN_VERBS | REQUEST_VERBS \
@@ -174,10 +180,12 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
             # most words are no trigger by any of the tests below
             if verbal:
                 maybe = lemma in DEAL_VERBS or lemma in DROP_DEAL_VERBS or lemma in RELIANCE_VERBS or lemma in FUNDING_VERBS or lemma in CONTENTS_VERBS or lemma in _VERB_TRIGGERS or lemma in SIGN_FOR_VERBS \
-                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS or lemma in WIN_VERBS or lemma in SHARE_VERBS or lemma in SELECT_VERBS
+                    or lemma in BUILD_FOR_VERBS or lemma in NEGOTIATE_VERBS or lemma in AWARD_VERBS or lemma in WIN_VERBS or lemma in SHARE_VERBS or lemma in SELECT_VERBS \
+                    or lemma in WEIGH_VERBS or lemma in INTEREST_WORDS
             else:
                 maybe = (pos in {"NOUN", "PROPN"} and lemma in _NOUN_TRIGGERS) \
-                    or (pos == "NOUN" and (lemma in LICENCE_NOUNS or lemma in NEGOTIATION_NOUNS)) or lowers[i] in SIGN_FORMS
+                    or (pos == "NOUN" and (lemma in LICENCE_NOUNS or lemma in NEGOTIATION_NOUNS)) or lowers[i] in SIGN_FORMS \
+                    or lemma in INTEREST_WORDS
             if not maybe:
                 continue
             tok = doc[i]
@@ -188,6 +196,10 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                     cand = share_candidate(tok, index)
                 if cand is None and lemma in SELECT_VERBS:
                     cand = select_candidate(tok, index, index)
+                if cand is None and lemma in WEIGH_VERBS:
+                    cand = weigh_candidate(tok, index, index)
+                if cand is None and lemma in INTEREST_WORDS:
+                    cand = interest_candidate(tok, index, index)
                 if cand is None and lemma in DEAL_VERBS:
                     cand = deal_candidate(tok, index, index)
                 if cand is None and lemma in FUNDING_VERBS:
@@ -220,6 +232,8 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 cand = talks_candidate(tok, index, index, NEGOTIATE_OVER)
             elif tok.lower_ in SIGN_FORMS:
                 cand = misparsed_deal(tok, index)
+            if cand is None and not verbal and lemma in INTEREST_WORDS:
+                cand = interest_candidate(tok, index, index)
             if cand is None:
                 continue
             if _reexport(tok):
@@ -256,6 +270,7 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                 partial.append(cand)
     story_suppliers(out, index)
     out += complete_partials(out, partial, index, {s.start: i for i, s in enumerate(sents)})
+    out += follower_candidates(out, index)
     out.sort(key=lambda c: (c.sent.start, c.trigger.i))
     return out
 
@@ -457,5 +472,20 @@ def extract_more_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
                  extract_permissions, extract_made_transfers):
         more += step(doc, mentions, found + more)
     if scored:
-        more += extract_scored_transfers(doc, mentions, found + more)
+        more += _without_war_sides(doc, mentions, extract_scored_transfers(doc, mentions, found + more))
     return more
+
+
+def _without_war_sides(doc: Doc, mentions: list[ActorMention], rows: list[TransferRecord]) -> list[TransferRecord]:
+    """The rows whose sentence names both sides as more than the sides of a war
+    ("since Russia invaded": Russia gives nothing there)."""
+    index = mention_index(mentions)
+    out = []
+    for r in rows:
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        sent = span[0].sent if span is not None and len(span) else None
+        if sent is not None and any(test(sent, code, index) for test in (war_only, speaker_only)
+                                    for code in (r.supplier, r.recipient)):
+            continue
+        out.append(r)
+    return out

@@ -75,6 +75,36 @@ def _holders(noun: Token, index: dict[int, ActorMention], named: dict[int, Actor
     return []
 
 
+# The armed services a possessive may name without their state: "the air
+# force's Russian-supplied MiG-29s".
+_SERVICES = frozenset({"force", "forces", "navy", "army", "military"})
+
+
+def _service_holder(noun: Token, main: str | None) -> list[str]:
+    """The article's main recipient for arms an armed service of no named state
+    holds ("the air force's Russian-supplied MiG-29s"), or that are replaced,
+    retired or upgraded with no holder named: the story's."""
+    if main is None:
+        return []
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lemma_.lower() in _SERVICES \
+                and not any(t.ent_type_ in {"GPE", "NORP"} for t in c.subtree):
+            return [main]
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in words()["fleet_verbs"] \
+            and not any(c.dep_ == "poss" for c in noun.children):
+        # "They will replace the British-built Hawk jets": the story's fleet
+        return [main]
+    return []
+
+
+def _main_recipient(found: list[TransferRecord]) -> str | None:
+    """The recipient of most rows (the first of them on a tie)."""
+    counts: dict[str, int] = {}
+    for t in found:
+        counts[t.recipient] = counts.get(t.recipient, 0) + 1
+    return max(counts, key=lambda c: (counts[c], -list(counts).index(c))) if counts else None
+
+
 def _source_phrases(noun: Token) -> list[Token]:
     """The "from"/"in"/"by" objects that name where arms came from: "submarines,
     built in France and Spain", "frigates bought from Britain", "tanks delivered
@@ -113,6 +143,7 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
     known = {(t.supplier, t.recipient) for t in found}
     known |= {(r, s) for s, r in known}
     participles = words()["made_participles"]
+    main = _main_recipient(found)
     named = mention_index(mentions)
     text = doc_text(doc)
     out: list[TransferRecord] = []
@@ -123,7 +154,7 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
         noun = _arms_noun(doc[i + 1])
         if noun is None:
             continue
-        for r in _holders(noun, index):
+        for r in _holders(noun, index) or _service_holder(noun, main):
             if r == m.code or (m.code, r) in known:
                 continue
             known.update({(m.code, r), (r, m.code)})

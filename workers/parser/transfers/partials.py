@@ -14,6 +14,7 @@ from ..catalogue.actors import DEMONYM, ActorMention
 from ..vocab.lexicon import ACQUIRE_NOUNS, ACQUIRE_VERBS, NEED_VERBS, PREP_DEPS, SUPPLY_VERBS
 from .context import made_elsewhere, moves_arms, sentence_parties, story_supplier
 from .phrases import arms_like, objects_of, phrase_text, with_objects
+from .roles import subject_codes
 from .triggers import Candidate
 from .weapons import named_systems
 
@@ -91,6 +92,10 @@ def complete_partials(full: list[Candidate], partial: list[Candidate], index: di
                 and moves_arms(c.trigger) and not made_elsewhere(c.sent, dominant):
             # "Ethiopia received six drones in 2021" in a story of one seller
             c.suppliers = [dominant]
+        elif not c.recipients and recipient and recipient not in c.suppliers and _buyer_untold(c.trigger, index):
+            # "An attempt to buy Swedish Gripens foundered": a purchase that names
+            # no buyer is the story's buyer's
+            c.recipients = [recipient]
         elif not _names_arms(c.trigger):
             continue
         elif not c.suppliers and (seller := _seller_of(full, c.recipients, supplier)) and seller not in c.recipients:
@@ -121,6 +126,17 @@ def _any_party(trigger: Token) -> bool:
                                                 or d.dep_ == "preconj")):
                     return True
     return False
+
+
+def _buyer_untold(trigger: Token, index: dict[int, ActorMention]) -> bool:
+    """Whether a buying verb names no buyer of its own: "an attempt to buy",
+    "voters blocked a plan to buy", not "Egypt's bid to buy" nor "a plan by
+    Egypt to buy" (whose buyer ``subject_codes`` finds)."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in ACQUIRE_VERBS:
+        return False
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children):
+        return False
+    return not subject_codes(trigger, index)
 
 
 def _seller_of(full: list[Candidate], recipients: list[str], main: str | None) -> str | None:

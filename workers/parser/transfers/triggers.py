@@ -22,6 +22,7 @@ from ..vocab import words
 from ..vocab.lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
+    ARMS_WORDS,
     ARRIVAL_VERBS,
     CARRY_VERBS,
     DEAL_NOUNS,
@@ -102,6 +103,28 @@ def _arms_subject(verb: Token) -> Token | None:
     return None
 
 
+def _deciders(noun: Token, index: MentionIndex) -> list[str]:
+    """The party whose decision or plan a purchase is ("Croatia will annul its
+    decision on the purchase of F-16s", "Peru's plan for the purchase of
+    jets"): the noun's possessor, else the subject of the verb that takes it."""
+    owners = [c for p in noun.children if p.dep_ == "poss" for c in phrase_codes(p, index)]
+    if owners:
+        return owners
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return subject_codes(noun.head, index)
+    return []
+
+
+def _previous_holder(sent: Span, index: MentionIndex) -> list[str]:
+    """The parties in the subject of the sentence before (``previous_subject``),
+    unless that subject is arms: "The Turkish ships will join the fleet" names
+    their maker, who holds nothing the next sentence's arms came to."""
+    if sent.start > 0 and any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and (arms_like(t) or t.lemma_.lower() in ARMS_WORDS)
+                              for t in sent.doc[sent.start - 1].sent):
+        return []
+    return previous_subject(sent, index)
+
+
 def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     lemma = verb.lemma_.lower()
     # "tanks supplied by X" is passive; "a report that it had shipped missiles" is not.
@@ -118,6 +141,13 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
             return None
         recipients = [c for o in objects for c in phrase_codes(o, index)] or prep_codes(verb, frozenset({"in", "to"}), index, depth=0)
         suppliers = maker_codes(subj, index, mentions) or prep_codes(verb, frozenset({"from"}), index, depth=0)
+        if not suppliers:
+            # "Ukraine's tanks went to Pakistan": the owner gave them
+            suppliers = [c for c in owner_codes(subj, index) if c not in recipients]
+        if not suppliers and verb.dep_ in {"ccomp", "xcomp"} and (verb.head.lemma_.lower() == "let" or verb.head.lemma_.lower() in APPROVAL_VERBS):
+            # "Germany declined to let the engines go to China": the state that
+            # lets the arms go gives them
+            suppliers = [c for c in subject_codes(verb.head, index) if c not in recipients]
         if not suppliers:
             origin = origin_of(phrase_text(subj))
             suppliers = [origin] if origin else []
@@ -212,9 +242,14 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
                     return None
                 recipients = prep_codes(verb, RECIPIENT_PREPS, index, depth=0)
                 if not recipients and verb.dep_ == "acl":
-                    recipients = governing_subject(verb.head, index) or previous_subject(verb.sent, index)
+                    recipients = governing_subject(verb.head, index) or _previous_holder(verb.sent, index)
                 if not suppliers:
-                    suppliers = owner_codes(moved, index) or maker_codes(moved, index, mentions)
+                    owners = owner_codes(moved, index)
+                    if owners and set(owners) <= set(recipients) and verb.dep_ == "acl":
+                        # "Pakistan's 320 tanks, delivered in the late 1990s": arms
+                        # that came to their owner, from a seller left unsaid
+                        owners = []
+                    suppliers = owners or maker_codes(moved, index, mentions)
         else:
             with_objs = with_objects(verb)
             object_parties = [o for o in objects if phrase_codes(o, index, pronouns=False) and not arms_like(o)]
@@ -258,7 +293,7 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
             suppliers = prep_codes(verb, SUPPLIER_PREPS, index, depth=0)
             recipients = [c for a in verb.children if a.dep_ == "agent" for c in pobj_codes(a, index)]
             if not recipients and verb.dep_ == "acl":
-                recipients = governing_subject(verb.head, index) or previous_subject(verb.sent, index)
+                recipients = governing_subject(verb.head, index) or _previous_holder(verb.sent, index)
         else:
             if objects and not arms_objects:
                 return None
@@ -273,6 +308,11 @@ def verb_candidate(verb: Token, index: MentionIndex, mentions: dict[int, ActorMe
             if not suppliers:
                 for o in arms_objects:
                     suppliers += maker_codes(o, index, mentions)
+            if not suppliers and arms_objects:
+                # "buy Swedish JAS 39 Gripens", parsed as two objects: the
+                # national word sits on the name's first part
+                for o in objects:
+                    suppliers += [c for c in maker_codes(o, index, mentions) if o not in arms_objects]
             if not suppliers:
                 suppliers = deal_partners(verb, index)
     else:
@@ -409,6 +449,8 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
                 noun.head.head.lemma_.lower() in _RECEIVE_OR_NEGOTIATE
             ):
                 recipients = subject_codes(noun.head.head, index)
+            elif noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for", "about"} and noun.head.head.pos_ == "NOUN":
+                recipients = _deciders(noun.head.head, index)
             else:
                 recipients = _ranked_subject(noun, index)
         if not suppliers:
