@@ -11,10 +11,14 @@ all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
   relations, but neither side mentioned military supplies");
 * people the schema does not count as officials (analysts, researchers,
   journalists) speaking about what a weapon can do: their words count only
-  when they speak of supplying.
+  when they speak of supplying;
+* an utterance with no word of supply or arms at all that is about another
+  subject of policy: a ceasefire, tariffs and trade, a freeze of assets,
+  membership of an alliance, thanks for hospitality. An article about a
+  transfer keeps its officials' other remarks, but not these.
 
 Word lists are in ``vocab/data/words.json`` (``mention_verbs``,
-``combat_verbs``, ``origin_words``).
+``combat_verbs``, ``origin_words``, ``other_policy_nouns``).
 """
 
 from __future__ import annotations
@@ -121,6 +125,19 @@ def battlefield_only(tokens: list[Token]) -> bool:
     return not _supply_words(tokens) and not _says_origin(tokens)
 
 
+def other_policy(tokens: list[Token]) -> bool:
+    """No word of supply or arms, and a subject of other policy ("the two
+    countries were aiming for 10 billion dollars in annual trade", "the
+    government had reached a ceasefire with the rebels"). One weak word is
+    not enough to keep it: "there is no deal to end the war, Russia will face
+    tariffs" speaks of another deal."""
+    if not tokens or sc.has_supply_vocab(tokens):
+        return False
+    nouns = sc.words()["other_policy_nouns"]
+    # lower case: "the Minister of Industry and Trade" is a title, not a subject
+    return any(t.pos_ == "NOUN" and t.text.islower() and t.lemma_.lower() in nouns for t in tokens)
+
+
 def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_official: bool = False) -> bool:
     """True when the utterance at [start, end) is not about arms supply after all."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -129,7 +146,7 @@ def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_o
     toks = list(span)
     if non_official and not _supply_words(toks):
         return True
-    if battlefield_only(toks):
+    if battlefield_only(toks) or other_policy(toks):
         return True
     if not any(_mention_verbs(doc).values()):
         return False  # no negated "mention" verb in the article: nothing below can hold

@@ -1,0 +1,38 @@
+"""Remarks of officials in an article about a transfer that are not about the
+transfer: another subject of policy (a ceasefire, tariffs, trade, frozen
+assets). Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.parser.statements_helper import statements_in as _statements
+
+LEAD = ("OSLO (Reuters) - Norway will deliver six NASAMS air defence systems to Estonia next year, "
+        "the defence ministry said on Monday.\n\n")
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Prime Minister Erik Lund said the two countries hoped to double their annual trade by 2030.\n", "annual trade"),
+    ("Foreign Minister Kari Berg said the rebels had agreed to a ceasefire in the north.\n", "ceasefire"),
+    ("Finance Minister Tor Aas said the government would freeze the assets of four more companies.\n",
+     "freeze the assets"),
+    ("Trade Minister Eva Dahl said Washington would lift its tariffs on Norwegian salmon.\n", "tariffs"),
+    ("Foreign Minister Kari Berg said there was no deal yet to end the war and that Russia faced new tariffs.\n",
+     "tariffs"),
+])
+def test_a_remark_on_another_subject_of_policy_is_no_statement(nlp, sentence, words):
+    evidence = [s.evidence for s in _statements(nlp, LEAD + sentence)]
+    assert not any(words in e for e in evidence), evidence
+
+
+@pytest.mark.parametrize("sentence, words", [
+    # the same nouns beside a supply are a statement about it
+    ("Defence Minister Ola Moe said the NASAMS batteries would be delivered before the ceasefire talks began.\n", "batteries would"),
+    ("Defence Minister Ola Moe said the arms deal would not affect trade between the two countries.\n", "arms deal would"),
+    # a title is no subject of policy
+    ("Minister of Industry and Trade Per Holm said the decision had been right.\n", "decision had been right"),
+])
+def test_the_same_words_beside_a_supply_or_in_a_title_stay(nlp, sentence, words):
+    evidence = [s.evidence for s in _statements(nlp, LEAD + sentence)]
+    assert any(words in e for e in evidence), evidence
