@@ -1,6 +1,7 @@
-"""Remarks of officials in an article about a transfer that are not about the
-transfer: another subject of policy (a ceasefire, tariffs, trade, frozen
-assets). Every sentence here is written for these tests."""
+"""Remarks of officials in an article about a transfer that are no statements
+about it: another subject of policy (a ceasefire, tariffs, trade, frozen
+assets); the opening piece of a quoted sentence split by its attribution.
+Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -36,3 +37,22 @@ def test_a_remark_on_another_subject_of_policy_is_no_statement(nlp, sentence, wo
 def test_the_same_words_beside_a_supply_or_in_a_title_stay(nlp, sentence, words):
     evidence = [s.evidence for s in _statements(nlp, LEAD + sentence)]
     assert any(words in e for e in evidence), evidence
+
+
+QUOTE_LEAD = ("TALLINN (AP) - Estonia has received the first two of six NASAMS air defence systems from Norway, "
+              "the Estonian defence ministry said on Friday.\n\n")
+
+
+def test_the_opening_piece_of_a_split_sentence_is_no_statement_of_its_own(nlp):
+    text = QUOTE_LEAD + ('"The question before this parliament," said Defence Minister Mart Kask, who has long argued '
+                         'for more spending, "is whether we defend our skies ourselves or wait for others to do it."\n')
+    evidence = [s.evidence for s in _statements(nlp, text)]
+    assert not any(e.startswith("The question before") for e in evidence), evidence
+    assert any(e.startswith("is whether we defend") for e in evidence), evidence
+
+
+def test_a_whole_clause_before_the_attribution_stays(nlp):
+    text = QUOTE_LEAD + ('"We have no wish to threaten anyone," Defence Minister Mart Kask said, "but we have the right '
+                         'to defend our skies."\n')
+    evidence = [s.evidence for s in _statements(nlp, text)]
+    assert any(e.startswith("We have no wish") for e in evidence), evidence

@@ -158,6 +158,33 @@ def _about_supply(doc: Doc, us: list[Utterance], has_context: bool, quotes: Sequ
     return kept
 
 
+_FINITE = {"VBD", "VBP", "VBZ", "MD"}
+
+
+def _sentence_openers(doc: Doc, us: list[Utterance], quotes: Sequence[Quote]) -> list[Utterance]:
+    """Drop the opening piece of a quoted sentence split by its attribution
+    ('"The choice in front of us," said the senator, "is whether ..."'): the
+    piece ends on a comma, has no finite verb, and the speaker's next quote in
+    the paragraph goes on in lower case, so the sentence is one utterance and
+    its second piece holds what was said. An opening piece that is a clause of
+    its own ('"We have no plans to invade anybody," he said, "but ..."') or has
+    supply words stays."""
+    text = doc_text(doc)
+    by_start = {q.content_start: q for q in quotes}
+    direct = sorted((u for u in us if u.direct and u.start in by_start), key=lambda u: u.start)
+    drop: set[int] = set()
+    for u, nxt in zip(direct, direct[1:]):
+        q = by_start[u.start]
+        if "," not in text[q.content_end:q.end] or nxt.speaker.name != u.speaker.name \
+                or paragraph_index(text, nxt.start) != paragraph_index(text, u.start) \
+                or not text[nxt.start:nxt.start + 1].islower():
+            continue
+        span = doc.char_span(u.start, u.end, alignment_mode="expand")
+        if span is not None and not sc.has_supply_vocab(span) and not any(t.tag_ in _FINITE for t in span):
+            drop.add(id(u))
+    return [u for u in us if id(u) not in drop]
+
+
 _PERSONAL_OBJECTS = {"him", "her", "them", "me", "us", "you"}
 # Verbs whose object is what was said: with only a reference as object ("announced
 # the decision"), the words themselves are elsewhere.
@@ -342,6 +369,7 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
                         key=lambda u: (u.start, u.end))
     full_names(doc, utterances, resolver)
     last_speaker(utterances, resolver, doc_text(doc), quotes)
+    utterances = _sentence_openers(doc, utterances, quotes)
     rows = list(transfers) if transfers is not None else _transfers(doc, actor_mentions)
     ctx = sc.merge_transfers(sc.article_context(doc, mentions), rows)
     has_context = not ctx.empty()
