@@ -1,6 +1,7 @@
 """Remarks of officials in an article about a transfer that are no statements
 about it: another subject of policy (a ceasefire, tariffs, trade, frozen
-assets); the opening piece of a quoted sentence split by its attribution.
+assets); the opening piece of a quoted sentence split by its attribution; a
+question put to the speaker ("Asked whether ..., X said").
 Every sentence here is written for these tests."""
 
 from __future__ import annotations
@@ -56,3 +57,12 @@ def test_a_whole_clause_before_the_attribution_stays(nlp):
                          'to defend our skies."\n')
     evidence = [s.evidence for s in _statements(nlp, text)]
     assert any(e.startswith("We have no wish") for e in evidence), evidence
+
+
+@pytest.mark.parametrize("sentence", [
+    'Asked what share of the batteries had already reached Estonia, Defence Minister Mart Kask answered: "Two."\n',
+    "Asked whether the launchers had already been paid for, Defence Minister Mart Kask said the bill was settled.\n",
+])
+def test_a_question_put_to_the_speaker_is_not_what_the_speaker_said(nlp, sentence):
+    evidence = [s.evidence for s in _statements(nlp, QUOTE_LEAD + sentence)]
+    assert not any(e.startswith(("what share", "whether the launchers")) for e in evidence), evidence

@@ -108,8 +108,11 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         if clause is not None and _relayed(doc, clause, speaker, resolver, orgs):
             continue
         # a passive participle ("Asked whether ..., X said") is a question put to
-        # the speaker, not what the speaker said
-        if tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children) and tok.dep_ == "advcl":
+        # the speaker, not what the speaker said; opening its sentence it is
+        # often tagged as a past tense ("Asked what share had arrived, X answered")
+        if tok.dep_ == "advcl" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children) and (
+                tok.tag_ == "VBN" or tok.tag_ == "VBD" and tok.i == tok.sent.start
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)):
             continue
         # "adding that ..." after a reported clause is the same utterance going on
         if lem in sc.words()["continuation_verbs"] and tok.dep_ in {"advcl", "xcomp", "conj"} \
