@@ -1,7 +1,8 @@
 """Remarks of officials in an article about a transfer that are no statements
 about it: another subject of policy (a ceasefire, tariffs, trade, frozen
 assets); the opening piece of a quoted sentence split by its attribution; a
-question put to the speaker ("Asked whether ..., X said").
+question put to the speaker ("Asked whether ..., X said"); a meeting or call with
+a person.
 Every sentence here is written for these tests."""
 
 from __future__ import annotations
@@ -66,3 +67,26 @@ def test_a_whole_clause_before_the_attribution_stays(nlp):
 def test_a_question_put_to_the_speaker_is_not_what_the_speaker_said(nlp, sentence):
     evidence = [s.evidence for s in _statements(nlp, QUOTE_LEAD + sentence)]
     assert not any(e.startswith(("what share", "whether the launchers")) for e in evidence), evidence
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Prime Minister Kaja Tamm said she expected to speak to President Alar Karis later in the week.\n", "speak to"),
+    ("The defence ministry said Defence Minister Mart Kask would hold talks with him on the sidelines.\n",
+     "hold talks"),
+    ("Defence Minister Mart Kask said he had met his Latvian counterpart in Riga on Tuesday.\n", "had met"),
+])
+def test_a_meeting_with_a_person_is_no_statement_about_supply(nlp, sentence, words):
+    evidence = [s.evidence for s in _statements(nlp, QUOTE_LEAD + sentence)]
+    assert not any(words in e for e in evidence), evidence
+
+
+@pytest.mark.parametrize("sentence, words", [
+    # what the meeting was about, or talks with a party, is said
+    ("Defence Minister Mart Kask said he had spoken to his Latvian counterpart about the NASAMS deliveries.\n",
+     "spoken to"),
+    ("Defence Minister Mart Kask said many countries had held talks with Tallinn over the past year.\n",
+     "held talks"),
+])
+def test_a_meeting_about_supply_or_with_a_party_stays(nlp, sentence, words):
+    evidence = [s.evidence for s in _statements(nlp, QUOTE_LEAD + sentence)]
+    assert any(words in e for e in evidence), evidence

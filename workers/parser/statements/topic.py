@@ -15,10 +15,14 @@ all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
 * an utterance with no word of supply or arms at all that is about another
   subject of policy: a ceasefire, tariffs and trade, a freeze of assets,
   membership of an alliance, thanks for hospitality. An article about a
-  transfer keeps its officials' other remarks, but not these.
+  transfer keeps its officials' other remarks, but not these;
+* a meeting or call with a person and nothing of what was said in it ("he
+  expected to speak to President Xi soon", "the secretary will hold talks
+  with him on the sidelines"): the contact is no utterance about supply.
 
 Word lists are in ``vocab/data/words.json`` (``mention_verbs``,
-``combat_verbs``, ``origin_words``, ``other_policy_nouns``).
+``combat_verbs``, ``origin_words``, ``other_policy_nouns``, ``contact_verbs``,
+``contact_nouns``).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from ..text import columns
 from . import supply_context as sc
-from ..catalogue.titles import state_code
+from ..catalogue.titles import match_head, state_code
 
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing"}
 
@@ -138,6 +142,41 @@ def other_policy(tokens: list[Token]) -> bool:
     return any(t.pos_ == "NOUN" and t.text.islower() and t.lemma_.lower() in nouns for t in tokens)
 
 
+_PERSONAL = {"him", "her"}
+
+
+def _a_person(tok: Token) -> bool:
+    if state_code(tok.text):
+        return False  # a capital the tagger took for a person ("talks with Tallinn")
+    return tok.ent_type_ == "PERSON" or tok.lower_ in _PERSONAL or match_head([tok], 0) is not None
+
+
+def contact_only(tokens: list[Token]) -> bool:
+    """The clause reports a meeting or a call with a person ("spoke by phone
+    with his counterpart") and no word of supplying: the contact itself, not
+    what was said in it."""
+    if not tokens or _supply_words(tokens):
+        return False
+    w = sc.words()
+    ids = {t.i for t in tokens}
+    mains = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    # "expected to speak to ...", "said he had met ..."
+    mains += [c for m in mains for c in m.children if c.dep_ in {"xcomp", "conj"} and c.i in ids]
+    for verb in mains:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in w["contact_verbs"]:
+            continue
+        heads = [verb]
+        if verb.lemma_.lower() == "hold":  # "hold talks with him"
+            heads = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in w["contact_nouns"]]
+        # "met the minister"; "spoke to him", "talks with the president"
+        objs = [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() == "meet" else []
+        objs += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+                 for g in c.children if g.dep_ == "pobj"]
+        if any(_a_person(o) for o in objs):
+            return True
+    return False
+
+
 def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_official: bool = False) -> bool:
     """True when the utterance at [start, end) is not about arms supply after all."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -146,7 +185,7 @@ def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_o
     toks = list(span)
     if non_official and not _supply_words(toks):
         return True
-    if battlefield_only(toks) or other_policy(toks):
+    if battlefield_only(toks) or other_policy(toks) or contact_only(toks):
         return True
     if not any(_mention_verbs(doc).values()):
         return False  # no negated "mention" verb in the article: nothing below can hold
