@@ -1,6 +1,7 @@
 """Transcripts: each sentence of a person's turn about supply is that person's
-statement; questions, other labels and one-off "Name: headline" lines are not
-turns. Every sentence here is written for these tests."""
+statement; questions (also under a label that names who asks), other labels
+and one-off "Name: headline" lines are not turns. Every sentence here is
+written for these tests."""
 
 from __future__ import annotations
 
@@ -149,3 +150,17 @@ def test_q_and_a_letters_with_a_point_are_labels(nlp):
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert ("Jan Kowalski", "The first K2 tanks arrive in Gdynia in December") in found
     assert not any("Will Korea" in e for _sp, e in found)
+
+
+def test_a_question_label_that_names_who_asks_is_still_a_question(nlp):
+    text = (
+        "Appearance of Foreign Minister Alberto Vidal before the defence committee\n\n"
+        "Chile will not send its old Leopard tanks to any country at war, the minister told the committee.\n\n"
+        "QUESTION (Deputy Ana Rojas):\n"
+        "The President has called the old Leopard tanks obsolete. Has the ministry received a report on them?\n\n"
+        "MINISTER ALBERTO VIDAL:\n"
+        "No such report has reached us, and the Leopard tanks will not be sent to any country at war.\n"
+    )
+    found = _statements(nlp, text)
+    assert not any("called the old Leopard tanks obsolete" in s.evidence for s in found), found
+    assert any(s.evidence.startswith("No such report") for s in found), found
