@@ -2,7 +2,7 @@
 about it: another subject of policy (a ceasefire, tariffs, trade, frozen
 assets); the opening piece of a quoted sentence split by its attribution; a
 question put to the speaker ("Asked whether ..., X said"); a meeting or call with
-a person.
+a person; a minister announcing their own statement to parliament.
 Every sentence here is written for these tests."""
 
 from __future__ import annotations
@@ -90,3 +90,25 @@ def test_a_meeting_with_a_person_is_no_statement_about_supply(nlp, sentence, wor
 def test_a_meeting_about_supply_or_with_a_party_stays(nlp, sentence, words):
     evidence = [s.evidence for s in _statements(nlp, QUOTE_LEAD + sentence)]
     assert any(words in e for e in evidence), evidence
+
+
+HOUSE = (
+    "Arms exports to Qatar: statement to the House\n\n"
+    "Britain has suspended new licences for arms exports to Qatar.\n\n"
+    "The Secretary of State for Business (Mr Tom Ellis): With your permission, Mr Speaker, I will update the House "
+    "on the suspension of export licences for military goods to Qatar. No new licences for rifles will be "
+    "granted while the review goes on.\n\n"
+    "Jane Doe (Bath) (LD): Will the Secretary of State publish the review?\n\n"
+    "Mr Tom Ellis: I will tell the House that no licence for combat aircraft will be granted this year.\n"
+)
+
+
+def test_announcing_a_statement_to_parliament_is_no_statement_of_its_own(nlp):
+    evidence = [s.evidence for s in _statements(nlp, HOUSE)]
+    assert not any(e.startswith("With your permission") for e in evidence), evidence
+    assert any(e.startswith("No new licences for rifles") for e in evidence), evidence
+
+
+def test_telling_parliament_what_was_decided_is_a_statement(nlp):
+    evidence = [s.evidence for s in _statements(nlp, HOUSE)]
+    assert any("no licence for combat aircraft" in e for e in evidence), evidence

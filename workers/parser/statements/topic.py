@@ -18,11 +18,14 @@ all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
   transfer keeps its officials' other remarks, but not these;
 * a meeting or call with a person and nothing of what was said in it ("he
   expected to speak to President Xi soon", "the secretary will hold talks
-  with him on the sidelines"): the contact is no utterance about supply.
+  with him on the sidelines"): the contact is no utterance about supply;
+* a speaker announcing their own statement to a parliament ("With
+  permission, Mr Speaker, I will update the House on today's judgment on
+  export licences", "I will make a statement on ..."): what they say follows.
 
 Word lists are in ``vocab/data/words.json`` (``mention_verbs``,
 ``combat_verbs``, ``origin_words``, ``other_policy_nouns``, ``contact_verbs``,
-``contact_nouns``).
+``contact_nouns``, ``address_verbs``, ``assembly_nouns``).
 """
 
 from __future__ import annotations
@@ -177,6 +180,30 @@ def contact_only(tokens: list[Token]) -> bool:
     return False
 
 
+_SPEAKING_SELF = {"i", "we"}
+
+
+def announces_statement(tokens: list[Token]) -> bool:
+    """"I will update the House on ...", "I will make a statement on ...": the
+    speaker announces what they are about to say to a parliament."""
+    w = sc.words()
+    ids = {t.i for t in tokens}
+    for verb in (t for t in tokens if t.head.i not in ids or t.head.i == t.i):
+        kids = list(verb.children)
+        if not any(c.dep_ == "nsubj" and c.lower_ in _SPEAKING_SELF for c in kids) \
+                or not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in kids):
+            continue
+        objs = [c.lemma_.lower() for c in kids if c.dep_ == "dobj"]
+        lemma = verb.lemma_.lower()
+        if lemma == "make" and "statement" in objs:
+            return True
+        # "I will tell the House that no licence will be granted" says it
+        if lemma in w["address_verbs"] and any(o in w["assembly_nouns"] for o in objs) \
+                and not any(c.dep_ == "ccomp" for c in kids):
+            return True
+    return False
+
+
 def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_official: bool = False) -> bool:
     """True when the utterance at [start, end) is not about arms supply after all."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -185,7 +212,7 @@ def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_o
     toks = list(span)
     if non_official and not _supply_words(toks):
         return True
-    if battlefield_only(toks) or other_policy(toks) or contact_only(toks):
+    if battlefield_only(toks) or other_policy(toks) or contact_only(toks) or announces_statement(toks):
         return True
     if not any(_mention_verbs(doc).values()):
         return False  # no negated "mention" verb in the article: nothing below can hold
