@@ -2,7 +2,8 @@
 about it: another subject of policy (a ceasefire, tariffs, trade, frozen
 assets); the opening piece of a quoted sentence split by its attribution; a
 question put to the speaker ("Asked whether ..., X said"); a meeting or call with
-a person; a minister announcing their own statement to parliament.
+a person; a minister announcing their own statement to parliament; a
+description of what a weapon is.
 Every sentence here is written for these tests."""
 
 from __future__ import annotations
@@ -112,3 +113,19 @@ def test_announcing_a_statement_to_parliament_is_no_statement_of_its_own(nlp):
 def test_telling_parliament_what_was_decided_is_a_statement(nlp):
     evidence = [s.evidence for s in _statements(nlp, HOUSE)]
     assert any("no licence for combat aircraft" in e for e in evidence), evidence
+
+
+@pytest.mark.parametrize("sentence, words, kept", [
+    ("Defence Minister Mart Kask described the frigate as a fast, modern ship with 16 launch cells.\n",
+     "described the frigate", False),
+    ("Defence Minister Mart Kask described NASAMS as a highly capable air defence system.\n",
+     "described NASAMS", False),
+    # what the purchase is, or a weapon's delivery, is said of supply
+    ("Defence Minister Mart Kask described the purchase as the largest in the country's history.\n",
+     "described the purchase", True),
+    ("Defence Minister Mart Kask described the frigate, delivered by Norway in May, as a fast, modern ship.\n",
+     "described the frigate", True),
+])
+def test_a_description_of_what_a_weapon_is_is_no_statement_about_supply(nlp, sentence, words, kept):
+    evidence = [s.evidence for s in _statements(nlp, QUOTE_LEAD + sentence)]
+    assert any(words in e for e in evidence) is kept, evidence

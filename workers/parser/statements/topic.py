@@ -19,6 +19,9 @@ all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
 * a meeting or call with a person and nothing of what was said in it ("he
   expected to speak to President Xi soon", "the secretary will hold talks
   with him on the sidelines"): the contact is no utterance about supply;
+* a description of what a weapon is ("described the vessel as a stealthy
+  ship with 32 launch cells", "described Archer as a highly mobile artillery
+  system") with no word of supplying: the capability of a weapon, not its supply;
 * a speaker announcing their own statement to a parliament ("With
   permission, Mr Speaker, I will update the House on today's judgment on
   export licences", "I will make a statement on ..."): what they say follows.
@@ -37,6 +40,7 @@ from spacy.tokens import Doc, Token
 from ..text import columns
 from . import supply_context as sc
 from ..catalogue.titles import match_head, state_code
+from ..transfers.weapons import named_systems
 
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing"}
 
@@ -180,6 +184,23 @@ def contact_only(tokens: list[Token]) -> bool:
     return False
 
 
+def describes_weapon(tokens: list[Token]) -> bool:
+    """"described the frigate as a stealthy ship": the main verb describes a
+    weapon (a weapon word or a named system) and nothing speaks of supplying."""
+    if not tokens or _supply_words(tokens):
+        return False
+    w = sc.words()
+    ids = {t.i for t in tokens}
+    for verb in (t for t in tokens if t.head.i not in ids or t.head.i == t.i):
+        if verb.lemma_.lower() != "describe":
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            text = obj.doc.text[obj.left_edge.idx:obj.idx + len(obj.text)]
+            if obj.lemma_.lower() in w["weapon_lemmas"] or named_systems(text):
+                return True
+    return False
+
+
 _SPEAKING_SELF = {"i", "we"}
 
 
@@ -212,7 +233,8 @@ def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_o
     toks = list(span)
     if non_official and not _supply_words(toks):
         return True
-    if battlefield_only(toks) or other_policy(toks) or contact_only(toks) or announces_statement(toks):
+    if battlefield_only(toks) or other_policy(toks) or contact_only(toks) or announces_statement(toks) \
+            or describes_weapon(toks):
         return True
     if not any(_mention_verbs(doc).values()):
         return False  # no negated "mention" verb in the article: nothing below can hold
