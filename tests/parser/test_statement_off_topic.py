@@ -125,6 +125,9 @@ def test_telling_parliament_what_was_decided_is_a_statement(nlp):
      "described the purchase", True),
     ("Defence Minister Mart Kask described the frigate, delivered by Norway in May, as a fast, modern ship.\n",
      "described the frigate", True),
+    # a threat is no description of the weapon
+    ("Defence Minister Mart Kask described the Russian tanks as legitimate targets.\n",
+     "described the Russian tanks", True),
 ])
 def test_a_description_of_what_a_weapon_is_is_no_statement_about_supply(nlp, sentence, words, kept):
     evidence = [s.evidence for s in _statements(nlp, QUOTE_LEAD + sentence)]

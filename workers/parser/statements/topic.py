@@ -19,9 +19,9 @@ all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
 * a meeting or call with a person and nothing of what was said in it ("he
   expected to speak to President Xi soon", "the secretary will hold talks
   with him on the sidelines"): the contact is no utterance about supply;
-* a description of what a weapon is ("described the vessel as a stealthy
-  ship with 32 launch cells", "described Archer as a highly mobile artillery
-  system") with no word of supplying: the capability of a weapon, not its supply;
+* a description of a weapon as a kind of weapon ("described the vessel as a
+  stealthy ship with 32 launch cells", "described Archer as a highly mobile
+  artillery system") with no word of supplying: its capability, not its supply;
 * a speaker announcing their own statement to a parliament ("With
   permission, Mr Speaker, I will update the House on today's judgment on
   export licences", "I will make a statement on ..."): what they say follows.
@@ -186,13 +186,20 @@ def contact_only(tokens: list[Token]) -> bool:
 
 def describes_weapon(tokens: list[Token]) -> bool:
     """"described the frigate as a stealthy ship": the main verb describes a
-    weapon (a weapon word or a named system) and nothing speaks of supplying."""
+    weapon (a weapon word or a named system) as a kind of weapon, and nothing
+    speaks of supplying. "described the vehicles as legitimate targets" is a
+    threat, not a description."""
     if not tokens or _supply_words(tokens):
         return False
     w = sc.words()
     ids = {t.i for t in tokens}
     for verb in (t for t in tokens if t.head.i not in ids or t.head.i == t.i):
         if verb.lemma_.lower() != "describe":
+            continue
+        kinds = w["weapon_lemmas"] | set(w["general_arms_words"])
+        as_what = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                   for g in c.children if g.dep_ == "pobj"]
+        if not any(g.lemma_.lower() in kinds for g in as_what):
             continue
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             text = obj.doc.text[obj.left_edge.idx:obj.idx + len(obj.text)]
