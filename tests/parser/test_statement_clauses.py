@@ -1,6 +1,8 @@
 """Which clause a reporting verb reports: with a clause on each side of the
-verb, the one after it; what comes before is an opening phrase. Every sentence
-here is written for these tests."""
+verb, the one after it; what comes before is an opening phrase. A report
+inside another speaker's report: a person's words relayed by an office are the
+person's; "what he called" inside a person's report is that person's wording.
+Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -23,3 +25,18 @@ def test_the_clause_after_the_verb_is_said_not_an_opening_phrase(nlp, sentence, 
     evidence = [s.evidence for s in _statements(nlp, LEAD + sentence)]
     assert any(e.startswith(said) for e in evidence), evidence
     assert not any(e.startswith(opener) for e in evidence), evidence
+
+
+def test_a_person_s_words_inside_an_office_s_report_are_the_person_s(nlp):
+    text = LEAD + ("Foreign Secretary Anna Reid told her Russian counterpart at a meeting that all arms shipments "
+                   "to Syria had to stop, the Foreign Office said.\n")
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Anna Reid", "all arms shipments to Syria had to stop") in found, found
+    assert not any(sp == "Foreign Office" for sp, _e in found), found
+
+
+def test_what_he_called_inside_a_person_s_report_is_that_person_s_wording(nlp):
+    text = LEAD + ("Defence Minister Mart Kask said Latvia's envoy, Inga Ozola, had been summoned, and that the halt "
+                   "of arms exports to Riga was a response to what he called the envoy's hostile remarks.\n")
+    speakers = {s.speaker for s in _statements(nlp, text)}
+    assert "Inga Ozola" not in speakers, speakers

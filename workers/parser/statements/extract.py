@@ -158,6 +158,26 @@ def _about_supply(doc: Doc, us: list[Utterance], has_context: bool, quotes: Sequ
     return kept
 
 
+def _nested_reports(us: list[Utterance]) -> list[Utterance]:
+    """A report inside another speaker's report: "the Foreign Office said
+    Foreign Secretary X told Lavrov that ..." gives the words to the person, not
+    the office that relays them (a person's words relayed by an office are the
+    person's); "Y said ... in response to what he called ..." is Y's own
+    wording, not a report of whoever the pronoun was read as."""
+    drop: set[int] = set()
+    reported = [u for u in us if not u.direct]
+    for outer in reported:
+        for inner in reported:
+            if inner is outer or inner.speaker.name == outer.speaker.name \
+                    or not (outer.start <= inner.start and inner.end <= outer.end):
+                continue
+            if inner.speaker.pronoun and outer.speaker.is_person:
+                drop.add(id(inner))
+            elif inner.speaker.is_person and not inner.speaker.pronoun and not outer.speaker.is_person:
+                drop.add(id(outer))
+    return [u for u in us if id(u) not in drop]
+
+
 _FINITE = {"VBD", "VBP", "VBZ", "MD"}
 
 
@@ -369,7 +389,7 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
                         key=lambda u: (u.start, u.end))
     full_names(doc, utterances, resolver)
     last_speaker(utterances, resolver, doc_text(doc), quotes)
-    utterances = _sentence_openers(doc, utterances, quotes)
+    utterances = _nested_reports(_sentence_openers(doc, utterances, quotes))
     rows = list(transfers) if transfers is not None else _transfers(doc, actor_mentions)
     ctx = sc.merge_transfers(sc.article_context(doc, mentions), rows)
     has_context = not ctx.empty()
