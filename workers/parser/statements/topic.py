@@ -5,8 +5,8 @@ in a sentence about a transfer. Some such utterances are not about supply at
 all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
 
 * weapons used on the battlefield ("the General Staff said the drone had
-  destroyed a howitzer"): weapon words, a combat verb, and nothing that says
-  where the weapons came from;
+  destroyed a howitzer", "forces have used them to hit targets"): weapon
+  words, a combat verb, and nothing that says where the weapons came from;
 * supply named only to say it was not talked about ("praised bilateral
   relations, but neither side mentioned military supplies");
 * people the schema does not count as officials (analysts, researchers,
@@ -42,6 +42,7 @@ from . import supply_context as sc
 from ..catalogue.titles import match_head, state_code
 from ..transfers.weapons import named_systems
 
+_USE_VERBS = {"use", "employ"}
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing"}
 
 
@@ -128,6 +129,9 @@ def battlefield_only(tokens: list[Token]) -> bool:
     # of what a supplied system adds, and counts
     mains = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
     mains += [c for m in mains for c in m.children if c.dep_ == "conj" and c.i in ids]
+    # "Ukrainian forces have used them to hit targets": the use is the combat
+    mains += [c for m in mains if m.lemma_.lower() in _USE_VERBS for c in m.children
+              if c.dep_ in {"xcomp", "advcl"} and c.i in ids]
     combat = [m for m in mains if m.lemma_.lower() in w["combat_verbs"] and m.pos_ in {"VERB", "AUX"}
               and not any(c.dep_ == "aux" and c.lower_ in {"can", "could", "will", "would", "may", "might"}
                           for c in m.children)]
