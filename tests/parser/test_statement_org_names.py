@@ -1,7 +1,7 @@
 """The name an institution speaks under: a company's short name or foreign
 acronym as the article spells it out, a capitalised "the Foreign Ministry" as
-a body of its own, a presidency, an accented office. Every sentence here is
-written for these tests."""
+a body of its own, a presidency, an accented office, a joint body without the
+list of its members. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def test_an_acronym_the_gazetteer_knows_is_spelled_out(nlp):
     ("Niger's presidency", "Niger's presidency"),
     ("The Kuwaiti army", "Kuwaiti army"),
     ("The Élysée", "Élysée"),
+    # an "of" that lists the member bodies is no part of the name
+    ("The Joint Inspection Commission of the Audit Office, the Ombudsman and the Public Prosecution Service",
+     "Joint Inspection Commission"),
+    ("The Ministry of Industry and Trade", "Ministry of Industry and Trade"),
 ])
 def test_a_named_body_speaks_under_its_own_name(nlp, subject, name):
     text = (

@@ -19,8 +19,8 @@ from ..catalogue import gazetteer
 from . import supply_context as sc
 from ..people.persons import PersonResolver
 from ..catalogue.titles import match_head, state_code
-from .organisations import (OrgRegistry, canonical_org, company_shaped, expanded, has_institution, is_alliance,
-                            is_company, is_media, named_body, org_name, strip_det)
+from .organisations import (OrgRegistry, before_member_list, canonical_org, company_shaped, expanded,
+                            has_institution, is_alliance, is_company, is_media, named_body, org_name, strip_det)
 from .utterance import Speaker
 from ..text.nlp import doc_text
 
@@ -197,7 +197,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
                 found = orgs.last_spoken(offset)
                 return Speaker(found, False) if found else None
         return None
-    core = _core(subj)
+    core = before_member_list(_core(subj))
     start, end = core[0].idx, core[-1].idx + len(core[-1].text)
     # ("in the president's view": a possessor names the same person as the noun)
     text = re.sub(r"\s*['\u2019]s$", "", doc_text(doc)[start:end])
