@@ -1,13 +1,15 @@
 """The name an institution speaks under: a company's short name or foreign
 acronym as the article spells it out, a capitalised "the Foreign Ministry" as
 a body of its own, a presidency, an accented office, a joint body without the
-list of its members. Every sentence here is written for these tests."""
+list of its members; "the group" never points back to a bare "Group". Every
+sentence here is written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.parser.statements_helper import statements_in as _statements
+from workers.parser.statements.organisations import OrgRegistry
 
 
 def _found(nlp, text):
@@ -96,3 +98,13 @@ def test_a_plants_press_service_speaks_for_the_plant(nlp):
     )
     speakers = [sp for sp, _e in _found(nlp, text)]
     assert speakers.count("Kharkiv plant") == 2
+
+
+def test_a_body_named_only_by_its_descriptor_word_is_no_antecedent(nlp):
+    doc = nlp("The campaign group and the Crisis Group spoke on Monday. The group said the jets cost too much.")
+    orgs = OrgRegistry(doc)
+    # the tagger sometimes keeps only "Group" of "Group for a Norway without an Army"
+    orgs.names = [(4, "Group")]
+    assert orgs.by_descriptor("group", 60) is None
+    orgs.names = [(4, "Group"), (20, "Crisis Group")]
+    assert orgs.by_descriptor("group", 60) == "Crisis Group"

@@ -41,6 +41,8 @@ class OrgRegistry:
                 if at >= offset:
                     continue
                 low = name.lower()
+                if low in keys or low == word:
+                    continue  # "Group" alone (the tagger cut "Group for a ... Army" short) names no body
                 if any(re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", low) for k in keys) \
                         or (word in {"company", "firm", "manufacturer", "maker"} and is_company(name)):
                     best = (at, name)
