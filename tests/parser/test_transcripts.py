@@ -1,7 +1,8 @@
 """Transcripts: each sentence of a person's turn about supply is that person's
 statement; questions (also under a label that names who asks), other labels
-and one-off "Name: headline" lines are not turns. Every sentence here is
-written for these tests."""
+and one-off "Name: headline" lines are not turns; a body a question quotes
+speaks, not the person the question addresses. Every sentence here is written
+for these tests."""
 
 from __future__ import annotations
 
@@ -164,3 +165,16 @@ def test_a_question_label_that_names_who_asks_is_still_a_question(nlp):
     found = _statements(nlp, text)
     assert not any("called the old Leopard tanks obsolete" in s.evidence for s in found), found
     assert any(s.evidence.startswith("No such report") for s in found), found
+
+
+def test_a_name_addressed_before_a_body_that_said_something_is_not_the_speaker(nlp):
+    text = (
+        "Pentagon press briefing\n\n"
+        "Press Secretary John Kirby briefed reporters on Poland's offer of MiG-29 jets for Ukraine.\n\n"
+        "MR. KIRBY: We do not support the transfer of the jets at this time.\n\n"
+        "Q: John, Poland's Foreign Ministry said last night it was ready to fly all of its MiG-29s to Ramstein.\n\n"
+        "MR. KIRBY: The proposal is not workable for the alliance.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Poland's Foreign Ministry", "last night it was ready to fly all of its MiG-29s to Ramstein") in found, found
+    assert not any(sp == "John Kirby" and "ready to fly" in e for sp, e in found), found

@@ -29,6 +29,21 @@ _CORE_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "nummod", "prep
 _DOCUMENT_WORDS = {"report", "statement", "letter", "readout", "document", "communique", "note", "declaration"}
 
 
+def _past_vocative(subj: Token) -> Token:
+    """"Q: John, Poland's Foreign Ministry said ...": a one-word name that opens
+    the sentence with a comma, followed by a body in apposition, is the person
+    addressed; the body is the subject."""
+    if subj.ent_type_ != "PERSON" or subj.i + 1 >= len(subj.doc) or subj.doc[subj.i + 1].text != "," \
+            or any(c.dep_ == "compound" for c in subj.children):
+        return subj
+    first = next((t for t in subj.sent if t.is_alpha and len(t.text) > 1), None)
+    if first is None or first.i != subj.i:
+        return subj
+    inst = sc.words()["institution_words"]
+    body = next((c for c in subj.children if c.dep_ == "appos" and c.lower_ in inst), None)
+    return body if body is not None else subj
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject token of a reporting verb, following participles and
     conjoined verbs to the verb whose subject they share."""
@@ -41,7 +56,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for c in subjects:
         if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head
-        return c
+        return _past_vocative(c)
     if depth >= 3:
         return None
     # "X said the tanks would arrive, adding: ...": the parser may hang "adding"
