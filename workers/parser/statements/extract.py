@@ -173,6 +173,8 @@ def _nested_reports(us: list[Utterance]) -> list[Utterance]:
                 continue
             if inner.speaker.pronoun and outer.speaker.is_person:
                 drop.add(id(inner))
+            elif outer.verb == "according" and outer.speaker.is_person:
+                drop.add(id(inner))  # "In his words, ... the president has announced that ...": his claim
             elif inner.speaker.is_person and not inner.speaker.pronoun and not outer.speaker.is_person:
                 drop.add(id(outer))
     return [u for u in us if id(u) not in drop]
@@ -370,8 +372,10 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
                 + in_the_view_of(doc, resolver, orgs, quotes)
                 if not overlaps_quote(quotes, u.start, u.end)]
     direct = direct_quotes(doc, resolver, orgs, quotes)
-    # "According to the Kremlin, Putin explained that ...": the person's clause wins
-    reported = [u for u in reported if u.verb != "according" or not any(
+    # "According to the Kremlin, Putin explained that ...": the person's clause
+    # wins over the body that relays it ("In his words, ... and the president
+    # has announced that ...": a person's own claim keeps its speaker)
+    reported = [u for u in reported if u.verb != "according" or u.speaker.is_person or not any(
         o is not u and o.verb != "according" and o.start < u.end and u.start < o.end for o in reported)]
     dateline = sc.dateline_span(doc)
     body_start = _body_start(doc_text(doc), dateline)
