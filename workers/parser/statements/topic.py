@@ -22,13 +22,18 @@ all (SOURCES.md: "a ceasefire, strikes, the capability of a jet" are left out):
 * a description of a weapon as a kind of weapon ("described the vessel as a
   stealthy ship with 32 launch cells", "described Archer as a highly mobile
   artillery system") with no word of supplying: its capability, not its supply;
+* what a weapon does, in the present or past ("the frigate carries
+  surface-to-air weapons", "the existing S-300 batteries already covered the
+  western approaches"), with no word of supplying or of origin. What a system
+  will or would do for its buyer ("the drones would be able to patrol the
+  coast") speaks of the supply and stays;
 * a speaker announcing their own statement to a parliament ("With
   permission, Mr Speaker, I will update the House on today's judgment on
   export licences", "I will make a statement on ..."): what they say follows.
 
 Word lists are in ``vocab/data/words.json`` (``mention_verbs``,
 ``combat_verbs``, ``origin_words``, ``other_policy_nouns``, ``contact_verbs``,
-``contact_nouns``, ``address_verbs``, ``assembly_nouns``).
+``contact_nouns``, ``address_verbs``, ``assembly_nouns``, ``capability_verbs``).
 """
 
 from __future__ import annotations
@@ -212,6 +217,24 @@ def describes_weapon(tokens: list[Token]) -> bool:
     return False
 
 
+def capability_only(tokens: list[Token]) -> bool:
+    """The clause's subject is a weapon and its verb, in the present or past
+    without a modal, says what the weapon does ("the frigate carries ...")."""
+    if not tokens or _supply_words(tokens) or _says_origin(tokens):
+        return False
+    w = sc.words()
+    ids = {t.i for t in tokens}
+    mains = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    for verb in mains:
+        if verb.lemma_.lower() not in w["capability_verbs"] or verb.tag_ not in {"VBZ", "VBP", "VBD"} \
+                or any(c.dep_ == "aux" for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in w["weapon_lemmas"]:
+            return True
+    return False
+
+
 _SPEAKING_SELF = {"i", "we"}
 
 
@@ -245,7 +268,7 @@ def off_topic(doc: Doc, start: int, end: int, context: tuple[int, int], *, non_o
     if non_official and not _supply_words(toks):
         return True
     if battlefield_only(toks) or other_policy(toks) or contact_only(toks) or announces_statement(toks) \
-            or describes_weapon(toks):
+            or describes_weapon(toks) or capability_only(toks):
         return True
     if not any(_mention_verbs(doc).values()):
         return False  # no negated "mention" verb in the article: nothing below can hold
