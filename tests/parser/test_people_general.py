@@ -303,6 +303,7 @@ def test_quote_continuing_into_the_next_paragraph(nlp):
                "Russian vehicles.",
         # battlefield use
         LEAD + "The General Staff said a Ukrainian drone had destroyed a Russian howitzer near Bakhmut.",
+        LEAD + "Defence Minister Jan Berg said Ukrainian crews had used them to hit bridges behind the front.",
         # supply named only as not talked about
         LEAD + "Chancellor Olaf Scholz praised relations with Poland, but neither leader mentioned arms supplies.",
     ],

@@ -16,6 +16,12 @@ def test_a_scare_quoted_label_is_a_fragment(nlp):
     assert [is_fragment(doc, q) for q in find_quotes(doc_text(doc))] == [True]
 
 
+def test_a_label_with_a_participle_before_its_noun_is_a_fragment(nlp):
+    doc = nlp(LEAD + 'The two ministers raised ties to the level of an "expanded defence partnership," and Lund '
+                     'said the launchers would arrive in May.\n')
+    assert [is_fragment(doc, q) for q in find_quotes(doc_text(doc))] == [True]
+
+
 def test_a_quoted_sentence_is_no_fragment(nlp):
     doc = nlp(LEAD + '"We deliver on time," Defence Minister Erik Lund said. Lund added: "Half."\n')
     assert [is_fragment(doc, q) for q in find_quotes(doc_text(doc))] == [False, False]

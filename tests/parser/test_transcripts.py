@@ -1,6 +1,8 @@
 """Transcripts: each sentence of a person's turn about supply is that person's
-statement; questions, other labels and one-off "Name: headline" lines are not
-turns. Every sentence here is written for these tests."""
+statement; questions (also under a label that names who asks), other labels
+and one-off "Name: headline" lines are not turns; a body a question quotes
+speaks, not the person the question addresses. Every sentence here is written
+for these tests."""
 
 from __future__ import annotations
 
@@ -149,3 +151,30 @@ def test_q_and_a_letters_with_a_point_are_labels(nlp):
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert ("Jan Kowalski", "The first K2 tanks arrive in Gdynia in December") in found
     assert not any("Will Korea" in e for _sp, e in found)
+
+
+def test_a_question_label_that_names_who_asks_is_still_a_question(nlp):
+    text = (
+        "Appearance of Foreign Minister Alberto Vidal before the defence committee\n\n"
+        "Chile will not send its old Leopard tanks to any country at war, the minister told the committee.\n\n"
+        "QUESTION (Deputy Ana Rojas):\n"
+        "The President has called the old Leopard tanks obsolete. Has the ministry received a report on them?\n\n"
+        "MINISTER ALBERTO VIDAL:\n"
+        "No such report has reached us, and the Leopard tanks will not be sent to any country at war.\n"
+    )
+    found = _statements(nlp, text)
+    assert not any("called the old Leopard tanks obsolete" in s.evidence for s in found), found
+    assert any(s.evidence.startswith("No such report") for s in found), found
+
+
+def test_a_name_addressed_before_a_body_that_said_something_is_not_the_speaker(nlp):
+    text = (
+        "Pentagon press briefing\n\n"
+        "Press Secretary John Kirby briefed reporters on Poland's offer of MiG-29 jets for Ukraine.\n\n"
+        "MR. KIRBY: We do not support the transfer of the jets at this time.\n\n"
+        "Q: John, Poland's Foreign Ministry said last night it was ready to fly all of its MiG-29s to Ramstein.\n\n"
+        "MR. KIRBY: The proposal is not workable for the alliance.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Poland's Foreign Ministry", "last night it was ready to fly all of its MiG-29s to Ramstein") in found, found
+    assert not any(sp == "John Kirby" and "ready to fly" in e for sp, e in found), found

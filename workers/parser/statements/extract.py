@@ -158,6 +158,55 @@ def _about_supply(doc: Doc, us: list[Utterance], has_context: bool, quotes: Sequ
     return kept
 
 
+def _nested_reports(us: list[Utterance]) -> list[Utterance]:
+    """A report inside another speaker's report: "the Foreign Office said
+    Foreign Secretary X told Lavrov that ..." gives the words to the person, not
+    the office that relays them (a person's words relayed by an office are the
+    person's); "Y said ... in response to what he called ..." is Y's own
+    wording, not a report of whoever the pronoun was read as."""
+    drop: set[int] = set()
+    reported = [u for u in us if not u.direct]
+    for outer in reported:
+        for inner in reported:
+            if inner is outer or inner.speaker.name == outer.speaker.name \
+                    or not (outer.start <= inner.start and inner.end <= outer.end):
+                continue
+            if inner.speaker.pronoun and outer.speaker.is_person:
+                drop.add(id(inner))
+            elif outer.verb == "according" and outer.speaker.is_person:
+                drop.add(id(inner))  # "In his words, ... the president has announced that ...": his claim
+            elif inner.speaker.is_person and not inner.speaker.pronoun and not outer.speaker.is_person:
+                drop.add(id(outer))
+    return [u for u in us if id(u) not in drop]
+
+
+_FINITE = {"VBD", "VBP", "VBZ", "MD"}
+
+
+def _sentence_openers(doc: Doc, us: list[Utterance], quotes: Sequence[Quote]) -> list[Utterance]:
+    """Drop the opening piece of a quoted sentence split by its attribution
+    ('"The choice in front of us," said the senator, "is whether ..."'): the
+    piece ends on a comma, has no finite verb, and the speaker's next quote in
+    the paragraph goes on in lower case, so the sentence is one utterance and
+    its second piece holds what was said. An opening piece that is a clause of
+    its own ('"We have no plans to invade anybody," he said, "but ..."') or has
+    supply words stays."""
+    text = doc_text(doc)
+    by_start = {q.content_start: q for q in quotes}
+    direct = sorted((u for u in us if u.direct and u.start in by_start), key=lambda u: u.start)
+    drop: set[int] = set()
+    for u, nxt in zip(direct, direct[1:]):
+        q = by_start[u.start]
+        if "," not in text[q.content_end:q.end] or nxt.speaker.name != u.speaker.name \
+                or paragraph_index(text, nxt.start) != paragraph_index(text, u.start) \
+                or not text[nxt.start:nxt.start + 1].islower():
+            continue
+        span = doc.char_span(u.start, u.end, alignment_mode="expand")
+        if span is not None and not sc.has_supply_vocab(span) and not any(t.tag_ in _FINITE for t in span):
+            drop.add(id(u))
+    return [u for u in us if id(u) not in drop]
+
+
 _PERSONAL_OBJECTS = {"him", "her", "them", "me", "us", "you"}
 # Verbs whose object is what was said: with only a reference as object ("announced
 # the decision"), the words themselves are elsewhere.
@@ -323,8 +372,10 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
                 + in_the_view_of(doc, resolver, orgs, quotes)
                 if not overlaps_quote(quotes, u.start, u.end)]
     direct = direct_quotes(doc, resolver, orgs, quotes)
-    # "According to the Kremlin, Putin explained that ...": the person's clause wins
-    reported = [u for u in reported if u.verb != "according" or not any(
+    # "According to the Kremlin, Putin explained that ...": the person's clause
+    # wins over the body that relays it ("In his words, ... and the president
+    # has announced that ...": a person's own claim keeps its speaker)
+    reported = [u for u in reported if u.verb != "according" or u.speaker.is_person or not any(
         o is not u and o.verb != "according" and o.start < u.end and u.start < o.end for o in reported)]
     dateline = sc.dateline_span(doc)
     body_start = _body_start(doc_text(doc), dateline)
@@ -342,6 +393,7 @@ def _extract(doc: Doc, actor_mentions: Any, officials: Sequence[OfficialRecord],
                         key=lambda u: (u.start, u.end))
     full_names(doc, utterances, resolver)
     last_speaker(utterances, resolver, doc_text(doc), quotes)
+    utterances = _nested_reports(_sentence_openers(doc, utterances, quotes))
     rows = list(transfers) if transfers is not None else _transfers(doc, actor_mentions)
     ctx = sc.merge_transfers(sc.article_context(doc, mentions), rows)
     has_context = not ctx.empty()

@@ -41,6 +41,8 @@ class OrgRegistry:
                 if at >= offset:
                     continue
                 low = name.lower()
+                if low in keys or low == word:
+                    continue  # "Group" alone (the tagger cut "Group for a ... Army" short) names no body
                 if any(re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", low) for k in keys) \
                         or (word in {"company", "firm", "manufacturer", "maker"} and is_company(name)):
                     best = (at, name)
@@ -199,6 +201,23 @@ def org_name(doc: Doc, core: list[Token]) -> str:
                     and not state_code(strip_det(e.text)):
                 return strip_det(e.text)
     return name
+
+
+def before_member_list(toks: list[Token]) -> list[Token]:
+    """"Joint Investigation Team of the Auditor-General, the Public Protector
+    and the Prosecutions Directorate": an "of" that opens a list of bodies, each
+    with its own "the", names the members, not the body ("Ministry of Industry
+    and Trade" keeps its name)."""
+    for k, tok in enumerate(toks[1:], start=1):
+        if tok.lower_ != "of":
+            continue
+        heads = [t for t in toks[k + 1:] if t.head.i == tok.i or t.dep_ == "conj"]
+        with_the = [h for h in heads if any(c.dep_ == "det" and c.lower_ == "the" for c in h.children)]
+        doc = tok.doc
+        # (the commas of the list, which the caller's tokens may leave out)
+        if len(with_the) >= 2 and any(doc[i].text == "," for i in range(tok.i + 1, toks[-1].i)):
+            return toks[:k]
+    return toks
 
 
 def named_body(content: list[Token]) -> bool:

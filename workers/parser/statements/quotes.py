@@ -77,7 +77,9 @@ def is_fragment(doc: Doc, quote: Quote) -> bool:
     if len(text[quote.content_start:quote.content_end].split()) > _FRAGMENT_WORDS:
         return False
     span = doc.char_span(quote.content_start, quote.content_end, alignment_mode="expand")
-    if span is None or any(t.pos_ in {"VERB", "AUX"} for t in span):
+    # a participle that qualifies a noun ("an 'enhanced strategic partnership'")
+    # is no verb of an utterance
+    if span is None or any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in span):
         return False
     # 'added: "Half."' and 'said, "Never."' are answers, not labels
     if any(c in ".!?" for c in text[quote.content_end:quote.end]):

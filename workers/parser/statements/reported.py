@@ -108,8 +108,11 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         if clause is not None and _relayed(doc, clause, speaker, resolver, orgs):
             continue
         # a passive participle ("Asked whether ..., X said") is a question put to
-        # the speaker, not what the speaker said
-        if tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children) and tok.dep_ == "advcl":
+        # the speaker, not what the speaker said; opening its sentence it is
+        # often tagged as a past tense ("Asked what share had arrived, X answered")
+        if tok.dep_ == "advcl" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children) and (
+                tok.tag_ == "VBN" or tok.tag_ == "VBD" and tok.i == tok.sent.start
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)):
             continue
         # "adding that ..." after a reported clause is the same utterance going on
         if lem in sc.words()["continuation_verbs"] and tok.dep_ in {"advcl", "xcomp", "conj"} \
@@ -174,11 +177,18 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
 def _reported_clause(verb: Token) -> Token | None:
     """The clause a verb reports. "How Beijing reacted: spokesman X said that
     China was indignant": a clause before the verb that a colon closes is a
-    heading the parser hung on the verb, not what was said."""
+    heading the parser hung on the verb, not what was said; so is one before
+    the verb when another follows it."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     doc = verb.doc
     said = [c for c in clauses if not (c.i < verb.i and c.right_edge.i + 1 < len(doc)
                                        and doc[c.right_edge.i + 1].text == ":")]
+    # "Standing next to the ship, its name painted over, he said things had
+    # gone well": with a clause on each side, the one before is an opening
+    # phrase the parser took for a clause, and the one after is what was said
+    after = [c for c in said if c.i > verb.i]
+    if after and len(after) < len(said):
+        return after[0]
     return said[0] if said else None
 
 

@@ -19,14 +19,29 @@ from ..catalogue import gazetteer
 from . import supply_context as sc
 from ..people.persons import PersonResolver
 from ..catalogue.titles import match_head, state_code
-from .organisations import (OrgRegistry, canonical_org, company_shaped, expanded, has_institution, is_alliance,
-                            is_company, is_media, named_body, org_name, strip_det)
+from .organisations import (OrgRegistry, before_member_list, canonical_org, company_shaped, expanded,
+                            has_institution, is_alliance, is_company, is_media, named_body, org_name, strip_det)
 from .utterance import Speaker
 from ..text.nlp import doc_text
 
 _RELATIVE = {"who", "which", "that", "whom"}
 _CORE_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "nummod", "prep", "pobj", "cc", "conj", "punct", "flat"}
 _DOCUMENT_WORDS = {"report", "statement", "letter", "readout", "document", "communique", "note", "declaration"}
+
+
+def _past_vocative(subj: Token) -> Token:
+    """"Q: John, Poland's Foreign Ministry said ...": a one-word name that opens
+    the sentence with a comma, followed by a body in apposition, is the person
+    addressed; the body is the subject."""
+    if subj.ent_type_ != "PERSON" or subj.i + 1 >= len(subj.doc) or subj.doc[subj.i + 1].text != "," \
+            or any(c.dep_ == "compound" for c in subj.children):
+        return subj
+    first = next((t for t in subj.sent if t.is_alpha and len(t.text) > 1), None)
+    if first is None or first.i != subj.i:
+        return subj
+    inst = sc.words()["institution_words"]
+    body = next((c for c in subj.children if c.dep_ == "appos" and c.lower_ in inst), None)
+    return body if body is not None else subj
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -41,7 +56,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for c in subjects:
         if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head
-        return c
+        return _past_vocative(c)
     if depth >= 3:
         return None
     # "X said the tanks would arrive, adding: ...": the parser may hang "adding"
@@ -197,7 +212,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
                 found = orgs.last_spoken(offset)
                 return Speaker(found, False) if found else None
         return None
-    core = _core(subj)
+    core = before_member_list(_core(subj))
     start, end = core[0].idx, core[-1].idx + len(core[-1].text)
     # ("in the president's view": a possessor names the same person as the noun)
     text = re.sub(r"\s*['\u2019]s$", "", doc_text(doc)[start:end])

@@ -8,9 +8,9 @@ Trade (Dr Liam Fox): ...").
 What follows a person's label, up to the next label, is that person's own words:
 each sentence is an utterance of theirs, a direct quote. An answer label
 ("A:") stands for the interviewee, the person named last before the first
-question. A question label ("Q:",
-"QUESTION:") or any other label ("What happens next: ...", "Editor's note: ...")
-ends the turn. An article counts as a transcript only when at least two of its
+question. A question label ("Q:", "QUESTION:", also with the one who asks in
+brackets: "QUESTION (Deputy X):") or any other label ("What happens next:
+...", "Editor's note: ...") ends the turn. An article counts as a transcript only when at least two of its
 lines carry a person's or a question label, so that one "Name: headline" line in
 a news report is not read as a turn.
 
@@ -52,7 +52,10 @@ def _honorifics() -> frozenset[str]:
 
 
 def _question(label: str) -> bool:
-    return label.strip().lower().rstrip(".") in words()["transcript_question_labels"]
+    """"Q:", "QUESTION:", and a question label that names the one who asks
+    ("QUESTION (Assembly member X):"): a question is no statement of theirs."""
+    head = label.split("(", 1)[0]
+    return head.strip().lower().rstrip(".") in words()["transcript_question_labels"]
 
 
 def _answer(label: str) -> bool:
@@ -98,7 +101,7 @@ def transcript_turns(doc: Doc, resolver: PersonResolver, taken: Sequence[Utteran
     first_q = next((m.start() for m, label in found if _question(label)), None)
     interviewee = resolver.last_before(first_q) if first_q is not None else None
     for m, label in found:
-        person = interviewee if _answer(label) else _person(label, resolver)
+        person = interviewee if _answer(label) else None if _question(label) else _person(label, resolver)
         labels.append((m.start(), m.end(), person, person is not None or _question(label)))
     if sum(1 for lab in labels if lab[3]) < 2 or not any(lab[2] for lab in labels):
         return []
