@@ -89,10 +89,6 @@ def test_arms_on_their_way_go_to_the_party_they_are_destined_for(sentence, pair)
     assert rows == {pair: "ongoing"}
 
 
-def test_arms_from_a_state_on_their_way_go_to_the_party_they_are_destined_for():
-    assert _pairs("Tanks from Poland destined for Ukraine were seen on a train.") == {("POL", "UKR")}
-
-
 def test_arms_destined_for_a_place_are_no_transfer():
     assert _pairs("Ukraine's tanks destined for the front arrived on Monday.") == set()
 
