@@ -147,6 +147,16 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
     named = mention_index(mentions)
     text = doc_text(doc)
     out: list[TransferRecord] = []
+
+    def add(s: str, r: str, status: str, sent: Span) -> None:
+        """One row per pair, in either direction, never a party to itself."""
+        if s == r or (s, r) in known:
+            return
+        known.update({(s, r), (r, s)})
+        start, end = bounds(sent)
+        out.append(TransferRecord(supplier=s, recipient=r, status=status, weapons=[],
+                                  evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
+
     for m in makers:
         i = m.token_end
         if i + 1 >= len(doc) or doc[i].text not in {"-", "\u2010", "\u2011"} or doc[i + 1].lower_ not in participles:
@@ -155,12 +165,7 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
         if noun is None:
             continue
         for r in _holders(noun, index) or _service_holder(noun, main):
-            if r == m.code or (m.code, r) in known:
-                continue
-            known.update({(m.code, r), (r, m.code)})
-            start, end = bounds(noun.sent)
-            out.append(TransferRecord(supplier=m.code, recipient=r, status=DELIVERED, weapons=[],
-                                      evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
+            add(m.code, r, DELIVERED, noun.sent)
     # "Its two submarines, built in France and Spain", "Pakistan's tanks from Ukraine"
     # a source phrase hangs from an "acl" or "prep" child of the noun
     heads = columns.heads(doc)
@@ -176,12 +181,7 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
         holders = _holders(noun, index, named)
         for s in dict.fromkeys(sources):
             for r in holders:
-                if r == s or (s, r) in known:
-                    continue
-                known.update({(s, r), (r, s)})
-                start, end = bounds(noun.sent)
-                out.append(TransferRecord(supplier=s, recipient=r, status=DELIVERED, weapons=[],
-                                          evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
+                add(s, r, DELIVERED, noun.sent)
     # "The German tanks destined for Ukraine", "Iranian drones bound for Russia":
     # arms on their way (ongoing), with their maker on them and their recipient
     # after "for"
@@ -196,12 +196,7 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
         givers = [named[c.i].code for c in noun.children
                   if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i in named]
         givers += [c for o in _source_phrases(noun) for c in _place_codes(o, index)]
-        for s_ in dict.fromkeys(givers):
+        for s in dict.fromkeys(givers):
             for r in recipients:
-                if r == s_ or (s_, r) in known:
-                    continue
-                known.update({(s_, r), (r, s_)})
-                start, end = bounds(noun.sent)
-                out.append(TransferRecord(supplier=s_, recipient=r, status=ONGOING, weapons=[],
-                                          evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
+                add(s, r, ONGOING, noun.sent)
     return out
