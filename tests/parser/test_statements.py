@@ -197,3 +197,11 @@ def test_odd_input_never_raises(nlp, text):
 )
 def test_find_quotes(text, contents):
     assert [text[q.content_start:q.content_end] for q in find_quotes(text)] == contents
+
+
+def test_a_statement_on_sales_to_a_region_names_the_region_not_the_state_claiming_it():
+    from workers.parser import parse_article
+
+    result = parse_article("Spokesperson Lin Jian said China firmly opposes U.S. arms sales to China's Taiwan region.",
+                           content_type="text/plain")
+    assert [(s.supplier, s.recipients) for s in result.statements] == [("USA", ["TWN"])]

@@ -199,7 +199,7 @@ COMPANY_NOUNS = words()["company_anaphors"]
 
 
 # Nouns of a part of a state: "China's Taiwan region", "the Kaliningrad exclave".
-REGION_NOUNS = frozenset({"region", "province", "island", "territory", "exclave"})
+REGION_NOUNS = frozenset(words()["region_nouns"])
 
 
 def _single_phrase_codes(token: Token, index: MentionIndex, *, depth: int, pronouns: bool) -> list[str]:

@@ -303,6 +303,9 @@ def role_of(doc: Doc, m: Mention) -> str | None:
 def _find_role(doc: Doc, m: Mention) -> str | None:
     w = words()
     tok = doc[m.token_end - 1]
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in w["region_nouns"] \
+            and any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in tok.head.children):
+        return None  # "China's Taiwan region": the region is the party, not the state claiming it
     # "US Patriot missile defense", "Russian weapons": the maker's side, whatever
     # preposition the phrase hangs from; not "Russian missiles hit Kyiv"
     if tok.dep_ in {"amod", "compound", "nmod", "poss"} and _is_weapon_noun(tok.head) \
