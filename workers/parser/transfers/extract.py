@@ -79,12 +79,12 @@ from .made import made_transfers
 from .partials import complete_partials, sentence_parties
 from .permissions import permission_transfers
 from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text
-from .roles import subject_codes
+from .roles import MentionIndex, subject_codes
 from .scored import scored_transfers
 from .secondary import secondary_transfers
 from .shares import share_candidate
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, SUSPENDED, is_denial, trigger_status
-from .triggers import Candidate, contents_candidate, noun_candidate, verb_candidate
+from .triggers import Candidate, contents_candidate, noun_candidate, onlooker_codes, verb_candidate
 from .warfare import speaker_only, war_only
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 
@@ -97,7 +97,7 @@ def _definite_object(trigger: Token) -> bool:
     return False
 
 
-def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
+def _fill_from_weapons(cand: Candidate, headline_origin: str | None, index: MentionIndex) -> None:
     """A sentence that names the recipient but not the supplier: the maker of the
     weapons it names supplies ("Greece signs deal for 18 Rafale fighters")."""
     if cand.suppliers or not cand.recipients or cand.trigger.lemma_.lower() in SOURCE_NOUNS:
@@ -110,6 +110,9 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
         # "Turkey, which had planned to buy about 100 of the jets": the jets of the story.
         origin = headline_origin
     origin = origin or origin_of(columns.text_of(cand.sent))
+    if origin and cand.trigger.pos_ in {"NOUN", "PROPN"} and origin in onlooker_codes(cand.trigger, index):
+        # "Moscow could read a transfer of MiG-29s to Ukraine as escalatory"
+        return
     if origin:
         cand.suppliers = [origin]
         cand.confidence = 0.55
@@ -249,8 +252,10 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                         cand.confidence = 0.55
                 if not cand.suppliers and cand.recipients:
                     cand.suppliers = _programme_supplier(sent)
-                _fill_from_weapons(cand, headline_origin)
-            cand.suppliers = [s for s in cand.suppliers if s]
+                _fill_from_weapons(cand, headline_origin, index)
+            # "getting the capabilities it needs to beat back the Russian assault":
+            # a party the sentence names only as a side of the war gives nothing
+            cand.suppliers = [s for s in cand.suppliers if s and not war_only(sent, s, index)]
             is_headline = headline is not None and sent.start == headline.start
             if not cand.status:
                 cand.status, cand.strength = trigger_status(tok, headline=is_headline)
@@ -487,5 +492,14 @@ def _without_war_sides(doc: Doc, mentions: list[ActorMention], rows: list[Transf
         if sent is not None and any(test(sent, code, index) for test in (war_only, speaker_only)
                                     for code in (r.supplier, r.recipient)):
             continue
+        if sent is not None and r.supplier in _onlookers(sent, index):
+            continue
         out.append(r)
     return out
+
+
+def _onlookers(sent: Span, index: MentionIndex) -> set[str]:
+    """The parties a sentence names only as reacting to a supply ("Moscow could
+    read a transfer of MiG-29s to Ukraine as escalatory"): no givers there."""
+    return {code for tok in sent if tok.pos_ == "NOUN" and tok.lemma_.lower() in SUPPLY_NOUNS
+            for code in onlooker_codes(tok, index)}

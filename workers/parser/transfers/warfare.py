@@ -32,6 +32,8 @@ def _war_side(tok: Token, aggression: frozenset[str]) -> bool:
     "invasion"."""
     for _ in range(4):
         if tok.dep_ in _PHRASE_DEPS and tok.head.i != tok.i:
+            if tok.dep_ in {"amod", "compound"} and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in aggression:
+                return True  # "the Russian assault", "the Israeli bombing"
             tok = tok.head
         else:
             break
