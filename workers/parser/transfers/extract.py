@@ -85,7 +85,7 @@ from .secondary import secondary_transfers
 from .shares import share_candidate
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, SUSPENDED, is_denial, trigger_status
 from .triggers import Candidate, contents_candidate, noun_candidate, onlooker_codes, verb_candidate
-from .warfare import speaker_only, war_only
+from .warfare import border_only, speaker_only, war_only
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 
 
@@ -489,7 +489,7 @@ def _without_war_sides(doc: Doc, mentions: list[ActorMention], rows: list[Transf
     for r in rows:
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
         sent = span[0].sent if span is not None and len(span) else None
-        if sent is not None and any(test(sent, code, index) for test in (war_only, speaker_only)
+        if sent is not None and any(test(sent, code, index) for test in (war_only, speaker_only, border_only)
                                     for code in (r.supplier, r.recipient)):
             continue
         if sent is not None and r.supplier in _onlookers(sent, index):
