@@ -403,6 +403,8 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
                 by_pair.setdefault(pair, []).append(c)
     denying = _denying_suppliers(doc, mentions)
     index = mention_index(mentions)
+    sent_no = {sent.start: i for i, sent in enumerate(doc.sents)}
+    shelved = _shelvings(doc, index)
     rows: list[tuple[int, TransferRecord]] = []
     for (s, r), cands in by_pair.items():
         # The first sentence with a decided status; within it, the main clause.
@@ -410,6 +412,8 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
         # would be armed with PL-15 missiles, also supplied by China").
         best = max(cands, key=lambda c: (c.strength, c.confidence >= 0.5, -c.sent.start, -_depth(c.trigger)))
         status = _later_change(best, cands) or best.status
+        if status != SUSPENDED and _shelved_later(max(c.sent.start for c in cands), r, shelved, sent_no):
+            status = SUSPENDED
         if s in denying and status != CONTRACTED:
             status = DENIED
         weapons = list(dict.fromkeys(w for c in cands for w in c.weapons))
@@ -503,3 +507,49 @@ def _onlookers(sent: Span, index: MentionIndex) -> set[str]:
     read a transfer of MiG-29s to Ukraine as escalatory"): no givers there."""
     return {code for tok in sent if tok.pos_ == "NOUN" and tok.lemma_.lower() in SUPPLY_NOUNS
             for code in onlooker_codes(tok, index)}
+
+
+# Nouns for a deal as a whole that a later sentence can call off ("Fernandez
+# shelved the purchase in 2022").
+_WHOLE_DEAL_NOUNS = frozenset({"purchase", "sale", "deal", "order", "contract", "acquisition", "plan"})
+
+
+def _shelvings(doc: Doc, index: MentionIndex) -> list[tuple[int, set[str]]]:
+    """Sentences that call off "the purchase" or "the deal" without naming a
+    second party: their start and the parties they name (at most the buyer)."""
+    out = []
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in DROP_DEAL_VERBS or _negated(tok) \
+                    or not _main_clause(tok):
+                continue  # not "no word that the contract was cancelled"
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if obj is None or obj.lemma_.lower() not in _WHOLE_DEAL_NOUNS \
+                    or not any(d.dep_ == "det" and d.lower_ == "the" for d in obj.children):
+                continue
+            named = set(sentence_parties(sent, index))
+            if len(named) <= 1:
+                out.append((sent.start, named))
+                break
+    return out
+
+
+def _main_clause(tok: Token) -> bool:
+    """Whether ``tok`` is the sentence's root or joined to it by "and"."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "ROOT"
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _shelved_later(last: int, recipient: str, shelved: list[tuple[int, set[str]]], sent_no: dict[int, int]) -> bool:
+    """Whether a sentence within two after the pair's last report calls the deal
+    off, naming no party or only the pair's recipient."""
+    for start, named in shelved:
+        gap = sent_no.get(start, 0) - sent_no.get(last, 0)
+        if 0 < gap <= 2 and named <= {recipient}:
+            return True
+    return False
