@@ -57,3 +57,18 @@ def test_asking_for_permission_decides_nothing_for_the_state_asked():
 )
 def test_a_consent_to_move_no_arms_is_no_row(text):
     assert _rows(text) == {}
+
+
+def test_a_refused_approval_of_the_story_s_transfer_goes_to_its_recipient():
+    # no "to" on "the transfer": the one recipient of the other party's sale is meant
+    text = ("Chile agreed to buy eight used Dutch F-16 jets in 2021. Because the jets are American-built, "
+            "the Netherlands needed Washington's consent, and the United States refused to approve the transfer "
+            "with the Dutch radars still fitted.")
+    rows = _rows(text)
+    assert rows.get(("USA", "CHL")) == "denied"
+
+
+def test_a_refused_approval_with_no_single_recipient_gives_no_row():
+    text = ("Chile and Peru each agreed to buy used Dutch F-16 jets in 2021. The United States refused to "
+            "approve the transfer with the Dutch radars still fitted, the Netherlands said.")
+    assert not any(s == "USA" for s, _r in _rows(text))

@@ -79,13 +79,13 @@ from .made import made_transfers
 from .partials import complete_partials, sentence_parties
 from .permissions import permission_transfers
 from .phrases import arms_like, maker_codes, names_exports, objects_of, phrase_text
-from .roles import subject_codes
+from .roles import MentionIndex, subject_codes
 from .scored import scored_transfers
 from .secondary import secondary_transfers
 from .shares import share_candidate
 from .status import CONSIDERING, CONTRACTED, DELIVERED, DENIED, PLANNED, SUSPENDED, is_denial, trigger_status
-from .triggers import Candidate, contents_candidate, noun_candidate, verb_candidate
-from .warfare import speaker_only, war_only
+from .triggers import Candidate, contents_candidate, noun_candidate, onlooker_codes, verb_candidate
+from .warfare import border_only, speaker_only, war_only
 from .weapons import named_systems, origin_of, weapon_origin, weapons_in
 
 
@@ -97,7 +97,7 @@ def _definite_object(trigger: Token) -> bool:
     return False
 
 
-def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
+def _fill_from_weapons(cand: Candidate, headline_origin: str | None, index: MentionIndex) -> None:
     """A sentence that names the recipient but not the supplier: the maker of the
     weapons it names supplies ("Greece signs deal for 18 Rafale fighters")."""
     if cand.suppliers or not cand.recipients or cand.trigger.lemma_.lower() in SOURCE_NOUNS:
@@ -110,6 +110,9 @@ def _fill_from_weapons(cand: Candidate, headline_origin: str | None) -> None:
         # "Turkey, which had planned to buy about 100 of the jets": the jets of the story.
         origin = headline_origin
     origin = origin or origin_of(columns.text_of(cand.sent))
+    if origin and cand.trigger.pos_ in {"NOUN", "PROPN"} and origin in onlooker_codes(cand.trigger, index):
+        # "Moscow could read a transfer of MiG-29s to Ukraine as escalatory"
+        return
     if origin:
         cand.suppliers = [origin]
         cand.confidence = 0.55
@@ -249,8 +252,10 @@ def find_candidates(doc: Doc, mentions: list[ActorMention]) -> list[Candidate]:
                         cand.confidence = 0.55
                 if not cand.suppliers and cand.recipients:
                     cand.suppliers = _programme_supplier(sent)
-                _fill_from_weapons(cand, headline_origin)
-            cand.suppliers = [s for s in cand.suppliers if s]
+                _fill_from_weapons(cand, headline_origin, index)
+            # "getting the capabilities it needs to beat back the Russian assault":
+            # a party the sentence names only as a side of the war gives nothing
+            cand.suppliers = [s for s in cand.suppliers if s and not war_only(sent, s, index)]
             is_headline = headline is not None and sent.start == headline.start
             if not cand.status:
                 cand.status, cand.strength = trigger_status(tok, headline=is_headline)
@@ -398,6 +403,8 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
                 by_pair.setdefault(pair, []).append(c)
     denying = _denying_suppliers(doc, mentions)
     index = mention_index(mentions)
+    sent_no = {sent.start: i for i, sent in enumerate(doc.sents)}
+    shelved = _shelvings(doc, index)
     rows: list[tuple[int, TransferRecord]] = []
     for (s, r), cands in by_pair.items():
         # The first sentence with a decided status; within it, the main clause.
@@ -405,6 +412,8 @@ def extract_transfers(doc: Doc, mentions: list[ActorMention]) -> list[TransferRe
         # would be armed with PL-15 missiles, also supplied by China").
         best = max(cands, key=lambda c: (c.strength, c.confidence >= 0.5, -c.sent.start, -_depth(c.trigger)))
         status = _later_change(best, cands) or best.status
+        if status != SUSPENDED and _shelved_later(max(c.sent.start for c in cands), r, shelved, sent_no):
+            status = SUSPENDED
         if s in denying and status != CONTRACTED:
             status = DENIED
         weapons = list(dict.fromkeys(w for c in cands for w in c.weapons))
@@ -484,8 +493,63 @@ def _without_war_sides(doc: Doc, mentions: list[ActorMention], rows: list[Transf
     for r in rows:
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
         sent = span[0].sent if span is not None and len(span) else None
-        if sent is not None and any(test(sent, code, index) for test in (war_only, speaker_only)
+        if sent is not None and any(test(sent, code, index) for test in (war_only, speaker_only, border_only)
                                     for code in (r.supplier, r.recipient)):
+            continue
+        if sent is not None and r.supplier in _onlookers(sent, index):
             continue
         out.append(r)
     return out
+
+
+def _onlookers(sent: Span, index: MentionIndex) -> set[str]:
+    """The parties a sentence names only as reacting to a supply ("Moscow could
+    read a transfer of MiG-29s to Ukraine as escalatory"): no givers there."""
+    return {code for tok in sent if tok.pos_ == "NOUN" and tok.lemma_.lower() in SUPPLY_NOUNS
+            for code in onlooker_codes(tok, index)}
+
+
+# Nouns for a deal as a whole that a later sentence can call off ("Fernandez
+# shelved the purchase in 2022").
+_WHOLE_DEAL_NOUNS = frozenset({"purchase", "sale", "deal", "order", "contract", "acquisition", "plan"})
+
+
+def _shelvings(doc: Doc, index: MentionIndex) -> list[tuple[int, set[str]]]:
+    """Sentences that call off "the purchase" or "the deal" without naming a
+    second party: their start and the parties they name (at most the buyer)."""
+    out = []
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in DROP_DEAL_VERBS or _negated(tok) \
+                    or not _main_clause(tok):
+                continue  # not "no word that the contract was cancelled"
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if obj is None or obj.lemma_.lower() not in _WHOLE_DEAL_NOUNS \
+                    or not any(d.dep_ == "det" and d.lower_ == "the" for d in obj.children):
+                continue
+            named = set(sentence_parties(sent, index))
+            if len(named) <= 1:
+                out.append((sent.start, named))
+                break
+    return out
+
+
+def _main_clause(tok: Token) -> bool:
+    """Whether ``tok`` is the sentence's root or joined to it by "and"."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "ROOT"
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _shelved_later(last: int, recipient: str, shelved: list[tuple[int, set[str]]], sent_no: dict[int, int]) -> bool:
+    """Whether a sentence within two after the pair's last report calls the deal
+    off, naming no party or only the pair's recipient."""
+    for start, named in shelved:
+        gap = sent_no.get(start, 0) - sent_no.get(last, 0)
+        if 0 < gap <= 2 and named <= {recipient}:
+            return True
+    return False

@@ -100,8 +100,11 @@ def complete_partials(full: list[Candidate], partial: list[Candidate], index: di
             continue
         elif not c.suppliers and (seller := _seller_of(full, c.recipients, supplier)) and seller not in c.recipients:
             c.suppliers = [seller]
-        elif not c.recipients and recipient and recipient not in c.suppliers and (
+        elif not c.recipients and recipient and recipient not in c.suppliers and (recipient in named or not _others_outright(c.sent, own, index)) and (
                 c.trigger.lemma_.lower() in SUPPLY_VERBS or (c.trigger.lemma_.lower() in _ACQUIRE_WORDS and set(named) <= own)):
+            # not when the sentence names another party and not the story's
+            # recipient ("by supplying Arrow 3, Israel was contributing to the
+            # security of Germany" in a story whose main recipient is another)
             c.recipients = [recipient]
         else:
             continue
@@ -148,6 +151,16 @@ def _seller_of(full: list[Candidate], recipients: list[str], main: str | None) -
     if len(theirs) > 1:
         return None
     return theirs[0] if theirs else main
+
+
+def _others_outright(sent: Span, own: set[str], index: dict[int, ActorMention]) -> bool:
+    """Whether the sentence names by name or capital (not only by a national
+    adjective) a party outside ``own``."""
+    for i in range(sent.start, sent.end):
+        m = index.get(i)
+        if m is not None and m.code not in own and m.form != DEMONYM:
+            return True
+    return False
 
 
 def _named_outright(sent: Span, codes: set[str], index: dict[int, ActorMention]) -> bool:

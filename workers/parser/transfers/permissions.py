@@ -68,6 +68,9 @@ def _moving_word(head: Token) -> Token | None:
     for c in head.children:
         if c.dep_ in {"xcomp", "ccomp", "acl"} and c.pos_ in {"VERB", "AUX"} and _moves(c):
             return c
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and head.pos_ == "VERB" and _moves(c) \
+                and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in c.children):
+            return c  # "refused to approve the transfer": the story's transfer
         if c.dep_ in PREP_DEPS and c.lower_ == "for":
             for g in c.children:
                 if g.dep_ == "pobj" and g.pos_ == "NOUN" and _moves(g):
@@ -109,6 +112,17 @@ def _consenting(verb: Token, index: MentionIndex) -> tuple[list[str], bool]:
     return subject_codes(verb, index), refused
 
 
+def _story_recipient(sent: Span, consenting: list[str], known: set[tuple[str, str]],
+                     index: MentionIndex) -> list[str]:
+    """The recipient of "the transfer" a permission names without "to": the one
+    recipient the rows so far give the sentence's other parties ("Israel could not
+    resell the jets without Washington's approval, and the United States refused to
+    approve the transfer", after Israel's sale to Croatia)."""
+    parties = {m.code for i in range(sent.start, sent.end) if (m := index.get(i)) is not None} - set(consenting)
+    found = {r for s, r in known if s in parties and r not in consenting}
+    return list(found) if len(found) == 1 else []
+
+
 def permission_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord],
                          bounds: Callable[[Span], tuple[int, int]]) -> list[TransferRecord]:
     """Rows for the consents to pass arms on that ``found`` lacks."""
@@ -134,9 +148,11 @@ def permission_transfers(doc: Doc, mentions: list[ActorMention], found: list[Tra
         if move is None or not any(arms_like(t) for t in move.subtree):
             continue  # "allowed Poland to send doctors": no arms
         recipients = _recipients(move, index)
+        consenting, refused = _consenting(verb, index)
+        if not recipients and move.pos_ == "NOUN" and consenting:
+            recipients = _story_recipient(tok.sent, consenting, known, index)
         if not recipients:
             continue
-        consenting, refused = _consenting(verb, index)
         allowed = [c for c in _allowed(move, head, index) if c not in consenting]
         status = DENIED if refused else PLANNED
         start, end = bounds(tok.sent)

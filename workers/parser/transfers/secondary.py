@@ -21,7 +21,7 @@ from ..records import TransferRecord
 from ..text import columns
 from ..text.nlp import doc_text
 from ..vocab import words
-from .phrases import helps_maker
+from .phrases import arms_like, helps_maker
 from .status import trigger_status
 from .supply_roles import RECIPIENT, SUPPLIER, Mention, has_supply_vocab, normalise_mentions, role_of, roles_in
 
@@ -38,6 +38,25 @@ def _trigger(sent: Span) -> Token | None:
             if lem not in w["weak_lemmas"]:
                 return sent.doc[i]
     return None
+
+
+def _gets_other_things(tok: Token) -> bool:
+    """Whether a party's last token is the "to" object of a verb whose direct
+    object is no arms ("give orders to Beijing", "send a letter to Kyiv")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "to" or prep.head.pos_ != "VERB":
+        return False
+    # a relative pronoun ("helicopters that Brazil offered to donate to Bolivia") tells nothing
+    objs = [c for c in prep.head.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.pos_ == "NOUN" and not arms_like(o) for o in objs)
+
+
+def _no_recipient(doc: Doc, m: Mention) -> bool:
+    """A mention that names no recipient: the "to" object of a verb giving no
+    arms, or a party after a set-off "not" (", not China,")."""
+    start = m.token_start
+    contrasted = start >= 2 and doc[start - 1].lower_ == "not" and doc[start - 2].text == ","
+    return contrasted or _gets_other_things(doc[m.token_end - 1])
 
 
 def secondary_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferRecord],
@@ -69,7 +88,11 @@ def secondary_transfers(doc: Doc, mentions: list[ActorMention], found: list[Tran
                   if not helps_maker(doc[m.token_end - 1], sent.root)}
         suppliers = [c for c in ([roles.supplier] if roles.supplier else []) + roles.suppliers
                      if (c, SUPPLIER) in marked]
-        recipients = [c for c in roles.recipients if (c, RECIPIENT) in marked]
+        # Not a party every mention of which gets something other than arms or is
+        # set aside by a contrast ("it is the United States, not China, that keeps
+        # sending weapons ..., and Washington is in no position to give orders to Beijing").
+        recipients = [c for c in roles.recipients if (c, RECIPIENT) in marked
+                      and not all(_no_recipient(doc, m) for m in inside if m.code == c)]
         for s in suppliers:
             for r in recipients:
                 if s == r or (s, r) in known:

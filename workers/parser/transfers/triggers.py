@@ -369,6 +369,32 @@ def _licensed_party(noun: Token, index: MentionIndex) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+ONLOOKER_VERBS = frozenset(words()["onlooker_verbs"])
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a supply noun is the object or passive subject of, through
+    prepositions ("halted shipments of arms to Kyiv", "a halt to arms sales")."""
+    tok = noun
+    while tok.dep_ in {"pobj", "prep", "dative"} or (tok.dep_ == "dobj" and tok.head.pos_ == "NOUN"):
+        tok = tok.head
+    if tok.dep_ in {"dobj", "nsubjpass", "pobj"} and tok.head.pos_ in {"VERB", "AUX"}:
+        return tok.head
+    if tok.dep_ in {"dobj", "pobj"} and tok.head.pos_ == "NOUN" and tok.head.dep_ in {"dobj"}:
+        return tok.head.head
+    return None
+
+
+def onlooker_codes(noun: Token, index: MentionIndex) -> list[str]:
+    """The parties that only react to a supply noun: the subject of a verb of
+    seeing or judging ("Moscow could read a transfer of MiG-29s to Ukraine
+    as escalatory"). Such a party is no giver, even when it made the arms."""
+    gov = _governing_verb(noun)
+    if gov is None or gov.lemma_.lower() not in ONLOOKER_VERBS:
+        return []
+    return subject_codes(gov, index)
+
+
 def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMention]) -> Candidate | None:
     lemma = noun.lemma_.lower()
     if noun.dep_ == "compound" and noun.head.lemma_.lower() not in DEAL_NOUNS:
@@ -474,24 +500,18 @@ def noun_candidate(noun: Token, index: MentionIndex, mentions: dict[int, ActorMe
         suppliers = [c for p in noun.children if p.dep_ in PREP_DEPS and p.lower_ == "of"
                      for g in p.children if g.dep_ == "pobj" for c in owner_codes(g, index) if c not in recipients]
     if not suppliers:
-        tok = noun
-        while tok.dep_ in {"pobj", "prep", "dative"} or (tok.dep_ == "dobj" and tok.head.pos_ == "NOUN"):
-            tok = tok.head
+        gov = _governing_verb(noun)
         # Only a verb that manages supplies makes its subject the supplier:
         # "Germany approved arms exports to Turkey", not "the Kremlin said it would
         # treat shipments of arms to Ukraine as targets".
-        gov = None
-        if tok.dep_ in {"dobj", "nsubjpass", "pobj"} and tok.head.pos_ in {"VERB", "AUX"}:
-            gov = tok.head
-        elif tok.dep_ in {"dobj", "pobj"} and tok.head.pos_ == "NOUN" and tok.head.dep_ in {"dobj"}:
-            gov = tok.head.head
         if gov is not None and gov.lemma_.lower() in SUPPLIER_GOVERNORS:
             suppliers = subject_codes(gov, index)
+    onlookers = onlooker_codes(noun, index)
     if not suppliers:
         for c in noun.children:
             if c.dep_ in PREP_DEPS and c.lower_ == "of":
                 for g in c.children:
-                    suppliers += maker_codes(g, index, mentions)
+                    suppliers += [m for m in maker_codes(g, index, mentions) if m not in onlookers]
     if not recipients and not suppliers:
         return None
     return Candidate(list(dict.fromkeys(suppliers)), recipients, "", 0, noun.sent, noun)

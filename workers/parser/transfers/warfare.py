@@ -32,6 +32,8 @@ def _war_side(tok: Token, aggression: frozenset[str]) -> bool:
     "invasion"."""
     for _ in range(4):
         if tok.dep_ in _PHRASE_DEPS and tok.head.i != tok.i:
+            if tok.dep_ in {"amod", "compound"} and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in aggression:
+                return True  # "the Russian assault", "the Israeli bombing"
             tok = tok.head
         else:
             break
@@ -75,3 +77,28 @@ def speaker_only(sent: Span, code: str, index: dict[int, ActorMention]) -> bool:
     saying = words()["saying_verbs"]
     ends = {m.token_end - 1 for i in range(sent.start, sent.end) if (m := index.get(i)) is not None and m.code == code}
     return bool(ends) and all(_speaks(sent.doc[i], saying) for i in ends)
+
+
+def _at_border(tok: Token, borders: frozenset[str]) -> bool:
+    """Whether the phrase of ``tok`` (a party's last token) only places a border:
+    "the border with Ukraine", "Poland's border", "the Ukrainian frontier"."""
+    for _ in range(4):
+        if tok.dep_ in {"compound", "conj", "appos"} and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    head = tok.head
+    if tok.dep_ in {"poss", "amod", "compound"} and head.pos_ == "NOUN":
+        return head.lemma_.lower() in borders
+    if tok.dep_ == "pobj" and head.lower_ in {"with", "of"}:
+        return head.head.pos_ == "NOUN" and head.head.lemma_.lower() in borders
+    return False
+
+
+def border_only(sent: Span, code: str, index: dict[int, ActorMention]) -> bool:
+    """Whether every mention of party ``code`` in ``sent`` only places a border
+    ("the S-400 systems Russia would supply would close the southern border with
+    Ukraine"): the party is a place there, no side of the supply."""
+    borders = frozenset(words()["border_nouns"])
+    ends = {m.token_end - 1 for i in range(sent.start, sent.end) if (m := index.get(i)) is not None and m.code == code}
+    return bool(ends) and all(_at_border(sent.doc[i], borders) for i in ends)
