@@ -58,3 +58,12 @@ def test_a_person_s_words_relayed_by_a_body_are_the_person_s(nlp):
                    "NASAMS deliveries to Tallinn.\n")
     speakers = {s.speaker for s in _statements(nlp, text) if "NASAMS deliveries" in s.evidence}
     assert speakers == {"Ivan Petrov"}, speakers
+
+
+
+def test_adding_that_after_a_clause_before_the_verb_is_an_utterance_of_its_own(nlp):
+    text = LEAD + ("Norwegian crews drove the launchers to a base near Tapa, Defence Minister Mart Kask said, "
+                   "adding that the remaining systems would follow before the end of the year.\n")
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Mart Kask", "Norwegian crews drove the launchers to a base near Tapa") in found, found
+    assert ("Mart Kask", "the remaining systems would follow before the end of the year") in found, found

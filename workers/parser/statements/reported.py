@@ -115,8 +115,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)):
             continue
         # "adding that ..." after a reported clause is the same utterance going on
+        # ("A, X said, adding that B": after a clause before the verb, B is an utterance of its own)
         if lem in sc.words()["continuation_verbs"] and tok.dep_ in {"advcl", "xcomp", "conj"} \
-                and any(c.dep_ == "ccomp" and not inside(quotes, c.idx, c.idx + 1) for c in tok.head.children):
+                and any(c.dep_ == "ccomp" and c.i > tok.head.i and not inside(quotes, c.idx, c.idx + 1)
+                        for c in tok.head.children):
             continue
         predicate = False
         extra: list[tuple[int, int]] = []
