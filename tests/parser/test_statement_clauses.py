@@ -67,3 +67,11 @@ def test_adding_that_after_a_clause_before_the_verb_is_an_utterance_of_its_own(n
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert ("Mart Kask", "Norwegian crews drove the launchers to a base near Tapa") in found, found
     assert ("Mart Kask", "the remaining systems would follow before the end of the year") in found, found
+
+
+def test_and_that_it_hoped_is_a_second_clause_of_the_same_report(nlp):
+    text = LEAD + ("The U.S. ambassador to Estonia, Carol Hendricks, said Washington might refuse to let the "
+                   "radar technology pass to a third country, and that it hoped the sale would not go ahead.\n")
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Carol Hendricks", "it hoped the sale would not go ahead") in found, found
+    assert not any(e == "the sale would not go ahead" for _sp, e in found), found

@@ -47,6 +47,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             continue  # a verb inside a quote is the speaker's own wording
         if _question(tok):
             continue  # "Can the minister assure the House that ...?" asks, it does not report
+        # "said A, and that it hoped B": a conjunct opened by "that" is a
+        # second clause of the report above it, not a report of its own
+        if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            continue
         # "refused to say how much Serbia paid", "did not say whether", "the court
         # has not ruled on whether": what was not said is no utterance ("denied",
         # a verb of its own, is one; so is "did not rule out", a particle verb)
@@ -325,8 +329,10 @@ def _coordinated_clauses(verb: Token, clause: Token) -> list[tuple[int, int]]:
     for c in clause.children:
         if c.dep_ != "conj" or c.i < clause.i or c.pos_ not in {"VERB", "AUX"}:
             continue
-        # "..., and Grigoryan said that ...": another speaker's report
-        if c.lemma_.lower() in sc.words()["clause_verbs"]:
+        # "..., and Grigoryan said that ...": another speaker's report ("...,
+        # and that it hoped ...", a clause of this report, opens with "that")
+        if c.lemma_.lower() in sc.words()["clause_verbs"] \
+                and not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             continue
         if not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in c.children):
             continue
