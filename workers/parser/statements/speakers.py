@@ -253,6 +253,8 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
                 name = resolver.person_at(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                 if name:
                     break
+    if name is None or len(name.split()) < 2 and not resolver.is_official(name):
+        name = _short_name(subj, core, resolver) or name
     if name and (resolver.is_official(name) or len(name.split()) >= 2):
         return Speaker(name, True)
     det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
@@ -344,6 +346,18 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         return None
     orgs.remember(offset, name)
     return Speaker(name, False)
+
+
+def _short_name(subj: Token, core: list[Token], resolver: PersonResolver) -> str | None:
+    """"Du applauded ..." after "Du Gang": a lone word tagged as a person that
+    is the first or last word of the full name of exactly one person named
+    before (the name finder leaves family names of two letters, written first,
+    unlinked)."""
+    if len(core) != 1 or subj.pos_ != "PROPN" or subj.ent_type_ != "PERSON":
+        return None
+    hits = {n for s, _e, n in resolver.mentions if s < subj.idx and len(n.split()) >= 2
+            and subj.text in (n.split()[0], n.split()[-1])}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _plain(name: str) -> str:
