@@ -47,6 +47,12 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             continue  # a verb inside a quote is the speaker's own wording
         if _question(tok):
             continue  # "Can the minister assure the House that ...?" asks, it does not report
+        # ("ruled that", "found no evidence", "found in favour of"; "aircraft
+        # found to have broken the embargo" says what was found, no one's finding)
+        if lem == "find" and (tags[i] == "VBN" and tok.dep_ == "acl"
+                              or any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+                              or not any(c.dep_ in {"dobj", "ccomp", "prep"} for c in tok.children)):
+            continue
         # "said A, and that it hoped B": a conjunct opened by "that" is a
         # second clause of the report above it, not a report of its own
         if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
