@@ -185,3 +185,13 @@ def test_what_was_found_to_be_so_is_no_finding_of_a_body(nlp):
         "embargo.\n"
     )
     assert not any(s.evidence.startswith("found to have") for s in _statements(nlp, text))
+
+
+def test_figures_of_a_research_body_named_by_its_acronym_are_its_words(nlp):
+    text = (
+        "KYIV (Reuters) - Ukraine stopped selling gas turbines to Russia in 2014.\n\n"
+        "Russia had been the largest buyer of Ukrainian turbines, taking a fifth of Ukraine's arms "
+        "deliveries in 2013, according to SIPRI estimates.\n"
+    )
+    speakers = {s.speaker for s in _statements(nlp, text)}
+    assert "SIPRI" in speakers, speakers

@@ -385,8 +385,9 @@ def _estimating_body(doc: Doc, subj: Token, verb: Token, resolver: PersonResolve
     names in front of it."""
     if subj.lower_ not in _ESTIMATE_WORDS:
         return None
-    owner = next((c for c in subj.children if c.dep_ in {"compound", "poss"} and c.i < subj.i
-                  and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
+    # (an acronym the tagger reads as an adjective, "SIPRI estimates", is a name too)
+    owner = next((c for c in subj.children if c.dep_ in {"compound", "poss", "amod"} and c.i < subj.i
+                  and (c.pos_ == "PROPN" or c.text.isupper() and len(c.text) > 1) and c.ent_type_ == "ORG"), None)
     # (a state's, an alliance's or a world body's figures are no one's words)
     ent = next((e for e in doc.ents if e.start <= owner.i < e.end and e.label_ == "ORG"), None) \
         if owner is not None else None
