@@ -75,3 +75,10 @@ def test_and_that_it_hoped_is_a_second_clause_of_the_same_report(nlp):
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert ("Carol Hendricks", "it hoped the sale would not go ahead") in found, found
     assert not any(e == "the sale would not go ahead" for _sp, e in found), found
+
+
+def test_countered_that_reports_a_clause(nlp):
+    text = LEAD + ("Russian Foreign Minister Pavel Orlov denied that Moscow had sold rockets to the rebels. "
+                   "He countered that Norway was arming Estonia against its neighbours.\n")
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Pavel Orlov", "Norway was arming Estonia against its neighbours") in found, found
