@@ -82,3 +82,11 @@ def test_countered_that_reports_a_clause(nlp):
                    "He countered that Norway was arming Estonia against its neighbours.\n")
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert ("Pavel Orlov", "Norway was arming Estonia against its neighbours") in found, found
+
+
+def test_each_person_of_a_conjoined_subject_says_the_clause(nlp):
+    text = LEAD + ("Defence Minister Mart Kask and Foreign Minister Liis Tamm said the launchers would be "
+                   "deployed near the eastern border.\n")
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    said = "the launchers would be deployed near the eastern border"
+    assert ("Mart Kask", said) in found and ("Liis Tamm", said) in found, found

@@ -175,6 +175,12 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         out.append(Utterance(speaker=speaker, start=start, end=end, direct=False, context_start=cs,
                               context_end=ce, verb=lem, confidence=0.7, speaker_supplies=supplies,
                               addressee=addressee, predicate=predicate))
+        # "Tanaka ... and Mori ... explained that ...": each person of a
+        # conjoined subject said it
+        for other in _conjoined_people(doc, subj, tok, speaker, resolver, orgs):
+            out.append(Utterance(speaker=other, start=start, end=end, direct=False, context_start=cs,
+                                  context_end=ce, verb=lem, confidence=0.65, speaker_supplies=supplies,
+                                  addressee=addressee, predicate=predicate))
         for x_start, x_end in extra:
             x_start, x_end = trim(doc_text(doc), x_start, x_end)
             if x_end - x_start < 8:
@@ -183,6 +189,22 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                                   context_end=ce, verb=lem, confidence=0.65,
                                   speaker_supplies=_speaker_side_supplies(doc, x_start, x_end),
                                   addressee=addressee, predicate=False, coordinated=True))
+    return out
+
+
+def _conjoined_people(doc: Doc, subj: Token | None, verb: Token, speaker: Speaker, resolver: PersonResolver,
+                      orgs: OrgRegistry) -> list[Speaker]:
+    """The other named persons joined to a person subject by "and"."""
+    if subj is None or not speaker.is_person or subj.i > verb.i:
+        return []
+    out: list[Speaker] = []
+    for c in subj.subtree:
+        if c.dep_ != "conj" or c.head.i != subj.i and c.head.dep_ != "conj" or c.i > verb.i:
+            continue
+        other = resolve_subject(doc, c, verb, resolver, orgs)
+        if other is not None and other.is_person and other.name != speaker.name \
+                and other.name not in {o.name for o in out}:
+            out.append(other)
     return out
 
 
