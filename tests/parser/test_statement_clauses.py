@@ -90,3 +90,14 @@ def test_each_person_of_a_conjoined_subject_says_the_clause(nlp):
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     said = "the launchers would be deployed near the eastern border"
     assert ("Mart Kask", said) in found and ("Liis Tamm", said) in found, found
+
+
+@pytest.mark.parametrize("sentence, speaker, said", [
+    ("Defence Minister Mart Kask issued a statement that the export rules did not apply to the launchers.\n",
+     "Mart Kask", "the export rules did not apply to the launchers"),
+    ("The Estonian Foreign Ministry released a statement saying the export rules did not apply to the "
+     "launchers.\n", "Estonian Foreign Ministry", "the export rules did not apply to the launchers"),
+])
+def test_a_statement_issued_says_what_its_issuer_said(nlp, sentence, speaker, said):
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, LEAD + sentence)}
+    assert (speaker, said) in found, found

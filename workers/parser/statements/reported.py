@@ -20,7 +20,7 @@ from . import supply_context as sc
 from ..people.persons import PersonResolver
 from .quotes import Quote
 from .organisations import OrgRegistry, is_media
-from .speakers import Speaker, resolve_subject, subject_of
+from .speakers import DOCUMENT_WORDS, ISSUE_VERBS, Speaker, resolve_subject, subject_of
 from .utterance import Utterance, inside, sentence_bounds, trim
 from ..text.nlp import doc_text
 from ..vocab import words
@@ -189,6 +189,36 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                                   context_end=ce, verb=lem, confidence=0.65,
                                   speaker_supplies=_speaker_side_supplies(doc, x_start, x_end),
                                   addressee=addressee, predicate=False, coordinated=True))
+    return out + _issued_statements(doc, resolver, orgs, quotes)
+
+
+def _issued_statements(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry,
+                       quotes: Sequence[Quote]) -> list[Utterance]:
+    """"X issued a statement that the principles did not apply": the clause a
+    document noun opens with "that" is what its issuer said."""
+    out: list[Utterance] = []
+    for tok in doc:
+        if tok.lemma_.lower() not in ISSUE_VERBS or tok.pos_ != "VERB" or inside(quotes, tok.idx, tok.idx + 1):
+            continue
+        issuer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        document = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_WORDS), None)
+        if issuer is None or document is None:
+            continue
+        clause = next((c for c in document.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > document.i
+                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                       and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)), None)
+        if clause is None:
+            continue
+        speaker = resolve_subject(doc, issuer, tok, resolver, orgs)
+        if speaker is None:
+            continue
+        start, end = trim(doc_text(doc), *_clause_span(tok, clause))
+        if end - start < 8:
+            continue
+        cs, ce = sentence_bounds(doc, tok)
+        out.append(Utterance(speaker=speaker, start=start, end=end, direct=False, context_start=cs,
+                              context_end=ce, verb="state", confidence=0.7,
+                              speaker_supplies=_speaker_side_supplies(doc, start, end)))
     return out
 
 

@@ -26,7 +26,9 @@ from ..text.nlp import doc_text
 
 _RELATIVE = {"who", "which", "that", "whom"}
 _CORE_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "nummod", "prep", "pobj", "cc", "conj", "punct", "flat"}
-_DOCUMENT_WORDS = {"report", "statement", "letter", "readout", "document", "communique", "note", "declaration"}
+DOCUMENT_WORDS = {"report", "statement", "letter", "readout", "document", "communique", "note", "declaration"}
+# Verbs whose subject puts out a document ("issued a statement saying ...").
+ISSUE_VERBS = {"issue", "release", "publish"}
 
 
 def _past_vocative(subj: Token) -> Token:
@@ -194,7 +196,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     # Service ...": the body behind the document or the press office speaks
     press_office = root_lemma in {"service", "office", "secretary"} and any(
         c.lower_ == "press" and c.dep_ in {"compound", "amod"} for c in subj.children)
-    if root_lemma in _DOCUMENT_WORDS or press_office:
+    if root_lemma in DOCUMENT_WORDS or press_office:
         for c in subj.children:
             if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -203,10 +205,16 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         # "a Pentagon statement", "the ministry's statement", "Putin's letter",
         # "the Malyshev plant's press service"
         for c in subj.children:
-            if (c.dep_ == "poss" or c.dep_ == "compound" and root_lemma in _DOCUMENT_WORDS) \
+            if (c.dep_ == "poss" or c.dep_ == "compound" and root_lemma in DOCUMENT_WORDS) \
                     and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}:
                 return resolve_subject(doc, c, verb, resolver, orgs)
-        if root_lemma in _DOCUMENT_WORDS:
+        # "the ministry issued a statement saying ...": whoever issued it
+        if root_lemma in DOCUMENT_WORDS and subj.dep_ == "dobj" and subj.head.i != subj.i \
+                and subj.head.lemma_.lower() in ISSUE_VERBS and verb.head.i == subj.i:
+            issuer = next((c for c in subj.head.children if c.dep_ == "nsubj"), None)
+            if issuer is not None:
+                return resolve_subject(doc, issuer, subj.head, resolver, orgs)
+        if root_lemma in DOCUMENT_WORDS:
             # "the ministry said. The statement stressed ...": the body's own statement
             if [c.lower_ for c in subj.children if c.dep_ != "punct"] == ["the"]:
                 found = orgs.last_spoken(offset)
