@@ -58,3 +58,46 @@ def test_a_person_s_words_relayed_by_a_body_are_the_person_s(nlp):
                    "NASAMS deliveries to Tallinn.\n")
     speakers = {s.speaker for s in _statements(nlp, text) if "NASAMS deliveries" in s.evidence}
     assert speakers == {"Ivan Petrov"}, speakers
+
+
+
+def test_adding_that_after_a_clause_before_the_verb_is_an_utterance_of_its_own(nlp):
+    text = LEAD + ("Norwegian crews drove the launchers to a base near Tapa, Defence Minister Mart Kask said, "
+                   "adding that the remaining systems would follow before the end of the year.\n")
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Mart Kask", "Norwegian crews drove the launchers to a base near Tapa") in found, found
+    assert ("Mart Kask", "the remaining systems would follow before the end of the year") in found, found
+
+
+def test_and_that_it_hoped_is_a_second_clause_of_the_same_report(nlp):
+    text = LEAD + ("The U.S. ambassador to Estonia, Carol Hendricks, said Washington might refuse to let the "
+                   "radar technology pass to a third country, and that it hoped the sale would not go ahead.\n")
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Carol Hendricks", "it hoped the sale would not go ahead") in found, found
+    assert not any(e == "the sale would not go ahead" for _sp, e in found), found
+
+
+def test_countered_that_reports_a_clause(nlp):
+    text = LEAD + ("Russian Foreign Minister Pavel Orlov denied that Moscow had sold rockets to the rebels. "
+                   "He countered that Norway was arming Estonia against its neighbours.\n")
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert ("Pavel Orlov", "Norway was arming Estonia against its neighbours") in found, found
+
+
+def test_each_person_of_a_conjoined_subject_says_the_clause(nlp):
+    text = LEAD + ("Defence Minister Mart Kask and Foreign Minister Liis Tamm said the launchers would be "
+                   "deployed near the eastern border.\n")
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    said = "the launchers would be deployed near the eastern border"
+    assert ("Mart Kask", said) in found and ("Liis Tamm", said) in found, found
+
+
+@pytest.mark.parametrize("sentence, speaker, said", [
+    ("Defence Minister Mart Kask issued a statement that the export rules did not apply to the launchers.\n",
+     "Mart Kask", "the export rules did not apply to the launchers"),
+    ("The Estonian Foreign Ministry released a statement saying the export rules did not apply to the "
+     "launchers.\n", "Estonian Foreign Ministry", "the export rules did not apply to the launchers"),
+])
+def test_a_statement_issued_says_what_its_issuer_said(nlp, sentence, speaker, said):
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, LEAD + sentence)}
+    assert (speaker, said) in found, found

@@ -157,3 +157,41 @@ def test_signalled_reports_a_clause(nlp):
     )
     found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
     assert ("State Department", "it would approve the sale of the F-16 jets to Turkey") in found
+
+
+def test_a_court_finding_in_favour_of_a_campaign_is_the_courts_utterance(nlp):
+    text = (
+        "LONDON (Reuters) - Britain suspended new licences for arms exports to Bahrain on Monday.\n\n"
+        "The High Court found in favour of the Arms Export Watch group in its challenge to the licences.\n"
+    )
+    found = {(s.speaker, s.evidence) for s in _statements(nlp, text)}
+    assert any(sp == "High Court" and e.startswith("found in favour of") for sp, e in found), found
+
+
+def test_military_police_who_found_a_fact_speak_as_a_body(nlp):
+    text = (
+        "VILNIUS (Reuters) - Lithuania bought eight used helicopters from Poland in 2019.\n\n"
+        "Lithuanian military police found that the engines of the helicopters bought from Poland had been "
+        "replaced.\n"
+    )
+    speakers = {s.speaker for s in _statements(nlp, text)}
+    assert "Lithuanian military police" in speakers, speakers
+
+
+def test_what_was_found_to_be_so_is_no_finding_of_a_body(nlp):
+    text = (
+        "NEW YORK (Reuters) - The United Nations extended its arms embargo on Somalia on Friday.\n\n"
+        "The monitors recommended that the Security Council ground aircraft found to have broken the "
+        "embargo.\n"
+    )
+    assert not any(s.evidence.startswith("found to have") for s in _statements(nlp, text))
+
+
+def test_figures_of_a_research_body_named_by_its_acronym_are_its_words(nlp):
+    text = (
+        "KYIV (Reuters) - Ukraine stopped selling gas turbines to Russia in 2014.\n\n"
+        "Russia had been the largest buyer of Ukrainian turbines, taking a fifth of Ukraine's arms "
+        "deliveries in 2013, according to SIPRI estimates.\n"
+    )
+    speakers = {s.speaker for s in _statements(nlp, text)}
+    assert "SIPRI" in speakers, speakers

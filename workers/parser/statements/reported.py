@@ -20,7 +20,7 @@ from . import supply_context as sc
 from ..people.persons import PersonResolver
 from .quotes import Quote
 from .organisations import OrgRegistry, is_media
-from .speakers import Speaker, resolve_subject, subject_of
+from .speakers import DOCUMENT_WORDS, ISSUE_VERBS, Speaker, resolve_subject, subject_of
 from .utterance import Utterance, inside, sentence_bounds, trim
 from ..text.nlp import doc_text
 from ..vocab import words
@@ -47,6 +47,16 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
             continue  # a verb inside a quote is the speaker's own wording
         if _question(tok):
             continue  # "Can the minister assure the House that ...?" asks, it does not report
+        # ("ruled that", "found no evidence", "found in favour of"; "aircraft
+        # found to have broken the embargo" says what was found, no one's finding)
+        if lem == "find" and (tags[i] == "VBN" and tok.dep_ == "acl"
+                              or any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+                              or not any(c.dep_ in {"dobj", "ccomp", "prep"} for c in tok.children)):
+            continue
+        # "said A, and that it hoped B": a conjunct opened by "that" is a
+        # second clause of the report above it, not a report of its own
+        if tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            continue
         # "refused to say how much Serbia paid", "did not say whether", "the court
         # has not ruled on whether": what was not said is no utterance ("denied",
         # a verb of its own, is one; so is "did not rule out", a particle verb)
@@ -115,8 +125,10 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)):
             continue
         # "adding that ..." after a reported clause is the same utterance going on
+        # ("A, X said, adding that B": after a clause before the verb, B is an utterance of its own)
         if lem in sc.words()["continuation_verbs"] and tok.dep_ in {"advcl", "xcomp", "conj"} \
-                and any(c.dep_ == "ccomp" and not inside(quotes, c.idx, c.idx + 1) for c in tok.head.children):
+                and any(c.dep_ == "ccomp" and c.i > tok.head.i and not inside(quotes, c.idx, c.idx + 1)
+                        for c in tok.head.children):
             continue
         predicate = False
         extra: list[tuple[int, int]] = []
@@ -163,6 +175,12 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
         out.append(Utterance(speaker=speaker, start=start, end=end, direct=False, context_start=cs,
                               context_end=ce, verb=lem, confidence=0.7, speaker_supplies=supplies,
                               addressee=addressee, predicate=predicate))
+        # "Tanaka ... and Mori ... explained that ...": each person of a
+        # conjoined subject said it
+        for other in _conjoined_people(doc, subj, tok, speaker, resolver, orgs):
+            out.append(Utterance(speaker=other, start=start, end=end, direct=False, context_start=cs,
+                                  context_end=ce, verb=lem, confidence=0.65, speaker_supplies=supplies,
+                                  addressee=addressee, predicate=predicate))
         for x_start, x_end in extra:
             x_start, x_end = trim(doc_text(doc), x_start, x_end)
             if x_end - x_start < 8:
@@ -171,6 +189,52 @@ def reported_speech(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry, quote
                                   context_end=ce, verb=lem, confidence=0.65,
                                   speaker_supplies=_speaker_side_supplies(doc, x_start, x_end),
                                   addressee=addressee, predicate=False, coordinated=True))
+    return out + _issued_statements(doc, resolver, orgs, quotes)
+
+
+def _issued_statements(doc: Doc, resolver: PersonResolver, orgs: OrgRegistry,
+                       quotes: Sequence[Quote]) -> list[Utterance]:
+    """"X issued a statement that the principles did not apply": the clause a
+    document noun opens with "that" is what its issuer said."""
+    out: list[Utterance] = []
+    for tok in doc:
+        if tok.lemma_.lower() not in ISSUE_VERBS or tok.pos_ != "VERB" or inside(quotes, tok.idx, tok.idx + 1):
+            continue
+        issuer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        document = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_WORDS), None)
+        if issuer is None or document is None:
+            continue
+        clause = next((c for c in document.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > document.i
+                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                       and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)), None)
+        if clause is None:
+            continue
+        speaker = resolve_subject(doc, issuer, tok, resolver, orgs)
+        if speaker is None:
+            continue
+        start, end = trim(doc_text(doc), *_clause_span(tok, clause))
+        if end - start < 8:
+            continue
+        cs, ce = sentence_bounds(doc, tok)
+        out.append(Utterance(speaker=speaker, start=start, end=end, direct=False, context_start=cs,
+                              context_end=ce, verb="state", confidence=0.7,
+                              speaker_supplies=_speaker_side_supplies(doc, start, end)))
+    return out
+
+
+def _conjoined_people(doc: Doc, subj: Token | None, verb: Token, speaker: Speaker, resolver: PersonResolver,
+                      orgs: OrgRegistry) -> list[Speaker]:
+    """The other named persons joined to a person subject by "and"."""
+    if subj is None or not speaker.is_person or subj.i > verb.i:
+        return []
+    out: list[Speaker] = []
+    for c in subj.subtree:
+        if c.dep_ != "conj" or c.head.i != subj.i and c.head.dep_ != "conj" or c.i > verb.i:
+            continue
+        other = resolve_subject(doc, c, verb, resolver, orgs)
+        if other is not None and other.is_person and other.name != speaker.name \
+                and other.name not in {o.name for o in out}:
+            out.append(other)
     return out
 
 
@@ -323,8 +387,10 @@ def _coordinated_clauses(verb: Token, clause: Token) -> list[tuple[int, int]]:
     for c in clause.children:
         if c.dep_ != "conj" or c.i < clause.i or c.pos_ not in {"VERB", "AUX"}:
             continue
-        # "..., and Grigoryan said that ...": another speaker's report
-        if c.lemma_.lower() in sc.words()["clause_verbs"]:
+        # "..., and Grigoryan said that ...": another speaker's report ("...,
+        # and that it hoped ...", a clause of this report, opens with "that")
+        if c.lemma_.lower() in sc.words()["clause_verbs"] \
+                and not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             continue
         if not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in c.children):
             continue

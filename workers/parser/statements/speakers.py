@@ -26,7 +26,9 @@ from ..text.nlp import doc_text
 
 _RELATIVE = {"who", "which", "that", "whom"}
 _CORE_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "nummod", "prep", "pobj", "cc", "conj", "punct", "flat"}
-_DOCUMENT_WORDS = {"report", "statement", "letter", "readout", "document", "communique", "note", "declaration"}
+DOCUMENT_WORDS = {"report", "statement", "letter", "readout", "document", "communique", "note", "declaration"}
+# Verbs whose subject puts out a document ("issued a statement saying ...").
+ISSUE_VERBS = {"issue", "release", "publish"}
 
 
 def _past_vocative(subj: Token) -> Token:
@@ -194,7 +196,7 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     # Service ...": the body behind the document or the press office speaks
     press_office = root_lemma in {"service", "office", "secretary"} and any(
         c.lower_ == "press" and c.dep_ in {"compound", "amod"} for c in subj.children)
-    if root_lemma in _DOCUMENT_WORDS or press_office:
+    if root_lemma in DOCUMENT_WORDS or press_office:
         for c in subj.children:
             if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -203,10 +205,16 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
         # "a Pentagon statement", "the ministry's statement", "Putin's letter",
         # "the Malyshev plant's press service"
         for c in subj.children:
-            if (c.dep_ == "poss" or c.dep_ == "compound" and root_lemma in _DOCUMENT_WORDS) \
+            if (c.dep_ == "poss" or c.dep_ == "compound" and root_lemma in DOCUMENT_WORDS) \
                     and c.i < subj.i and c.pos_ in {"PROPN", "NOUN"}:
                 return resolve_subject(doc, c, verb, resolver, orgs)
-        if root_lemma in _DOCUMENT_WORDS:
+        # "the ministry issued a statement saying ...": whoever issued it
+        if root_lemma in DOCUMENT_WORDS and subj.dep_ == "dobj" and subj.head.i != subj.i \
+                and subj.head.lemma_.lower() in ISSUE_VERBS and verb.head.i == subj.i:
+            issuer = next((c for c in subj.head.children if c.dep_ == "nsubj"), None)
+            if issuer is not None:
+                return resolve_subject(doc, issuer, subj.head, resolver, orgs)
+        if root_lemma in DOCUMENT_WORDS:
             # "the ministry said. The statement stressed ...": the body's own statement
             if [c.lower_ for c in subj.children if c.dep_ != "punct"] == ["the"]:
                 found = orgs.last_spoken(offset)
@@ -253,6 +261,8 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
                 name = resolver.person_at(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                 if name:
                     break
+    if name is None or len(name.split()) < 2 and not resolver.is_official(name):
+        name = _short_name(subj, core, resolver) or name
     if name and (resolver.is_official(name) or len(name.split()) >= 2):
         return Speaker(name, True)
     det = next((c.lower_ for c in subj.children if c.dep_ == "det"), None)
@@ -346,6 +356,18 @@ def resolve_subject(doc: Doc, subj: Token, verb: Token, resolver: PersonResolver
     return Speaker(name, False)
 
 
+def _short_name(subj: Token, core: list[Token], resolver: PersonResolver) -> str | None:
+    """"Du applauded ..." after "Du Gang": a lone word tagged as a person that
+    is the first or last word of the full name of exactly one person named
+    before (the name finder leaves family names of two letters, written first,
+    unlinked)."""
+    if len(core) != 1 or subj.pos_ != "PROPN" or subj.ent_type_ != "PERSON":
+        return None
+    hits = {n for s, _e, n in resolver.mentions if s < subj.idx and len(n.split()) >= 2
+            and subj.text in (n.split()[0], n.split()[-1])}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _plain(name: str) -> str:
     """Lowercase without accents: "the Élysée" is the Elysee."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
@@ -371,8 +393,9 @@ def _estimating_body(doc: Doc, subj: Token, verb: Token, resolver: PersonResolve
     names in front of it."""
     if subj.lower_ not in _ESTIMATE_WORDS:
         return None
-    owner = next((c for c in subj.children if c.dep_ in {"compound", "poss"} and c.i < subj.i
-                  and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
+    # (an acronym the tagger reads as an adjective, "SIPRI estimates", is a name too)
+    owner = next((c for c in subj.children if c.dep_ in {"compound", "poss", "amod"} and c.i < subj.i
+                  and (c.pos_ == "PROPN" or c.text.isupper() and len(c.text) > 1) and c.ent_type_ == "ORG"), None)
     # (a state's, an alliance's or a world body's figures are no one's words)
     ent = next((e for e in doc.ents if e.start <= owner.i < e.end and e.label_ == "ORG"), None) \
         if owner is not None else None
