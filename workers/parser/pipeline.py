@@ -28,7 +28,7 @@ from .transfers.extract import extract_more_transfers, extract_transfers
 
 # Bump when a change alters what the parser extracts from the same text, so that
 # stored extractions can be told apart and re-parsed.
-PARSER_VERSION = "0.8.0"
+PARSER_VERSION = "0.9.0"
 
 R = TypeVar("R", TransferRecord, OfficialRecord, StatementRecord)
 
