@@ -27,9 +27,9 @@ from spacy.tokens import Doc, Span, Token
 from ..catalogue.actors import DEMONYM, ActorMention, mention_index
 from ..records import TransferRecord
 from ..text import columns
-from ..text.nlp import doc_text
 from ..vocab import words
 from .headline_parties import headline_recipient, own_line
+from .rows import WeakRows
 from .status import PLANNED, trigger_status
 from .supply_roles import has_supply_vocab
 
@@ -263,10 +263,8 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
     rows_at: dict[int, list[TransferRecord]] = {}
     for t in found:
         rows_at.setdefault(_sentence_of(sents, t.start), []).append(t)
-    known = {(t.supplier, t.recipient) for t in found}
-    known |= {(r, s) for s, r in known}
-    text = doc_text(doc)
-    out: list[TransferRecord] = []
+    rows = WeakRows(doc, found, bounds, CONFIDENCE)
+    add = rows.add
     index = mention_index(names_all)
     stories: list[TransferRecord | None] = []
 
@@ -279,14 +277,6 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
                                       start=0, end=0)
             stories.append(best)
         return stories[0]
-
-    def add(s: str, r: str, status: str, sent: Span) -> None:
-        if s == r or (s, r) in known:
-            return
-        known.update({(s, r), (r, s)})
-        start, end = bounds(sent)
-        out.append(TransferRecord(supplier=s, recipient=r, status=status, weapons=[],
-                                  evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
 
     def give_lines(run: list[tuple[str, int]]) -> None:
         first, last = run[0][1], run[-1][1]
@@ -348,4 +338,4 @@ def context_list_transfers(doc: Doc, mentions: list[ActorMention], found: list[T
             follow(followers, k)
     if len(lines) >= 2:
         give_lines(lines)
-    return out
+    return rows.out

@@ -24,11 +24,11 @@ from spacy.tokens import Doc, Span, Token
 from ..catalogue.actors import DEMONYM, ActorMention, mention_index
 from ..records import TransferRecord
 from ..text import columns
-from ..text.nlp import doc_text
 from ..vocab import words
 from .headline_parties import headline_origin, headline_supplier
 from .phrases import arms_like
 from .roles import resolve_pronoun
+from .rows import WeakRows
 from .secondary import _trigger
 from .status import DELIVERED, trigger_status
 from .supplier_lists import supplied_party
@@ -340,22 +340,12 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
     index = mention_index([m for m in mentions if m.form != DEMONYM])
     if not index:
         return []
-    known = {(t.supplier, t.recipient) for t in found}
-    known |= {(r, s) for s, r in known}
+    rows = WeakRows(doc, found, bounds, CONFIDENCE)
+    add = rows.add
     suppliers = {t.supplier for t in found}
     main = _main_supplier(found) or headline_supplier(list(doc.sents), index)
     supplied = {(t.supplier, t.recipient) for t in found}
     makers = mention_index(mentions)
-    text = doc_text(doc)
-    out: list[TransferRecord] = []
-
-    def add(s: str, r: str, status: str, sent: Span, conf: float) -> None:
-        if s == r or (s, r) in known:
-            return
-        known.update({(s, r), (r, s)})
-        start, end = bounds(sent)
-        out.append(TransferRecord(supplier=s, recipient=r, status=status, weapons=[],
-                                  evidence=text[start:end], start=start, end=end, confidence=conf))
 
     for sent in doc.sents:
         groups = list_groups(sent, index)
@@ -432,4 +422,4 @@ def listed_transfers(doc: Doc, mentions: list[ActorMention], found: list[Transfe
             status = trigger_status(trigger)[0] if trigger is not None else DELIVERED
             for r in group:
                 add(supplier, r, status, sent, LIST_CONFIDENCE)
-    return out
+    return rows.out

@@ -24,10 +24,10 @@ from spacy.tokens import Doc, Span, Token
 from ..catalogue.actors import DEMONYM, ActorMention, mention_index
 from ..records import TransferRecord
 from ..text import columns
-from ..text.nlp import doc_text
 from ..vocab import words
 from .phrases import arms_like
 from .roles import phrase_codes, resolve_pronoun, subject_codes
+from .rows import WeakRows
 from .status import DELIVERED, ONGOING
 
 CONFIDENCE = 0.45
@@ -140,22 +140,11 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
     index = mention_index([m for m in mentions if m.form != DEMONYM])
     if not index:
         return []
-    known = {(t.supplier, t.recipient) for t in found}
-    known |= {(r, s) for s, r in known}
+    rows = WeakRows(doc, found, bounds, CONFIDENCE)
+    add = rows.add
     participles = words()["made_participles"]
     main = _main_recipient(found)
     named = mention_index(mentions)
-    text = doc_text(doc)
-    out: list[TransferRecord] = []
-
-    def add(s: str, r: str, status: str, sent: Span) -> None:
-        """One row per pair, in either direction, never a party to itself."""
-        if s == r or (s, r) in known:
-            return
-        known.update({(s, r), (r, s)})
-        start, end = bounds(sent)
-        out.append(TransferRecord(supplier=s, recipient=r, status=status, weapons=[],
-                                  evidence=text[start:end], start=start, end=end, confidence=CONFIDENCE))
 
     for m in makers:
         i = m.token_end
@@ -199,4 +188,4 @@ def made_transfers(doc: Doc, mentions: list[ActorMention], found: list[TransferR
         for s in dict.fromkeys(givers):
             for r in recipients:
                 add(s, r, ONGOING, noun.sent)
-    return out
+    return rows.out
